@@ -1,0 +1,98 @@
+/**
+ * Compact binary encoding for index files: unsigned LEB128 varints and length-prefixed UTF-8
+ * strings. Document numbers are delta-coded by callers, so most varints fit in one byte.
+ */
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Appends varints, bytes and strings to a growing buffer. */
+export class ByteWriter {
+  private buffer = new Uint8Array(1024);
+  private length = 0;
+
+  /** Appends an unsigned integer (0 ≤ value ≤ 2^53) as a LEB128 varint. */
+  uint(value: number): this {
+    if (!(value >= 0) || !Number.isSafeInteger(value)) throw new RangeError(`bytes: cannot encode ${value} as a varint`);
+    this.reserve(8);
+    while (value >= 0x80) {
+      this.buffer[this.length++] = (value % 0x80) | 0x80;
+      value = Math.floor(value / 0x80);
+    }
+    this.buffer[this.length++] = value;
+    return this;
+  }
+
+  /** Appends a UTF-8 string prefixed with its byte length. */
+  string(value: string): this {
+    const bytes = encoder.encode(value);
+    this.uint(bytes.length);
+    return this.bytes(bytes);
+  }
+
+  /** Appends raw bytes. */
+  bytes(bytes: Uint8Array): this {
+    this.reserve(bytes.length);
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+    return this;
+  }
+
+  /** Bytes written so far. */
+  get size(): number {
+    return this.length;
+  }
+
+  /** A copy of the bytes written. */
+  finish(): Uint8Array {
+    return this.buffer.slice(0, this.length);
+  }
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.buffer.length) return;
+    let capacity = this.buffer.length * 2;
+    while (capacity < this.length + extra) capacity *= 2;
+    const next = new Uint8Array(capacity);
+    next.set(this.buffer.subarray(0, this.length));
+    this.buffer = next;
+  }
+}
+
+/** Reads what `ByteWriter` wrote; throws a RangeError on truncated input. */
+export class ByteReader {
+  offset = 0;
+  constructor(private readonly data: Uint8Array) {}
+
+  /** Reads one LEB128 varint. */
+  uint(): number {
+    let result = 0;
+    let scale = 1;
+    for (;;) {
+      if (this.offset >= this.data.length) throw new RangeError('bytes: unexpected end of data');
+      const byte = this.data[this.offset++]!;
+      result += (byte & 0x7f) * scale;
+      if (byte < 0x80) return result;
+      scale *= 0x80;
+      if (scale > 2 ** 56) throw new RangeError('bytes: varint too long');
+    }
+  }
+
+  /** Reads a length-prefixed UTF-8 string. */
+  string(): string {
+    const length = this.uint();
+    return decoder.decode(this.take(length));
+  }
+
+  /** Reads `length` raw bytes (a view, not a copy). */
+  take(length: number): Uint8Array {
+    if (this.offset + length > this.data.length) throw new RangeError('bytes: unexpected end of data');
+    const view = this.data.subarray(this.offset, this.offset + length);
+    this.offset += length;
+    return view;
+  }
+
+  /** True when every byte has been read. */
+  get done(): boolean {
+    return this.offset >= this.data.length;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The index folder: what the compiler writes and the browser (or the CLI) reads.
+ *
+ * ```
+ * manifest.json          Manifest: counts, outlets, date range, newest articles, part table
+ * docs-<hash>.bin        gzip: per article number → day, outlet, field lengths (ranking + facets)
+ * terms-<hash>.bin       gzip: one range of the sorted vocabulary with its postings
+ * ids/<xx>.json          article id → number, sharded by the id's first two characters
+ * a/<number>.json        ArticleFragment: title, url, author, text (snippets, results on screen)
+ * h/<number>.html        body HTML, sanitized at build time (and again in the browser) for the reader
+ * ```
+ * Article numbers follow date order (oldest first), so "newest" is "highest number".
+ */
+
+/** Bumped whenever any file's layout changes; readers refuse other versions. */
+export const INDEX_VERSION = 1;
+
+/** Fields MiniSearch scores, in field-id order. */
+export const INDEX_FIELDS = ['title', 'text'] as const;
+
+/** One outlet and how many articles it has. */
+export interface OutletCount {
+  name: string;
+  count: number;
+}
+
+/** A preview of an article, enough to list it without fetching anything. */
+export interface ArticlePreview {
+  number: number;
+  id: string;
+  title: string;
+  outlet: string;
+  date: string;
+  url: string;
+}
+
+/** One range of the sorted vocabulary. */
+export interface TermPart {
+  /** The first term in the part; parts are sorted and do not overlap. */
+  first: string;
+  file: string;
+  /** Bytes of the (gzip) file, for progress and budgeting. */
+  bytes: number;
+  terms: number;
+}
+
+/** `manifest.json`: the only file a visitor needs before the first keystroke. */
+export interface Manifest {
+  version: number;
+  /** Build identity: a hash of every other file's name. */
+  build: string;
+  articles: number;
+  fields: readonly string[];
+  /** MiniSearch's average field lengths (unique terms), in field order. */
+  averageFieldLength: number[];
+  /** Outlets by article count (descending), then name; the docs table stores the position. */
+  outlets: OutletCount[];
+  /** First and last day (`YYYY-MM-DD`) of dated articles, or null when none is dated. */
+  dates: { first: string; last: string } | null;
+  /** Articles without a date. */
+  undated: number;
+  newest: ArticlePreview[];
+  docs: { file: string; bytes: number };
+  parts: TermPart[];
+  /** Characters of an id that name its `ids/` shard. */
+  idShardLength: number;
+}
+
+/** `a/<number>.json`: what a result on screen needs beyond the docs table. */
+export interface ArticleFragment {
+  id: string;
+  title: string;
+  url: string;
+  outlet: string;
+  author: string;
+  date: string;
+  text: string;
+}
+
+/** Path of an article's fragment, relative to the index folder. */
+export function fragmentPath(articleNumber: number): string {
+  return `a/${articleNumber}.json`;
+}
+
+/** Path of an article's reader HTML, relative to the index folder. */
+export function htmlPath(articleNumber: number): string {
+  return `h/${articleNumber}.html`;
+}
+
+/** Path of the shard that maps ids starting like `id` to article numbers. */
+export function idShardPath(id: string, shardLength: number): string {
+  return `ids/${id.slice(0, shardLength)}.json`;
+}

@@ -1,0 +1,60 @@
+/** Shapes of the search core's public API. */
+
+/** Sort orders a visitor can pick. */
+export type SortOrder = 'relevance' | 'newest' | 'oldest';
+
+/** A search as the page, the widget and the CLI express it. */
+export interface SearchQuery {
+  /** What the visitor typed: terms, `"phrases"`, `-exclusions`. Empty lists articles by date. */
+  text: string;
+  /** Keep articles from any of these outlets; empty or absent keeps all. */
+  outlets?: readonly string[];
+  /** First day included, `YYYY-MM-DD` (UTC). */
+  from?: string;
+  /** Last day included, `YYYY-MM-DD` (UTC). */
+  to?: string;
+  sort?: SortOrder;
+  /** Results to skip (paging). */
+  offset?: number;
+  /** Results to return; the total and facets always cover the whole result set. */
+  limit?: number;
+}
+
+/** One hit, before its fragment (title, url, text) is fetched. */
+export interface SearchHit {
+  /** Article number: index into the docs table and name of its fragment files. */
+  number: number;
+  score: number;
+  /** Query terms (folded tokens) that matched this article. */
+  terms: string[];
+}
+
+/** Facet counts over the whole result set (each facet ignores its own filter). */
+export interface Facets {
+  /** Outlet name → matching articles, for every outlet with at least one. */
+  outlets: Record<string, number>;
+  /** Bucket (`YYYY` or `YYYY-MM`) → matching articles. */
+  dates: Record<string, number>;
+  /** Size of the date buckets. */
+  dateBucket: 'month' | 'year';
+}
+
+/** The answer to a `SearchQuery`. */
+export interface SearchResponse {
+  total: number;
+  hits: SearchHit[];
+  facets: Facets;
+  /** Folded search terms, for highlighting. */
+  terms: string[];
+}
+
+/**
+ * Thrown when an index cannot be used: missing or corrupt manifest, wrong version, a part that
+ * does not load. The message names the file and what to do.
+ */
+export class IndexError extends Error {
+  override name = 'IndexError';
+  constructor(message: string, readonly file?: string) {
+    super(message);
+  }
+}
