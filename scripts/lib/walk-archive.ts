@@ -82,11 +82,7 @@ async function* walkDirectory(
       yield { file, skip: 'not a regular file (device, FIFO or socket)' };
       continue;
     }
-    try {
-      yield { file, absolute, ...(await readCapped(target, info.size)) };
-    } catch (error) {
-      yield { file, skip: `cannot read: ${errorCode(error)}` };
-    }
+    yield { file, target, size: info.size };
   }
 }
 

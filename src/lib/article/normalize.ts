@@ -76,6 +76,11 @@ function pickDate(raw: RawArticle, text: string, baseName: string, warnings: Art
     { source: 'date line', millis: raw.dateLine ? parseArchiveDate(raw.dateLine) : null, kind: 'date-from-body' },
     { source: 'first line of the body', millis: dateFromTopOfText(text), kind: 'date-from-body' },
   ];
+  // A date line on the file name's day is the same date, told to the second: prefer it.
+  const [, , named, line] = candidates;
+  if (named!.millis !== null && line!.millis !== null && Math.floor(line!.millis / 86_400_000) === Math.floor(named!.millis / 86_400_000)) {
+    named!.millis = line!.millis;
+  }
   for (const { source, millis, kind } of candidates) {
     if (millis === null) continue;
     if (!isPlausibleDate(millis, now)) {

@@ -1,12 +1,24 @@
 import { foldText } from './fold.ts';
-import { tokenize } from './tokenize.ts';
+import { forEachRun, tokenize } from './tokenize.ts';
 
 /**
- * The one text → terms path, used for indexing titles and texts and for checking phrases:
- * fold (NFKC, case, traditional → simplified), then split into bigrams and words.
+ * The index-side text → terms path for titles and texts: fold (NFKC, case, traditional →
+ * simplified), split into bigrams and words (`tokenize`), and add the last character of each
+ * Chinese run as a unigram. With it, every character of the text starts some indexed term, so a
+ * one-character query is a prefix search that finds every article holding that character
+ * (`其中` alone would leave `中` findable only as the end of a bigram).
  * The folding table must be loaded first when the text may hold traditional characters.
- * @example analyzeText('臺灣 COVID-19') // ['台湾', 'covid', '19']
+ * @example analyzeText('臺灣 COVID-19') // ['台湾', '湾', 'covid', '19']
  */
 export function analyzeText(text: string): string[] {
-  return tokenize(foldText(text));
+  const folded = foldText(text);
+  const terms = tokenize(folded);
+  forEachRun(folded, (kind, start, end) => {
+    if (kind !== 'cjk') return;
+    const last = folded.codePointAt(end - 1);
+    // A single-character run is already a unigram; an astral last character spans two units.
+    const lastStart = last !== undefined && (last & 0xfc00) === 0xdc00 ? end - 2 : end - 1;
+    if (lastStart > start) terms.push(folded.slice(lastStart, end));
+  });
+  return terms;
 }

@@ -42,6 +42,8 @@ export interface Facets {
 /** The answer to a `SearchQuery`. */
 export interface SearchResponse {
   total: number;
+  /** True when phrase checks stopped at their limit: `total` is then an upper bound. */
+  approximate: boolean;
   hits: SearchHit[];
   facets: Facets;
   /** Folded search terms, for highlighting. */

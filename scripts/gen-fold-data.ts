@@ -1,0 +1,197 @@
+/**
+ * `node --import tsx scripts/gen-fold-data.ts [--check]`
+ *
+ * Regenerates the traditional → simplified folding data in `src/lib/search/` from the installed
+ * opencc-js dictionaries (Apache-2.0): `fold-table.ts` (the pairs, loaded on demand) and
+ * `fold-keys.ts` (the compact set of characters the table changes, embedded in `fold.ts`).
+ * With `--check` it writes nothing and exits 1 when the committed files are stale.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DICT_DIR = path.join(REPO_ROOT, 'node_modules/opencc-js/dist/esm-lib/dict');
+const OUT_DIR = path.join(REPO_ROOT, 'src/lib/search');
+
+/**
+ * The character-level dictionaries of opencc-js's `t2cn` presets (t2s, tw2s, hk2s). Regional
+ * variant tables come first: OpenCC applies them before TSCharacters (`tw2s` = TWVariantsRev then
+ * TSPhrases/TSCharacters). Phrase tables are left out on purpose: folding must map one code point
+ * to one code point so that offsets map back to the original text. CJK_Compatibility_Ideographs
+ * is not needed: NFKC (applied before the table) already maps every one of its keys.
+ */
+const VARIANT_DICTS = ['TWVariantsRev', 'HKVariantsRev'] as const;
+const CHARACTER_DICT = 'TSCharacters';
+
+/**
+ * Variant entries dropped because they fold a very common standard simplified character (Taiwan
+ * writes 么 for 幺): keeping 么 → 幺 would make every 什么 need the table and fold to 什幺.
+ */
+const EXCLUDED_VARIANTS = new Set(['么']);
+
+/** Alphabet of the key-set encoding: 32 final digits, then 32 continuation digits. */
+export const KEY_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+
+/** The generated data, as module texts and the table it encodes. */
+export interface FoldingData {
+  /** Original code point → folded code point, every entry changing its key. */
+  table: Map<number, number>;
+  tableModule: string;
+  keysModule: string;
+}
+
+/**
+ * Reads the opencc-js dictionaries and builds the folding table and both generated modules.
+ *
+ * @param dictDir folder of opencc-js's `dist/esm-lib/dict/*.js`
+ * @throws Error when a dictionary is missing or holds a multi-character entry
+ * @example const { table } = await buildFoldingData(); table.get(0x81fa) // 0x53f0 (臺 → 台)
+ */
+export async function buildFoldingData(dictDir = DICT_DIR): Promise<FoldingData> {
+  const variants = new Map<number, number>();
+  for (const name of VARIANT_DICTS) {
+    for (const [from, to] of await readCharacterDict(dictDir, name)) {
+      if (EXCLUDED_VARIANTS.has(String.fromCodePoint(from))) continue;
+      const known = variants.get(from);
+      if (known !== undefined && known !== to) throw new Error(`gen-fold-data: ${name} disagrees on U+${hex(from)}`);
+      variants.set(from, to);
+    }
+  }
+  const characters = await readCharacterDict(dictDir, CHARACTER_DICT);
+  const step = (cp: number): number => {
+    const variant = variants.get(cp) ?? cp;
+    return characters.get(variant) ?? variant;
+  };
+  const table = new Map<number, number>();
+  for (const key of new Set([...variants.keys(), ...characters.keys()])) {
+    // Follow chains (薴 → 苧 → 苎, 為 → 爲 → 为) to their end so folding is idempotent.
+    let folded = key;
+    for (let guard = 0; ; guard++) {
+      const next = step(folded);
+      if (next === folded) break;
+      if (guard > 8) throw new Error(`gen-fold-data: cycle from U+${hex(key)}`);
+      folded = next;
+    }
+    if (folded !== key) table.set(key, folded);
+  }
+  for (const [key, folded] of table) {
+    const text = String.fromCodePoint(key, folded);
+    // The table is applied after NFKC and lowercasing: keys and values must be stable under both.
+    if (text.normalize('NFKC').toLowerCase() !== text) throw new Error(`gen-fold-data: U+${hex(key)} is not NFKC-stable`);
+  }
+  const keys = [...table.keys()].sort((a, b) => a - b);
+  return { table, tableModule: tableModule(keys, table), keysModule: keysModule(keys) };
+}
+
+/**
+ * Encodes ascending code points as gaps (`cp - previous - 1`, the first from -1), each a base-32
+ * number written with {@link KEY_ALPHABET}: continuation digits (32–63) first, then one final
+ * digit (0–31). Consecutive code points cost one character.
+ */
+export function encodeCodePointSet(sorted: readonly number[]): string {
+  let out = '';
+  let previous = -1;
+  for (const cp of sorted) {
+    let gap = cp - previous - 1;
+    if (gap < 0) throw new Error('gen-fold-data: code points must ascend without repeats');
+    previous = cp;
+    let digits = KEY_ALPHABET[gap % 32]!;
+    gap = Math.floor(gap / 32);
+    while (gap > 0) {
+      digits = KEY_ALPHABET[32 + (gap % 32)]! + digits;
+      gap = Math.floor(gap / 32);
+    }
+    out += digits;
+  }
+  return out;
+}
+
+const LICENSE_HEADER = `// GENERATED by scripts/gen-fold-data.ts from opencc-js (https://github.com/nk2028/opencc-js),
+// whose dictionaries come from OpenCC (https://github.com/BYVoid/OpenCC). Both are licensed under
+// the Apache License 2.0; this file is a derived work under the same license. Do not edit: rerun
+// \`node --import tsx scripts/gen-fold-data.ts\`.`;
+
+function tableModule(keys: readonly number[], table: ReadonlyMap<number, number>): string {
+  const pairs = keys.map((key) => String.fromCodePoint(key, table.get(key)!)).join('');
+  return `${LICENSE_HEADER}
+
+/**
+ * Traditional → simplified folding pairs, character level: key code point, then its folded code
+ * point, ${keys.length} times, keys ascending. Sources: opencc-js TWVariantsRev, HKVariantsRev and
+ * TSCharacters, chained to a fixed point. Loaded only through \`loadFoldingTable()\` in \`fold.ts\`.
+ * @example FOLDING_PAIRS.startsWith('${String.fromCodePoint(keys[0]!, table.get(keys[0]!)!)}') // true
+ */
+export const FOLDING_PAIRS: string =
+  '${pairs}';
+`;
+}
+
+function keysModule(keys: readonly number[]): string {
+  return `${LICENSE_HEADER}
+
+/**
+ * The ${keys.length} code points that \`FOLDING_PAIRS\` changes, so \`needsFoldingTable\` can answer
+ * without loading the table. Encoding (see \`encodeCodePointSet\` in the generator): ascending
+ * gaps, each base-32 in the alphabet \`${KEY_ALPHABET}\`, continuation digits (≥ 32) before one
+ * final digit (< 32).
+ * @example decodeCodePointSet(FOLDING_KEYS)[0] // 0x${hex(keys[0]!)}
+ */
+export const FOLDING_KEYS: string =
+  '${encodeCodePointSet(keys)}';
+`;
+}
+
+async function readCharacterDict(dictDir: string, name: string): Promise<Map<number, number>> {
+  const module: unknown = await import(pathToFileURL(path.join(dictDir, `${name}.js`)).href);
+  const text = (module as { default?: unknown }).default;
+  if (typeof text !== 'string') throw new Error(`gen-fold-data: ${name}.js does not export a string`);
+  const map = new Map<number, number>();
+  for (const entry of text.split('|')) {
+    // Entry format: "key value [alternative …]"; OpenCC's first value is the preferred one.
+    const [from, to] = entry.split(' ');
+    if (!from || !to || [...from].length !== 1 || [...to].length !== 1) {
+      throw new Error(`gen-fold-data: ${name} has a non-character entry "${entry}"`);
+    }
+    if (from !== to) map.set(from.codePointAt(0)!, to.codePointAt(0)!);
+  }
+  return map;
+}
+
+function hex(cp: number): string {
+  return cp.toString(16).toUpperCase().padStart(4, '0');
+}
+
+async function main(): Promise<number> {
+  const check = process.argv.includes('--check');
+  const data = await buildFoldingData();
+  const outputs = [
+    ['fold-table.ts', data.tableModule],
+    ['fold-keys.ts', data.keysModule],
+  ] as const;
+  let stale = 0;
+  for (const [name, text] of outputs) {
+    const file = path.join(OUT_DIR, name);
+    if (check) {
+      const current = await readFile(file, 'utf8').catch(() => '');
+      if (current !== text) {
+        console.error(`${name} is stale; run node --import tsx scripts/gen-fold-data.ts`);
+        stale++;
+      }
+    } else {
+      await writeFile(file, text);
+      console.log(`wrote ${path.relative(REPO_ROOT, file)} (${Buffer.byteLength(text)} bytes)`);
+    }
+  }
+  return stale > 0 ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(2);
+    },
+  );
+}

@@ -1,0 +1,38 @@
+import { findSnippet } from '../../src/lib/search/highlight.ts';
+import type { ArticleFragment } from '../../src/lib/search/index-format.ts';
+import type { ParsedQuery } from '../../src/lib/search/parse-query.ts';
+import type { SearchResult } from '../../src/lib/search/searcher.ts';
+import type { SearchResponse } from '../../src/lib/search/types.ts';
+
+/**
+ * Search results for people: numbered titles, outlet and day, link, and a snippet with the
+ * matches in bold (on a terminal) or in 【brackets】 (in a pipe).
+ */
+export function formatResults(
+  response: SearchResponse & { query: ParsedQuery },
+  results: readonly SearchResult[],
+  fragments: readonly ArticleFragment[],
+  color: boolean,
+): string {
+  const [open, close] = color ? ['\x1b[1m', '\x1b[22m'] : ['【', '】'];
+  const lines = [`${response.total} result${response.total === 1 ? '' : 's'}`];
+  results.forEach((result, i) => {
+    const snippet = findSnippet(fragments[i]!.text, response.query);
+    let text = '';
+    let last = 0;
+    for (const [start, end] of snippet.highlights) {
+      text += snippet.text.slice(last, start) + open + snippet.text.slice(start, end) + close;
+      last = end;
+    }
+    text += snippet.text.slice(last);
+    lines.push(
+      '',
+      `${i + 1}. ${result.title}`,
+      `   ${result.outlet} · ${result.date.slice(0, 10) || 'undated'} · ${result.url || '(no link)'}`,
+      `   ${snippet.leadingEllipsis ? '…' : ''}${text.replace(/\s+/g, ' ')}${snippet.trailingEllipsis ? '…' : ''}`,
+    );
+  });
+  const outlets = Object.entries(response.facets.outlets).sort((a, b) => b[1] - a[1]);
+  if (outlets.length) lines.push('', `Outlets: ${outlets.map(([name, count]) => `${name} ${count}`).join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}

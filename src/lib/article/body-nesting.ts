@@ -1,0 +1,205 @@
+/**
+ * Keeps pathological nesting (100,000 `<div>`s, endless unclosed tags) from blowing the stack.
+ * jsdom's tree building, its serializer and parts of DOMPurify recurse per level, so depth is
+ * capped twice: on the markup before parsing (a cheap tag-stack scan) and on the parsed tree
+ * (an iterative walk). Everything here is loop-based; nothing recurses.
+ */
+
+/** Nesting deeper than this is flattened. Real article bodies in the archive stay below 15. */
+export const MAX_NESTING_DEPTH = 128;
+
+const VOID_TAGS = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+]);
+/** Elements whose content the tokenizer treats as text: a `<div>` inside a script is not a tag. */
+const RAW_TEXT_TAGS = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+/** Start tags that implicitly close an open `<p>` (the common "unclosed paragraph" case). */
+const CLOSES_P = new Set([
+  'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul', 'li', 'dd', 'dt',
+]);
+/** For start tags that close an open sibling of their own kind: which tags they close, and where the search stops. */
+const IMPLIED_CLOSE: ReadonlyMap<string, { closes: ReadonlySet<string>; stopAt: ReadonlySet<string> }> = new Map([
+  ['li', { closes: new Set(['li']), stopAt: new Set(['ul', 'ol', 'menu', 'table', 'td', 'th', 'template']) }],
+  ['dt', { closes: new Set(['dt', 'dd']), stopAt: new Set(['dl', 'table', 'td', 'th', 'template']) }],
+  ['dd', { closes: new Set(['dt', 'dd']), stopAt: new Set(['dl', 'table', 'td', 'th', 'template']) }],
+  ['td', { closes: new Set(['td', 'th']), stopAt: new Set(['tr', 'table', 'template']) }],
+  ['th', { closes: new Set(['td', 'th']), stopAt: new Set(['tr', 'table', 'template']) }],
+  ['tr', { closes: new Set(['tr', 'td', 'th']), stopAt: new Set(['table', 'tbody', 'thead', 'tfoot', 'template']) }],
+  ['option', { closes: new Set(['option']), stopAt: new Set(['select', 'datalist', 'template']) }],
+]);
+const P_SCOPE_BARRIERS = new Set(['table', 'td', 'th', 'caption', 'button', 'object', 'marquee', 'applet', 'template', 'svg', 'math']);
+const TAG_NAME = /[A-Za-z][^\s/>]*/y;
+
+/** Result of {@link limitMarkupNesting}. */
+export interface LimitedMarkup {
+  html: string;
+  /** True when tags were dropped to respect the depth limit. */
+  flattened: boolean;
+}
+
+/**
+ * Drops start and end tags that would nest deeper than `maxDepth`, keeping all text. The tag
+ * stack models the parser's common implied end tags (`<p>`, `<li>`, table cells), so sloppy but
+ * ordinary markup is left byte-for-byte unchanged. Linear time: scans with `indexOf` only.
+ *
+ * @example limitMarkupNesting('<b>'.repeat(3) + 'x', 2).html // '<b><b>x'
+ */
+export function limitMarkupNesting(html: string, maxDepth = MAX_NESTING_DEPTH): LimitedMarkup {
+  const stack: string[] = [];
+  const dropped = new Map<string, number>();
+  const pieces: string[] = [];
+  let copiedUpTo = 0;
+  let foreignDepth = 0; // inside <svg>/<math>, `<x/>` really closes
+  let position = html.indexOf('<');
+  const drop = (start: number, end: number): void => {
+    pieces.push(html.slice(copiedUpTo, start));
+    copiedUpTo = end;
+  };
+
+  while (position !== -1 && position < html.length - 1) {
+    const next = html.charCodeAt(position + 1);
+    if (next === 0x21 /* ! */ || next === 0x3f /* ? */) {
+      const close = html.startsWith('<!--', position) ? html.indexOf('-->', position + 4) : html.indexOf('>', position + 2);
+      if (close === -1) break; // the rest is one unterminated comment: text for the parser
+      position = html.indexOf('<', close + 1);
+      continue;
+    }
+    const isEnd = next === 0x2f; /* / */
+    TAG_NAME.lastIndex = position + (isEnd ? 2 : 1);
+    const nameMatch = TAG_NAME.exec(html);
+    if (!nameMatch) {
+      position = html.indexOf('<', position + 1);
+      continue;
+    }
+    const tagEnd = html.indexOf('>', TAG_NAME.lastIndex);
+    if (tagEnd === -1) break; // no tag can close after this point
+    const name = nameMatch[0].toLowerCase();
+    const after = tagEnd + 1;
+
+    if (isEnd) {
+      const pending = dropped.get(name) ?? 0;
+      if (pending > 0) {
+        dropped.set(name, pending - 1);
+        drop(position, after);
+      } else {
+        const index = stack.lastIndexOf(name);
+        if (index !== -1) foreignDepth -= popTo(stack, index);
+      }
+      position = html.indexOf('<', after);
+      continue;
+    }
+
+    closeImplied(stack, name);
+    const selfClosing = html.charCodeAt(tagEnd - 1) === 0x2f;
+    if (!VOID_TAGS.has(name) && !(selfClosing && foreignDepth > 0)) {
+      if (stack.length >= maxDepth) {
+        dropped.set(name, (dropped.get(name) ?? 0) + 1);
+        drop(position, after);
+      } else {
+        stack.push(name);
+        if (name === 'svg' || name === 'math') foreignDepth++;
+      }
+    }
+    position = RAW_TEXT_TAGS.has(name) ? skipRawText(html, name, after) : html.indexOf('<', after);
+  }
+
+  if (pieces.length === 0) return { html, flattened: false };
+  pieces.push(html.slice(copiedUpTo));
+  return { html: pieces.join(''), flattened: true };
+}
+
+/** Pops the stack down to (and including) `index`; returns how many foreign roots were closed. */
+function popTo(stack: string[], index: number): number {
+  let foreignClosed = 0;
+  while (stack.length > index) {
+    const name = stack.pop();
+    if (name === 'svg' || name === 'math') foreignClosed++;
+  }
+  return foreignClosed;
+}
+
+function closeImplied(stack: string[], name: string): void {
+  if (CLOSES_P.has(name)) {
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const open = stack[i]!;
+      if (open === 'p') {
+        stack.length = i;
+        break;
+      }
+      if (P_SCOPE_BARRIERS.has(open)) break;
+    }
+  }
+  const rule = IMPLIED_CLOSE.get(name);
+  if (!rule) return;
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const open = stack[i]!;
+    if (rule.closes.has(open)) {
+      stack.length = i;
+      return;
+    }
+    if (rule.stopAt.has(open)) return;
+  }
+}
+
+function skipRawText(html: string, name: string, from: number): number {
+  const closing = new RegExp(`</${name}[\\s/>]`, 'ig');
+  closing.lastIndex = from;
+  const match = closing.exec(html);
+  return match ? match.index : -1;
+}
+
+/**
+ * Flattens every element that sits deeper than `maxDepth` below `root`: the element at the limit
+ * keeps its text, images and line breaks, in order, as direct children. Iterative.
+ *
+ * @returns true when anything was flattened.
+ */
+export function flattenDeepElements(root: Element, maxDepth = MAX_NESTING_DEPTH): boolean {
+  let flattened = false;
+  let node: Node | null = root.firstChild;
+  let depth = 1;
+  while (node) {
+    if (node.nodeType === 1 && depth >= maxDepth && hasElementChild(node)) {
+      flattenInto(node as Element);
+      flattened = true;
+    }
+    if (node.firstChild && node.nodeType === 1 && depth < maxDepth) {
+      node = node.firstChild;
+      depth++;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      depth--;
+    }
+    node = node && node !== root ? node.nextSibling : null;
+  }
+  return flattened;
+}
+
+function hasElementChild(node: Node): boolean {
+  for (let child = node.firstChild; child; child = child.nextSibling) if (child.nodeType === 1) return true;
+  return false;
+}
+
+/** Replaces `element`'s subtree by its text nodes, images and `<br>`s, in document order. */
+function flattenInto(element: Element): void {
+  const keep: Node[] = [];
+  let node: Node | null = element.firstChild;
+  while (node) {
+    if (node.nodeType === 3) keep.push(node);
+    else if (node.nodeType === 1) {
+      const tag = (node as Element).localName;
+      if (tag === 'img' || tag === 'br') keep.push(node);
+      else if (node.firstChild) {
+        node = node.firstChild;
+        continue;
+      }
+    }
+    while (node && node !== element && !node.nextSibling) node = node.parentNode;
+    node = node && node !== element ? node.nextSibling : null;
+  }
+  while (element.firstChild) element.removeChild(element.firstChild);
+  for (const kept of keep) element.appendChild(kept);
+}

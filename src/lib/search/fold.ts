@@ -1,0 +1,297 @@
+/**
+ * Character folding, identical at build time and query time: NFKC, lowercase, Latin diacritics
+ * removed, invisible format characters removed, traditional → simplified (character level, from
+ * opencc-js). Folding works one code point at a time, so every folded code unit knows the exact
+ * original range it came from and matches in folded text map back to the original.
+ *
+ * The traditional → simplified table (`fold-table.ts`, ~20 KB) is loaded on demand: a query
+ * with no traditional character never fetches it. `needsFoldingTable` tells whether a text needs
+ * it, using the compact key set embedded here (`fold-keys.ts`, ~3.5 KB).
+ */
+import { FOLDING_KEYS } from './fold-keys.ts';
+
+/** Result of {@link foldWithOffsets}: the folded text and where each of its code units came from. */
+export interface FoldedText {
+  /** The folded text (what `foldText` returns). */
+  folded: string;
+  /** For each UTF-16 unit of `folded`, the index in the original text of the code point it came from. */
+  starts: Uint32Array;
+  /** For each UTF-16 unit of `folded`, the end (exclusive) of that original code point. */
+  ends: Uint32Array;
+}
+
+/**
+ * Thrown when text holds a character that only the traditional → simplified table can fold and
+ * the table has not been loaded: folding on would silently give a different answer at query time
+ * than at build time.
+ */
+export class FoldingTableError extends Error {
+  override name = 'FoldingTableError';
+}
+
+/** Alphabet of the `FOLDING_KEYS` encoding (kept in step with scripts/gen-fold-data.ts). */
+const KEY_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+
+/**
+ * Decodes a code point set written by the generator's `encodeCodePointSet`: ascending gaps, each
+ * base-32 with continuation digits (≥ 32) before one final digit (< 32).
+ *
+ * @throws Error on a character outside the alphabet
+ * @example decodeCodePointSet('0') // [0]
+ * @example decodeCodePointSet('w1') // [0x21] (gap 33 = 32 + 1)
+ */
+export function decodeCodePointSet(encoded: string): number[] {
+  const out: number[] = [];
+  let previous = -1;
+  let gap = 0;
+  for (let i = 0; i < encoded.length; i++) {
+    const digit = KEY_ALPHABET.indexOf(encoded[i]!);
+    if (digit < 0) throw new Error(`fold: bad character in an encoded code point set at ${i}`);
+    gap = gap * 32 + (digit & 31);
+    if (digit < 32) {
+      previous += gap + 1;
+      out.push(previous);
+      gap = 0;
+    }
+  }
+  return out;
+}
+
+// 1 for each BMP code point the table changes; astral keys (Extension B and later) in a Set.
+const bmpKeys = new Uint8Array(0x10000);
+const astralKeys = new Set<number>();
+for (const cp of decodeCodePointSet(FOLDING_KEYS)) {
+  if (cp < 0x10000) bmpKeys[cp] = 1;
+  else astralKeys.add(cp);
+}
+
+// Folded value per BMP code point (0 = unchanged), and per astral one. Set once the table loads.
+let bmpTable: Uint32Array | undefined;
+let astralTable: Map<number, number> | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads the traditional → simplified table (a separate chunk in the browser). Memoised: call it
+ * as often as you like; after a failed load the next call tries again.
+ *
+ * @throws (rejects) when the chunk cannot be fetched
+ * @example await loadFoldingTable(); foldText('臺灣') // '台湾'
+ */
+export function loadFoldingTable(): Promise<void> {
+  loading ??= import('./fold-table.ts').then(
+    ({ FOLDING_PAIRS }) => installTable(FOLDING_PAIRS),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Whether the traditional → simplified table is loaded. */
+export function isFoldingTableLoaded(): boolean {
+  return bmpTable !== undefined;
+}
+
+/**
+ * Whether folding `text` needs the traditional → simplified table, i.e. it holds (after NFKC) a
+ * character the table changes. Cheap and synchronous: use it on the query path to await
+ * `loadFoldingTable()` only when needed.
+ *
+ * @example needsFoldingTable('台湾 covid') // false
+ * @example needsFoldingTable('臺灣') // true
+ */
+export function needsFoldingTable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (cp < 0x80) continue;
+    if (isKey(cp)) return true;
+    if (!isNfkcStableHan(cp)) {
+      const pre = preFold(cp);
+      if (pre !== null) {
+        for (let j = 0; j < pre.length; j++) {
+          const c = pre.codePointAt(j)!;
+          if (c > 0xffff) j++;
+          if (isKey(c)) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Awaits the table only when one of `texts` needs it: the one call to make before folding text
+ * of unknown script (a query, an article fragment) in the browser.
+ *
+ * @example await prepareFolding(query); parseQuery(query)
+ */
+export async function prepareFolding(...texts: string[]): Promise<void> {
+  if (!isFoldingTableLoaded() && texts.some(needsFoldingTable)) await loadFoldingTable();
+}
+
+/**
+ * Folds text for indexing and matching: NFKC, lowercase, Latin diacritics dropped (é → e),
+ * default-ignorable characters dropped (zero-width spaces, soft hyphens, variation selectors),
+ * traditional → simplified one character at a time. Idempotent: `foldText(foldText(x)) === foldText(x)`.
+ * NFKC is applied per code point, so a base letter and a combining accent fold like the
+ * precomposed letter only for Latin accents (which are dropped either way).
+ *
+ * @throws FoldingTableError when `text` needs the table (see `needsFoldingTable`) and it is not loaded
+ * @example foldText('ＡＢＣ１２３ Café') // 'abc123 cafe'
+ * @example foldText('臺灣報導') // '台湾报导' (after `await loadFoldingTable()`)
+ */
+export function foldText(text: string): string {
+  let out = '';
+  let flushed = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const replacement = foldCodePoint(cp);
+    if (replacement !== UNCHANGED) {
+      // Copy unchanged stretches in one slice: most characters of simplified text pass through.
+      out += text.slice(flushed, i) + (typeof replacement === 'number' ? String.fromCodePoint(replacement) : replacement);
+      flushed = i + width;
+    }
+    i += width - 1;
+  }
+  return flushed === 0 ? text : out + text.slice(flushed);
+}
+
+/**
+ * Folds like `foldText` and records, for each folded UTF-16 unit, the original code point it came
+ * from. A match `[a, b)` in `folded` covers `[starts[a], ends[b - 1])` in the original text; that
+ * range never splits a surrogate pair, and an expansion (ﬁ → fi, ㈱ → (株)) maps to the whole
+ * original character.
+ *
+ * @throws FoldingTableError as `foldText`
+ * @example
+ * const { folded, starts, ends } = foldWithOffsets('ﬁ國');
+ * // folded 'fi国'; starts [0, 0, 1]; ends [1, 1, 2]
+ */
+export function foldWithOffsets(text: string): FoldedText {
+  let capacity = text.length + 16;
+  let units = new Uint16Array(capacity);
+  let starts = new Uint32Array(capacity);
+  let ends = new Uint32Array(capacity);
+  let length = 0;
+  const push = (unit: number, start: number, end: number): void => {
+    if (length === capacity) {
+      capacity *= 2;
+      units = grow(units, new Uint16Array(capacity));
+      starts = grow(starts, new Uint32Array(capacity));
+      ends = grow(ends, new Uint32Array(capacity));
+    }
+    units[length] = unit;
+    starts[length] = start;
+    ends[length] = end;
+    length++;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    const end = i + (cp > 0xffff ? 2 : 1);
+    const replacement = foldCodePoint(cp);
+    const folded = replacement === UNCHANGED ? String.fromCodePoint(cp) : typeof replacement === 'number' ? String.fromCodePoint(replacement) : replacement;
+    for (let j = 0; j < folded.length; j++) push(folded.charCodeAt(j), i, end);
+    i = end - 1;
+  }
+  return { folded: unitsToString(units, length), starts: starts.slice(0, length), ends: ends.slice(0, length) };
+}
+
+const UNCHANGED = -1;
+
+/** UNCHANGED, a replacement code point, or a replacement string (possibly empty). */
+function foldCodePoint(cp: number): number | string {
+  if (cp < 0x80) return cp >= 0x41 && cp <= 0x5a ? cp + 32 : UNCHANGED;
+  if (isNfkcStableHan(cp)) return mapTable(cp);
+  const pre = preFold(cp);
+  if (pre === null) return mapTable(cp);
+  let out = '';
+  let changed = false;
+  for (let j = 0; j < pre.length; j++) {
+    const c = pre.codePointAt(j)!;
+    if (c > 0xffff) j++;
+    const mapped = mapTable(c);
+    if (mapped !== UNCHANGED) changed = true;
+    out += String.fromCodePoint(mapped === UNCHANGED ? c : mapped);
+  }
+  return changed ? out : pre;
+}
+
+/** The table's value for `cp`, or UNCHANGED; throws when it is needed but not loaded. */
+function mapTable(cp: number): number {
+  if (bmpTable) {
+    const value = cp < 0x10000 ? bmpTable[cp]! : (astralTable!.get(cp) ?? 0);
+    return value === 0 ? UNCHANGED : value;
+  }
+  if (isKey(cp)) {
+    throw new FoldingTableError(
+      `fold: "${String.fromCodePoint(cp)}" (U+${cp.toString(16).toUpperCase()}) needs the traditional → simplified table; ` +
+        'await loadFoldingTable() (or prepareFolding(text)) before folding this text',
+    );
+  }
+  return UNCHANGED;
+}
+
+function isKey(cp: number): boolean {
+  return cp < 0x10000 ? bmpKeys[cp] === 1 : astralKeys.has(cp);
+}
+
+/** CJK Unified Ideographs and Extension A: NFKC and lowercase leave them alone. */
+function isNfkcStableHan(cp: number): boolean {
+  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf);
+}
+
+// Latin letters that may carry a diacritic, and the combining marks dropped from them.
+const LATIN_WITH_MARKS = /[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]/;
+const COMBINING_DIACRITICS = /[\u0300-\u036f]/g;
+// Zero-width spaces and joiners, soft hyphens, variation selectors: invisible, and inserted
+// into Chinese words (sometimes on purpose) where they would break bigrams.
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+const preFoldCache = new Map<number, string | null>();
+
+/** NFKC, lowercase, accent and ignorable removal of one non-ASCII code point; null when unchanged. */
+function preFold(cp: number): string | null {
+  const cached = preFoldCache.get(cp);
+  if (cached !== undefined) return cached;
+  const original = String.fromCodePoint(cp);
+  let folded = original;
+  // Repeat until stable (lowercasing can leave a compatibility form, as in ǅ → ǆ → dž → dz),
+  // which keeps foldText idempotent.
+  for (let previous = ''; folded !== previous; ) {
+    previous = folded;
+    folded = folded.normalize('NFKC').toLowerCase();
+    if (LATIN_WITH_MARKS.test(folded)) folded = folded.normalize('NFD').replace(COMBINING_DIACRITICS, '');
+    folded = folded.replace(IGNORABLE, '');
+  }
+  const result = folded === original ? null : folded;
+  preFoldCache.set(cp, result);
+  return result;
+}
+
+function installTable(pairs: string): void {
+  const bmp = new Uint32Array(0x10000);
+  const astral = new Map<number, number>();
+  const codePoints = Array.from(pairs, (c) => c.codePointAt(0)!);
+  for (let i = 0; i + 1 < codePoints.length; i += 2) {
+    const key = codePoints[i]!;
+    if (key < 0x10000) bmp[key] = codePoints[i + 1]!;
+    else astral.set(key, codePoints[i + 1]!);
+  }
+  astralTable = astral;
+  bmpTable = bmp;
+}
+
+function grow<T extends Uint16Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+function unitsToString(units: Uint16Array, length: number): string {
+  let out = '';
+  // Chunked: spreading a huge array into fromCharCode overflows the call stack.
+  for (let i = 0; i < length; i += 8192) out += String.fromCharCode(...units.subarray(i, Math.min(length, i + 8192)));
+  return out;
+}

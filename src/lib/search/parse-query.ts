@@ -1,0 +1,187 @@
+/**
+ * Turns what a visitor typed into folded, tokenized clauses: terms (all must match), quoted
+ * phrases (must match contiguously), exclusions. The result is plain data (it crosses from the
+ * search worker to the page) that the search core turns into MiniSearch queries and that
+ * `highlight.ts` uses to mark matches.
+ */
+import { foldWithOffsets } from './fold.ts';
+import { expandTerm } from './synonyms.ts';
+import { splitRuns, tokenize } from './tokenize.ts';
+
+/** One index term to look up, with how loosely it may match. */
+export interface QueryToken {
+  /** A folded index term: a CJK bigram (or single character) or a word. */
+  term: string;
+  /**
+   * Match index terms that start with `term`: the word being typed (last Latin word of a query
+   * that does not end in a space), and every single CJK character (it is the start of bigrams).
+   */
+  prefix: boolean;
+  /** Allow typos: typed words of 5+ letters only. */
+  fuzzy: boolean;
+  /** Edit distance allowed when `fuzzy` (1 for 5–8 letters, 2 from 9), else 0. */
+  maxEdits: number;
+}
+
+/** One way to write a term: its folded text and the tokens that must ALL match. */
+export interface QueryVariant {
+  /** Folded text, Latin words joined by one space: `国安法`, `covid 19`. */
+  text: string;
+  tokens: QueryToken[];
+}
+
+/** A query term: it matches an article when ANY of its variants does (all of that variant's tokens). */
+export interface QueryTerm {
+  /** The term as typed (for a chunk split into runs, that run's characters). */
+  raw: string;
+  /** Folded text of the term as typed (= `variants[0].text`). */
+  text: string;
+  /** `variants[0]` is the typed form; the rest are synonyms (see `expandTerm`). */
+  variants: QueryVariant[];
+}
+
+/** A quoted phrase: all tokens must match, and the words must follow each other in the text. */
+export interface QueryPhrase {
+  /** The phrase as typed, without quotes. */
+  raw: string;
+  /** Folded text, runs joined by one space. */
+  text: string;
+  tokens: QueryToken[];
+}
+
+/** A parsed query. Articles must match every term and phrase and none of the exclusions. */
+export interface ParsedQuery {
+  raw: string;
+  terms: QueryTerm[];
+  phrases: QueryPhrase[];
+  excludedTerms: QueryTerm[];
+  excludedPhrases: QueryPhrase[];
+}
+
+// Straight, curly, CJK corner and full-width quotes all open or close a phrase.
+const QUOTES = new Set(['"', '“', '”', '„', '「', '」', '『', '』', '＂']);
+const MINUSES = new Set(['-', '－', '−']);
+const SPACE = /\s/;
+
+/**
+ * Parses a query. Space-separated chunks are terms; a chunk mixing scripts splits into one term
+ * per run (`G20峰会` → `g20`, `峰会`) unless the whole chunk is a synonym (`COVID-19`). Text in
+ * quotes (`"…"`, `“…”`, `「…」`, `＂…＂`) is a phrase; `-word` and `-"phrase"` exclude. Tolerant:
+ * an unbalanced quote is ignored, a lone `-` is ignored, full-width spaces separate.
+ *
+ * @throws FoldingTableError when the query holds traditional characters and the folding table is
+ * not loaded: `await prepareFolding(raw)` first
+ * @example
+ * parseQuery('國安法 -"new york" covi')
+ * // terms: 国安法 (tokens 国安, 安法), covi (prefix); excludedPhrases: new york
+ */
+export function parseQuery(raw: string): ParsedQuery {
+  const query: ParsedQuery = { raw, terms: [], phrases: [], excludedTerms: [], excludedPhrases: [] };
+  for (const chunk of scanChunks(raw)) {
+    const { folded, starts, ends } = foldWithOffsets(chunk.raw);
+    const runs = splitRuns(folded).map((run) => ({
+      text: folded.slice(run.start, run.end),
+      raw: chunk.raw.slice(starts[run.start], ends[run.end - 1]),
+    }));
+    if (runs.length === 0) continue;
+    const whole = runs.map((run) => run.text).join(' ');
+    if (chunk.phrase) {
+      const phrase: QueryPhrase = { raw: chunk.raw, text: whole, tokens: tokenize(whole).map(exactToken) };
+      (chunk.negated ? query.excludedPhrases : query.phrases).push(phrase);
+      continue;
+    }
+    if (chunk.negated) {
+      query.excludedTerms.push(makeTerm(chunk.raw, whole, false));
+      continue;
+    }
+    // One term for a synonym written as several runs (covid-19); otherwise one term per run.
+    const parts = runs.length > 1 && expandTerm(whole).length === 1 ? runs : [{ text: whole, raw: chunk.raw }];
+    parts.forEach((part, i) => {
+      if (query.terms.some((term) => term.text === part.text)) return;
+      const term = makeTerm(part.raw, part.text, true);
+      if (chunk.reachesEnd && i === parts.length - 1) markTyping(term);
+      query.terms.push(term);
+    });
+  }
+  return query;
+}
+
+interface Chunk {
+  raw: string;
+  phrase: boolean;
+  negated: boolean;
+  /** The chunk runs to the end of the query, no space after it: the visitor may still be typing it. */
+  reachesEnd: boolean;
+}
+
+function scanChunks(raw: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i]!;
+    if (SPACE.test(c)) {
+      i++;
+      continue;
+    }
+    let negated = false;
+    if (MINUSES.has(c)) {
+      const next = raw[i + 1];
+      i++;
+      if (next === undefined || SPACE.test(next)) continue;
+      negated = true;
+    }
+    if (QUOTES.has(raw[i]!)) {
+      const close = findQuote(raw, i + 1);
+      if (close >= 0) {
+        chunks.push({ raw: raw.slice(i + 1, close), phrase: true, negated, reachesEnd: false });
+        i = close + 1;
+        continue;
+      }
+      // Unbalanced: ignore the quote, so a phrase being typed still finds its words.
+      i++;
+    }
+    let end = i;
+    while (end < raw.length && !SPACE.test(raw[end]!) && !QUOTES.has(raw[end]!)) end++;
+    if (end > i) chunks.push({ raw: raw.slice(i, end), phrase: false, negated, reachesEnd: end === raw.length });
+    i = end;
+  }
+  return chunks;
+}
+
+function findQuote(raw: string, from: number): number {
+  for (let i = from; i < raw.length; i++) if (QUOTES.has(raw[i]!)) return i;
+  return -1;
+}
+
+function makeTerm(raw: string, text: string, allowTypos: boolean): QueryTerm {
+  const variants = expandTerm(text).map((variant, i) => ({
+    text: variant,
+    tokens: tokenize(variant).map((term) => (allowTypos && i === 0 ? typedToken(term) : exactToken(term))),
+  }));
+  return { raw, text, variants };
+}
+
+/** Flags the last token of the typed variant as a prefix when it is a word with a letter. */
+function markTyping(term: QueryTerm): void {
+  const last = term.variants[0]!.tokens.at(-1);
+  if (last && /\p{L}/u.test(last.term) && !isCjkToken(last.term)) last.prefix = true;
+}
+
+function exactToken(term: string): QueryToken {
+  // A lone CJK character is only ever the start of a bigram (or a one-character run) in the index.
+  return { term, prefix: isCjkToken(term) && [...term].length === 1, fuzzy: false, maxEdits: 0 };
+}
+
+function typedToken(term: string): QueryToken {
+  const token = exactToken(term);
+  const letters = [...term].length;
+  if (letters >= 5 && /^\p{L}+$/u.test(term) && !isCjkToken(term)) {
+    token.fuzzy = true;
+    token.maxEdits = letters >= 9 ? 2 : 1;
+  }
+  return token;
+}
+
+function isCjkToken(term: string): boolean {
+  return splitRuns(term)[0]?.kind === 'cjk';
+}

@@ -1,0 +1,72 @@
+import type { ParsedQuery, QueryPhrase, QueryTerm, QueryToken } from './parse-query.ts';
+import { isCjkCodePoint } from './tokenize.ts';
+
+/**
+ * A query as the engine executes it: clauses that must all match (include) or must not match
+ * (exclude). A clause matches when any of its variants (the term and its synonyms) does; a
+ * variant matches when all of its tokens do (a Chinese term is all of its bigrams).
+ */
+export interface QueryPlan {
+  include: PlanClause[];
+  exclude: PlanClause[];
+}
+
+export interface PlanClause {
+  /** What the visitor wrote for this clause (folded). */
+  source: string;
+  /** True for `"quoted phrases"`: tokens must also be contiguous in the text. */
+  phrase: boolean;
+  variants: PlanVariant[];
+}
+
+export interface PlanVariant {
+  /** Folded text of this variant, for highlighting. */
+  text: string;
+  tokens: PlanToken[];
+}
+
+export interface PlanToken {
+  term: string;
+  /** Also match longer terms that start with this one (Latin words and numbers). */
+  prefix: boolean;
+  /** Edits allowed for typo matches (Latin words of 5+ letters), 0 for none. */
+  maxEdits: number;
+}
+
+/**
+ * Makes every Latin word and number of a parsed query match as a prefix (`covid` finds `covid19`;
+ * exact matches still rank first), not only the word being typed: "an article containing the
+ * word" means a word starting with it. Applied to the parsed query itself so that search and
+ * highlighting agree. Returns the same object.
+ */
+export function widenLatinPrefixes(parsed: ParsedQuery): ParsedQuery {
+  const widen = (token: QueryToken) => {
+    if (!isCjkCodePoint(token.term.codePointAt(0)!)) token.prefix = true;
+  };
+  for (const term of [...parsed.terms, ...parsed.excludedTerms]) for (const v of term.variants) v.tokens.forEach(widen);
+  return parsed;
+}
+
+/** Turns a parsed query into the plan the engine runs. */
+export function planQuery(parsed: ParsedQuery): QueryPlan {
+  return {
+    include: [...parsed.terms.map(termClause), ...parsed.phrases.map(phraseClause)],
+    exclude: [...parsed.excludedTerms.map(termClause), ...parsed.excludedPhrases.map(phraseClause)],
+  };
+}
+
+function termClause(term: QueryTerm): PlanClause {
+  return {
+    source: term.text,
+    phrase: false,
+    variants: term.variants.map((v) => ({ text: v.text, tokens: v.tokens.map(planToken) })),
+  };
+}
+
+function phraseClause(phrase: QueryPhrase): PlanClause {
+  return { source: phrase.text, phrase: true, variants: [{ text: phrase.text, tokens: phrase.tokens.map(planToken) }] };
+}
+
+function planToken(token: QueryToken): PlanToken {
+  return { term: token.term, prefix: token.prefix, maxEdits: token.fuzzy ? token.maxEdits : 0 };
+}

@@ -1,0 +1,222 @@
+import type { Query, SearchResult } from 'minisearch';
+import type { DocsTable } from './docs-table.ts';
+import { parseDay } from './docs-table.ts';
+import { countFacets, passesDate, passesOutlet, type ResolvedFilters } from './facets.ts';
+import { assembleMiniSearch } from './index-options.ts';
+import type { IndexReader } from './load-index.ts';
+import type { QueryPlan, PlanClause, PlanToken } from './query-plan.ts';
+import type { TermPostings } from './term-part.ts';
+import type { SearchHit, SearchQuery, SearchResponse } from './types.ts';
+
+/** Results per page when the caller does not say. */
+export const DEFAULT_LIMIT = 10;
+
+/**
+ * Runs a planned query against an opened index: loads the vocabulary parts its terms need (and
+ * the docs table), assembles a MiniSearch instance over just those terms, scores with BM25, then
+ * filters, counts facets and sorts.
+ *
+ * An empty plan lists every article that passes the filters, newest first by default.
+ * @throws IndexError when a part the query needs cannot be loaded
+ */
+export async function runQuery(
+  reader: IndexReader,
+  plan: QueryPlan,
+  query: SearchQuery,
+  options: RunOptions = {},
+): Promise<SearchResponse> {
+  const [docs, terms] = await Promise.all([reader.docs(), loadTerms(reader, plan)]);
+  const filters = resolveFilters(reader, docs, query);
+  const outletNames = reader.manifest.outlets.map((o) => o.name);
+
+  const phraseExcludes = plan.exclude.filter(needsPhraseCheck);
+  const plainExcludes = plan.exclude.filter((c) => !needsPhraseCheck(c));
+  let scored: Map<number, SearchHit>;
+  if (plan.include.length === 0) {
+    scored = new Map();
+    for (let n = 0; n < docs.count; n++) scored.set(n, { number: n, score: 0, terms: [] });
+  } else {
+    scored = matchClauses(terms, docs, reader, plan.include, 'AND');
+  }
+  if (plainExcludes.length) {
+    for (const n of matchClauses(terms, docs, reader, plainExcludes, 'OR').keys()) scored.delete(n);
+  }
+  if (phraseExcludes.length) {
+    const suspects = [...matchClauses(terms, docs, reader, phraseExcludes, 'OR').keys()].filter((n) => scored.has(n));
+    const verdicts = options.checkPhrases
+      ? await Promise.all(suspects.map((n) => options.checkPhrases!(n).then((v) => v.excludedPhrases)))
+      : suspects.map(() => true);
+    suspects.forEach((n, i) => {
+      if (verdicts[i]) scored.delete(n);
+    });
+  }
+
+  let approximate = false;
+  if (options.checkPhrases && plan.include.some(needsPhraseCheck)) {
+    approximate = await checkPhrases(scored, plan, options.checkPhrases, options.phraseCheckLimit ?? PHRASE_CHECK_LIMIT);
+  }
+
+  const facets = countFacets(scored.keys(), docs, outletNames, filters);
+  const hits: SearchHit[] = [];
+  for (const hit of scored.values()) {
+    if (passesOutlet(docs, hit.number, filters) && passesDate(docs, hit.number, filters)) hits.push(hit);
+  }
+  const sort = query.sort ?? 'relevance';
+  if (sort === 'oldest') hits.sort((a, b) => a.number - b.number);
+  else if (sort === 'newest' || plan.include.length === 0) hits.sort((a, b) => b.number - a.number);
+  else hits.sort((a, b) => b.score - a.score || b.number - a.number);
+
+  const offset = Math.max(0, query.offset ?? 0);
+  const limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);
+  return { total: hits.length, approximate, hits: hits.slice(offset, offset + limit), facets, terms: planTerms(plan) };
+}
+
+/** Options of `runQuery` beyond the query itself. */
+export interface RunOptions {
+  /**
+   * Tells whether article `number` holds the query's phrases contiguously (and none of its
+   * excluded phrases). Without it, a phrase matches wherever all its tokens occur.
+   */
+  checkPhrases?: (number: number) => Promise<{ phrases: boolean; excludedPhrases: boolean }>;
+  /** Candidates checked at most (best scores first); the others are kept unchecked. */
+  phraseCheckLimit?: number;
+}
+
+/** Phrase checks fetch article text; beyond this many candidates, the rest are kept unchecked. */
+export const PHRASE_CHECK_LIMIT = 300;
+
+/** A phrase of one token (a two-character word) is already exact; longer ones need the text. */
+function needsPhraseCheck(clause: PlanClause): boolean {
+  return clause.phrase && clause.variants.some((v) => v.tokens.length > 1);
+}
+
+/**
+ * Drops candidates whose text lacks a phrase contiguously. Returns true when some candidates were
+ * left unchecked (the total is then an upper bound).
+ */
+async function checkPhrases(
+  scored: Map<number, SearchHit>,
+  plan: QueryPlan,
+  check: NonNullable<RunOptions['checkPhrases']>,
+  limit: number,
+): Promise<boolean> {
+  const candidates = [...scored.values()].sort((a, b) => b.score - a.score || b.number - a.number);
+  const checked = candidates.slice(0, limit);
+  const verdicts = await Promise.all(checked.map((hit) => check(hit.number)));
+  checked.forEach((hit, i) => {
+    if (!verdicts[i]!.phrases) scored.delete(hit.number);
+  });
+  return candidates.length > limit;
+}
+
+/** Loads the parts that hold the plan's terms and returns every needed term's postings. */
+async function loadTerms(reader: IndexReader, plan: QueryPlan): Promise<Map<string, TermPostings>> {
+  const tokens = [...plan.include, ...plan.exclude].flatMap((c) => c.variants.flatMap((v) => v.tokens));
+  const partIndexes = new Set<number>();
+  for (const token of tokens) {
+    partIndexes.add(reader.partIndexOf(token.term));
+    if (token.prefix) for (const i of reader.partIndexesForPrefix(token.term)) partIndexes.add(i);
+  }
+  const parts = new Map(await Promise.all([...partIndexes].map(async (i) => [i, await reader.part(i)] as const)));
+  const terms = new Map<string, TermPostings>();
+  const add = (part: { get(term: string): TermPostings | undefined }, term: string) => {
+    if (terms.has(term)) return;
+    const postings = part.get(term);
+    if (postings) terms.set(term, postings);
+  };
+  for (const token of tokens) {
+    const home = parts.get(reader.partIndexOf(token.term))!;
+    add(home, token.term);
+    if (token.prefix) {
+      for (const i of reader.partIndexesForPrefix(token.term)) {
+        const part = parts.get(i)!;
+        for (const term of part.withPrefix(token.term)) add(part, term);
+      }
+    }
+    if (token.maxEdits > 0) {
+      // Typos are looked for among the terms of the parts already loaded for this word.
+      const max = token.maxEdits;
+      for (const i of new Set([reader.partIndexOf(token.term), ...(token.prefix ? reader.partIndexesForPrefix(token.term) : [])])) {
+        const part = parts.get(i)!;
+        for (const term of part.terms) {
+          if (Math.abs(term.length - token.term.length) <= max && isLatinWord(term) && editDistanceAtMost(term, token.term, max)) add(part, term);
+        }
+      }
+    }
+  }
+  return terms;
+}
+
+/**
+ * Matches clauses with MiniSearch: within a clause, a variant needs all its tokens (AND) and any
+ * variant will do (OR); clauses combine with `combineWith`.
+ */
+function matchClauses(
+  terms: Map<string, TermPostings>,
+  docs: DocsTable,
+  reader: IndexReader,
+  clauses: readonly PlanClause[],
+  combineWith: 'AND' | 'OR',
+): Map<number, SearchHit> {
+  const relevant = new Map<string, TermPostings>();
+  for (const [term, postings] of terms) relevant.set(term, postings);
+  const search = assembleMiniSearch(relevant, docs, reader.manifest.fields, reader.manifest.averageFieldLength);
+  const query: Query = {
+    combineWith,
+    queries: clauses.map((clause) => ({
+      combineWith: 'OR',
+      queries: clause.variants.map((variant) => ({ combineWith: 'AND', queries: variant.tokens.map(tokenQuery) })),
+    })),
+  };
+  const results: SearchResult[] = search.search(query);
+  const hits = new Map<number, SearchHit>();
+  for (const r of results) hits.set(r.id as number, { number: r.id as number, score: r.score, terms: r.terms });
+  return hits;
+}
+
+function tokenQuery(token: PlanToken): Query {
+  return {
+    queries: [token.term],
+    prefix: token.prefix,
+    fuzzy: token.maxEdits > 0 ? token.maxEdits : false,
+  };
+}
+
+function isLatinWord(term: string): boolean {
+  return /^[a-z0-9]/.test(term);
+}
+
+/** Levenshtein distance ≤ max, with an early exit (words are short). */
+function editDistanceAtMost(a: string, b: string, max: number): boolean {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return false;
+    previous = current;
+  }
+  return previous[b.length]! <= max;
+}
+
+function resolveFilters(reader: IndexReader, docs: DocsTable, query: SearchQuery): ResolvedFilters {
+  let outlets: Set<number> | null = null;
+  if (query.outlets?.length) {
+    outlets = new Set();
+    reader.manifest.outlets.forEach((o, i) => {
+      if (query.outlets!.includes(o.name)) outlets!.add(i);
+    });
+  }
+  const from = query.from ? parseDay(query.from) : Number.NaN;
+  const to = query.to ? parseDay(query.to) : Number.NaN;
+  void docs;
+  return { outlets, fromDay: Number.isNaN(from) ? 0 : from, toDay: Number.isNaN(to) ? Infinity : to };
+}
+
+function planTerms(plan: QueryPlan): string[] {
+  return [...new Set(plan.include.flatMap((c) => c.variants.map((v) => v.text)))];
+}

@@ -1,0 +1,81 @@
+import { prepareFolding } from './fold.ts';
+import { containsPhrase } from './match-query.ts';
+import type { ArticleFragment, Manifest } from './index-format.ts';
+import { IndexReader, type IndexSource } from './load-index.ts';
+import { parseQuery, type ParsedQuery } from './parse-query.ts';
+import { planQuery, widenLatinPrefixes } from './query-plan.ts';
+import { runQuery } from './query.ts';
+import type { SearchHit, SearchQuery, SearchResponse } from './types.ts';
+
+/** A hit with what a result list shows. */
+export interface SearchResult extends SearchHit {
+  id: string;
+  title: string;
+  outlet: string;
+  date: string;
+  url: string;
+  author: string;
+}
+
+/**
+ * The search core's front door, the same in the browser, the worker, the CLI and the tests.
+ *
+ * @example
+ * const searcher = await Searcher.open(source);
+ * const response = await searcher.search({ text: '王毅 北约', outlets: ['法广'], sort: 'newest' });
+ * const results = await searcher.results(response.hits);
+ */
+export class Searcher {
+  private constructor(readonly reader: IndexReader) {}
+
+  /** Opens an index (reads and checks its manifest). @throws IndexError */
+  static async open(source: IndexSource): Promise<Searcher> {
+    return new Searcher(await IndexReader.open(source));
+  }
+
+  get manifest(): Manifest {
+    return this.reader.manifest;
+  }
+
+  /** Parses a query after loading the folding table if (and only if) the text needs it. */
+  async parse(text: string): Promise<ParsedQuery> {
+    await prepareFolding(text);
+    return widenLatinPrefixes(parseQuery(text));
+  }
+
+  /**
+   * Runs a search: total, one page of hits, facet counts over the whole result set.
+   * @throws IndexError when an index part it needs cannot be loaded
+   */
+  async search(query: SearchQuery, options: { phraseCheckLimit?: number } = {}): Promise<SearchResponse & { query: ParsedQuery }> {
+    const parsed = await this.parse(query.text);
+    const response = await runQuery(this.reader, planQuery(parsed), query, {
+      phraseCheckLimit: options.phraseCheckLimit,
+      checkPhrases: async (number) => {
+        const fragment = await this.reader.fragment(number);
+        const text = `${fragment.title}\n${fragment.text}`;
+        await prepareFolding(text);
+        return {
+          phrases: parsed.phrases.every((phrase) => containsPhrase(text, phrase)),
+          excludedPhrases: parsed.excludedPhrases.some((phrase) => containsPhrase(text, phrase)),
+        };
+      },
+    });
+    return { ...response, query: parsed };
+  }
+
+  /** Fetches the fragments of `hits` (in parallel) and joins them to the hits. */
+  async results(hits: readonly SearchHit[]): Promise<SearchResult[]> {
+    const fragments = await Promise.all(hits.map((hit) => this.reader.fragment(hit.number)));
+    return hits.map((hit, i) => toResult(hit, fragments[i]!));
+  }
+
+  /** The fragment of one article (title, url, text for snippets). */
+  fragment(number: number): Promise<ArticleFragment> {
+    return this.reader.fragment(number);
+  }
+}
+
+function toResult(hit: SearchHit, fragment: ArticleFragment): SearchResult {
+  return { ...hit, id: fragment.id, title: fragment.title, outlet: fragment.outlet, date: fragment.date, url: fragment.url, author: fragment.author };
+}

@@ -1,0 +1,209 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildFoldingData, encodeCodePointSet } from '../../scripts/gen-fold-data.ts';
+import { FOLDING_KEYS } from '../../src/lib/search/fold-keys.ts';
+import {
+  decodeCodePointSet,
+  FoldingTableError,
+  foldText,
+  foldWithOffsets,
+  loadFoldingTable,
+  needsFoldingTable,
+} from '../../src/lib/search/fold.ts';
+
+const SEARCH_DIR = path.resolve(import.meta.dirname, '../../src/lib/search');
+
+describe('before the folding table is loaded', () => {
+  // A fresh copy of the module: the shared one may already have its table from another test.
+  const freshFold = async () => {
+    vi.resetModules();
+    return import('../../src/lib/search/fold.ts');
+  };
+
+  it('folds simplified, Latin and full-width text without the table', async () => {
+    const fold = await freshFold();
+    expect(fold.isFoldingTableLoaded()).toBe(false);
+    expect(fold.foldText('台湾 ＣＯＶＩＤ－１９ 什么')).toBe('台湾 covid-19 什么');
+  });
+
+  it('throws a FoldingTableError naming the fix instead of mis-folding traditional text', async () => {
+    const fold = await freshFold();
+    expect(() => fold.foldText('臺灣')).toThrow(fold.FoldingTableError);
+    expect(() => fold.foldText('臺灣')).toThrow(/U\+81FA.*loadFoldingTable/);
+    expect(() => fold.foldWithOffsets('在國內')).toThrow(fold.FoldingTableError);
+  });
+
+  it('throws for a character that becomes traditional Han only after NFKC (Kangxi radical ⾨ → 門)', async () => {
+    const fold = await freshFold();
+    expect(fold.needsFoldingTable('⾨')).toBe(true);
+    expect(() => fold.foldText('⾨')).toThrow(fold.FoldingTableError);
+  });
+
+  it('loads the table once and then folds traditional text', async () => {
+    const fold = await freshFold();
+    const first = fold.loadFoldingTable();
+    expect(fold.loadFoldingTable()).toBe(first);
+    await first;
+    expect(fold.isFoldingTableLoaded()).toBe(true);
+    expect(fold.foldText('臺灣')).toBe('台湾');
+  });
+
+  it('prepareFolding loads the table only when a text needs it', async () => {
+    const fold = await freshFold();
+    await fold.prepareFolding('香港 news', '什么');
+    expect(fold.isFoldingTableLoaded()).toBe(false);
+    await fold.prepareFolding('香港', '國安法');
+    expect(fold.isFoldingTableLoaded()).toBe(true);
+  });
+});
+
+describe('needsFoldingTable', () => {
+  it('is false for simplified Chinese, Latin text, emoji and supplementary-plane Han with no traditional form', () => {
+    expect(needsFoldingTable('')).toBe(false);
+    expect(needsFoldingTable('台湾 covid-19 什么 😀 𠮷野家')).toBe(false);
+  });
+
+  it('is true for traditional characters, also after NFKC (compatibility ideograph U+F900 豈)', () => {
+    expect(needsFoldingTable('臺灣')).toBe(true);
+    expect(needsFoldingTable('abc 國')).toBe(true);
+    expect(needsFoldingTable('\uf900')).toBe(true);
+  });
+});
+
+describe('foldText', () => {
+  beforeAll(() => loadFoldingTable());
+
+  it('folds traditional and simplified spellings to the same text', () => {
+    expect(foldText('臺灣')).toBe(foldText('台湾'));
+    expect(foldText('臺灣')).toBe('台湾');
+    expect(foldText('國家安全法')).toBe('国家安全法');
+    expect(foldText('報導')).toBe('报导');
+    expect(foldText('發髮')).toBe('发发');
+    expect(foldText('為爲')).toBe('为为');
+  });
+
+  it('applies the Taiwan and Hong Kong variant tables (著 → 着, 峯 → 峰, 衞 → 卫, 説 → 说)', () => {
+    expect(foldText('看著')).toBe(foldText('看着'));
+    expect(foldText('峯')).toBe('峰');
+    expect(foldText('衞')).toBe('卫');
+    expect(foldText('説')).toBe('说');
+  });
+
+  it('leaves 么 alone so 什麼 and 什么 fold alike', () => {
+    expect(foldText('什麼')).toBe('什么');
+    expect(foldText('什么')).toBe('什么');
+  });
+
+  it('applies NFKC: full-width letters and digits, ideographic space, ligatures, enclosed ideographs', () => {
+    expect(foldText('ＡＢＣ１２３')).toBe('abc123');
+    expect(foldText('香港\u3000政府')).toBe('香港 政府');
+    expect(foldText('ﬁnal')).toBe('final');
+    expect(foldText('㈱')).toBe('(株)');
+    expect(foldText('\uf900')).toBe('岂');
+  });
+
+  it('lowercases and drops Latin diacritics, precomposed or combining', () => {
+    expect(foldText('Café CAFÉ Cafe\u0301')).toBe('cafe cafe cafe');
+    expect(foldText('İstanbul Ångström')).toBe('istanbul angstrom');
+  });
+
+  it('drops zero-width and other invisible characters inside words', () => {
+    expect(foldText('習\u200b近平')).toBe('习近平');
+    expect(foldText('co\u00advid')).toBe('covid');
+    expect(foldText('葛\udb40\udd00')).toBe('葛');
+  });
+
+  it('keeps supplementary-plane characters and emoji whole', () => {
+    expect(foldText('𠮷野家 😀👍🏽')).toBe('𠮷野家 😀👍🏽');
+  });
+
+  it('returns the same string object when nothing changes', () => {
+    const text = '香港政府今天宣布 covid-19';
+    expect(foldText(text)).toBe(text);
+  });
+
+  it('is idempotent for every code point', () => {
+    const bad: string[] = [];
+    for (let cp = 0; cp <= 0x3ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const once = foldText(String.fromCodePoint(cp));
+      if (foldText(once) !== once) bad.push(cp.toString(16));
+    }
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('foldWithOffsets', () => {
+  beforeAll(() => loadFoldingTable());
+
+  it('maps each folded unit to its original code point', () => {
+    const { folded, starts, ends } = foldWithOffsets('ﬁ國');
+    expect(folded).toBe('fi国');
+    expect([...starts]).toEqual([0, 0, 1]);
+    expect([...ends]).toEqual([1, 1, 2]);
+  });
+
+  it('maps both units of a surrogate pair to the whole pair', () => {
+    const { folded, starts, ends } = foldWithOffsets('a𠮷B');
+    expect(folded).toBe('a𠮷b');
+    expect([...starts]).toEqual([0, 1, 1, 3]);
+    expect([...ends]).toEqual([1, 3, 3, 4]);
+  });
+
+  it('skips dropped characters and expands NFKC expansions', () => {
+    const text = 'Ａ\u200b㈱臺';
+    const { folded, starts, ends } = foldWithOffsets(text);
+    expect(folded).toBe('a(株)台');
+    expect([...starts]).toEqual([0, 2, 2, 2, 3]);
+    expect(text.slice(starts[2], ends[2])).toBe('㈱');
+  });
+
+  it('agrees with foldText, and each original code point folds to exactly its units', () => {
+    const text = 'ＡＢＣ １２３ 國安法 Café\u0301 ﬁ ㈱ 𠮷野家 😀 習\u200b近平 İ ½';
+    const { folded, starts, ends } = foldWithOffsets(text);
+    expect(folded).toBe(foldText(text));
+    let rebuilt = '';
+    let lastStart = -1;
+    for (let k = 0; k < folded.length; k++) {
+      if (starts[k] === lastStart) continue;
+      lastStart = starts[k]!;
+      rebuilt += foldText(text.slice(starts[k], ends[k]));
+    }
+    expect(rebuilt).toBe(folded);
+  });
+
+  it('handles long text (buffer growth beyond the input length)', () => {
+    const text = '\ufdfa'.repeat(3000); // ﷺ expands to 18 characters
+    const { folded, starts } = foldWithOffsets(text);
+    expect(folded).toBe(foldText(text));
+    expect(folded.length).toBeGreaterThan(text.length * 10);
+    expect(starts[folded.length - 1]).toBe(text.length - 1);
+  });
+});
+
+describe('generated folding data', () => {
+  it('matches what scripts/gen-fold-data.ts builds from the installed opencc-js', async () => {
+    const data = await buildFoldingData();
+    expect(await readFile(path.join(SEARCH_DIR, 'fold-table.ts'), 'utf8')).toBe(data.tableModule);
+    expect(await readFile(path.join(SEARCH_DIR, 'fold-keys.ts'), 'utf8')).toBe(data.keysModule);
+    expect(decodeCodePointSet(FOLDING_KEYS)).toEqual([...data.table.keys()].sort((a, b) => a - b));
+  });
+
+  it('keeps the embedded key set under 4 KB', () => {
+    expect(FOLDING_KEYS.length).toBeLessThanOrEqual(4096);
+  });
+
+  it('round-trips the code point set encoding, including large gaps', () => {
+    const set = [0, 1, 2, 40, 0x4e00, 0x4e01, 0x2a6d6];
+    expect(decodeCodePointSet(encodeCodePointSet(set))).toEqual(set);
+  });
+
+  it('rejects a corrupt encoded set', () => {
+    expect(() => decodeCodePointSet('ab!')).toThrow(/bad character/);
+  });
+
+  it('exports the error class used for a missing table', () => {
+    expect(new FoldingTableError('x').name).toBe('FoldingTableError');
+  });
+});

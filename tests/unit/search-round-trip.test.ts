@@ -1,0 +1,113 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import MiniSearch from 'minisearch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildArchiveIndex } from '../../scripts/lib/build-archive-index.ts';
+import { fileIndexSource } from '../../scripts/lib/file-source.ts';
+import { analyzeText } from '../../src/lib/search/analyze.ts';
+import { SEARCH_OPTIONS } from '../../src/lib/search/index-options.ts';
+import { planQuery } from '../../src/lib/search/query-plan.ts';
+import { Searcher } from '../../src/lib/search/searcher.ts';
+import { FIXTURES } from '../helpers/paths.ts';
+
+let out: string;
+let searcher: Searcher;
+const loaded: string[] = [];
+
+beforeAll(async () => {
+  out = await mkdtemp(path.join(os.tmpdir(), 'nas-index-'));
+  await buildArchiveIndex({ input: FIXTURES, out, now: Date.UTC(2026, 0, 1) });
+  searcher = await Searcher.open(fileIndexSource(out, (file) => loaded.push(file)));
+}, 60_000);
+afterAll(() => rm(out, { recursive: true, force: true }));
+
+const titles = async (text: string, extra: Partial<Parameters<Searcher['search']>[0]> = {}) => {
+  const response = await searcher.search({ text, limit: 50, ...extra });
+  return (await searcher.results(response.hits)).map((r) => r.title);
+};
+
+describe('build → write → load → query', () => {
+  it('finds a Chinese name in every article that holds it', async () => {
+    const found = await titles('王毅');
+    expect(found).toHaveLength(3);
+    expect(found).toContain('外长会谈聚焦北约与亚太安全');
+  });
+
+  it('finds traditional text with a simplified query and the other way round', async () => {
+    expect(await titles('台湾外交部')).toEqual(['臺灣外交部感謝美國國會支持']);
+    expect(await titles('國安法')).toEqual(expect.arrayContaining(['臺灣外交部感謝美國國會支持', '香港国安法实施后的第一周']));
+  });
+
+  it('answers a one-character query, including characters that end a run', async () => {
+    // 周 appears in 第一周 only as the last character of a run.
+    expect(await titles('周')).toContain('香港国安法实施后的第一周');
+  });
+
+  it('matches English by word prefix and tolerates a typo in a long word', async () => {
+    expect(await titles('huawei')).toEqual(['Huawei faces new export limits as COVID-19 hits chip supply']);
+    expect(await titles('covi')).toHaveLength(1);
+    expect(await titles('huawai')).toHaveLength(1);
+    expect(await titles('hua')).toHaveLength(1);
+  });
+
+  it('expands cross-strait synonyms', async () => {
+    expect(await titles('特朗普')).toEqual(['臺灣外交部感謝美國國會支持']);
+  });
+
+  it('requires every term, honours -exclusions and quoted phrases', async () => {
+    expect(await titles('王毅 核')).toEqual(['北约秘书长呼吁北京就核武展开对话']);
+    expect(await titles('王毅 -核')).toHaveLength(2);
+    expect(await titles('"北约秘书长"')).toContain('北约秘书长呼吁北京就核武展开对话');
+  });
+
+  it('filters by outlet and by inclusive day range, with facet counts that add up', async () => {
+    const all = await searcher.search({ text: '王毅' });
+    expect(Object.values(all.facets.outlets).reduce((a, b) => a + b, 0)).toBe(all.total);
+    const rfi = await searcher.search({ text: '王毅', outlets: ['法广'] });
+    expect(rfi.total).toBe(1);
+    expect(rfi.facets.outlets).toEqual(all.facets.outlets); // outlet counts ignore the outlet filter
+    const day = await searcher.search({ text: '', from: '2020-07-20', to: '2020-07-20' });
+    expect((await searcher.results(day.hits)).map((r) => r.title)).toEqual(['臺灣外交部感謝美國國會支持']);
+    expect((await searcher.search({ text: '', from: '2020-07-21', to: '2020-07-21' })).total).toBe(1);
+  });
+
+  it('sorts newest and oldest by date', async () => {
+    const newest = await searcher.results((await searcher.search({ text: '', sort: 'newest', limit: 100 })).hits);
+    const dates = newest.map((r) => r.date).filter(Boolean);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const oldest = await searcher.results((await searcher.search({ text: '', sort: 'oldest', limit: 100 })).hits);
+    expect(oldest.map((r) => r.id)).toEqual(newest.map((r) => r.id).reverse());
+  });
+
+  it('downloads only the manifest, the docs table and the parts a query needs', async () => {
+    loaded.length = 0;
+    const fresh = await Searcher.open(fileIndexSource(out, (file) => loaded.push(file)));
+    await fresh.search({ text: '王毅' });
+    expect(loaded[0]).toBe('manifest.json');
+    expect(loaded.filter((f) => f.startsWith('terms-'))).toHaveLength(1);
+    expect(loaded.some((f) => f.startsWith('a/') || f.startsWith('h/'))).toBe(false);
+  });
+
+  it('scores exactly like one MiniSearch index over the whole archive', async () => {
+    const all = await searcher.results((await searcher.search({ text: '', sort: 'oldest', limit: 1000 })).hits);
+    const texts = await Promise.all(all.map((r) => searcher.fragment(r.number)));
+    const full = new MiniSearch<{ id: number; title: string; text: string }>({
+      fields: ['title', 'text'],
+      tokenize: (text) => analyzeText(text),
+      processTerm: (term) => term,
+      searchOptions: { ...SEARCH_OPTIONS, tokenize: (t) => [t], processTerm: (t) => t },
+    });
+    full.addAll(all.map((r, i) => ({ id: r.number, title: r.title, text: texts[i]!.text })));
+    for (const text of ['王毅', '北约 对话', '台湾', 'huawei', '安全']) {
+      const plan = planQuery(await searcher.parse(text));
+      const tokens = plan.include.map((c) => ({ combineWith: 'AND' as const, queries: c.variants[0]!.tokens.map((t) => ({ queries: [t.term], prefix: t.prefix })) }));
+      const expected = full.search({ combineWith: 'AND', queries: tokens });
+      const ours = await searcher.search({ text, limit: 1000 });
+      expect(ours.hits.map((h) => h.number).sort()).toEqual(expected.map((r) => r.id).sort());
+      for (const hit of ours.hits) {
+        expect(hit.score).toBeCloseTo(expected.find((r) => r.id === hit.number)!.score, 9);
+      }
+    }
+  });
+});
