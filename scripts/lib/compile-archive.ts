@@ -1,21 +1,11 @@
+import { Worker } from 'node:worker_threads';
 import { articleId } from '../../src/lib/article/article-id.ts';
-import { decodeArticleFile } from '../../src/lib/article/decode-file.ts';
-import { normalizeArticle } from '../../src/lib/article/normalize.ts';
-import { parseArticle } from '../../src/lib/article/parse-article.ts';
-import { type Article, ArticleError, type ArticleWarning, type WarningKind } from '../../src/lib/article/types.ts';
+import type { Article, ArticleWarning, WarningKind } from '../../src/lib/article/types.ts';
 import { urlIdentity } from '../../src/lib/article/urls.ts';
-import { listArchive, readArticleBytes, type WalkNotice } from './walk-archive.ts';
+import { type BodyCleaner, compileFile, type FileOutcome } from './compile-file.ts';
+import { type FoundFile, listArchive, type WalkNotice } from './walk-archive.ts';
 
-/** Characters of body HTML stored per article; longer bodies are cut at an element boundary. */
-export const MAX_STORED_HTML_CHARS = 200_000;
-/** Characters of plain text indexed and stored per article. */
-export const MAX_TEXT_CHARS = 400_000;
-
-/** Cleans and sanitizes one body; `cleanArticleBody` bound to a DOM. */
-export type BodyCleaner = (
-  html: string,
-  context: { baseUrl?: string; title?: string; maxHtmlChars: number },
-) => { html: string; text: string; truncated: boolean; deepNesting: boolean };
+export type { BodyCleaner } from './compile-file.ts';
 
 /** The JSON report of one compile: every file is indexed, skipped or a duplicate. */
 export interface CompileReport {
@@ -30,7 +20,12 @@ export interface CompileReport {
 
 export interface CompileOptions {
   input: string;
-  cleanBody: BodyCleaner;
+  /** Cleans bodies in this thread; required unless `workers` > 1. */
+  cleanBody?: BodyCleaner;
+  /** Worker threads to compile files in (each with its own DOM); 0 or 1 compiles in this thread. */
+  workers?: number;
+  /** Use fewer workers so that each gets at least this many files. */
+  minFilesPerWorker?: number;
   /** Called after each file with the number done and the total. */
   onProgress?: (done: number, total: number) => void;
   /** "Now" for date plausibility; fixed in tests. */
@@ -55,19 +50,15 @@ export async function compileArchive(options: CompileOptions): Promise<CompileRe
   const warnings: CompileReport['warnings'] = {};
   const compiled: Array<{ article: Article; warnings: ArticleWarning[] }> = [];
 
-  let done = 0;
-  for (const entry of found) {
-    if ('skip' in entry) {
-      skipped.push({ file: entry.file, reason: entry.skip });
-    } else {
-      try {
-        compiled.push(await compileFile(entry.file, entry.target, entry.size, options));
-      } catch (error) {
-        skipped.push({ file: entry.file, reason: reasonOf(error) });
-      }
-    }
-    options.onProgress?.(++done, found.length);
-  }
+  const workers = Math.min(options.workers ?? 0, Math.floor(found.length / (options.minFilesPerWorker ?? 1)));
+  const outcomes = workers > 1
+    ? await compileInWorkers(found, options, workers)
+    : await compileHere(found, options);
+  found.forEach((entry, i) => {
+    const outcome = outcomes[i]!;
+    if ('skip' in outcome) skipped.push({ file: entry.file, reason: outcome.skip });
+    else compiled.push(outcome);
+  });
 
   const { kept, duplicates } = mergeDuplicates(compiled);
   for (const { article, warnings: list } of kept) {
@@ -86,28 +77,6 @@ export async function compileArchive(options: CompileOptions): Promise<CompileRe
       notices,
     },
   };
-}
-
-async function compileFile(file: string, target: string, size: number, options: CompileOptions) {
-  const { bytes, truncatedFrom } = await readArticleBytes(target, size).catch((error: unknown) => {
-    throw new ArticleError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  });
-  const decoded = decodeArticleFile(bytes);
-  const raw = parseArticle(decoded.text);
-  raw.warnings.unshift(...decoded.warnings);
-  if (truncatedFrom !== null) {
-    raw.warnings.push({ kind: 'huge-file', message: `file is ${truncatedFrom} bytes; only the first ${bytes.length} were read` });
-  }
-  const baseUrl = raw.frontMatter?.from ?? raw.headerLink?.url;
-  const body = options.cleanBody(raw.body, { baseUrl, title: raw.frontMatter?.title ?? raw.headerLink?.title, maxHtmlChars: MAX_STORED_HTML_CHARS });
-  if (body.truncated) raw.warnings.push({ kind: 'huge-file', message: `body HTML cut to ${MAX_STORED_HTML_CHARS} characters for the reader` });
-  if (body.deepNesting) raw.warnings.push({ kind: 'deep-html', message: 'deeply nested HTML was flattened' });
-  let text = body.text;
-  if (text.length > MAX_TEXT_CHARS) {
-    raw.warnings.push({ kind: 'huge-file', message: `text cut to ${MAX_TEXT_CHARS} characters for the index (was ${text.length})` });
-    text = text.slice(0, MAX_TEXT_CHARS);
-  }
-  return normalizeArticle(raw, { html: body.html, text }, file, { now: options.now });
 }
 
 /**
@@ -172,8 +141,57 @@ function sortKeys<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-function reasonOf(error: unknown): string {
-  if (error instanceof ArticleError) return error.message.replace(/^[\w-]+: /, '');
-  // Anything else is a bug in a cleaning step, but one file must still not sink the archive.
-  return `could not be processed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+/** The worker module, and a boot script that registers tsx in the worker before importing it. */
+const WORKER_MODULE = new URL('./compile-worker.ts', import.meta.url).href;
+const WORKER_BOOT = `
+  const { workerData } = require('node:worker_threads');
+  import('tsx/esm/api').then(({ register }) => { register(); return import(workerData.module); });
+`;
+
+async function compileHere(found: FoundFile[], options: CompileOptions): Promise<FileOutcome[]> {
+  if (!options.cleanBody) throw new Error('compile-archive: cleanBody is required without workers');
+  const outcomes: FileOutcome[] = [];
+  for (const entry of found) {
+    outcomes.push('skip' in entry ? { skip: entry.skip } : await compileFile(entry.file, entry.target, entry.size, options.cleanBody, options.now));
+    options.onProgress?.(outcomes.length, found.length);
+  }
+  return outcomes;
+}
+
+/**
+ * Spreads the files over worker threads (file i goes to worker i mod n, so each gets a fair mix
+ * of long and short files) and collects the outcomes in input order.
+ */
+async function compileInWorkers(found: FoundFile[], options: CompileOptions, count: number): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = new Array(found.length);
+  let done = 0;
+  const readable: Array<{ entry: FoundFile; i: number }> = [];
+  found.forEach((entry, i) => {
+    if ('skip' in entry) {
+      outcomes[i] = { skip: entry.skip };
+      options.onProgress?.(++done, found.length);
+    } else readable.push({ entry, i });
+  });
+  await Promise.all(
+    Array.from({ length: count }, (_, w) => {
+      const jobs = readable.filter((_, k) => k % count === w);
+      return new Promise<void>((resolve, reject) => {
+        const worker = new Worker(WORKER_BOOT, { eval: true, workerData: { now: options.now, module: WORKER_MODULE } });
+        let next = 0;
+        const send = () => {
+          const job = jobs[next++];
+          if (job) worker.postMessage(job);
+          else void worker.terminate().then(() => resolve());
+        };
+        worker.on('message', ({ i, outcome }: { i: number; outcome: FileOutcome }) => {
+          outcomes[i] = outcome;
+          options.onProgress?.(++done, found.length);
+          send();
+        });
+        worker.on('error', reject);
+        worker.on('online', send);
+      });
+    }),
+  );
+  return outcomes;
 }

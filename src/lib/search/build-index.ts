@@ -1,5 +1,5 @@
 import type { Article } from '../article/types.ts';
-import { hash53 } from '../article/article-id.ts';
+import { hash53, hash53Bytes } from '../article/article-id.ts';
 import { analyzeText } from './analyze.ts';
 import { dayNumber, type DocsTable, encodeDocsTable } from './docs-table.ts';
 import {
@@ -14,7 +14,7 @@ import {
   type OutletCount,
   type TermPart,
 } from './index-format.ts';
-import { encodePostings, encodeTermPart, type TermPostings } from './term-part.ts';
+import { encodeTermPart, type TermPostings } from './term-part.ts';
 
 /** One file of the index folder. `gzip` files are compressed by the writer before saving. */
 export interface IndexFile {
@@ -52,7 +52,8 @@ export function buildIndex(articles: readonly Article[], options: BuildOptions =
     outlet: new Uint16Array(ordered.length),
     fieldLength: INDEX_FIELDS.map(() => new Uint32Array(ordered.length)),
   };
-  const postings = new Map<string, Array<Map<number, number>>>();
+  // term → per field, flat [number, freq, number, freq, …]; numbers arrive in ascending order.
+  const postings = new Map<string, number[][]>();
   // MiniSearch keeps a running average; computing it the same way keeps scores identical.
   const averageFieldLength = INDEX_FIELDS.map(() => 0);
 
@@ -60,15 +61,14 @@ export function buildIndex(articles: readonly Article[], options: BuildOptions =
     table.day[number] = dayNumber(article.date);
     table.outlet[number] = outletIndex.get(article.outlet)!;
     INDEX_FIELDS.forEach((field, fieldId) => {
-      const terms = analyzeText(article[field]);
-      const unique = new Set(terms).size;
-      table.fieldLength[fieldId]![number] = unique;
-      averageFieldLength[fieldId] = (averageFieldLength[fieldId]! * number + unique) / (number + 1);
-      for (const term of terms) {
+      const counts = new Map<string, number>();
+      for (const term of analyzeText(article[field])) counts.set(term, (counts.get(term) ?? 0) + 1);
+      table.fieldLength[fieldId]![number] = counts.size;
+      averageFieldLength[fieldId] = (averageFieldLength[fieldId]! * number + counts.size) / (number + 1);
+      for (const [term, freq] of counts) {
         let perField = postings.get(term);
-        if (!perField) postings.set(term, (perField = INDEX_FIELDS.map(() => new Map())));
-        const freqs = perField[fieldId]!;
-        freqs.set(number, (freqs.get(number) ?? 0) + 1);
+        if (!perField) postings.set(term, (perField = INDEX_FIELDS.map(() => [])));
+        perField[fieldId]!.push(number, freq);
       }
     });
   });
@@ -124,7 +124,7 @@ export function buildIndex(articles: readonly Article[], options: BuildOptions =
 }
 
 /** Cuts the sorted vocabulary into parts of about `partBytes` and adds their files. */
-function cutParts(postings: Map<string, Array<Map<number, number>>>, partBytes: number, files: IndexFile[]): TermPart[] {
+function cutParts(postings: Map<string, number[][]>, partBytes: number, files: IndexFile[]): TermPart[] {
   const terms = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const parts: TermPart[] = [];
   let batch: Array<[string, TermPostings]> = [];
@@ -139,22 +139,32 @@ function cutParts(postings: Map<string, Array<Map<number, number>>>, partBytes: 
     batchBytes = 0;
   };
   for (const term of terms) {
-    const flat = postings.get(term)!.map((freqs) => {
-      const numbers = [...freqs.keys()].sort((a, b) => a - b);
-      const out = new Uint32Array(numbers.length * 2);
-      numbers.forEach((n, i) => {
-        out[2 * i] = n;
-        out[2 * i + 1] = freqs.get(n)!;
-      });
-      return out;
-    });
-    const size = encodePostings(flat).length + term.length * 3 + 4;
+    const flat = postings.get(term)!.map((list) => Uint32Array.from(list));
+    const size = postingsSize(flat) + term.length * 3 + 4;
     if (batchBytes > 0 && batchBytes + size > partBytes) flush();
     batch.push([term, flat]);
     batchBytes += size;
   }
   flush();
   return parts;
+}
+
+/** Encoded size of one term's postings (see `encodePostings`), without encoding them. */
+function postingsSize(postings: TermPostings): number {
+  let size = 0;
+  for (const flat of postings) {
+    size += varintSize(flat.length / 2);
+    let last = 0;
+    for (let i = 0; i < flat.length; i += 2) {
+      size += varintSize(flat[i]! - last) + varintSize(flat[i + 1]!);
+      last = flat[i]!;
+    }
+  }
+  return size;
+}
+
+function varintSize(value: number): number {
+  return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
 }
 
 /** Oldest first; undated articles before all dated ones; ties by id. */
@@ -173,7 +183,5 @@ function countOutlets(articles: readonly Article[]): OutletCount[] {
 
 /** Content hash of a file, for names that change exactly when the content does. */
 export function hashBytes(data: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < data.length; i += 4096) text += String.fromCharCode(...data.subarray(i, i + 4096));
-  return hash53(text).toString(36);
+  return hash53Bytes(data).toString(36);
 }

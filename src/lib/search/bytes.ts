@@ -8,7 +8,7 @@ const decoder = new TextDecoder();
 
 /** Appends varints, bytes and strings to a growing buffer. */
 export class ByteWriter {
-  private buffer = new Uint8Array(1024);
+  private buffer = new Uint8Array(256);
   private length = 0;
 
   /** Appends an unsigned integer (0 ≤ value ≤ 2^53) as a LEB128 varint. */
