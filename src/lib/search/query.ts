@@ -25,7 +25,7 @@ export async function runQuery(
   query: SearchQuery,
   options: RunOptions = {},
 ): Promise<SearchResponse> {
-  const [docs, terms] = await Promise.all([reader.docs(), loadTerms(reader, plan)]);
+  const [docs, { terms, fuzzy }] = await Promise.all([reader.docs(), loadTerms(reader, plan)]);
   const filters = resolveFilters(reader, docs, query);
   const outletNames = reader.manifest.outlets.map((o) => o.name);
 
@@ -36,13 +36,13 @@ export async function runQuery(
     scored = new Map();
     for (let n = 0; n < docs.count; n++) scored.set(n, { number: n, score: 0, terms: [] });
   } else {
-    scored = matchClauses(terms, docs, reader, plan.include, 'AND');
+    scored = matchClauses(terms, fuzzy, docs, reader, plan.include, 'AND');
   }
   if (plainExcludes.length) {
-    for (const n of matchClauses(terms, docs, reader, plainExcludes, 'OR').keys()) scored.delete(n);
+    for (const n of matchClauses(terms, fuzzy, docs, reader, plainExcludes, 'OR').keys()) scored.delete(n);
   }
   if (phraseExcludes.length) {
-    const suspects = [...matchClauses(terms, docs, reader, phraseExcludes, 'OR').keys()].filter((n) => scored.has(n));
+    const suspects = [...matchClauses(terms, fuzzy, docs, reader, phraseExcludes, 'OR').keys()].filter((n) => scored.has(n));
     const verdicts = options.checkPhrases
       ? await Promise.all(suspects.map((n) => options.checkPhrases!(n).then((v) => v.excludedPhrases)))
       : suspects.map(() => true);
@@ -109,8 +109,12 @@ async function checkPhrases(
   return candidates.length > limit;
 }
 
-/** Loads the parts that hold the plan's terms and returns every needed term's postings. */
-async function loadTerms(reader: IndexReader, plan: QueryPlan): Promise<Map<string, TermPostings>> {
+/**
+ * Loads the parts that hold the plan's terms and returns every needed term's postings. A word
+ * looks for typo matches only when the archive has no word starting with it: a typo-tolerant
+ * match of a real word would add articles that do not contain what was typed.
+ */
+async function loadTerms(reader: IndexReader, plan: QueryPlan): Promise<{ terms: Map<string, TermPostings>; fuzzy: Set<string> }> {
   const tokens = [...plan.include, ...plan.exclude].flatMap((c) => c.variants.flatMap((v) => v.tokens));
   const partIndexes = new Set<number>();
   for (const token of tokens) {
@@ -119,21 +123,24 @@ async function loadTerms(reader: IndexReader, plan: QueryPlan): Promise<Map<stri
   }
   const parts = new Map(await Promise.all([...partIndexes].map(async (i) => [i, await reader.part(i)] as const)));
   const terms = new Map<string, TermPostings>();
-  const add = (part: { get(term: string): TermPostings | undefined }, term: string) => {
-    if (terms.has(term)) return;
+  const fuzzy = new Set<string>();
+  const add = (part: { get(term: string): TermPostings | undefined }, term: string): boolean => {
+    if (terms.has(term)) return true;
     const postings = part.get(term);
     if (postings) terms.set(term, postings);
+    return postings !== undefined;
   };
   for (const token of tokens) {
     const home = parts.get(reader.partIndexOf(token.term))!;
-    add(home, token.term);
+    let found = add(home, token.term);
     if (token.prefix) {
       for (const i of reader.partIndexesForPrefix(token.term)) {
         const part = parts.get(i)!;
-        for (const term of part.withPrefix(token.term)) add(part, term);
+        for (const term of part.withPrefix(token.term)) found = add(part, term) || found;
       }
     }
-    if (token.maxEdits > 0) {
+    if (token.maxEdits > 0 && !found) {
+      fuzzy.add(token.term);
       // Typos are looked for among the terms of the parts already loaded for this word.
       const max = token.maxEdits;
       for (const i of new Set([reader.partIndexOf(token.term), ...(token.prefix ? reader.partIndexesForPrefix(token.term) : [])])) {
@@ -144,7 +151,7 @@ async function loadTerms(reader: IndexReader, plan: QueryPlan): Promise<Map<stri
       }
     }
   }
-  return terms;
+  return { terms, fuzzy };
 }
 
 /**
@@ -153,6 +160,7 @@ async function loadTerms(reader: IndexReader, plan: QueryPlan): Promise<Map<stri
  */
 function matchClauses(
   terms: Map<string, TermPostings>,
+  fuzzy: ReadonlySet<string>,
   docs: DocsTable,
   reader: IndexReader,
   clauses: readonly PlanClause[],
@@ -165,7 +173,7 @@ function matchClauses(
     combineWith,
     queries: clauses.map((clause) => ({
       combineWith: 'OR',
-      queries: clause.variants.map((variant) => ({ combineWith: 'AND', queries: variant.tokens.map(tokenQuery) })),
+      queries: clause.variants.map((variant) => ({ combineWith: 'AND', queries: variant.tokens.map((t) => tokenQuery(t, fuzzy.has(t.term))) })),
     })),
   };
   const results: SearchResult[] = search.search(query);
@@ -174,12 +182,8 @@ function matchClauses(
   return hits;
 }
 
-function tokenQuery(token: PlanToken): Query {
-  return {
-    queries: [token.term],
-    prefix: token.prefix,
-    fuzzy: token.maxEdits > 0 ? token.maxEdits : false,
-  };
+function tokenQuery(token: PlanToken, allowTypos: boolean): Query {
+  return { queries: [token.term], prefix: token.prefix, fuzzy: allowTypos ? token.maxEdits : false };
 }
 
 function isLatinWord(term: string): boolean {

@@ -26,7 +26,7 @@ export interface RelatedOptions {
 export const DEFAULT_RELATED_OPTIONS: Required<RelatedOptions> = {
   days: 3,
   limit: 5,
-  minScore: 0.2,
+  minScore: 0.15,
   maxTerms: 24,
   leadChars: 160,
 };
@@ -98,7 +98,8 @@ export function sourceTermWeights(title: string, lead: string): Map<string, numb
 
 /**
  * Scores candidates from the source terms' postings: the share of the source's weighted
- * distinctiveness (weight × BM25 idf of the `maxTerms` best terms) that a candidate holds, a term
+ * distinctiveness (weight × BM25 idf of the `maxTerms` best terms that some other article holds)
+ * that a candidate holds, a term
  * in its text only counting {@link TEXT_ONLY_FACTOR}. Keeps other outlets within `days`, at least
  * `minScore`, best first (then closest in date), at most `limit`.
  */
@@ -108,7 +109,10 @@ export function rankRelated(number: number, terms: readonly SourceTerm[], docs: 
   if (!day) return [];
   const outlet = docs.outlet[number];
   const weighted = terms
-    .map((term) => ({ ...term, value: term.weight * idf(docs.count, documentFrequency(term.postings)) }))
+    .map((term) => ({ ...term, frequency: documentFrequency(term.postings) }))
+    // A term no other article holds cannot tie stories together; it would only dilute the share.
+    .filter((term) => term.frequency > 1)
+    .map((term) => ({ ...term, value: term.weight * idf(docs.count, term.frequency) }))
     .sort((a, b) => b.value - a.value || (a.term < b.term ? -1 : 1))
     .slice(0, maxTerms);
   const total = weighted.reduce((sum, term) => sum + term.value, 0);

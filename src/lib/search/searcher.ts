@@ -1,5 +1,4 @@
-import { prepareFolding } from './fold.ts';
-import { containsPhrase } from './match-query.ts';
+import { foldText, prepareFolding } from './fold.ts';
 import type { ArticleFragment, Manifest } from './index-format.ts';
 import { IndexReader, type IndexSource } from './load-index.ts';
 import { parseQuery, type ParsedQuery } from './parse-query.ts';
@@ -55,9 +54,10 @@ export class Searcher {
         const fragment = await this.reader.fragment(number);
         const text = `${fragment.title}\n${fragment.text}`;
         await prepareFolding(text);
+        const folded = collapseSpaces(foldText(text));
         return {
-          phrases: parsed.phrases.every((phrase) => containsPhrase(text, phrase)),
-          excludedPhrases: parsed.excludedPhrases.some((phrase) => containsPhrase(text, phrase)),
+          phrases: parsed.phrases.every((phrase) => folded.includes(phrase.text)),
+          excludedPhrases: parsed.excludedPhrases.some((phrase) => folded.includes(phrase.text)),
         };
       },
     });
@@ -74,6 +74,14 @@ export class Searcher {
   fragment(number: number): Promise<ArticleFragment> {
     return this.reader.fragment(number);
   }
+}
+
+/**
+ * A phrase matches where its folded text occurs with any run of whitespace standing for its
+ * spaces: exactly what the bigram index can find (punctuation inside a Chinese phrase breaks it).
+ */
+function collapseSpaces(folded: string): string {
+  return folded.replace(/\s+/g, ' ');
 }
 
 function toResult(hit: SearchHit, fragment: ArticleFragment): SearchResult {

@@ -1,0 +1,330 @@
+/**
+ * Every string the page shows, in simplified Chinese (the default), traditional Chinese and
+ * English, plus the language choice and the date formats that go with each language.
+ */
+
+/** UI languages. */
+export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';
+
+export const LANGS: readonly Lang[] = ['zh-Hans', 'zh-Hant', 'en'];
+
+/** What the page says, in one language. */
+export interface Messages {
+  /** BCP 47 locale for Intl formatting. */
+  locale: string;
+  appTitle: string;
+  /** Label of the button that switches to the other language, written in that language. */
+  otherLanguage: string;
+  otherLanguageLang: string;
+  searchLabel: string;
+  searchPlaceholder: string;
+  searchHint: string;
+  progressLabel: string;
+  loadingManifest: string;
+  loadingDocs: string;
+  loadingTerms: (parts: number) => string;
+  loadingSeparator: string;
+  loading: (what: string) => string;
+  queuedQuery: string;
+  count: (total: number, approximate: boolean) => string;
+  allCount: (total: number) => string;
+  archiveSpan: (first: string, last: string) => string;
+  filtersHeading: string;
+  outletsLegend: string;
+  outletFilterLabel: string;
+  outletFilterPlaceholder: string;
+  unknownOutlet: string;
+  noOutletMatch: string;
+  dateLegend: string;
+  histogramLabel: string;
+  histogramHint: string;
+  bucketCount: (bucket: string, count: number) => string;
+  fromLabel: string;
+  toLabel: string;
+  quickRangesLabel: string;
+  pastWeek: string;
+  pastMonth: string;
+  pastYear: string;
+  quickRangeNote: (date: string) => string;
+  clearFilters: string;
+  clearOutlets: string;
+  clearDates: string;
+  sortLabel: string;
+  sortRelevance: string;
+  sortNewest: string;
+  sortOldest: string;
+  resultsHeading: string;
+  newestHeading: string;
+  loadMore: string;
+  noResults: string;
+  noResultsHint: string;
+  searchWithout: (term: string) => string;
+  snippetLoading: string;
+  readerClose: string;
+  readerOriginal: string;
+  readerAuthor: (author: string) => string;
+  readerLoading: string;
+  readerNotFound: string;
+  relatedHeading: string;
+  relatedLoading: string;
+  relatedNone: string;
+  indexUnavailable: string;
+  indexCorrupt: string;
+  partUnavailable: string;
+  articleUnavailable: string;
+  errorHeading: string;
+  retry: string;
+}
+
+const zhHans: Messages = {
+  locale: 'zh-CN',
+  appTitle: '新闻存档搜索',
+  otherLanguage: 'English',
+  otherLanguageLang: 'en',
+  searchLabel: '搜索新闻文章',
+  searchPlaceholder: '输入关键词，例如：王毅 北约',
+  searchHint: '按 / 键回到搜索框，用 ↑ ↓ 键在结果间移动，按回车键打开文章。',
+  progressLabel: '索引载入进度',
+  loadingManifest: '索引清单',
+  loadingDocs: '文章表',
+  loadingTerms: (parts) => `${parts} 个词表分片`,
+  loadingSeparator: '、',
+  loading: (what) => `正在载入${what}…`,
+  queuedQuery: '索引载入后立即搜索…',
+  count: (total, approximate) => `找到${approximate ? '约' : ''} ${total} 篇文章`,
+  allCount: (total) => `共 ${total} 篇文章`,
+  archiveSpan: (first, last) => `存档范围：${first}至${last}`,
+  filtersHeading: '筛选',
+  outletsLegend: '来源',
+  outletFilterLabel: '查找来源',
+  outletFilterPlaceholder: '输入来源名称',
+  unknownOutlet: '（未注明来源）',
+  noOutletMatch: '没有符合的来源。',
+  dateLegend: '日期',
+  histogramLabel: '搜索结果的日期分布',
+  histogramHint: '点击柱条只看该月（或该年）的文章，横向拖动可选择一段时间。',
+  bucketCount: (bucket, count) => `${bucket}：${count} 篇`,
+  fromLabel: '起始日期',
+  toLabel: '结束日期',
+  quickRangesLabel: '快速选择',
+  pastWeek: '最近一周',
+  pastMonth: '最近一个月',
+  pastYear: '最近一年',
+  quickRangeNote: (date) => `“最近”以存档中最新文章的日期（${date}）为准，而非今天。`,
+  clearFilters: '清除全部筛选',
+  clearOutlets: '清除来源筛选',
+  clearDates: '清除日期筛选',
+  sortLabel: '排序',
+  sortRelevance: '相关度',
+  sortNewest: '最新在前',
+  sortOldest: '最早在前',
+  resultsHeading: '搜索结果',
+  newestHeading: '最新文章',
+  loadMore: '载入更多',
+  noResults: '没有找到文章。',
+  noResultsHint: '试试去掉一个筛选条件或一个关键词。',
+  searchWithout: (term) => `去掉“${term}”再搜索`,
+  snippetLoading: '正在载入摘要…',
+  readerClose: '关闭',
+  readerOriginal: '阅读原文',
+  readerAuthor: (author) => `作者：${author}`,
+  readerLoading: '正在载入文章…',
+  readerNotFound: '找不到这篇文章，链接可能已失效。',
+  relatedHeading: '其他媒体的同题报道',
+  relatedLoading: '正在查找其他媒体的报道…',
+  relatedNone: '前后三天内没有找到其他媒体的同题报道。',
+  indexUnavailable: '无法载入搜索索引。请检查网络连接，然后重试。',
+  indexCorrupt: '搜索索引已损坏或版本不符。请稍后重试；如果问题持续，请联系网站维护者。',
+  partUnavailable: '索引的一部分无法载入，所以无法完成这次搜索。请检查网络连接，然后重试。',
+  articleUnavailable: '这篇文章无法载入。请检查网络连接，然后重试。',
+  errorHeading: '出错了',
+  retry: '重试',
+};
+
+const zhHant: Messages = {
+  ...zhHans,
+  locale: 'zh-TW',
+  appTitle: '新聞存檔搜尋',
+  searchLabel: '搜尋新聞文章',
+  searchPlaceholder: '輸入關鍵詞，例如：王毅 北約',
+  searchHint: '按 / 鍵回到搜尋框，用 ↑ ↓ 鍵在結果間移動，按 Enter 鍵打開文章。',
+  progressLabel: '索引載入進度',
+  loadingManifest: '索引清單',
+  loadingDocs: '文章表',
+  loadingTerms: (parts) => `${parts} 個詞表分片`,
+  loading: (what) => `正在載入${what}…`,
+  queuedQuery: '索引載入後立即搜尋…',
+  count: (total, approximate) => `找到${approximate ? '約' : ''} ${total} 篇文章`,
+  archiveSpan: (first, last) => `存檔範圍：${first}至${last}`,
+  filtersHeading: '篩選',
+  outletsLegend: '來源',
+  outletFilterLabel: '查找來源',
+  outletFilterPlaceholder: '輸入來源名稱',
+  unknownOutlet: '（未註明來源）',
+  noOutletMatch: '沒有符合的來源。',
+  dateLegend: '日期',
+  histogramLabel: '搜尋結果的日期分佈',
+  histogramHint: '點擊柱條只看該月（或該年）的文章，橫向拖動可選擇一段時間。',
+  fromLabel: '起始日期',
+  toLabel: '結束日期',
+  quickRangesLabel: '快速選擇',
+  pastWeek: '最近一週',
+  pastMonth: '最近一個月',
+  pastYear: '最近一年',
+  quickRangeNote: (date) => `「最近」以存檔中最新文章的日期（${date}）為準，而非今天。`,
+  clearFilters: '清除全部篩選',
+  clearOutlets: '清除來源篩選',
+  clearDates: '清除日期篩選',
+  sortLabel: '排序',
+  sortRelevance: '相關度',
+  sortNewest: '最新在前',
+  sortOldest: '最早在前',
+  resultsHeading: '搜尋結果',
+  newestHeading: '最新文章',
+  loadMore: '載入更多',
+  noResults: '沒有找到文章。',
+  noResultsHint: '試試去掉一個篩選條件或一個關鍵詞。',
+  searchWithout: (term) => `去掉「${term}」再搜尋`,
+  snippetLoading: '正在載入摘要…',
+  readerClose: '關閉',
+  readerOriginal: '閱讀原文',
+  readerAuthor: (author) => `作者：${author}`,
+  readerLoading: '正在載入文章…',
+  readerNotFound: '找不到這篇文章，連結可能已失效。',
+  relatedHeading: '其他媒體的同題報導',
+  relatedLoading: '正在查找其他媒體的報導…',
+  relatedNone: '前後三天內沒有找到其他媒體的同題報導。',
+  indexUnavailable: '無法載入搜尋索引。請檢查網路連線，然後重試。',
+  indexCorrupt: '搜尋索引已損壞或版本不符。請稍後重試；如果問題持續，請聯絡網站維護者。',
+  partUnavailable: '索引的一部分無法載入，所以無法完成這次搜尋。請檢查網路連線，然後重試。',
+  articleUnavailable: '這篇文章無法載入。請檢查網路連線，然後重試。',
+  errorHeading: '出錯了',
+  retry: '重試',
+};
+
+const en: Messages = {
+  locale: 'en',
+  appTitle: 'News archive search',
+  otherLanguage: '中文',
+  otherLanguageLang: 'zh',
+  searchLabel: 'Search news articles',
+  searchPlaceholder: 'Type words, e.g. 王毅 北约',
+  searchHint: 'Press / to return to the search box, ↑ ↓ to move through results, Enter to open one.',
+  progressLabel: 'Index loading progress',
+  loadingManifest: 'the index manifest',
+  loadingDocs: 'the article table',
+  loadingTerms: (parts) => `${parts} vocabulary ${parts === 1 ? 'part' : 'parts'}`,
+  loadingSeparator: ', ',
+  loading: (what) => `Loading ${what}…`,
+  queuedQuery: 'Your search runs as soon as the index has loaded…',
+  count: (total, approximate) => `${approximate ? 'About ' : ''}${total} ${total === 1 ? 'article' : 'articles'}`,
+  allCount: (total) => `${total} ${total === 1 ? 'article' : 'articles'} in the archive`,
+  archiveSpan: (first, last) => `Archive spans ${first} to ${last}`,
+  filtersHeading: 'Filters',
+  outletsLegend: 'Outlet',
+  outletFilterLabel: 'Find an outlet',
+  outletFilterPlaceholder: 'Outlet name',
+  unknownOutlet: '(no outlet given)',
+  noOutletMatch: 'No outlet matches.',
+  dateLegend: 'Date',
+  histogramLabel: 'Results by date',
+  histogramHint: 'Click a bar to keep that month (or year); drag across bars to pick a range.',
+  bucketCount: (bucket, count) => `${bucket}: ${count} ${count === 1 ? 'article' : 'articles'}`,
+  fromLabel: 'From',
+  toLabel: 'To',
+  quickRangesLabel: 'Quick ranges',
+  pastWeek: 'Past week',
+  pastMonth: 'Past month',
+  pastYear: 'Past year',
+  quickRangeNote: (date) => `“Past” counts back from the newest article in the archive (${date}), not from today.`,
+  clearFilters: 'Clear all filters',
+  clearOutlets: 'Clear outlet filter',
+  clearDates: 'Clear date filter',
+  sortLabel: 'Sort by',
+  sortRelevance: 'Relevance',
+  sortNewest: 'Newest first',
+  sortOldest: 'Oldest first',
+  resultsHeading: 'Results',
+  newestHeading: 'Newest articles',
+  loadMore: 'Load more',
+  noResults: 'No articles found.',
+  noResultsHint: 'Try dropping a filter or one of the words.',
+  searchWithout: (term) => `Search without “${term}”`,
+  snippetLoading: 'Loading excerpt…',
+  readerClose: 'Close',
+  readerOriginal: 'Read the original',
+  readerAuthor: (author) => `By ${author}`,
+  readerLoading: 'Loading the article…',
+  readerNotFound: 'This article could not be found; the link may be out of date.',
+  relatedHeading: 'Same story elsewhere',
+  relatedLoading: 'Looking for other outlets’ reports…',
+  relatedNone: 'No other outlet reported this story within three days.',
+  indexUnavailable: 'The search index could not be loaded. Check your connection and retry.',
+  indexCorrupt: 'The search index is damaged or of another version. Retry later; if it persists, tell the site’s maintainers.',
+  partUnavailable: 'Part of the search index could not be loaded, so this search could not finish. Check your connection and retry.',
+  articleUnavailable: 'This article could not be loaded. Check your connection and retry.',
+  errorHeading: 'Something went wrong',
+  retry: 'Retry',
+};
+
+const MESSAGES: Record<Lang, Messages> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en };
+
+/** The strings of a language. */
+export function messagesFor(lang: Lang): Messages {
+  return MESSAGES[lang];
+}
+
+/**
+ * Reads a language tag from a URL (`?lang=en`) or a prop: English, traditional or simplified
+ * Chinese; undefined for anything else.
+ *
+ * @example parseLang('zh-TW') // 'zh-Hant'
+ */
+export function parseLang(tag: string | null | undefined): Lang | undefined {
+  if (!tag) return undefined;
+  const lower = tag.toLowerCase();
+  if (lower === 'en' || lower.startsWith('en-')) return 'en';
+  if (lower === 'zh' || lower.startsWith('zh-')) return isTraditionalTag(lower) ? 'zh-Hant' : 'zh-Hans';
+  return undefined;
+}
+
+/**
+ * The Chinese the visitor prefers: traditional when their first Chinese language is written in it
+ * (zh-TW, zh-HK, zh-MO, zh-Hant-*), else simplified. The page is Chinese by default whatever else
+ * the browser prefers; English is one click (or `?lang=en`) away.
+ */
+export function preferredChinese(languages: readonly string[]): Lang {
+  const chinese = languages.find((tag) => /^zh(-|$)/i.test(tag));
+  return chinese && isTraditionalTag(chinese.toLowerCase()) ? 'zh-Hant' : 'zh-Hans';
+}
+
+function isTraditionalTag(lower: string): boolean {
+  return /^zh-(hant|tw|hk|mo)(-|$)/.test(lower) || /-hant(-|$)/.test(lower);
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Formats an ISO date (or date-time) as a day in the language, in UTC like the date filters. */
+export function formatDate(iso: string, messages: Messages): string {
+  if (!iso) return '';
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return format(messages.locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** Formats a histogram bucket (`YYYY` or `YYYY-MM`). */
+export function formatBucket(bucket: string, messages: Messages): string {
+  const date = new Date(bucket.length === 4 ? `${bucket}-01-01T00:00:00Z` : `${bucket}-01T00:00:00Z`);
+  const options: Intl.DateTimeFormatOptions = bucket.length === 4 ? { year: 'numeric', timeZone: 'UTC' } : { year: 'numeric', month: 'short', timeZone: 'UTC' };
+  return format(messages.locale, options).format(date);
+}
+
+function format(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let formatter = dateFormats.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, formatter);
+  }
+  return formatter;
+}
