@@ -71,6 +71,7 @@ export interface Messages {
   indexUnavailable: string;
   indexCorrupt: string;
   partUnavailable: string;
+  summariesUnavailable: string;
   articleUnavailable: string;
   errorHeading: string;
   retry: string;
@@ -136,6 +137,7 @@ const zhHans: Messages = {
   indexUnavailable: '无法载入搜索索引。请检查网络连接，然后重试。',
   indexCorrupt: '搜索索引已损坏或版本不符。请稍后重试；如果问题持续，请联系网站维护者。',
   partUnavailable: '索引的一部分无法载入，所以无法完成这次搜索。请检查网络连接，然后重试。',
+  summariesUnavailable: '部分搜索结果无法载入。请检查网络连接，然后重试。',
   articleUnavailable: '这篇文章无法载入。请检查网络连接，然后重试。',
   errorHeading: '出错了',
   retry: '重试',
@@ -197,6 +199,7 @@ const zhHant: Messages = {
   indexUnavailable: '無法載入搜尋索引。請檢查網路連線，然後重試。',
   indexCorrupt: '搜尋索引已損壞或版本不符。請稍後重試；如果問題持續，請聯絡網站維護者。',
   partUnavailable: '索引的一部分無法載入，所以無法完成這次搜尋。請檢查網路連線，然後重試。',
+  summariesUnavailable: '部分搜尋結果無法載入。請檢查網路連線，然後重試。',
   articleUnavailable: '這篇文章無法載入。請檢查網路連線，然後重試。',
   errorHeading: '出錯了',
   retry: '重試',
@@ -262,6 +265,7 @@ const en: Messages = {
   indexUnavailable: 'The search index could not be loaded. Check your connection and retry.',
   indexCorrupt: 'The search index is damaged or of another version. Retry later; if it persists, tell the site’s maintainers.',
   partUnavailable: 'Part of the search index could not be loaded, so this search could not finish. Check your connection and retry.',
+  summariesUnavailable: 'Some results could not be loaded. Check your connection and retry.',
   articleUnavailable: 'This article could not be loaded. Check your connection and retry.',
   errorHeading: 'Something went wrong',
   retry: 'Retry',

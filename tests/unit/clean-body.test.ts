@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDomEnv } from '../../scripts/lib/dom-env.ts';
-import { MAX_NESTING_DEPTH } from '../../src/lib/article/body-nesting.ts';
+import { MAX_NESTING_DEPTH } from '../../src/lib/article/body-limits.ts';
 import { cleanArticleBody, resolveUrl, type CleanBodyEnv } from '../../src/lib/article/clean-body.ts';
 import { SHARED_CORPUS } from '../helpers/paths.ts';
 
@@ -280,9 +280,10 @@ describe('cleanArticleBody: the title heading', () => {
     expect(text).toBe('正文。');
   });
 
-  it('keeps a different heading (as h2) and never the category, date or view count', () => {
-    const { html } = clean(caa, { title: '另一个标题' });
-    expect(html).toBe('<h2> INS 第1期｜《论90后/00后的文化》 </h2><div><p>正文。</p></div>');
+  it('keeps a different heading (as h2) and never the category, date, view count or tags', () => {
+    const { html, text } = clean(caa, { title: '另一个标题' });
+    expect(parse(html).querySelector('h2')?.textContent?.trim()).toBe('INS 第1期｜《论90后/00后的文化》');
+    expect(text).toBe('INS 第1期｜《论90后/00后的文化》\n正文。');
   });
 
   it('does not remove a heading that is the whole body', () => {
@@ -347,7 +348,7 @@ describe('cleanArticleBody: XSS payloads', () => {
     ['data: in src', '<p>字<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+"></p>', /data:|<img/i],
     ['data: in href', '<p><a href="data:text/html,<script>alert(1)</script>">字</a></p>', /data:|href/i],
     ['<style> and style attributes', '<style>*{x:y}</style><p style="color:red">字</p>', /style/i],
-    ['forms', '<form action="https://evil.example/"><input value="x"><button>按</button><p>字</p></form>', /<form|<input|<button|按/i],
+    ['forms', '<form action="https://evil.example/"><input value="x"><button>按</button><p>表单</p></form><p>字</p>', /<form|<input|<button|按|表单/i],
     ['<iframe>', '<iframe src="https://evil.example/"></iframe><p>字</p>', /iframe/i],
     ['<object> and <embed>', '<object data="x.swf"></object><embed src="x.swf"><p>字</p>', /object|embed/i],
     ['<base>', '<base href="https://evil.example/"><p>字</p>', /base/i],

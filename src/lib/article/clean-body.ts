@@ -33,7 +33,7 @@ import {
   truncateChildren,
   unwrap,
 } from './body-dom.ts';
-import { flattenDeepElements, limitMarkupNesting } from './body-nesting.ts';
+import { flattenDeepElements, limitMarkup } from './body-limits.ts';
 import { applySanitizePolicy, isAllowedAttribute, isHttpUrl, sanitizeArticleNode } from './sanitize-policy.ts';
 
 /** What {@link cleanArticleBody} needs from its surroundings. */
@@ -123,7 +123,7 @@ interface CleanContext {
  */
 export function cleanArticleBody(html: string, env: CleanBodyEnv): CleanedBody {
   applySanitizePolicy(env.purify);
-  const limited = limitMarkupNesting(html);
+  const limited = limitMarkup(html);
   const { root, deepNesting: parsedDeep } = parseBody(workDocument(env.document), limited.html);
   let deepNesting = limited.flattened || parsedDeep;
   if (flattenDeepElements(root)) deepNesting = true;
@@ -140,9 +140,10 @@ export function cleanArticleBody(html: string, env: CleanBodyEnv): CleanedBody {
   removeDuplicateNoscriptImages(root, context.noscriptImages);
   removeLinkLists(root, context.linkLists);
   if (env.title) removeTitleHeading(root, env.title);
-
-  sanitizeArticleNode(env.purify, root);
+  // Tidy before sanitizing: DOMPurify leaves a live child list on every node, after which each
+  // removal in jsdom costs time proportional to the number of siblings.
   tidy(root);
+  sanitizeArticleNode(env.purify, root);
 
   const text = extractText(root);
   let output = root.innerHTML;
@@ -264,7 +265,7 @@ function unwrapNoscript(noscript: Element, root: Element, context: CleanContext)
   if (onlyChild && !onlyChild.nextSibling && isText(onlyChild) && onlyChild.data.includes('<')) {
     // Parse in a <div> context: inside <noscript> itself jsdom would read it as raw text again.
     const holder = noscript.ownerDocument.createElement('div');
-    holder.innerHTML = limitMarkupNesting(onlyChild.data).html;
+    holder.innerHTML = limitMarkup(onlyChild.data).html;
     noscript.replaceChildren(...Array.from(holder.childNodes));
   }
   for (const image of Array.from(noscript.getElementsByTagName('img'))) context.noscriptImages.add(image);
@@ -424,8 +425,8 @@ function removeTitleHeading(root: Element, title: string): void {
 }
 
 /**
- * After sanitizing: drop link-less anchors and leftovers, tame `<br>` runs, trim the edges,
- * turn image-plus-caption wrappers into figures, unwrap a lone outer wrapper.
+ * Last touches: drop link-less anchors and emptied wrappers, tame `<br>` runs, turn
+ * image-plus-caption wrappers into figures, unwrap a lone outer wrapper, trim the edges.
  */
 function tidy(root: Element): void {
   for (const anchor of Array.from(root.getElementsByTagName('a'))) {

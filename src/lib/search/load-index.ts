@@ -12,6 +12,8 @@ export interface IndexSource {
 }
 
 const decoder = new TextDecoder();
+/** Fragments kept in memory: a few pages of results plus a phrase check's batch. */
+const FRAGMENT_CACHE_SIZE = 200;
 
 /**
  * An opened index: the manifest, and memoised loaders for everything else. Each file is fetched at
@@ -21,6 +23,8 @@ export class IndexReader {
   private docsPromise: Promise<DocsTable> | null = null;
   private readonly partPromises = new Map<number, Promise<TermPart>>();
   private readonly idShards = new Map<string, Promise<Record<string, number>>>();
+  /** Recently used fragments (insertion order = age), so paging back and phrase checks refetch nothing. */
+  private readonly fragments = new Map<number, Promise<ArticleFragment>>();
 
   private constructor(
     readonly manifest: Manifest,
@@ -98,9 +102,17 @@ export class IndexReader {
   }
 
   /** Title, URL and text of article `number`. */
-  async fragment(number: number): Promise<ArticleFragment> {
-    const path = fragmentPath(number);
-    return this.json<ArticleFragment>(path);
+  fragment(number: number): Promise<ArticleFragment> {
+    let promise = this.fragments.get(number);
+    if (promise) {
+      this.fragments.delete(number); // re-insert: most recently used
+    } else {
+      promise = this.json<ArticleFragment>(fragmentPath(number));
+      promise.catch(() => this.fragments.delete(number));
+    }
+    this.fragments.set(number, promise);
+    if (this.fragments.size > FRAGMENT_CACHE_SIZE) this.fragments.delete(this.fragments.keys().next().value!);
+    return promise;
   }
 
   /** Body HTML of article `number` (sanitize before display: it crossed the network). */

@@ -51,12 +51,6 @@ export async function runQuery(
     });
   }
 
-  let approximate = false;
-  if (options.checkPhrases && plan.include.some(needsPhraseCheck)) {
-    approximate = await checkPhrases(scored, plan, options.checkPhrases, options.phraseCheckLimit ?? PHRASE_CHECK_LIMIT);
-  }
-
-  const facets = countFacets(scored.keys(), docs, outletNames, filters);
   const hits: SearchHit[] = [];
   for (const hit of scored.values()) {
     if (passesOutlet(docs, hit.number, filters) && passesDate(docs, hit.number, filters)) hits.push(hit);
@@ -68,6 +62,11 @@ export async function runQuery(
 
   const offset = Math.max(0, query.offset ?? 0);
   const limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);
+  let approximate = false;
+  if (options.checkPhrases && plan.include.some(needsPhraseCheck)) {
+    approximate = await confirmPhrases(hits, scored, offset + limit, options.phraseCheckLimit ?? 0, options.checkPhrases);
+  }
+  const facets = countFacets(scored.keys(), docs, outletNames, filters);
   return { total: hits.length, approximate, hits: hits.slice(offset, offset + limit), facets, terms: planTerms(plan) };
 }
 
@@ -78,35 +77,48 @@ export interface RunOptions {
    * excluded phrases). Without it, a phrase matches wherever all its tokens occur.
    */
   checkPhrases?: (number: number) => Promise<{ phrases: boolean; excludedPhrases: boolean }>;
-  /** Candidates checked at most (best scores first); the others are kept unchecked. */
+  /**
+   * Candidates to check at least, in result order. By default only as many as the requested page
+   * needs are checked (the rest stay in the total, which is then flagged approximate).
+   */
   phraseCheckLimit?: number;
 }
-
-/** Phrase checks fetch article text; beyond this many candidates, the rest are kept unchecked. */
-export const PHRASE_CHECK_LIMIT = 300;
 
 /** A phrase of one token (a two-character word) is already exact; longer ones need the text. */
 function needsPhraseCheck(clause: PlanClause): boolean {
   return clause.phrase && clause.variants.some((v) => v.tokens.length > 1);
 }
 
+/** Articles whose text is fetched at once while confirming phrases. */
+const PHRASE_BATCH = 20;
+
 /**
- * Drops candidates whose text lacks a phrase contiguously. Returns true when some candidates were
- * left unchecked (the total is then an upper bound).
+ * Confirms phrases lazily, in result order, in batches: until `wanted` hits are confirmed (the
+ * page on screen) and at least `atLeast` were checked. Hits without the phrase are removed from
+ * `hits` and `scored`. Returns true when unchecked hits remain (the total is then an upper bound).
  */
-async function checkPhrases(
+async function confirmPhrases(
+  hits: SearchHit[],
   scored: Map<number, SearchHit>,
-  plan: QueryPlan,
+  wanted: number,
+  atLeast: number,
   check: NonNullable<RunOptions['checkPhrases']>,
-  limit: number,
 ): Promise<boolean> {
-  const candidates = [...scored.values()].sort((a, b) => b.score - a.score || b.number - a.number);
-  const checked = candidates.slice(0, limit);
-  const verdicts = await Promise.all(checked.map((hit) => check(hit.number)));
-  checked.forEach((hit, i) => {
-    if (!verdicts[i]!.phrases) scored.delete(hit.number);
-  });
-  return candidates.length > limit;
+  let i = 0;
+  let checked = 0;
+  while (i < hits.length && (i < wanted || checked < atLeast)) {
+    const batch = hits.slice(i, i + PHRASE_BATCH);
+    const verdicts = await Promise.all(batch.map((hit) => check(hit.number)));
+    checked += batch.length;
+    const kept = batch.filter((hit, k) => {
+      if (verdicts[k]!.phrases) return true;
+      scored.delete(hit.number);
+      return false;
+    });
+    hits.splice(i, batch.length, ...kept);
+    i += kept.length;
+  }
+  return i < hits.length;
 }
 
 /**

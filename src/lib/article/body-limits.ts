@@ -1,12 +1,18 @@
 /**
- * Keeps pathological nesting (100,000 `<div>`s, endless unclosed tags) from blowing the stack.
- * jsdom's tree building, its serializer and parts of DOMPurify recurse per level, so depth is
- * capped twice: on the markup before parsing (a cheap tag-stack scan) and on the parsed tree
- * (an iterative walk). Everything here is loop-based; nothing recurses.
+ * Keeps pathological markup — 100,000 nested `<div>`s, endless unclosed tags, tens of thousands
+ * of siblings — from blowing the stack or the time budget. jsdom's tree building, its serializer
+ * and parts of DOMPurify recurse per level, and jsdom's child-list bookkeeping makes every
+ * insertion or removal cost time proportional to the number of siblings. So the markup is capped
+ * before parsing (a cheap tag-stack scan: depth, children per element, elements in all) and the
+ * parsed tree once more for depth. Everything here is loop-based; nothing recurses.
  */
 
 /** Nesting deeper than this is flattened. Real article bodies in the archive stay below 15. */
 export const MAX_NESTING_DEPTH = 128;
+/** More child elements than this in one element are flattened. The archive's widest has ~400. */
+export const MAX_CHILD_ELEMENTS = 1000;
+/** More elements than this in one body are flattened. The archive's largest body has ~4,500. */
+export const MAX_ELEMENTS = 20_000;
 
 const VOID_TAGS = new Set([
   'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr',
@@ -31,22 +37,39 @@ const IMPLIED_CLOSE: ReadonlyMap<string, { closes: ReadonlySet<string>; stopAt: 
 const P_SCOPE_BARRIERS = new Set(['table', 'td', 'th', 'caption', 'button', 'object', 'marquee', 'applet', 'template', 'svg', 'math']);
 const TAG_NAME = /[A-Za-z][^\s/>]*/y;
 
-/** Result of {@link limitMarkupNesting}. */
+/** Result of {@link limitMarkup}. */
 export interface LimitedMarkup {
   html: string;
-  /** True when tags were dropped to respect the depth limit. */
+  /** True when tags were dropped to respect a limit. */
   flattened: boolean;
 }
 
+/** The caps {@link limitMarkup} enforces. */
+export interface MarkupLimits {
+  maxDepth: number;
+  maxChildElements: number;
+  maxElements: number;
+}
+
+export const DEFAULT_MARKUP_LIMITS: Readonly<MarkupLimits> = Object.freeze({
+  maxDepth: MAX_NESTING_DEPTH,
+  maxChildElements: MAX_CHILD_ELEMENTS,
+  maxElements: MAX_ELEMENTS,
+});
+
 /**
- * Drops start and end tags that would nest deeper than `maxDepth`, keeping all text. The tag
- * stack models the parser's common implied end tags (`<p>`, `<li>`, table cells), so sloppy but
- * ordinary markup is left byte-for-byte unchanged. Linear time: scans with `indexOf` only.
+ * Drops start tags (and their end tags) that would nest deeper than `maxDepth`, give one element
+ * more than `maxChildElements` child elements, or exceed `maxElements` in all; all text is kept.
+ * The tag stack models the parser's common implied end tags (`<p>`, `<li>`, table cells), so
+ * sloppy but ordinary markup is left byte-for-byte unchanged. Linear time: `indexOf` scans only.
  *
- * @example limitMarkupNesting('<b>'.repeat(3) + 'x', 2).html // '<b><b>x'
+ * @example limitMarkup('<b>'.repeat(3) + 'x', { ...DEFAULT_MARKUP_LIMITS, maxDepth: 2 }).html // '<b><b>x'
  */
-export function limitMarkupNesting(html: string, maxDepth = MAX_NESTING_DEPTH): LimitedMarkup {
+export function limitMarkup(html: string, limits: Readonly<MarkupLimits> = DEFAULT_MARKUP_LIMITS): LimitedMarkup {
   const stack: string[] = [];
+  /** Child elements of each open element (index 0: the body itself), parallel to `stack`. */
+  const children: number[] = [0];
+  let elements = 0;
   const dropped = new Map<string, number>();
   const pieces: string[] = [];
   let copiedUpTo = 0;
@@ -84,20 +107,29 @@ export function limitMarkupNesting(html: string, maxDepth = MAX_NESTING_DEPTH): 
         drop(position, after);
       } else {
         const index = stack.lastIndexOf(name);
-        if (index !== -1) foreignDepth -= popTo(stack, index);
+        if (index !== -1) foreignDepth -= popTo(stack, children, index);
       }
       position = html.indexOf('<', after);
       continue;
     }
 
-    closeImplied(stack, name);
+    closeImplied(stack, children, name);
     const selfClosing = html.charCodeAt(tagEnd - 1) === 0x2f;
-    if (!VOID_TAGS.has(name) && !(selfClosing && foreignDepth > 0)) {
-      if (stack.length >= maxDepth) {
-        dropped.set(name, (dropped.get(name) ?? 0) + 1);
-        drop(position, after);
-      } else {
+    const opens = !VOID_TAGS.has(name) && !(selfClosing && foreignDepth > 0);
+    const siblings = children[stack.length] ?? 0;
+    if (
+      elements >= limits.maxElements ||
+      siblings >= limits.maxChildElements ||
+      (opens && stack.length >= limits.maxDepth)
+    ) {
+      if (opens) dropped.set(name, (dropped.get(name) ?? 0) + 1);
+      drop(position, after);
+    } else {
+      elements++;
+      children[stack.length] = siblings + 1;
+      if (opens) {
         stack.push(name);
+        children[stack.length] = 0;
         if (name === 'svg' || name === 'math') foreignDepth++;
       }
     }
@@ -110,21 +142,22 @@ export function limitMarkupNesting(html: string, maxDepth = MAX_NESTING_DEPTH): 
 }
 
 /** Pops the stack down to (and including) `index`; returns how many foreign roots were closed. */
-function popTo(stack: string[], index: number): number {
+function popTo(stack: string[], children: number[], index: number): number {
   let foreignClosed = 0;
   while (stack.length > index) {
     const name = stack.pop();
     if (name === 'svg' || name === 'math') foreignClosed++;
   }
+  children.length = index + 1;
   return foreignClosed;
 }
 
-function closeImplied(stack: string[], name: string): void {
+function closeImplied(stack: string[], children: number[], name: string): void {
   if (CLOSES_P.has(name)) {
     for (let i = stack.length - 1; i >= 0; i--) {
       const open = stack[i]!;
       if (open === 'p') {
-        stack.length = i;
+        popTo(stack, children, i);
         break;
       }
       if (P_SCOPE_BARRIERS.has(open)) break;
@@ -135,7 +168,7 @@ function closeImplied(stack: string[], name: string): void {
   for (let i = stack.length - 1; i >= 0; i--) {
     const open = stack[i]!;
     if (rule.closes.has(open)) {
-      stack.length = i;
+      popTo(stack, children, i);
       return;
     }
     if (rule.stopAt.has(open)) return;

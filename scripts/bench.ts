@@ -1,0 +1,59 @@
+/**
+ * `npm run bench [-- --input DIR] [--runs N]`
+ *
+ * Prints the project's speed and size figures (never asserted in tests: machines here are shared
+ * and noisy). Medians over --runs builds (default 3).
+ * 1. Build: compile + index + write of DIR (default ../shared/corpus): wall time, files/s, peak memory.
+ * 2. Index: file sizes raw / gzip / brotli; bytes and files before the first results of each
+ *    benchmark query; cold (load + decode + query) and warm query latency.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildArchiveIndex } from './lib/build-archive-index.ts';
+import { benchIndex } from './bench/bench-index.ts';
+import { median, table } from './bench/stats.ts';
+
+const { values } = parseArgs({
+  options: {
+    input: { type: 'string', default: path.resolve(import.meta.dirname, '../../shared/corpus') },
+    runs: { type: 'string', default: '3' },
+  },
+});
+const runs = Math.max(1, Number(values.runs));
+const input = values.input!;
+
+console.log(`news-archive-search benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`);
+
+const times: number[] = [];
+const peaks: number[] = [];
+let files = 0;
+let indexed = 0;
+let out = '';
+for (let run = 0; run < runs; run++) {
+  if (out) await rm(out, { recursive: true, force: true });
+  out = await mkdtemp(path.join(os.tmpdir(), 'nas-bench-'));
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const t0 = performance.now();
+  const { report } = await buildArchiveIndex({ input, out });
+  times.push(performance.now() - t0);
+  clearInterval(sampler);
+  peaks.push(Math.max(peak, process.memoryUsage().rss));
+  files = report.files;
+  indexed = report.indexed;
+}
+const wall = median(times) / 1000;
+console.log(`Build of ${input}: ${files} files, ${indexed} articles indexed (median of ${runs} run${runs > 1 ? 's' : ''})`);
+console.log(
+  table([
+    ['figure', 'value', 'target'],
+    ['wall time (compile + index + write)', `${wall.toFixed(1)} s`, '≤ 15 s'],
+    ['files per second', (files / wall).toFixed(0), ''],
+    ['peak memory (RSS, worker threads included)', `${(median(peaks) / 1e6).toFixed(0)} MB`, '≤ 1 GB'],
+    ['all runs', times.map((t) => `${(t / 1000).toFixed(1)} s`).join(', '), ''],
+  ]),
+);
+console.log(`\n${await benchIndex(out)}`);
+await rm(out, { recursive: true, force: true });

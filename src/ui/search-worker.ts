@@ -1,0 +1,205 @@
+/**
+ * The search worker: opens the index, runs queries, makes snippets and finds related articles
+ * off the main thread, so typing never waits for MiniSearch, decompression or folding tables.
+ * Speaks the protocol of `worker-protocol.ts`.
+ */
+import { prepareFolding } from '../lib/search/fold.ts';
+import { findSnippet, highlightRanges } from '../lib/search/highlight.ts';
+import type { ArticleFragment } from '../lib/search/index-format.ts';
+import type { IndexSource } from '../lib/search/load-index.ts';
+import type { ParsedQuery } from '../lib/search/parse-query.ts';
+import { findRelated } from '../lib/search/related.ts';
+import { Searcher } from '../lib/search/searcher.ts';
+import { IndexError } from '../lib/search/types.ts';
+import type { ArticleSummary, LoadProgress, RequestType, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
+
+/** Longest snippet under a result, in UTF-16 units. */
+const SNIPPET_CHARS = 140;
+/** Fragments kept in memory: a few pages of results and their neighbours. */
+const FRAGMENT_CACHE_SIZE = 300;
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+let searcher: Promise<Searcher> | null = null;
+let openedUrl = '';
+/** Files whose last fetch failed: an IndexError about one of them means "unavailable", not "corrupt". */
+const failedFetches = new Set<string>();
+const fragments = new Map<number, Promise<ArticleFragment>>();
+let lastParsed: { text: string; parsed: Promise<ParsedQuery> } | null = null;
+const progress: LoadProgress = { manifest: false, docs: false, terms: 0, started: 0, finished: 0 };
+
+const handlers: { [K in RequestType]: (params: WorkerApi[K]['params']) => Promise<WorkerApi[K]['result']> } = {
+  async open({ indexUrl }) {
+    if (!searcher || openedUrl !== indexUrl) {
+      openedUrl = indexUrl;
+      fragments.clear();
+      const opening = Searcher.open(fetchSource(indexUrl));
+      searcher = opening;
+      // A failed open is forgotten, so that Retry opens again.
+      opening.catch(() => {
+        if (searcher === opening) searcher = null;
+      });
+    }
+    const opened = await searcher;
+    // Every query needs the docs table: start fetching it before the first one arrives.
+    opened.reader.docs().catch(() => undefined);
+    return opened.manifest;
+  },
+
+  async search({ query }) {
+    const { total, approximate, hits, facets } = await (await ready()).search(query);
+    return { total, approximate, hits, facets };
+  },
+
+  async summaries({ numbers, text }) {
+    const parsed = await parse(text);
+    const settled = await Promise.allSettled(numbers.map((number) => summarize(number, text, parsed)));
+    const summaries: ArticleSummary[] = [];
+    const failed: number[] = [];
+    let failure: WorkerFailure | undefined;
+    settled.forEach((outcome, i) => {
+      if (outcome.status === 'fulfilled') {
+        summaries.push(outcome.value);
+      } else {
+        failed.push(numbers[i]!);
+        failure ??= describe(outcome.reason);
+      }
+    });
+    return failure ? { summaries, failed, failure } : { summaries, failed };
+  },
+
+  async article(params) {
+    const opened = await ready();
+    const number = 'number' in params ? params.number : await opened.reader.numberOf(params.id);
+    if (number === null || number < 0 || number >= opened.manifest.articles) return null;
+    const [fragment, html] = await Promise.all([fragmentOf(number), opened.reader.html(number)]);
+    const { id, title, outlet, author, date, url } = fragment;
+    return { number, id, title, outlet, author, date, url, html };
+  },
+
+  async highlight({ body, text }) {
+    const parsed = await parse(text);
+    await prepareFolding(body);
+    return highlightRanges(body, parsed);
+  },
+
+  async related({ number }) {
+    const related = await findRelated((await ready()).reader, number);
+    return Promise.all(
+      related.map(async ({ number: n, score }) => {
+        const { id, title, outlet, date } = await fragmentOf(n);
+        return { number: n, id, title, outlet, date, score };
+      }),
+    );
+  },
+};
+
+scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  try {
+    const handler = handlers[request.type] as (params: unknown) => Promise<WorkerApi[RequestType]['result']>;
+    post({ id: request.id, ok: true, result: await handler(request.params) });
+  } catch (error) {
+    post({ id: request.id, ok: false, failure: describe(error) });
+  }
+};
+
+function post(reply: WorkerReply): void {
+  scope.postMessage(reply);
+}
+
+async function ready(): Promise<Searcher> {
+  if (!searcher) throw new Error('search-worker: the index is not open (send "open" first)');
+  return searcher;
+}
+
+function parse(text: string): Promise<ParsedQuery> {
+  if (lastParsed?.text !== text) {
+    const parsed = ready().then((opened) => opened.parse(text));
+    parsed.catch(() => {
+      if (lastParsed?.parsed === parsed) lastParsed = null;
+    });
+    lastParsed = { text, parsed };
+  }
+  return lastParsed.parsed;
+}
+
+async function summarize(number: number, text: string, parsed: ParsedQuery): Promise<ArticleSummary> {
+  const fragment = await fragmentOf(number);
+  await prepareFolding(fragment.title, fragment.text);
+  return {
+    number,
+    id: fragment.id,
+    title: fragment.title,
+    outlet: fragment.outlet,
+    date: fragment.date,
+    url: fragment.url,
+    text,
+    titleHighlights: highlightRanges(fragment.title, parsed),
+    snippet: findSnippet(fragment.text, parsed, { maxChars: SNIPPET_CHARS }),
+  };
+}
+
+/** A fragment, memoised (least recently used out first); a failed fetch is forgotten. */
+function fragmentOf(number: number): Promise<ArticleFragment> {
+  let fragment = fragments.get(number);
+  if (fragment) {
+    fragments.delete(number);
+  } else {
+    fragment = ready().then((opened) => opened.fragment(number));
+    fragment.catch(() => fragments.delete(number));
+  }
+  fragments.set(number, fragment);
+  if (fragments.size > FRAGMENT_CACHE_SIZE) fragments.delete(fragments.keys().next().value!);
+  return fragment;
+}
+
+/** Reads index files over HTTP, relative to the index folder, and reports index parts in flight. */
+function fetchSource(indexUrl: string): IndexSource {
+  return {
+    async bytes(path) {
+      const kind = progressKind(path);
+      if (kind) report(kind, +1);
+      try {
+        const response = await fetch(new URL(path, indexUrl));
+        if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText} for ${response.url}`);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        failedFetches.delete(path);
+        return bytes;
+      } catch (error) {
+        failedFetches.add(path);
+        throw error;
+      } finally {
+        if (kind) report(kind, -1);
+      }
+    },
+  };
+}
+
+function progressKind(path: string): 'manifest' | 'docs' | 'terms' | null {
+  if (path === 'manifest.json') return 'manifest';
+  if (path.startsWith('docs-')) return 'docs';
+  if (path.startsWith('terms-')) return 'terms';
+  return null;
+}
+
+function report(kind: 'manifest' | 'docs' | 'terms', change: 1 | -1): void {
+  const wasIdle = !progress.manifest && !progress.docs && progress.terms === 0;
+  if (change > 0 && wasIdle) progress.started = progress.finished = 0;
+  if (kind === 'terms') progress.terms += change;
+  else progress[kind] = change > 0;
+  if (change > 0) progress.started++;
+  else progress.finished++;
+  post({ progress: { ...progress } });
+}
+
+function describe(error: unknown): WorkerFailure {
+  if (error instanceof IndexError) {
+    const unavailable = error.file !== undefined && failedFetches.has(error.file);
+    return { kind: unavailable ? 'unavailable' : 'corrupt', message: error.message, file: error.file };
+  }
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  // A chunk (the folding table) that cannot be fetched is a network problem, not a bug.
+  const unavailable = error instanceof TypeError && /fetch|import/i.test(message);
+  return { kind: unavailable ? 'unavailable' : 'bug', message };
+}

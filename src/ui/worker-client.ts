@@ -1,0 +1,77 @@
+/**
+ * The page's side of the search worker: typed requests that resolve with the worker's reply,
+ * and progress reports. Each request carries a counter that its reply repeats, so replies may
+ * arrive in any order; whoever asked decides whether a reply is still wanted.
+ */
+import type { LoadProgress, RequestType, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
+
+/** A request the worker could not answer; `failure` says why, for the visitor and the console. */
+export class WorkerRequestError extends Error {
+  override name = 'WorkerRequestError';
+  constructor(readonly failure: WorkerFailure) {
+    super(failure.message);
+  }
+}
+
+interface Pending {
+  resolve: (result: never) => void;
+  reject: (error: WorkerRequestError) => void;
+}
+
+export class SearchWorkerClient {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly onProgress: (progress: LoadProgress) => void) {}
+
+  /** Sends a request; resolves with the reply, rejects with a `WorkerRequestError`. */
+  request<K extends RequestType>(type: K, params: WorkerApi[K]['params']): Promise<WorkerApi[K]['result']> {
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as Pending['resolve'], reject });
+      worker.postMessage({ id, type, params } as WorkerRequest);
+    });
+  }
+
+  /** Stops the worker; pending requests reject. */
+  terminate(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.rejectAll({ kind: 'bug', message: 'worker-client: the search worker was stopped' });
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'news-archive-search' });
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => this.receive(event.data);
+    // The worker's script could not load (offline, blocked): fail what is pending, start afresh next time.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      if (this.worker === worker) this.worker = null;
+      this.rejectAll({ kind: 'unavailable', message: `worker-client: the search worker failed to start (${event.message || 'script error'})` });
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  private receive(reply: WorkerReply): void {
+    if (reply.id === undefined) {
+      this.onProgress(reply.progress);
+      return;
+    }
+    const pending = this.pending.get(reply.id);
+    if (!pending) return;
+    this.pending.delete(reply.id);
+    if (reply.ok) pending.resolve(reply.result as never);
+    else pending.reject(new WorkerRequestError(reply.failure));
+  }
+
+  private rejectAll(failure: WorkerFailure): void {
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    for (const { reject } of pending) reject(new WorkerRequestError(failure));
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The messages between the page and the search worker. Every request carries a counter (`id`)
+ * that its reply repeats; progress reports carry none. Everything here is plain data (it crosses
+ * `postMessage`).
+ */
+import type { TextRange, Snippet } from '../lib/search/highlight.ts';
+import type { Manifest } from '../lib/search/index-format.ts';
+import type { Facets, SearchHit, SearchQuery } from '../lib/search/types.ts';
+
+/** One page of results, with the total and the facets of the whole result set. */
+export interface SearchAnswer {
+  total: number;
+  approximate: boolean;
+  hits: SearchHit[];
+  facets: Facets;
+}
+
+/** What a result on screen shows: its fragment's fields, the title's marks and a snippet. */
+export interface ArticleSummary {
+  number: number;
+  id: string;
+  title: string;
+  outlet: string;
+  date: string;
+  url: string;
+  /** Query text the marks and the snippet were made for. */
+  text: string;
+  titleHighlights: TextRange[];
+  snippet: Snippet;
+}
+
+/** An article for the reader; `html` is NOT sanitized yet (the page does that). */
+export interface ArticleBody {
+  number: number;
+  id: string;
+  title: string;
+  outlet: string;
+  author: string;
+  date: string;
+  url: string;
+  html: string;
+}
+
+/** An article from another outlet about the same story. */
+export interface RelatedSummary {
+  number: number;
+  id: string;
+  title: string;
+  outlet: string;
+  date: string;
+  score: number;
+}
+
+/** Requests by type: what each takes and what its reply holds. */
+export interface WorkerApi {
+  /** Opens the index folder at `indexUrl` (absolute, ending in `/`). */
+  open: { params: { indexUrl: string }; result: Manifest };
+  search: { params: { query: SearchQuery }; result: SearchAnswer };
+  /**
+   * Summaries of these articles for query `text`. Numbers whose fragment failed come back in
+   * `failed`, with the first failure: one missing file does not hide the other results.
+   */
+  summaries: { params: { numbers: number[]; text: string }; result: { summaries: ArticleSummary[]; failed: number[]; failure?: WorkerFailure } };
+  /** An article by number or by id; null when the index has no such id. */
+  article: { params: { number: number } | { id: string }; result: ArticleBody | null };
+  /** Ranges of `body` (the reader's text) to mark for query `text`. */
+  highlight: { params: { body: string; text: string }; result: TextRange[] };
+  related: { params: { number: number }; result: RelatedSummary[] };
+}
+
+export type RequestType = keyof WorkerApi;
+
+export type WorkerRequest = { [K in RequestType]: { id: number; type: K; params: WorkerApi[K]['params'] } }[RequestType];
+
+/** Why a request failed, sorted for the visitor: the technical detail goes to the console. */
+export interface WorkerFailure {
+  /** `unavailable`: a file could not be fetched; `corrupt`: it arrived but is unusable; `bug`: anything else. */
+  kind: 'unavailable' | 'corrupt' | 'bug';
+  message: string;
+  file?: string;
+}
+
+/** Index files on their way: what the progress indicator shows. */
+export interface LoadProgress {
+  manifest: boolean;
+  docs: boolean;
+  /** Vocabulary parts being fetched. */
+  terms: number;
+  /** Files started and finished since nothing was pending (for a determinate bar). */
+  started: number;
+  finished: number;
+}
+
+export type WorkerReply =
+  | { id: number; ok: true; result: WorkerApi[RequestType]['result'] }
+  | { id: number; ok: false; failure: WorkerFailure }
+  | { id?: undefined; progress: LoadProgress };
