@@ -5,7 +5,7 @@
  */
 import DOMPurify, { type DOMPurify as DOMPurifyInstance } from 'dompurify';
 import { JSDOM } from 'jsdom';
-import { applySanitizePolicy } from '../../src/lib/article/sanitize-policy.ts';
+import { SANITIZE_CONFIG, applySanitizePolicy } from '../../src/lib/article/sanitize-policy.ts';
 
 /** What `cleanArticleBody` needs, plus a way to release the window. */
 export interface DomEnv {
@@ -28,6 +28,9 @@ export function createDomEnv(): DomEnv {
   const { window } = new JSDOM('');
   // jsdom's window is a full window object; DOMPurify's WindowLike type names the subset it reads.
   const purify = applySanitizePolicy(DOMPurify(window as unknown as Window & typeof globalThis));
+  // This instance serves the policy only: parse its config once instead of on every call
+  // (a set config makes DOMPurify ignore per-call configs; IN_PLACE only affects node input).
+  purify.setConfig({ ...SANITIZE_CONFIG, IN_PLACE: true });
   return {
     document: window.document,
     purify,

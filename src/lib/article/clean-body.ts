@@ -103,6 +103,8 @@ interface CleanContext {
   linkLists: Element[];
   /** Images that came out of `<noscript>`: dropped when the page shows the same image anyway. */
   noscriptImages: Set<Element>;
+  /** Every `<figcaption>` met: those outside a `<figure>` may turn their wrapper into one. */
+  captions: Element[];
 }
 
 /**
@@ -134,6 +136,7 @@ export function cleanArticleBody(html: string, env: CleanBodyEnv): CleanedBody {
     checked: new WeakSet(),
     linkLists: [],
     noscriptImages: new Set(),
+    captions: [],
   };
   cleanTree(root, context);
   for (const block of context.doomed) block.remove();
@@ -142,20 +145,21 @@ export function cleanArticleBody(html: string, env: CleanBodyEnv): CleanedBody {
   if (env.title) removeTitleHeading(root, env.title);
   // Tidy before sanitizing: DOMPurify leaves a live child list on every node, after which each
   // removal in jsdom costs time proportional to the number of siblings.
-  tidy(root);
-  sanitizeArticleNode(env.purify, root);
+  tidy(root, context.captions);
+  const content = innermostLoneWrapper(root);
+  sanitizeArticleNode(env.purify, content);
 
-  const text = extractText(root);
-  let output = root.innerHTML;
+  const text = extractText(content);
+  let output = content.innerHTML;
   let truncated = false;
   if (env.maxHtmlChars !== undefined && output.length > env.maxHtmlChars) {
-    truncated = truncateChildren(root, Math.max(0, env.maxHtmlChars));
-    removeEmptyElements(root);
-    output = root.innerHTML;
+    truncated = truncateChildren(content, Math.max(0, env.maxHtmlChars));
+    removeEmptyElements(content);
+    output = content.innerHTML;
   }
   // Detach the tree: DOMPurify's node iterators stay reachable until the current job ends, and
   // with an empty root they no longer keep the whole article alive.
-  root.textContent = '';
+  content.textContent = '';
   return { html: output, text, truncated, deepNesting };
 }
 
@@ -217,6 +221,7 @@ function cleanElement(element: Element, root: Element, context: CleanContext): N
   if (tag === 'img') return cleanImage(element, root, context);
   if (tag === 'a' && !cleanLink(element, context)) return removeSubtree(element, root);
   if ((tag === 'ul' || tag === 'ol') && isLinkList(element)) context.linkLists.push(element);
+  if (tag === 'figcaption') context.captions.push(element);
 
   stripAttributes(element, tag);
   if (UNWRAP_TAGS.has(tag)) return unwrap(element, root);
@@ -426,36 +431,39 @@ function removeTitleHeading(root: Element, title: string): void {
 
 /**
  * Last touches: drop link-less anchors and emptied wrappers, tame `<br>` runs, turn
- * image-plus-caption wrappers into figures, unwrap a lone outer wrapper, trim the edges.
+ * image-plus-caption wrappers into figures, trim the edges.
  */
-function tidy(root: Element): void {
+function tidy(root: Element, captions: readonly Element[]): void {
   for (const anchor of Array.from(root.getElementsByTagName('a'))) {
     if (!anchor.hasAttribute('href')) unwrap(anchor, root);
   }
   removeEmptyElements(root);
   collapseBreaks(root);
-  wrapCaptionedImages(root);
-  unwrapLoneWrappers(root);
-  trimEdges(root);
+  wrapCaptionedImages(root, captions);
+  trimEdges(innermostLoneWrapper(root));
 }
 
 /** BBC and RFA put `<figcaption>` in a plain `<div>` next to the image: that div is a figure. */
-function wrapCaptionedImages(root: Element): void {
-  for (const caption of Array.from(root.getElementsByTagName('figcaption'))) {
+function wrapCaptionedImages(root: Element, captions: readonly Element[]): void {
+  for (const caption of captions) {
     const parent = caption.parentElement;
-    if (!parent || parent === root || parent.localName !== 'div') continue;
+    if (!parent || parent === root || parent.localName !== 'div' || !root.contains(parent)) continue;
     if (parent.querySelector('p, h2, h3, h4, h5, h6, ul, ol, table, blockquote, figure') === null) rename(parent, 'figure');
   }
 }
 
-/** `<div><div><p>…` → `<p>…`: outer wrappers with nothing else in them carry no meaning. */
-function unwrapLoneWrappers(root: Element): void {
+/**
+ * `<div><div><p>…` → the inner `<div>`: outer wrappers with nothing else in them carry no
+ * meaning, and serializing the innermost one drops them without moving a single node.
+ */
+function innermostLoneWrapper(root: Element): Element {
+  let content = root;
   for (;;) {
-    const only = root.firstElementChild;
-    if (!only || only !== root.lastElementChild || only.localName !== 'div') return;
-    for (let child = root.firstChild; child; child = child.nextSibling) {
-      if (isText(child) && /\S/.test(child.data)) return;
+    const only = content.firstElementChild;
+    if (!only || only !== content.lastElementChild || only.localName !== 'div') return content;
+    for (let child = content.firstChild; child; child = child.nextSibling) {
+      if (isText(child) && /\S/.test(child.data)) return content;
     }
-    unwrap(only, root);
+    content = only;
   }
 }
