@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { type Manifest, termPartPath } from '../../src/lib/search/index-format.ts';
 import { Searcher } from '../../src/lib/search/searcher.ts';
 import { fileIndexSource } from '../lib/file-source.ts';
 import { BENCH_QUERIES } from './queries.ts';
@@ -25,9 +26,9 @@ async function sizes(file: string): Promise<{ raw: number; gzip: number; brotli:
 export async function benchIndex(dir: string): Promise<string> {
   const out: string[] = [];
   const manifestSize = await sizes(path.join(dir, 'manifest.json'));
-  const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as { docs: { file: string }; parts: Array<{ file: string }>; articles: number };
+  const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
   const docs = await sizes(path.join(dir, manifest.docs.file));
-  const partSizes = await Promise.all(manifest.parts.map((p) => sizes(path.join(dir, p.file))));
+  const partSizes = await Promise.all(manifest.parts.map((p) => sizes(path.join(dir, termPartPath(p[1])))));
   const fragmentDir = path.join(dir, 'a');
   const fragmentFiles = (await readdir(fragmentDir)).slice(0, 500);
   const fragmentSizes = await Promise.all(fragmentFiles.map((f) => sizes(path.join(fragmentDir, f))));

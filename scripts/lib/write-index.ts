@@ -2,7 +2,7 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { IndexFile } from '../../src/lib/search/build-index.ts';
-import type { Manifest } from '../../src/lib/search/index-format.ts';
+import { type Manifest, termPartPath } from '../../src/lib/search/index-format.ts';
 
 /** Folders and file names this project writes into an index folder (and may therefore replace). */
 const OWNED_DIRS = ['a', 'h', 'ids'];
@@ -39,7 +39,7 @@ export async function writeIndex(outDir: string, manifest: Manifest, files: Inde
     total += data.length;
   }
   manifest.docs.bytes = sizes.get(manifest.docs.file) ?? 0;
-  for (const part of manifest.parts) part.bytes = sizes.get(part.file) ?? 0;
+  for (const part of manifest.parts) part[2] = sizes.get(termPartPath(part[1])) ?? 0;
   const json = JSON.stringify(manifest);
   await writeFile(path.join(outDir, 'manifest.json'), json);
   return total + json.length;

@@ -137,6 +137,26 @@ describe('cleanArticleBody: feed footers', () => {
   });
 });
 
+describe('cleanArticleBody: boilerplate lines', () => {
+  it('removes the DW copyright notice, the BBC player placeholder and a bookstore pitch', () => {
+    const { html } = clean(
+      '<p>正文。</p><div><div><img src="https://img.example/v.jpg"><div>你的器材不支持播放多媒体材料</div></div></div>' +
+        '<p>—————</p><p>请点击购买作者著作：<a href="https://www.amazon.example/dp/1">某书</a></p>' +
+        '<p><em>© 2020</em><em>年德国之声版权声明：本文所有内容受到著作权法保护，如无特别授权，不得擅自使用。</em></p>',
+    );
+    expect(html).toBe('<p>正文。</p><div><div><img src="https://img.example/v.jpg" loading="lazy" referrerpolicy="no-referrer"></div></div><p>—————</p>');
+  });
+
+  it('keeps a paragraph that merely talks about subscriptions or sharing', () => {
+    const body = '<p>该公司预计第三季度订阅者增长放缓，用户也更少在社交媒体分享视频。</p>';
+    expect(clean(body).html).toBe(body);
+  });
+
+  it('trims whitespace at the very start and end of the body', () => {
+    expect(clean('<div>\n  「节目」主持：某人 \n</div>').html).toBe('「节目」主持：某人');
+  });
+});
+
 describe('cleanArticleBody: related links', () => {
   it('removes RFA-style lists of related-article links near the top', () => {
     const { html, text } = clean(

@@ -19,14 +19,17 @@ const MEANINGFUL_WITHOUT_TEXT = new Set(['img', 'br', 'hr', 'td', 'th', 'tr', 't
 /** Void elements: serialized as a start tag only. */
 const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
+/** True for element nodes (a type guard that works across windows, unlike `instanceof`). */
 export function isElement(node: Node): node is Element {
   return node.nodeType === ELEMENT_NODE;
 }
 
+/** True for text nodes (a type guard that works across windows, unlike `instanceof`). */
 export function isText(node: Node): node is Text {
   return node.nodeType === TEXT_NODE;
 }
 
+/** True when the (lower-case) tag starts and ends a line of plain text. */
 export function isBlockTag(tag: string): boolean {
   return BLOCK_TAGS.has(tag);
 }
@@ -130,7 +133,8 @@ export function collapseBreaks(root: Element): void {
 
 /**
  * Removes line breaks, rules, blank text and empty elements from the very start and end of the
- * body, descending into the first and last blocks: footers end in `<br><hr>` once their text is gone.
+ * body, descending into the first and last blocks (footers end in `<br><hr>` once their text is
+ * gone), and trims the whitespace of the first and last text.
  */
 export function trimEdges(root: Element): void {
   trimEdge(root, 'lastChild');
@@ -149,7 +153,10 @@ function trimEdge(root: Element, side: 'firstChild' | 'lastChild'): void {
       continue;
     }
     if (isText(edge)) {
-      if (/\S/.test(edge.data)) return;
+      if (/\S/.test(edge.data)) {
+        edge.data = side === 'firstChild' ? edge.data.replace(/^\s+/, '') : edge.data.replace(/\s+$/, '');
+        return;
+      }
       edge.remove();
     } else if (isElement(edge)) {
       const tag = edge.localName;

@@ -149,7 +149,7 @@ export const MAX_BOILERPLATE_BLOCK_CHARS = 300;
 
 /** Cheap prefilter for text nodes: only blocks containing one of these are examined further. */
 export const BOILERPLATE_TRIGGER =
-  /获取更多RSS|分享|共享|广告|廣告|Advertisement|播放|Media playback|购买|購買|Share|Feed enhanced|Post tags|相关|相關|延伸|推荐阅读|推薦閱讀|更多阅读|Related|Read more|See also|订阅|訂閱|subscribe|sign up|newsletter/i;
+  /获取更多RSS|分享|共享|广告|廣告|Advertisement|播放|版权声明|Media playback|购买|購買|Share|Feed enhanced|Post tags|相关|相關|延伸|推荐阅读|推薦閱讀|更多阅读|Related|Read more|See also|订阅|訂閱|subscribe|sign up|newsletter/i;
 
 const BOILERPLATE_RULES: ReadonlyArray<{ kind: BoilerplateKind; pattern: RegExp }> = [
   // feedx's footer, China Digital Times' feed footer and bookmark line, share-bar captions.
@@ -159,6 +159,8 @@ const BOILERPLATE_RULES: ReadonlyArray<{ kind: BoilerplateKind; pattern: RegExp 
   { kind: 'block', pattern: /^(?:分享|分享到|分享至|共享此文章|Share(?: this(?: article| story)?)?)\s*[:：]?$/i },
   // The label left behind by an ad slot (RFI's "广告" box), BBC's video-player placeholder.
   { kind: 'block', pattern: /^(?:广告|廣告|Advertisement)$/i },
+  // DW's copyright notice under every article: legal boilerplate, and noise for every search on 版权.
+  { kind: 'block', pattern: /^©?\s*\d{4}\s*年?德国之声版权声明/ },
   { kind: 'block', pattern: /^(?:你的器材不支持播放多媒体材料|你的器材不支持播放多媒體材料|您的设备不支持播放多媒体材料|Media playback is unsupported on your device)$/i },
   // A heading with nothing else: the list after it is the related-links box.
   {

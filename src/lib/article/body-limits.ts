@@ -24,14 +24,21 @@ const CLOSES_P = new Set([
   'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul', 'li', 'dd', 'dt',
 ]);
-/** For start tags that close an open sibling of their own kind: which tags they close, and where the search stops. */
+/**
+ * For start tags that close an open sibling of their own kind: which open tag they close (with
+ * everything inside it), and where the search stops.
+ */
 const IMPLIED_CLOSE: ReadonlyMap<string, { closes: ReadonlySet<string>; stopAt: ReadonlySet<string> }> = new Map([
   ['li', { closes: new Set(['li']), stopAt: new Set(['ul', 'ol', 'menu', 'table', 'td', 'th', 'template']) }],
   ['dt', { closes: new Set(['dt', 'dd']), stopAt: new Set(['dl', 'table', 'td', 'th', 'template']) }],
   ['dd', { closes: new Set(['dt', 'dd']), stopAt: new Set(['dl', 'table', 'td', 'th', 'template']) }],
   ['td', { closes: new Set(['td', 'th']), stopAt: new Set(['tr', 'table', 'template']) }],
   ['th', { closes: new Set(['td', 'th']), stopAt: new Set(['tr', 'table', 'template']) }],
-  ['tr', { closes: new Set(['tr', 'td', 'th']), stopAt: new Set(['table', 'tbody', 'thead', 'tfoot', 'template']) }],
+  ['tr', { closes: new Set(['tr']), stopAt: new Set(['table', 'tbody', 'thead', 'tfoot', 'template']) }],
+  ...['tbody', 'thead', 'tfoot'].map((tag): [string, { closes: ReadonlySet<string>; stopAt: ReadonlySet<string> }] => [
+    tag,
+    { closes: new Set(['tbody', 'thead', 'tfoot']), stopAt: new Set(['table', 'template']) },
+  ]),
   ['option', { closes: new Set(['option']), stopAt: new Set(['select', 'datalist', 'template']) }],
 ]);
 const P_SCOPE_BARRIERS = new Set(['table', 'td', 'th', 'caption', 'button', 'object', 'marquee', 'applet', 'template', 'svg', 'math']);

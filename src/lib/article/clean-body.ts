@@ -113,11 +113,11 @@ interface CleanContext {
  * pixels, icons, empty wrappers and a heading that repeats the title; resolves lazy images and
  * relative URLs; sanitizes with the strict policy; then serializes and extracts the plain text.
  *
- * Never throws on malformed input: unclosed tags are the parser's business and nesting deeper
- * than {@link MAX_NESTING_DEPTH} is flattened (`deepNesting: true`).
+ * Does not throw for any markup: unclosed tags are the parser's business, and nesting deeper
+ * than `MAX_NESTING_DEPTH` (128) or wider than `MAX_CHILD_ELEMENTS` (1,000) is flattened first
+ * (`deepNesting: true`), which also bounds the time one body can take. Reuse one `env` for a
+ * whole archive: the cleaner parses in a private, periodically replaced detached document.
  *
- * @throws ArticleError-free by design; only a programming error (e.g. a DOMPurify built for
- *   another window) escapes as an exception.
  * @example
  * const env = createDomEnv(); // scripts/lib/dom-env.ts
  * cleanArticleBody('<p>正文</p><div id="dfp-ad-imu1"></div>', env)
@@ -191,7 +191,7 @@ function parseBody(document: Document, html: string): { root: Element; deepNesti
     // Fall back to the text alone: `<` is escaped, so the second parse builds no elements.
     if (!(error instanceof RangeError)) throw error;
     const fallback = document.createElement('div');
-    fallback.innerHTML = html.replace(/<[^>]*>/g, ' ').replace(/</g, '&lt;');
+    fallback.innerHTML = html.replace(/<[^<>]*>/g, ' ').replace(/</g, '&lt;');
     return { root: fallback, deepNesting: true };
   }
 }

@@ -28,8 +28,9 @@ export const ALLOWED_ATTRIBUTES_BY_TAG: Readonly<Record<string, readonly string[
   time: Object.freeze(['datetime']),
 });
 
-/** Attributes the policy writes itself on every surviving link and image. */
+/** Written on every surviving `<a href>`: opens outside the reader, passes no opener and no referrer, endorses nothing. */
 export const LINK_ATTRIBUTES = Object.freeze({ target: '_blank', rel: 'noopener noreferrer nofollow' });
+/** Written on every surviving `<img>`: loads only when scrolled to, tells the image host nothing about the reader. */
 export const IMAGE_ATTRIBUTES = Object.freeze({ loading: 'lazy', referrerpolicy: 'no-referrer' });
 
 /** Only absolute http(s) URLs; DOMPurify tests this after removing whitespace and control characters. */

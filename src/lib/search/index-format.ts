@@ -34,14 +34,16 @@ export interface ArticlePreview {
   url: string;
 }
 
-/** One range of the sorted vocabulary. */
-export interface TermPart {
-  /** The first term in the part; parts are sorted and do not overlap. */
-  first: string;
-  file: string;
-  /** Bytes of the (gzip) file, for progress and budgeting. */
-  bytes: number;
-  terms: number;
+/**
+ * One range of the sorted vocabulary, as a compact tuple (the manifest lists hundreds):
+ * the first term of the range (parts are sorted and do not overlap), the content hash that names
+ * its file (`termPartPath`), and the file's size in bytes (gzip, for progress and budgeting).
+ */
+export type TermPartEntry = [first: string, hash: string, bytes: number];
+
+/** Path of a vocabulary part's file. */
+export function termPartPath(hash: string): string {
+  return `terms-${hash}.bin`;
 }
 
 /** `manifest.json`: the only file a visitor needs before the first keystroke. */
@@ -61,7 +63,7 @@ export interface Manifest {
   undated: number;
   newest: ArticlePreview[];
   docs: { file: string; bytes: number };
-  parts: TermPart[];
+  parts: TermPartEntry[];
   /** Characters of an id that name its `ids/` shard. */
   idShardLength: number;
 }

@@ -1,5 +1,5 @@
 import { decodeDocsTable, type DocsTable } from './docs-table.ts';
-import { type ArticleFragment, fragmentPath, htmlPath, idShardPath, INDEX_VERSION, type Manifest } from './index-format.ts';
+import { type ArticleFragment, fragmentPath, htmlPath, idShardPath, INDEX_VERSION, type Manifest, termPartPath } from './index-format.ts';
 import { TermPart } from './term-part.ts';
 import { IndexError } from './types.ts';
 
@@ -73,7 +73,7 @@ export class IndexReader {
   part(index: number): Promise<TermPart> {
     let promise = this.partPromises.get(index);
     if (!promise) {
-      const file = this.manifest.parts[index]!.file;
+      const file = termPartPath(this.manifest.parts[index]![1]);
       promise = this.decode(file, (data) => new TermPart(data, this.manifest.fields.length));
       promise.catch(() => this.partPromises.delete(index));
       this.partPromises.set(index, promise);
@@ -88,7 +88,7 @@ export class IndexReader {
     let hi = parts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
-      if (parts[mid]!.first <= term) lo = mid;
+      if (parts[mid]![0] <= term) lo = mid;
       else hi = mid - 1;
     }
     return lo;

@@ -66,8 +66,22 @@ function termClause(term: QueryTerm): PlanClause {
   return {
     source: term.text,
     phrase: false,
-    variants: needed.map((v) => ({ text: v.text, tokens: v.tokens.map(planToken) })),
+    variants: needed.map((v) => ({ text: v.text, tokens: coverChain(v.tokens).map(planToken) })),
   };
+}
+
+/**
+ * A Chinese term of n ≥ 5 characters is the chain of its n − 1 overlapping bigrams; every
+ * character is already covered by every other bigram (plus the last one), so matching those
+ * alone finds the same articles but for the rare ones where the pieces occur apart, and loads
+ * half the vocabulary parts: 新型冠状病毒 → 新型 冠状 病毒 instead of 新型 型冠 冠状 状病 病毒.
+ */
+function coverChain(tokens: readonly QueryToken[]): QueryToken[] {
+  const isChain =
+    tokens.length >= 4 &&
+    tokens.every((t, i) => t.term.length === 2 && isCjkCodePoint(t.term.charCodeAt(0)) && (i === 0 || tokens[i - 1]!.term[1] === t.term[0]));
+  if (!isChain) return [...tokens];
+  return tokens.filter((_, i) => i % 2 === 0 || i === tokens.length - 1);
 }
 
 /** True when every token of `shorter` is a token (or, for words, a prefix of a token) of `longer`. */

@@ -89,8 +89,8 @@ function needsPhraseCheck(clause: PlanClause): boolean {
   return clause.phrase && clause.variants.some((v) => v.tokens.length > 1);
 }
 
-/** Articles whose text is fetched at once while confirming phrases. */
-const PHRASE_BATCH = 20;
+/** Fewest articles whose text is fetched at once while confirming phrases. */
+const PHRASE_BATCH = 5;
 
 /**
  * Confirms phrases lazily, in result order, in batches: until `wanted` hits are confirmed (the
@@ -107,7 +107,8 @@ async function confirmPhrases(
   let i = 0;
   let checked = 0;
   while (i < hits.length && (i < wanted || checked < atLeast)) {
-    const batch = hits.slice(i, i + PHRASE_BATCH);
+    // Fetch what the page still needs (at least a small batch), not more.
+    const batch = hits.slice(i, i + Math.max(PHRASE_BATCH, wanted - i));
     const verdicts = await Promise.all(batch.map((hit) => check(hit.number)));
     checked += batch.length;
     const kept = batch.filter((hit, k) => {

@@ -1,0 +1,47 @@
+import { defineConfig } from '@playwright/test';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PORT = Number(process.env.E2E_PORT ?? 4317);
+const isCI = Boolean(process.env.CI);
+
+/**
+ * End-to-end tests against the production build: the webServer builds the app and a fixture
+ * index into dist/ and serves it (`/`), plus the same app over the real archive (`/corpus/`,
+ * index built by global-setup.ts into .cache/corpus-index when missing or stale).
+ */
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.e2e.ts',
+  outputDir: path.join(REPO_ROOT, 'test-results'),
+  globalSetup: './global-setup.ts',
+  forbidOnly: isCI,
+  retries: isCI ? 2 : 0,
+  workers: 2,
+  timeout: 30_000,
+  reporter: isCI ? [['list'], ['html', { open: 'never', outputFolder: path.join(REPO_ROOT, 'playwright-report') }]] : 'list',
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}/`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      // Never download browsers: use the system Chromium.
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: [
+      'npm run build',
+      'npm run index -- --input tests/fixtures/articles --out dist/data',
+      `node --import tsx scripts/serve-static.ts --port ${PORT} /=dist /corpus/=dist /corpus/data/=.cache/corpus-index`,
+    ].join(' && '),
+    cwd: REPO_ROOT,
+    url: `http://127.0.0.1:${PORT}/data/manifest.json`,
+    reuseExistingServer: !isCI,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,153 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { expect, resultCount, results, test, waitForResults } from './fixtures.ts';
+import { CORPUS_INDEX } from './paths.ts';
+
+test.describe('the start page', () => {
+  test('shows the outlets, the date range and the newest articles from the manifest', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('新闻存档搜索');
+    await expect(page.getByRole('status')).toHaveText('共 10 篇文章');
+    await expect(page.getByRole('heading', { name: '最新文章' })).toBeVisible();
+    await expect(results(page)).toHaveCount(10);
+    await expect(results(page).first().getByRole('link')).toHaveText('中国称反对扩大军事同盟');
+    await expect(page.getByRole('checkbox', { name: /^法广\s+1$/ })).toBeVisible();
+    await expect(page.getByLabel('起始日期')).toHaveAttribute('min', '2020-07-07');
+    await expect(page.getByLabel('结束日期')).toHaveAttribute('max', '2023-09-26');
+  });
+
+  test('is useful before the index parts arrive, and keeps what the visitor typed meanwhile', async ({ page }) => {
+    // Hold back the docs table and the vocabulary: only the manifest is there.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/data\/(docs|terms)-[^/]+\.bin$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto('./');
+    await expect(results(page)).toHaveCount(10);
+    await expect(page.getByRole('checkbox', { name: /^联合早报\s+1$/ })).toBeVisible();
+    await expect(page.getByText(/正在载入.*(文章表|词表)/)).toBeVisible();
+
+    await page.getByRole('searchbox').fill('王毅');
+    await expect(page.getByRole('status')).toHaveText('索引载入后立即搜索…');
+    release();
+    await expect(page.getByRole('status')).toHaveText('找到 3 篇文章');
+    await expect(page.getByRole('searchbox')).toHaveValue('王毅');
+  });
+});
+
+test.describe('searching', () => {
+  test('shows results as the visitor types, with the count in the status line', async ({ page, search }) => {
+    await page.goto('./');
+    await search('王毅');
+    await expect(page.getByRole('status')).toHaveText('找到 3 篇文章');
+    await expect(results(page)).toHaveCount(3);
+    await expect(page.getByRole('heading', { name: '搜索结果' })).toBeVisible();
+    // Snippets mark the matched characters.
+    await expect(results(page).first().locator('p mark').first()).toHaveText('王毅');
+    await expect(results(page).first().locator('time')).toHaveText(/\d{4}年\d{1,2}月\d{1,2}日/);
+  });
+
+  test('finds traditional text with a simplified query', async ({ page, search }) => {
+    await page.goto('./');
+    await search('台湾外交部');
+    await expect(page.getByRole('status')).toHaveText('找到 1 篇文章');
+    await expect(results(page).first().getByRole('link')).toHaveText('臺灣外交部感謝美國國會支持');
+    await expect(results(page).first().locator('mark').first()).toHaveText(/臺灣外交部/);
+  });
+
+  test('escapes markup in titles instead of running it', async ({ page, search }) => {
+    await page.goto('./');
+    await search('欧盟 复苏');
+    await expect(results(page).first().getByRole('link')).toContainText('<script>window.__xss=12</script>');
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+  });
+
+  test('with no results, says so and offers to drop a word', async ({ page, search }) => {
+    await page.goto('./');
+    await search('王毅 香港');
+    await expect(page.getByRole('status')).toHaveText('找到 0 篇文章');
+    await expect(page.getByText('没有找到文章。')).toBeVisible();
+    await page.getByRole('button', { name: '去掉“香港”再搜索' }).click();
+    await expect(page.getByRole('searchbox')).toHaveValue('王毅');
+    await expect(page.getByRole('status')).toHaveText('找到 3 篇文章');
+  });
+
+  test('answers the keyboard: / focuses the box, arrows move through results, Enter opens', async ({ page, search }) => {
+    await page.goto('./');
+    await search('王毅');
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('/');
+    await expect(page.getByRole('searchbox')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(results(page).nth(0).getByRole('link')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(results(page).nth(1).getByRole('link')).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect(page.getByRole('searchbox')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog')).toBeVisible();
+  });
+
+  test('switches to English, and ?lang=en opens in English', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.getByRole('status')).toHaveText('共 10 篇文章');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('status')).toHaveText('10 articles in the archive');
+    await expect(page.getByRole('searchbox', { name: 'Search news articles' })).toBeVisible();
+    await expect(page).toHaveURL(/lang=en/);
+    await page.goto('./?lang=en&q=%E7%8E%8B%E6%AF%85');
+    await expect(page.getByRole('status')).toHaveText('3 articles');
+    await expect(results(page).first().locator('time')).toHaveText('September 26, 2023');
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect(page.getByRole('status')).toHaveText('找到 3 篇文章');
+  });
+
+  test('picks traditional Chinese for a browser that prefers zh-TW', async ({ browser }) => {
+    const context = await browser.newContext({ locale: 'zh-TW' });
+    const page = await context.newPage();
+    await page.goto('./');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('新聞存檔搜尋');
+    await expect(page.getByRole('searchbox', { name: '搜尋新聞文章' })).toBeVisible();
+    await context.close();
+  });
+
+  test('works at 360 px wide with the filters folded away', async ({ page, search }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto('./');
+    await search('王毅');
+    await expect(results(page)).toHaveCount(3);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expect(page.getByRole('checkbox', { name: /^法广/ })).toBeHidden();
+    await page.getByText('筛选', { exact: true }).click();
+    await expect(page.getByRole('checkbox', { name: /^法广/ })).toBeVisible();
+  });
+});
+
+test.describe('the real archive', () => {
+  test.skip(!existsSync(path.join(CORPUS_INDEX, 'manifest.json')), 'no corpus index (../shared/corpus missing)');
+
+  test('finds 王毅, and 台湾 in either script, and pages with Load more', async ({ page, search }) => {
+    await page.goto('./corpus/');
+    await expect(page.getByRole('status')).toHaveText(/^共 \d+ 篇文章$/);
+    expect(await resultCount(page)).toBeGreaterThan(3000);
+
+    await search('王毅');
+    expect(await resultCount(page)).toBeGreaterThan(0);
+    await expect(results(page).first().locator('mark').first()).toBeVisible();
+
+    await search('台湾');
+    const simplified = await resultCount(page);
+    expect(simplified).toBeGreaterThan(10);
+    await search('臺灣');
+    expect(await resultCount(page)).toBe(simplified);
+
+    await expect(results(page)).toHaveCount(10);
+    await page.getByRole('button', { name: '载入更多' }).click();
+    await expect(results(page)).toHaveCount(20);
+    await waitForResults(page);
+  });
+});
