@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, REPO_ROOT } from '../helpers/paths.ts';
+
+const exec = promisify(execFile);
+
+/** Runs a project script the way `npm run` does; resolves with its exit code and output. */
+async function run(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', script), ...args], { cwd: REPO_ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let tmp: string;
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'nas-cli-'));
+});
+afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+describe('npm run index', () => {
+  it('exits 2 with one sentence for a missing input folder', async () => {
+    const { code, stderr } = await run('build-index.ts', ['--input', path.join(tmp, 'nope'), '--out', path.join(tmp, 'out')]);
+    expect(code).toBe(2);
+    expect(stderr.trim()).toMatch(/^The input folder .*nope does not exist or is not a folder\.$/);
+  });
+
+  it('exits 2 for a folder without article files', async () => {
+    await mkdir(path.join(tmp, 'empty'));
+    await writeFile(path.join(tmp, 'empty', 'notes.pdf'), 'x');
+    const { code, stderr } = await run('build-index.ts', ['--input', path.join(tmp, 'empty'), '--out', path.join(tmp, 'out')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/holds no article files/);
+  });
+
+  it('indexes what it can, names each skipped file, and exits 1 only with --strict', async () => {
+    const input = path.join(tmp, 'mixed');
+    await mkdir(input);
+    await writeFile(path.join(input, 'good.md'), '[好文章](https://www.dw.com/zh/good)\n------\n<p>正文</p>');
+    await writeFile(path.join(input, 'empty.md'), '');
+    const out = path.join(tmp, 'mixed-out');
+    const report = path.join(tmp, 'report.json');
+    const lenient = await run('build-index.ts', ['--input', input, '--out', out, '--report', report]);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toContain('skipped empty.md: file is empty');
+    expect(lenient.stdout).toMatch(/Indexed 1 of 2 files \(1 skipped, 0 duplicate URLs merged\)/);
+    const strict = await run('build-index.ts', ['--input', input, '--out', out, '--strict']);
+    expect(strict.code).toBe(1);
+  });
+});
+
+describe('npm run search --json', () => {
+  it('prints total, results and facets in the documented shape', async () => {
+    const out = path.join(tmp, 'fixtures-index');
+    expect((await run('build-index.ts', ['--input', FIXTURES, '--out', out])).code).toBe(0);
+    const { code, stdout } = await run('search.ts', ['--index', out, '--json', '--sort', 'newest', '王毅']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as { total: number; results: Array<Record<string, unknown>>; facets: { outlets: Record<string, number>; dates: Record<string, number> } };
+    expect(json.total).toBe(3);
+    expect(Object.keys(json.results[0]!).sort()).toEqual(['date', 'id', 'outlet', 'score', 'title', 'url']);
+    expect(json.results.map((r) => r['date'])).toEqual([...json.results.map((r) => r['date'])].sort().reverse());
+    expect(json.facets.outlets).toEqual({ 联合早报: 1, 自由亚洲电台: 1, 法广: 1 });
+    expect(Object.values(json.facets.dates).reduce((a, b) => a + b, 0)).toBe(3);
+    const filtered = JSON.parse((await run('search.ts', ['--index', out, '--json', '--outlet', '法广', '--outlet', '联合早报', '王毅'])).stdout) as { total: number };
+    expect(filtered.total).toBe(2);
+  });
+
+  it('prints readable results with highlighted snippets for people', async () => {
+    const out = path.join(tmp, 'fixtures-index');
+    const { stdout } = await run('search.ts', ['--index', out, '臺灣']);
+    expect(stdout).toMatch(/^1 result\n/);
+    expect(stdout).toContain('【臺灣】');
+  });
+
+  it('exits 2 on bad arguments', async () => {
+    expect((await run('search.ts', ['--index', tmp, '--sort', 'random', 'x'])).code).toBe(2);
+    expect((await run('search.ts', ['--index', path.join(tmp, 'none'), 'x'])).code).toBe(2);
+  });
+});
