@@ -1,10 +1,10 @@
 /**
  * The vocabulary as weighted samplers: every word list becomes a Zipf bag, nouns are grouped by
  * topic, and dated terms (新冠疫情, ChatGPT) are only offered to articles published after they
- * appeared. Traditional characters come from opencc-js, converted once per text piece.
+ * appeared. Traditional characters come from `traditional.ts`, primed with this vocabulary.
  */
-import * as OpenCC from 'opencc-js';
 import { type Rng, ZipfBag } from './random.ts';
+import { createTraditionalConverter, type TraditionalConverter } from './traditional.ts';
 import * as zh from './words-zh.ts';
 
 /** What an article is mostly about; decides which nouns dominate it. */
@@ -38,7 +38,10 @@ export class Lexicon {
   readonly connectors = new ZipfBag(zh.CONNECTORS, 0.9, 3);
   readonly roles = new ZipfBag(zh.ROLES, 1, 3);
   readonly metrics = new ZipfBag(zh.METRICS, 1, 2);
-  readonly units = new ZipfBag(zh.UNITS, 1, 2);
+  readonly money = new ZipfBag(zh.MONEY_UNITS, 1, 2);
+  readonly countUnits = new ZipfBag(zh.COUNT_UNITS, 1, 2);
+  readonly groups = new ZipfBag(zh.PEOPLE_GROUPS, 0.9, 2);
+  readonly outcomes = new ZipfBag(zh.OUTCOMES, 0.9, 2);
   readonly latin = new ZipfBag(zh.LATIN_TERMS, 1, 2);
   private readonly eraTerms: readonly EraTerm[];
 
@@ -66,16 +69,24 @@ export class Lexicon {
   }
 }
 
-/** Converts simplified Chinese to Taiwan-standard traditional characters. */
-export type ToTraditional = (text: string) => string;
+let converter: TraditionalConverter | undefined;
 
-let converter: ToTraditional | undefined;
+/** Every word of the Chinese lists, for priming the traditional converter. */
+export function vocabularyWords(): string[] {
+  const found: string[] = [];
+  for (const value of Object.values(zh)) {
+    if (!Array.isArray(value)) continue;
+    for (const entry of value as ReadonlyArray<string | readonly string[]>) found.push(typeof entry === 'string' ? entry : entry[0]!);
+  }
+  return found;
+}
 
 /**
- * The shared simplified → traditional converter (opencc-js `cn` → `tw`), built on first use
- * because loading its dictionaries takes a fifth of a second.
+ * Simplified → Taiwan-standard traditional characters, with a converter built on first use
+ * (loading opencc-js's dictionaries takes a fifth of a second).
+ * @example toTraditional('国际关系') // '國際關係'
  */
 export function toTraditional(text: string): string {
-  converter ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
+  converter ??= createTraditionalConverter(vocabularyWords());
   return converter(text);
 }

@@ -44,33 +44,33 @@ export const EN_SUBJECTS = phrases(`
   local authorities
 `);
 
-/** Past-tense verbs that take an object. */
-export const EN_VERBS = phrases(`
-  announced
-  criticised
-  approved
-  rejected
-  imposed
-  lifted
-  suspended
-  expanded
-  proposed
-  blocked
-  launched
-  welcomed
-  defended
-  delayed
-  reviewed
-  condemned
-  backed
-  extended
-  tightened
-  eased
-  unveiled
-  questioned
-  signed
-  revised
-`);
+/** Verbs that take an object: past tense for sentences, present tense for headlines. */
+export const EN_VERBS: ReadonlyArray<readonly [string, string]> = [
+  ['announced', 'announces'],
+  ['criticised', 'criticises'],
+  ['approved', 'approves'],
+  ['rejected', 'rejects'],
+  ['imposed', 'imposes'],
+  ['lifted', 'lifts'],
+  ['suspended', 'suspends'],
+  ['expanded', 'expands'],
+  ['proposed', 'proposes'],
+  ['blocked', 'blocks'],
+  ['launched', 'launches'],
+  ['welcomed', 'welcomes'],
+  ['defended', 'defends'],
+  ['delayed', 'delays'],
+  ['reviewed', 'reviews'],
+  ['condemned', 'condemns'],
+  ['backed', 'backs'],
+  ['extended', 'extends'],
+  ['tightened', 'tightens'],
+  ['eased', 'eases'],
+  ['unveiled', 'unveils'],
+  ['questioned', 'questions'],
+  ['signed', 'signs'],
+  ['revised', 'revises'],
+];
 
 /** Verbs of saying, followed by a clause. */
 export const EN_SPEECH = phrases(`

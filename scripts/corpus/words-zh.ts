@@ -188,7 +188,7 @@ export const TIME_WORDS = words(`
 
 /** Sentence openers that link a sentence to the one before. */
 export const CONNECTORS = words(`
-  此外 另外 与此同时 不过 然而 但 因此 对此 据悉 据了解 值得注意的是 另一方面 报道还说 分析人士认为
+  此外 另外 与此同时 不过 然而 因此 对此 据悉 据了解 值得注意的是 另一方面 报道还说 分析人士认为
   有专家指出 外界普遍认为 事实上 目前 消息人士透露 观察人士指出 一位不愿具名的官员说 官方数据显示 数据显示
 `);
 
@@ -206,8 +206,21 @@ export const METRICS = words(`
   固定资产投资 制造业采购经理人指数 新增贷款 社会融资规模 净利润 营收 股价 出生人数 游客人数 用电量
 `);
 
-/** Units after a number (亿美元, 万人). */
-export const UNITS = words(`亿美元 万人 亿元 人 名 万美元 家 个 起 万亿元 亿欧元 架次 艘 吨 公里 亿人次 万户 所 项 条`);
+/** Money units after an amount (120亿美元). */
+export const MONEY_UNITS = words(`亿美元 亿元 万美元 万亿元 亿欧元 亿港元 亿日元 万元 亿新台币`);
+
+/** Counting units after a whole number (3家, 12艘). */
+export const COUNT_UNITS = words(`家 个 起 项 条 架次 艘 所 批 座`);
+
+/** Groups of people counted in reports (已有120名学生被捕). */
+export const PEOPLE_GROUPS = words(`
+  民众 居民 学生 患者 记者 示威者 游客 工人 官员 志愿者 乘客 儿童 老人 医护人员 律师 选民 移民 难民 员工 士兵
+`);
+
+/** What happened to the people counted. */
+export const OUTCOMES = words(`
+  被捕 受伤 确诊 死亡 失业 参加投票 获释 受到影响 被迫撤离 被拘留 接种疫苗 获得赔偿 提出申诉 下落不明 参加集会
+`);
 
 /** Latin terms that Chinese news text uses as they are. */
 export const LATIN_TERMS = words(`
@@ -247,5 +260,3 @@ export const RTI_SECTIONS = words(`两岸 国际 政治 财经 生活 社会 文
 /** Reuters-style title prefixes (焦点：…). */
 export const TITLE_PREFIXES = words(`焦点 分析 综述 专访 评论 观察 独家 快讯 视频 图集 深度 解读`);
 
-/** Common words used as they are in templates, kept here so the vocabulary is in one place. */
-export const PARTICLE_WORDS = words(`的 了 在 和 与 及 对 是 将 已 也 都 还 就 并 而 但 被 把 从 向 为`);

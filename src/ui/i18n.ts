@@ -60,6 +60,7 @@ export interface Messages {
   noResultsHint: string;
   searchWithout: (term: string) => string;
   snippetLoading: string;
+  snippetUnavailable: string;
   readerClose: string;
   readerOriginal: string;
   readerAuthor: (author: string) => string;
@@ -126,6 +127,7 @@ const zhHans: Messages = {
   noResultsHint: '试试去掉一个筛选条件或一个关键词。',
   searchWithout: (term) => `去掉“${term}”再搜索`,
   snippetLoading: '正在载入摘要…',
+  snippetUnavailable: '摘要无法载入。',
   readerClose: '关闭',
   readerOriginal: '阅读原文',
   readerAuthor: (author) => `作者：${author}`,
@@ -188,6 +190,7 @@ const zhHant: Messages = {
   noResultsHint: '試試去掉一個篩選條件或一個關鍵詞。',
   searchWithout: (term) => `去掉「${term}」再搜尋`,
   snippetLoading: '正在載入摘要…',
+  snippetUnavailable: '摘要無法載入。',
   readerClose: '關閉',
   readerOriginal: '閱讀原文',
   readerAuthor: (author) => `作者：${author}`,
@@ -254,6 +257,7 @@ const en: Messages = {
   noResultsHint: 'Try dropping a filter or one of the words.',
   searchWithout: (term) => `Search without “${term}”`,
   snippetLoading: 'Loading excerpt…',
+  snippetUnavailable: 'The excerpt could not be loaded.',
   readerClose: 'Close',
   readerOriginal: 'Read the original',
   readerAuthor: (author) => `By ${author}`,

@@ -4,13 +4,14 @@
  * the worker, the URL and the timers live here, at the edge.
  */
 import { createContext } from 'svelte';
-import { SvelteMap } from 'svelte/reactivity';
 import type { TextRange } from '../lib/search/highlight.ts';
 import type { ArticlePreview, Manifest } from '../lib/search/index-format.ts';
 import type { SearchQuery, SortOrder } from '../lib/search/types.ts';
 import { quickRange, type QuickRange } from './date-range.ts';
+import { HistorySync, type HistoryMode } from './history-sync.ts';
 import { messagesFor, preferredChinese, type Lang, type Messages } from './i18n.ts';
-import { DEFAULT_URL_STATE, parseUrlState, sameUrlState, serializeUrlState, type UrlState } from './url-state.ts';
+import { SummaryLoader } from './summary-loader.ts';
+import { DEFAULT_URL_STATE, sameUrlState, serializeUrlState, type UrlState } from './url-state.ts';
 import { SearchWorkerClient, WorkerRequestError } from './worker-client.ts';
 import type { ArticleBody, ArticleSummary, LoadProgress, RelatedSummary, SearchAnswer, WorkerFailure } from './worker-protocol.ts';
 
@@ -18,10 +19,6 @@ import type { ArticleBody, ArticleSummary, LoadProgress, RelatedSummary, SearchA
 export const PAGE_SIZE = 10;
 /** Typing settles this long before a query runs: short enough to feel instant. */
 const DEBOUNCE_MS = 50;
-/** A typing pause this long ends a history entry; the next keystroke starts a new one. */
-const TYPING_PAUSE_MS = 1000;
-/** Marks the history entries this page pushed for an open article (Close then goes back). */
-const READER_ENTRY = 'news-archive-search:reader';
 
 /** How the App is set up: the hosted page, or (later) the widget. */
 export interface SearchStateOptions {
@@ -85,9 +82,6 @@ export class SearchState {
   answerText = $state('');
   isSearching = $state(false);
   isLoadingMore = $state(false);
-  /** Summaries (title, snippet) of the results that have been on screen, by article number. */
-  readonly summaries = new SvelteMap<number, ArticleSummary>();
-  readonly failedSummaries = new SvelteMap<number, true>();
 
   reader: ReaderState | null = $state.raw(null);
   error: ShownError | null = $state.raw(null);
@@ -96,46 +90,46 @@ export class SearchState {
 
   private readonly chinese: Lang;
   private readonly indexUrl: string;
-  private readonly syncUrl: boolean;
   private readonly client: SearchWorkerClient;
+  private readonly history: HistorySync | null;
+  private readonly loader: SummaryLoader;
   private readonly previews = new Map<number, ArticlePreview>();
-  /** Counter of searches: only the answer to the latest may be shown. */
+  private readonly initialArticleId: string;
+  private urlLang: Lang | undefined;
+  /** Counters: only the answer to the latest search (or article) may be shown. */
   private searchSeq = 0;
   private readerSeq = 0;
   private debounce: ReturnType<typeof setTimeout> | undefined;
-  private typingPause: ReturnType<typeof setTimeout> | undefined;
-  private isTypingEntry = false;
-  private urlLang: Lang | undefined;
-  private visible = new Set<number>();
-  private readonly watched = new WeakMap<Element, number>();
-  private observer: IntersectionObserver | null = null;
-  private summaryQueue = new Set<number>();
-  private summariesInFlight = new Set<string>();
 
   constructor(options: SearchStateOptions) {
     this.indexUrl = new URL(options.indexUrl.endsWith('/') ? options.indexUrl : `${options.indexUrl}/`, document.baseURI).href;
-    this.syncUrl = options.syncUrl;
     this.chinese = preferredChinese(navigator.languages ?? [navigator.language]);
     this.client = new SearchWorkerClient((progress) => (this.progress = progress));
-    const fromUrl = this.syncUrl ? parseUrlState(location.search, location.hash) : DEFAULT_URL_STATE;
+    this.history = options.syncUrl ? new HistorySync(() => this.urlState(), (state) => this.restore(state)) : null;
+    this.loader = new SummaryLoader(
+      (numbers, text) => this.client.request('summaries', { numbers, text }),
+      () => (this.answer ? this.answerText : ''),
+      (error) => {
+        if (this.indexStatus !== 'error') this.fail(error, 'summaries', this.retrySummaries);
+      },
+    );
+    const fromUrl = this.history?.read() ?? DEFAULT_URL_STATE;
     this.urlLang = fromUrl.lang;
     this.lang = options.lang ?? fromUrl.lang ?? this.chinese;
+    this.initialArticleId = fromUrl.articleId;
     this.applyQuery(fromUrl);
   }
 
-  /** Opens the index and runs the query from the URL (call once the App is mounted). */
+  /** Opens the index, runs the query from the URL, opens its article (call once mounted). */
   start(): () => void {
-    const onPopState = () => this.restoreFromUrl();
-    if (this.syncUrl) addEventListener('popstate', onPopState);
+    const stopListening = this.history?.listen();
     void this.open();
     this.runSearch();
-    const articleId = this.syncUrl ? parseUrlState(location.search, location.hash).articleId : '';
-    if (articleId) this.openArticleById(articleId);
+    if (this.initialArticleId) this.showArticle({ id: this.initialArticleId }, this.initialArticleId);
     return () => {
-      if (this.syncUrl) removeEventListener('popstate', onPopState);
+      stopListening?.();
       clearTimeout(this.debounce);
-      clearTimeout(this.typingPause);
-      this.observer?.disconnect();
+      this.loader.disconnect();
       this.client.terminate();
     };
   }
@@ -145,9 +139,10 @@ export class SearchState {
   /** Status line: the number of results as digits (or what the page is waiting for). */
   get statusText(): string {
     const t = this.t;
-    if (this.answer) return this.text.trim() || this.hasFilters ? t.count(this.answer.total, this.answer.approximate) : t.allCount(this.answer.total);
+    const isQuery = this.text.trim() !== '' || this.hasFilters;
+    if (this.answer) return isQuery ? t.count(this.answer.total, this.answer.approximate) : t.allCount(this.answer.total);
     if (this.indexStatus === 'error') return '';
-    if (this.manifest) return this.text.trim() || this.hasFilters ? t.queuedQuery : t.allCount(this.manifest.articles);
+    if (this.manifest) return isQuery ? t.queuedQuery : t.allCount(this.manifest.articles);
     return t.loading(t.loadingManifest);
   }
 
@@ -164,10 +159,15 @@ export class SearchState {
 
   /** What a row can show now. */
   infoOf(number: number): ResultInfo | null {
-    const summary = this.summaries.get(number) ?? null;
+    const summary = this.loader.summaries.get(number) ?? null;
     if (summary) return { id: summary.id, title: summary.title, outlet: summary.outlet, date: summary.date, summary };
     const preview = this.previews.get(number);
     return preview ? { id: preview.id, title: preview.title, outlet: preview.outlet, date: preview.date, summary: null } : null;
+  }
+
+  /** True when the row's summary could not be loaded. */
+  hasFailedSummary(number: number): boolean {
+    return this.loader.failed.has(number);
   }
 
   /** Outlets with their counts for the current query (manifest counts before any answer), by count. */
@@ -182,6 +182,11 @@ export class SearchState {
   articleHref(id: string): string {
     const { search } = serializeUrlState({ ...this.urlState(), articleId: '' });
     return `${search || '?'}#a=${id}`;
+  }
+
+  /** An attachment for a result row: loads its summary when it is on screen. */
+  watch(number: number) {
+    return this.loader.watch(number);
   }
 
   // ---- Intents ----
@@ -199,22 +204,21 @@ export class SearchState {
 
   /** Runs the typed query now (Enter), committing a history entry. */
   submit(): void {
-    clearTimeout(this.debounce);
-    this.runSearch();
-    this.writeUrl('push');
+    this.commit();
   }
 
   toggleOutlet(name: string): void {
     this.outlets = this.outlets.includes(name) ? this.outlets.filter((o) => o !== name) : [...this.outlets, name];
-    this.commitFilters();
+    this.commit();
   }
 
   setDateRange(from: string, to: string): void {
     // A reversed range is what a visitor means the other way round.
     [this.from, this.to] = from && to && from > to ? [to, from] : [from, to];
-    this.commitFilters();
+    this.commit();
   }
 
+  /** Past week/month/year counted back from the archive's newest article (see `quickRange`). */
   setQuickRange(span: QuickRange): void {
     const last = this.manifest?.dates?.last;
     if (!last) return;
@@ -224,23 +228,23 @@ export class SearchState {
 
   setSort(sort: SortOrder): void {
     this.sort = sort;
-    this.commitFilters();
+    this.commit();
   }
 
   clearOutlets(): void {
     this.outlets = [];
-    this.commitFilters();
+    this.commit();
   }
 
   clearDates(): void {
     this.from = this.to = '';
-    this.commitFilters();
+    this.commit();
   }
 
   clearFilters(): void {
     this.outlets = [];
     this.from = this.to = '';
-    this.commitFilters();
+    this.commit();
   }
 
   /** Searches again without one of the typed words (a "no results" suggestion). */
@@ -249,18 +253,14 @@ export class SearchState {
       .split(/\s+/)
       .filter((word) => word && word !== term)
       .join(' ');
-    this.submit();
-  }
-
-  setLang(lang: Lang): void {
-    this.lang = lang;
-    this.urlLang = lang;
-    this.writeUrl('replace');
+    this.commit();
   }
 
   /** Switches between English and the visitor's Chinese. */
   toggleLang(): void {
-    this.setLang(this.lang === 'en' ? this.chinese : 'en');
+    this.lang = this.lang === 'en' ? this.chinese : 'en';
+    this.urlLang = this.lang;
+    this.writeUrl('replace');
   }
 
   async loadMore(): Promise<void> {
@@ -278,36 +278,19 @@ export class SearchState {
     }
   }
 
-  /**
-   * An attachment for a result row: requests its summary when it scrolls into view (and again
-   * when the query changes while it stays there).
-   */
-  watch(number: number): (element: Element) => () => void {
-    return (element) => {
-      this.observer ??= new IntersectionObserver((entries) => this.onVisibility(entries), { rootMargin: '200px 0px' });
-      this.watched.set(element, number);
-      this.observer.observe(element);
-      return () => {
-        this.observer?.unobserve(element);
-        this.visible.delete(number);
-      };
-    };
-  }
-
   /** Opens an article in the reader: from a result, or from a related story inside the reader. */
   openArticle(number: number, id: string): void {
     const isInReader = this.reader !== null;
-    this.showArticle({ number }, id, this.text.trim());
+    this.showArticle({ number }, id);
     // From one article to a related one: Close should still return to the results in one step.
-    this.writeUrl(isInReader && history.state === READER_ENTRY ? 'replace' : 'reader');
+    this.writeUrl(isInReader && this.history?.isReaderEntry ? 'replace' : 'reader');
   }
 
   closeArticle(): void {
     if (!this.reader) return;
     this.readerSeq++;
     this.reader = null;
-    if (!this.syncUrl) return;
-    if (history.state === READER_ENTRY) history.back();
+    if (this.history?.isReaderEntry) this.history.leaveReaderEntry();
     else this.writeUrl('replace');
   }
 
@@ -335,8 +318,14 @@ export class SearchState {
   }
 
   private urlState(): UrlState {
-    const articleId = this.reader?.id ?? '';
-    const state: UrlState = { text: this.text.trim() ? this.text : '', outlets: this.outlets, from: this.from, to: this.to, sort: this.sort, articleId };
+    const state: UrlState = {
+      text: this.text.trim() ? this.text : '',
+      outlets: this.outlets,
+      from: this.from,
+      to: this.to,
+      sort: this.sort,
+      articleId: this.reader?.id ?? '',
+    };
     if (this.urlLang) state.lang = this.urlLang;
     return state;
   }
@@ -349,10 +338,15 @@ export class SearchState {
     this.sort = state.sort;
   }
 
-  private commitFilters(): void {
+  /** A committed change (filter, sort, Enter): search now and add a history entry. */
+  private commit(): void {
     clearTimeout(this.debounce);
     this.runSearch();
     this.writeUrl('push');
+  }
+
+  private writeUrl(mode: HistoryMode): void {
+    this.history?.write(mode);
   }
 
   private async open(): Promise<void> {
@@ -388,8 +382,7 @@ export class SearchState {
         this.answerText = query.text;
         this.isSearching = false;
         if (this.error?.retry === this.retrySearch) this.error = null;
-        const rows = new Set(this.rows);
-        this.requestSummaries([...this.visible].filter((number) => rows.has(number)));
+        this.loader.refresh(this.rows);
       },
       (error: unknown) => {
         if (seq !== this.searchSeq) return;
@@ -405,77 +398,18 @@ export class SearchState {
     this.runSearch();
   };
 
-  private onVisibility(entries: IntersectionObserverEntry[]): void {
-    const appeared: number[] = [];
-    for (const entry of entries) {
-      const number = this.watched.get(entry.target);
-      if (number === undefined) continue;
-      if (entry.isIntersecting) {
-        this.visible.add(number);
-        appeared.push(number);
-      } else {
-        this.visible.delete(number);
-      }
-    }
-    this.requestSummaries(appeared);
-  }
-
-  /** Queues summaries that are missing or made for another query; sends them in one request. */
-  private requestSummaries(numbers: number[]): void {
-    const text = this.answer ? this.answerText : '';
-    for (const number of numbers) {
-      if (this.summaries.get(number)?.text === text || this.summariesInFlight.has(`${text}\n${number}`)) continue;
-      this.summaryQueue.add(number);
-    }
-    if (this.summaryQueue.size === 0) return;
-    queueMicrotask(() => this.flushSummaries(text));
-  }
-
-  private flushSummaries(text: string): void {
-    const numbers = [...this.summaryQueue];
-    this.summaryQueue.clear();
-    if (numbers.length === 0) return;
-    for (const number of numbers) this.summariesInFlight.add(`${text}\n${number}`);
-    this.client.request('summaries', { numbers, text }).then(
-      ({ summaries, failed, failure }) => {
-        for (const number of numbers) this.summariesInFlight.delete(`${text}\n${number}`);
-        for (const summary of summaries) {
-          this.summaries.set(summary.number, summary);
-          this.failedSummaries.delete(summary.number);
-        }
-        for (const number of failed) this.failedSummaries.set(number, true);
-        if (failure) this.fail(new WorkerRequestError(failure), 'summaries', () => this.retrySummaries(failed));
-      },
-      (error: unknown) => {
-        for (const number of numbers) this.summariesInFlight.delete(`${text}\n${number}`);
-        for (const number of numbers) this.failedSummaries.set(number, true);
-        if (this.indexStatus !== 'error') this.fail(error, 'summaries', () => this.retrySummaries(numbers));
-      },
-    );
-  }
-
-  private retrySummaries(numbers: number[]): void {
+  private readonly retrySummaries = (): void => {
     this.error = null;
-    for (const number of numbers) this.failedSummaries.delete(number);
-    this.requestSummaries(numbers.filter((number) => this.visible.has(number)));
-  }
+    this.loader.retry();
+  };
 
-  private openArticleById(id: string): void {
-    this.showArticle({ id }, id, this.text.trim());
-  }
-
-  private showArticle(target: { number: number } | { id: string }, id: string, text: string): void {
-    const number = 'number' in target ? target.number : null;
-    const keep = this.reader && this.reader.id === id ? this.reader : null;
-    if (keep?.status === 'ready') return;
+  private showArticle(target: { number: number } | { id: string }, id: string): void {
+    if (this.reader?.id === id && this.reader.status === 'ready') return;
     const seq = ++this.readerSeq;
-    this.reader = { number, id, status: 'loading', article: null, text, related: null, error: null };
+    const number = 'number' in target ? target.number : null;
+    this.reader = { number, id, status: 'loading', article: null, text: this.text.trim(), related: null, error: null };
     const update = (change: Partial<ReaderState>) => {
       if (seq === this.readerSeq && this.reader) this.reader = { ...this.reader, ...change };
-    };
-    const retry = () => {
-      update({ status: 'loading', error: null });
-      load();
     };
     const load = () => {
       this.client.request('article', target).then(
@@ -486,6 +420,10 @@ export class SearchState {
         },
         (error: unknown) => {
           this.log(error);
+          const retry = () => {
+            update({ status: 'loading', error: null });
+            load();
+          };
           update({ status: 'error', error: { message: this.messageFor(error, 'article'), retry } });
         },
       );
@@ -506,49 +444,21 @@ export class SearchState {
     );
   }
 
-  /** Back/Forward: shows the state of the URL without writing history. */
-  private restoreFromUrl(): void {
-    const state = parseUrlState(location.search, location.hash);
-    const before = this.urlState();
+  /** Back/Forward: shows the URL's state. */
+  private restore(state: UrlState): void {
     clearTimeout(this.debounce);
-    this.isTypingEntry = false;
-    if (!sameUrlState({ ...state, articleId: '', lang: undefined }, { ...before, articleId: '', lang: undefined })) {
+    const withoutArticle = (s: UrlState): UrlState => ({ ...s, articleId: '', lang: undefined });
+    if (!sameUrlState(withoutArticle(state), withoutArticle(this.urlState()))) {
       this.applyQuery(state);
       this.runSearch();
     }
     if (state.lang && state.lang !== this.lang) this.lang = state.lang;
-    const openId = this.reader?.id ?? '';
     if (!state.articleId && this.reader) {
       this.readerSeq++;
       this.reader = null;
-    } else if (state.articleId && state.articleId !== openId) {
-      this.openArticleById(state.articleId);
+    } else if (state.articleId && state.articleId !== this.reader?.id) {
+      this.showArticle({ id: state.articleId }, state.articleId);
     }
-  }
-
-  /**
-   * Writes the state to the URL. `typing`: the first keystroke after a pause pushes an entry, the
-   * next ones replace it, so Back skips the half-typed words; `push`: a committed change (filters,
-   * Enter); `reader`: an article opened from the page (Close goes back); `replace`: no new entry.
-   */
-  private writeUrl(mode: 'typing' | 'push' | 'reader' | 'replace'): void {
-    if (!this.syncUrl) return;
-    const { search, hash } = serializeUrlState(this.urlState());
-    const url = `${location.pathname}${search}${hash}`;
-    const changed = url !== `${location.pathname}${location.search}${location.hash}`;
-    let push = mode === 'push' || mode === 'reader';
-    if (mode === 'typing') {
-      push = !this.isTypingEntry;
-      this.isTypingEntry = true;
-      clearTimeout(this.typingPause);
-      this.typingPause = setTimeout(() => (this.isTypingEntry = false), TYPING_PAUSE_MS);
-    } else {
-      this.isTypingEntry = false;
-    }
-    if (!changed) return;
-    const entry = mode === 'reader' ? READER_ENTRY : mode === 'replace' ? history.state : null;
-    if (push) history.pushState(entry, '', url);
-    else history.replaceState(entry, '', url);
   }
 
   private messageFor(error: unknown, operation: 'open' | 'search' | 'summaries' | 'article'): ErrorMessage {

@@ -15,8 +15,6 @@ import type { ArticleSummary, LoadProgress, RequestType, WorkerApi, WorkerFailur
 
 /** Longest snippet under a result, in UTF-16 units. */
 const SNIPPET_CHARS = 140;
-/** Fragments kept in memory: a few pages of results and their neighbours. */
-const FRAGMENT_CACHE_SIZE = 300;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -24,7 +22,6 @@ let searcher: Promise<Searcher> | null = null;
 let openedUrl = '';
 /** Files whose last fetch failed: an IndexError about one of them means "unavailable", not "corrupt". */
 const failedFetches = new Set<string>();
-const fragments = new Map<number, Promise<ArticleFragment>>();
 let lastParsed: { text: string; parsed: Promise<ParsedQuery> } | null = null;
 const progress: LoadProgress = { manifest: false, docs: false, terms: 0, started: 0, finished: 0 };
 
@@ -32,7 +29,6 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params']) => Promis
   async open({ indexUrl }) {
     if (!searcher || openedUrl !== indexUrl) {
       openedUrl = indexUrl;
-      fragments.clear();
       const opening = Searcher.open(fetchSource(indexUrl));
       searcher = opening;
       // A failed open is forgotten, so that Retry opens again.
@@ -140,18 +136,9 @@ async function summarize(number: number, text: string, parsed: ParsedQuery): Pro
   };
 }
 
-/** A fragment, memoised (least recently used out first); a failed fetch is forgotten. */
-function fragmentOf(number: number): Promise<ArticleFragment> {
-  let fragment = fragments.get(number);
-  if (fragment) {
-    fragments.delete(number);
-  } else {
-    fragment = ready().then((opened) => opened.fragment(number));
-    fragment.catch(() => fragments.delete(number));
-  }
-  fragments.set(number, fragment);
-  if (fragments.size > FRAGMENT_CACHE_SIZE) fragments.delete(fragments.keys().next().value!);
-  return fragment;
+/** A fragment (the index reader keeps the recent ones). */
+async function fragmentOf(number: number): Promise<ArticleFragment> {
+  return (await ready()).fragment(number);
 }
 
 /** Reads index files over HTTP, relative to the index folder, and reports index parts in flight. */

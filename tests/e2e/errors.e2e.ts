@@ -2,7 +2,7 @@ import { expect, results, test } from './fixtures.ts';
 
 // These tests break the index on purpose: the app logs each failure once, and the browser
 // reports the failed requests.
-test.use({ allowedConsoleErrors: [/^news-archive-search:/, /Failed to load resource/] });
+test.use({ allowedConsoleErrors: /^news-archive-search:|Failed to load resource/ });
 
 test.describe('a missing index', () => {
   test('shows a message with Retry, which works once the index is back', async ({ page, consoleErrors }) => {
@@ -74,7 +74,8 @@ test.describe('a failed part', () => {
   test('result fragments that fail say so, and Retry loads them', async ({ page }) => {
     await page.route(/\/data\/a\/\d+\.json$/, (route) => route.abort('failed'));
     await page.goto('./');
-    await expect(page.getByText('部分搜索结果无法载入。请检查网络连接，然后重试。')).toBeVisible();
+    await expect(page.getByText('出错了 部分搜索结果无法载入。请检查网络连接，然后重试。')).toBeVisible();
+    await expect(results(page).first().getByText('摘要无法载入。')).toBeVisible();
     await page.unroute(/\/data\/a\/\d+\.json$/);
     await page.getByRole('button', { name: '重试' }).click();
     await expect(results(page).first().locator('p').last()).toContainText('王毅');

@@ -16,7 +16,7 @@ interface Fixtures {
 
 interface Options {
   /** Console errors a test expects (e.g. the error specs); any other fails the test. */
-  allowedConsoleErrors: RegExp[];
+  allowedConsoleErrors: RegExp | null;
 }
 
 /** The results section is busy while a query runs: wait for it to settle. */
@@ -38,7 +38,7 @@ export function results(page: Page): Locator {
 }
 
 export const test = base.extend<Fixtures & Options>({
-  allowedConsoleErrors: [[], { option: true }],
+  allowedConsoleErrors: [null, { option: true }],
 
   consoleErrors: [
     async ({ page, allowedConsoleErrors }, use, testInfo) => {
@@ -50,7 +50,7 @@ export const test = base.extend<Fixtures & Options>({
       });
       page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
       await use(errors);
-      const unexpected = errors.filter((text) => !allowedConsoleErrors.some((pattern) => pattern.test(text)));
+      const unexpected = errors.filter((text) => !allowedConsoleErrors?.test(text));
       if (testInfo.status === testInfo.expectedStatus) expect(unexpected, 'the page logged console errors').toEqual([]);
     },
     { auto: true },

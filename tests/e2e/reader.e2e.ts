@@ -15,7 +15,7 @@ test.describe('the reader', () => {
     const reader = await openResult(0);
     await expect(reader.getByRole('heading', { level: 2 })).toHaveText('北约秘书长呼吁北京就核武展开对话');
     await expect(reader.getByText('自由亚洲电台', { exact: true })).toBeVisible();
-    await expect(reader.locator('time')).toHaveText('2021年9月28日');
+    await expect(reader.locator('article time')).toHaveText('2021年9月28日');
     await expect(page).toHaveURL(/#a=[0-9a-z]+$/);
     await expect(reader.getByRole('button', { name: '关闭' })).toBeFocused();
 

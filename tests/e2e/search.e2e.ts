@@ -49,6 +49,27 @@ test.describe('searching', () => {
     await expect(results(page).first().locator('time')).toHaveText(/\d{4}年\d{1,2}月\d{1,2}日/);
   });
 
+  test('never lets a late answer overwrite the answer to a newer query', async ({ page, search }) => {
+    // A quoted phrase is confirmed against article text: holding that text back makes its answer late.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/data\/a\/\d+\.json$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto('./');
+    await expect(page.getByRole('status')).toHaveText('共 10 篇文章');
+    await page.getByRole('searchbox').fill('"外长会谈"');
+    // The URL changes when the query is sent.
+    await expect(page).toHaveURL((url) => url.searchParams.get('q') === '"外长会谈"');
+    await search('北约');
+    await expect(page.getByRole('status')).toHaveText('找到 3 篇文章');
+    release();
+    await expect(results(page).first().locator('p mark').first()).toHaveText('北约');
+    await expect(page.getByRole('status')).toHaveText('找到 3 篇文章');
+    await expect(results(page)).toHaveCount(3);
+  });
+
   test('finds traditional text with a simplified query', async ({ page, search }) => {
     await page.goto('./');
     await search('台湾外交部');

@@ -32,6 +32,12 @@ describe('limitMarkup', () => {
     expect(html).toBe('<b>1</b><i>2</i>3');
   });
 
+  it('caps formatting elements left open, which the parser would reopen in every later block', () => {
+    const { html, flattened } = limitMarkup('<p><b>1<p><i>2<p><u>3</u><p><s>4</s>', limits({ maxOpenFormatting: 2 }));
+    expect(flattened).toBe(true);
+    expect(html).toBe('<p><b>1<p><i>2<p>3<p>4');
+  });
+
   it('runs in linear time on 100,000 nested tags', () => {
     const started = performance.now();
     const { html, flattened } = limitMarkup(`${'<div>'.repeat(100_000)}x${'</div>'.repeat(100_000)}`);

@@ -12,7 +12,13 @@ export const MAX_NESTING_DEPTH = 128;
 /** More child elements than this in one element are flattened. The archive's widest has ~400. */
 export const MAX_CHILD_ELEMENTS = 1000;
 /** More elements than this in one body are flattened. The archive's largest body has ~4,500. */
-export const MAX_ELEMENTS = 20_000;
+export const MAX_ELEMENTS = 10_000;
+/**
+ * Unclosed formatting tags (`<b>`, `<font>`, …) beyond this are dropped. The parser reopens every
+ * unclosed formatting element inside each new block, so `<p><b class=1><p><b class=2>…` grows
+ * depth linearly and the node count quadratically: 800 such pairs took 40 s before this cap. Real bodies keep a handful open at most.
+ */
+export const MAX_OPEN_FORMATTING = 12;
 
 const VOID_TAGS = new Set([
   'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr',
@@ -41,6 +47,8 @@ const IMPLIED_CLOSE: ReadonlyMap<string, { closes: ReadonlySet<string>; stopAt: 
   ]),
   ['option', { closes: new Set(['option']), stopAt: new Set(['select', 'datalist', 'template']) }],
 ]);
+/** The HTML parser's formatting elements: the ones it reopens ("reconstructs") in later blocks. */
+const FORMATTING_TAGS = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u']);
 const P_SCOPE_BARRIERS = new Set(['table', 'td', 'th', 'caption', 'button', 'object', 'marquee', 'applet', 'template', 'svg', 'math']);
 const TAG_NAME = /[A-Za-z][^\s/>]*/y;
 
@@ -56,17 +64,20 @@ export interface MarkupLimits {
   maxDepth: number;
   maxChildElements: number;
   maxElements: number;
+  maxOpenFormatting: number;
 }
 
 export const DEFAULT_MARKUP_LIMITS: Readonly<MarkupLimits> = Object.freeze({
   maxDepth: MAX_NESTING_DEPTH,
   maxChildElements: MAX_CHILD_ELEMENTS,
   maxElements: MAX_ELEMENTS,
+  maxOpenFormatting: MAX_OPEN_FORMATTING,
 });
 
 /**
  * Drops start tags (and their end tags) that would nest deeper than `maxDepth`, give one element
- * more than `maxChildElements` child elements, or exceed `maxElements` in all; all text is kept.
+ * more than `maxChildElements` child elements, exceed `maxElements` in all, or leave more than
+ * `maxOpenFormatting` formatting elements unclosed; all text is kept.
  * The tag stack models the parser's common implied end tags (`<p>`, `<li>`, table cells), so
  * sloppy but ordinary markup is left byte-for-byte unchanged. Linear time: `indexOf` scans only.
  *
@@ -77,6 +88,9 @@ export function limitMarkup(html: string, limits: Readonly<MarkupLimits> = DEFAU
   /** Child elements of each open element (index 0: the body itself), parallel to `stack`. */
   const children: number[] = [0];
   let elements = 0;
+  /** Formatting elements opened and not yet closed by an end tag, by name (the parser's "active" list, roughly). */
+  const formatting = new Map<string, number>();
+  let openFormatting = 0;
   const dropped = new Map<string, number>();
   const pieces: string[] = [];
   let copiedUpTo = 0;
@@ -113,6 +127,11 @@ export function limitMarkup(html: string, limits: Readonly<MarkupLimits> = DEFAU
         dropped.set(name, pending - 1);
         drop(position, after);
       } else {
+        const open = formatting.get(name) ?? 0;
+        if (open > 0) {
+          formatting.set(name, open - 1);
+          openFormatting--;
+        }
         const index = stack.lastIndexOf(name);
         if (index !== -1) foreignDepth -= popTo(stack, children, index);
       }
@@ -124,15 +143,21 @@ export function limitMarkup(html: string, limits: Readonly<MarkupLimits> = DEFAU
     const selfClosing = html.charCodeAt(tagEnd - 1) === 0x2f;
     const opens = !VOID_TAGS.has(name) && !(selfClosing && foreignDepth > 0);
     const siblings = children[stack.length] ?? 0;
+    const isFormatting = opens && FORMATTING_TAGS.has(name);
     if (
       elements >= limits.maxElements ||
       siblings >= limits.maxChildElements ||
-      (opens && stack.length >= limits.maxDepth)
+      (opens && stack.length >= limits.maxDepth) ||
+      (isFormatting && openFormatting >= limits.maxOpenFormatting)
     ) {
       if (opens) dropped.set(name, (dropped.get(name) ?? 0) + 1);
       drop(position, after);
     } else {
       elements++;
+      if (isFormatting) {
+        formatting.set(name, (formatting.get(name) ?? 0) + 1);
+        openFormatting++;
+      }
       children[stack.length] = siblings + 1;
       if (opens) {
         stack.push(name);

@@ -25,6 +25,24 @@ export function miniSearchOptions(fields: readonly string[]): Options<{ id: numb
   };
 }
 
+/** Postings in MiniSearch's serialized shape, made once per term and reused by later queries. */
+const SERIALIZED = new WeakMap<TermPostings, Record<number, Record<number, number>>>();
+
+function serializedPostings(postings: TermPostings): Record<number, Record<number, number>> {
+  let data = SERIALIZED.get(postings);
+  if (!data) {
+    data = {};
+    postings.forEach((flat, fieldId) => {
+      if (flat.length === 0) return;
+      const freqs: Record<number, number> = {};
+      for (let i = 0; i < flat.length; i += 2) freqs[flat[i]!] = flat[i + 1]!;
+      data![fieldId] = freqs;
+    });
+    SERIALIZED.set(postings, data);
+  }
+  return data;
+}
+
 /**
  * Builds a MiniSearch instance over just the given terms, through the public `loadJS` API, in the
  * shape `MiniSearch#toJSON` writes (serialization version 2). Scores equal those of one index over
@@ -43,21 +61,16 @@ export function assembleMiniSearch(
   const fieldLength: Record<number, number[]> = {};
   const index: Array<[string, Record<number, Record<number, number>>]> = [];
   for (const [term, postings] of terms) {
-    const data: Record<number, Record<number, number>> = {};
-    postings.forEach((flat, fieldId) => {
-      if (flat.length === 0) return;
-      const freqs: Record<number, number> = {};
+    for (const flat of postings) {
       for (let i = 0; i < flat.length; i += 2) {
         const number = flat[i]!;
-        freqs[number] = flat[i + 1]!;
         if (documentIds[number] === undefined) {
           documentIds[number] = number;
           fieldLength[number] = docs.fieldLength.map((lengths) => lengths[number]!);
         }
       }
-      data[fieldId] = freqs;
-    });
-    index.push([term, data]);
+    }
+    index.push([term, serializedPostings(postings)]);
   }
   return MiniSearch.loadJS(
     {

@@ -1,0 +1,122 @@
+/**
+ * Summaries (title marks, snippet) of the results on screen: rows are watched with an
+ * IntersectionObserver, and the rows that come into view are asked for in one batch, for the
+ * query text of the answer they belong to. Rows never shown cost nothing.
+ */
+import { SvelteMap } from 'svelte/reactivity';
+import type { Attachment } from 'svelte/attachments';
+import { WorkerRequestError } from './worker-client.ts';
+import type { ArticleSummary, WorkerApi } from './worker-protocol.ts';
+
+type SummariesReply = WorkerApi['summaries']['result'];
+
+export class SummaryLoader {
+  /** Summaries by article number (possibly made for an older query until refreshed). */
+  readonly summaries = new SvelteMap<number, ArticleSummary>();
+  /** Rows whose summary could not be loaded. */
+  readonly failed = new SvelteMap<number, true>();
+  private readonly visible = new Set<number>();
+  private readonly watched = new WeakMap<Element, number>();
+  private observer: IntersectionObserver | null = null;
+  private readonly queue = new Set<number>();
+  private readonly inFlight = new Set<string>();
+
+  /**
+   * @param load asks the worker for summaries
+   * @param text the query text summaries are made for now
+   * @param onFailure reports a failure (`retry()` then tries the failed rows again)
+   */
+  constructor(
+    private readonly load: (numbers: number[], text: string) => Promise<SummariesReply>,
+    private readonly text: () => string,
+    private readonly onFailure: (error: unknown) => void,
+  ) {}
+
+  /** An attachment for a result row: asks for its summary once it scrolls into view. */
+  watch(number: number): Attachment {
+    return (element) => {
+      this.observer ??= new IntersectionObserver((entries) => this.onVisibility(entries), { rootMargin: '200px 0px' });
+      this.watched.set(element, number);
+      this.observer.observe(element);
+      return () => {
+        this.observer?.unobserve(element);
+        this.visible.delete(number);
+      };
+    };
+  }
+
+  /** After a new answer: refreshes the summaries of the rows that stay on screen. */
+  refresh(rows: readonly number[]): void {
+    this.request(rows.filter((number) => this.visible.has(number)));
+  }
+
+  /** Asks again for every summary that failed; those on screen load now, the others when shown. */
+  retry(): void {
+    const failed = [...this.failed.keys()];
+    this.failed.clear();
+    this.request(failed.filter((number) => this.visible.has(number)));
+  }
+
+  disconnect(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+  }
+
+  private onVisibility(entries: IntersectionObserverEntry[]): void {
+    const appeared: number[] = [];
+    for (const entry of entries) {
+      const number = this.watched.get(entry.target);
+      if (number === undefined) continue;
+      if (entry.isIntersecting) {
+        this.visible.add(number);
+        appeared.push(number);
+      } else {
+        this.visible.delete(number);
+      }
+    }
+    this.request(appeared);
+  }
+
+  /** Queues summaries that are missing or made for another query; sends them in one request. */
+  private request(numbers: readonly number[]): void {
+    const text = this.text();
+    for (const number of numbers) {
+      if (this.summaries.get(number)?.text === text || this.inFlight.has(key(text, number))) continue;
+      this.queue.add(number);
+    }
+    if (this.queue.size > 0) queueMicrotask(() => this.flush(text));
+  }
+
+  private flush(text: string): void {
+    const numbers = [...this.queue];
+    this.queue.clear();
+    if (numbers.length === 0) return;
+    for (const number of numbers) this.inFlight.add(key(text, number));
+    const settle = () => numbers.forEach((number) => this.inFlight.delete(key(text, number)));
+    this.load(numbers, text).then(
+      ({ summaries, failed, failure }) => {
+        settle();
+        const current = this.text();
+        for (const summary of summaries) {
+          // A late answer for an older query never replaces a summary made for the current one.
+          if (summary.text !== current && this.summaries.get(summary.number)?.text === current) continue;
+          this.summaries.set(summary.number, summary);
+          this.failed.delete(summary.number);
+        }
+        for (const number of failed) this.failed.set(number, true);
+        if (failure) this.onFailure(new WorkerRequestError(failure));
+        // The query changed meanwhile: what is still on screen needs summaries for the new one.
+        if (text !== current) this.request(numbers.filter((number) => this.visible.has(number)));
+      },
+      (error: unknown) => {
+        settle();
+        for (const number of numbers) this.failed.set(number, true);
+        this.onFailure(error);
+      },
+    );
+  }
+}
+
+function key(text: string, number: number): string {
+  return `${text}\n${number}`;
+}
