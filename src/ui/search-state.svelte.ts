@@ -20,7 +20,13 @@ export const PAGE_SIZE = 10;
 /** Typing settles this long before a query runs: short enough to feel instant. */
 const DEBOUNCE_MS = 50;
 
-/** How the App is set up: the hosted page, or (later) the widget. */
+/** What the widget tells its host page (see `SearchStateOptions.onEvent`). */
+export type SearchEvent =
+  | { type: 'query'; detail: { query: string; total: number } }
+  | { type: 'open'; detail: { id: string; title: string; url: string; outlet: string; date: string } }
+  | { type: 'error'; detail: { message: string } };
+
+/** How the App is set up: the hosted page, or the widget. */
 export interface SearchStateOptions {
   /** Index folder URL, relative to the page (`./data/`) or absolute. */
   indexUrl: string;
@@ -28,6 +34,16 @@ export interface SearchStateOptions {
   lang?: Lang;
   /** Read the state from the page URL and write it back (history entries, Back/Forward). */
   syncUrl: boolean;
+  /** Results per page; default `PAGE_SIZE`. */
+  pageSize?: number;
+  /** Search box placeholder instead of the language's example. */
+  placeholder?: string;
+  /** Filters to start with when the URL is not synced (the widget's preset outlets and dates). */
+  initial?: Partial<Pick<UrlState, 'outlets' | 'from' | 'to'>>;
+  /** Hosted search page: when set, articles open there (a link) instead of in the reader. */
+  pageUrl?: string;
+  /** Called when a search settles, an article is opened or an error is shown (the widget's events). */
+  onEvent?: (event: SearchEvent) => void;
 }
 
 /** Messages that explain a failure (looked up when shown, so they follow the language). */
@@ -88,8 +104,14 @@ export class SearchState {
 
   readonly hasFilters = $derived(this.outlets.length > 0 || this.from !== '' || this.to !== '');
 
+  readonly placeholder: string | undefined;
+  /** Absolute URL of the hosted page when articles open there, else null (the reader). */
+  readonly pageUrl: string | null;
+
   private readonly chinese: Lang;
   private readonly indexUrl: string;
+  private readonly pageSize: number;
+  private readonly onEvent: (event: SearchEvent) => void;
   private readonly client: SearchWorkerClient;
   private readonly history: HistorySync | null;
   private readonly loader: SummaryLoader;
@@ -103,6 +125,10 @@ export class SearchState {
 
   constructor(options: SearchStateOptions) {
     this.indexUrl = new URL(options.indexUrl.endsWith('/') ? options.indexUrl : `${options.indexUrl}/`, document.baseURI).href;
+    this.pageSize = options.pageSize && options.pageSize > 0 ? Math.floor(options.pageSize) : PAGE_SIZE;
+    this.placeholder = options.placeholder || undefined;
+    this.pageUrl = options.pageUrl ? new URL(options.pageUrl, document.baseURI).href : null;
+    this.onEvent = options.onEvent ?? (() => undefined);
     this.chinese = preferredChinese(navigator.languages ?? [navigator.language]);
     this.client = new SearchWorkerClient((progress) => (this.progress = progress));
     this.history = options.syncUrl ? new HistorySync(() => this.urlState(), (state) => this.restore(state)) : null;
@@ -113,7 +139,7 @@ export class SearchState {
         if (this.indexStatus !== 'error') this.fail(error, 'summaries', this.retrySummaries);
       },
     );
-    const fromUrl = this.history?.read() ?? DEFAULT_URL_STATE;
+    const fromUrl = this.history?.read() ?? { ...DEFAULT_URL_STATE, ...options.initial };
     this.urlLang = fromUrl.lang;
     this.lang = options.lang ?? fromUrl.lang ?? this.chinese;
     this.initialArticleId = fromUrl.articleId;
@@ -181,7 +207,8 @@ export class SearchState {
   /** Shareable link to an article, on this page's current search. */
   articleHref(id: string): string {
     const { search } = serializeUrlState({ ...this.urlState(), articleId: '' });
-    return `${search || '?'}#a=${id}`;
+    const href = `${search || '?'}#a=${id}`;
+    return this.pageUrl ? new URL(href, this.pageUrl).href : href;
   }
 
   /** An attachment for a result row: loads its summary when it is on screen. */
@@ -268,7 +295,7 @@ export class SearchState {
     const seq = this.searchSeq;
     this.isLoadingMore = true;
     try {
-      const more = await this.client.request('search', { query: { ...this.query(), offset: this.answer.hits.length, limit: PAGE_SIZE } });
+      const more = await this.client.request('search', { query: { ...this.query(), offset: this.answer.hits.length, limit: this.pageSize } });
       if (seq !== this.searchSeq || !this.answer) return;
       this.answer = { ...this.answer, hits: [...this.answer.hits, ...more.hits] };
     } catch (error) {
@@ -280,6 +307,9 @@ export class SearchState {
 
   /** Opens an article in the reader: from a result, or from a related story inside the reader. */
   openArticle(number: number, id: string): void {
+    this.announceOpen(number, id);
+    // The hosted page opens it: the link itself navigates.
+    if (this.pageUrl) return;
     const isInReader = this.reader !== null;
     this.showArticle({ number }, id);
     // From one article to a related one: Close should still return to the results in one step.
@@ -312,6 +342,15 @@ export class SearchState {
   }
 
   // ---- Internals ----
+
+  private announceOpen(number: number, id: string): void {
+    const summary = this.loader.summaries.get(number);
+    const info = this.infoOf(number) ?? this.reader?.related?.find((related) => related.number === number);
+    this.onEvent({
+      type: 'open',
+      detail: { id, title: info?.title ?? '', url: summary?.url ?? '', outlet: info?.outlet ?? '', date: info?.date ?? '' },
+    });
+  }
 
   private query(): SearchQuery {
     return { text: this.text, outlets: this.outlets, from: this.from || undefined, to: this.to || undefined, sort: this.sort };
@@ -372,7 +411,7 @@ export class SearchState {
 
   private runSearch(): void {
     const seq = ++this.searchSeq;
-    const query = { ...this.query(), limit: PAGE_SIZE };
+    const query = { ...this.query(), limit: this.pageSize };
     this.isSearching = true;
     this.isLoadingMore = false;
     this.client.request('search', { query }).then(
@@ -383,6 +422,7 @@ export class SearchState {
         this.isSearching = false;
         if (this.error?.retry === this.retrySearch) this.error = null;
         this.loader.refresh(this.rows);
+        this.onEvent({ type: 'query', detail: { query: query.text, total: answer.total } });
       },
       (error: unknown) => {
         if (seq !== this.searchSeq) return;
@@ -474,6 +514,7 @@ export class SearchState {
   private fail(error: unknown, operation: 'open' | 'search' | 'summaries', retry: () => void): void {
     this.log(error);
     this.error = { message: this.messageFor(error, operation), retry };
+    this.onEvent({ type: 'error', detail: { message: this.t[this.error.message] } });
   }
 
   private log(error: unknown): void {

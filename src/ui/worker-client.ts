@@ -3,6 +3,7 @@
  * and progress reports. Each request carries a counter that its reply repeats, so replies may
  * arrive in any order; whoever asked decides whether a reply is still wanted.
  */
+import workerUrl from './search-worker.ts?worker&url';
 import type { LoadProgress, RequestType, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 /** A request the worker could not answer; `failure` says why, for the visitor and the console. */
@@ -44,7 +45,7 @@ export class SearchWorkerClient {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'news-archive-search' });
+    const worker = createWorker();
     worker.onmessage = (event: MessageEvent<WorkerReply>) => this.receive(event.data);
     // The worker's script could not load (offline, blocked): fail what is pending, start afresh next time.
     worker.onerror = (event) => {
@@ -73,5 +74,23 @@ export class SearchWorkerClient {
     const pending = [...this.pending.values()];
     this.pending.clear();
     for (const { reject } of pending) reject(new WorkerRequestError(failure));
+  }
+}
+
+/**
+ * Starts the worker from its built file beside this module. Browsers refuse `new Worker` for a
+ * script on another origin (the widget served from the search's host): then a same-origin
+ * `blob:` module imports it (the host sends CORS headers, as it must for the widget itself).
+ */
+function createWorker(): Worker {
+  const url = new URL(workerUrl, import.meta.url);
+  const options: WorkerOptions = { type: 'module', name: 'news-archive-search' };
+  if (url.origin === location.origin) return new Worker(url, options);
+  const shim = URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' }));
+  try {
+    return new Worker(shim, options);
+  } finally {
+    // The worker has its own reference to the script once constructed.
+    setTimeout(() => URL.revokeObjectURL(shim), 10_000);
   }
 }
