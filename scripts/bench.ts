@@ -6,6 +6,8 @@
  * 1. Build: compile + index + write of DIR (default ../shared/corpus): wall time, files/s, peak memory.
  * 2. Index: file sizes raw / gzip / brotli; bytes and files before the first results of each
  *    benchmark query; cold (load + decode + query) and warm query latency.
+ * 3. Page: the built site (dist/) with that index in headless Chromium over a throttled network:
+ *    cold first results and bytes, keystroke → painted results, JS heap (scripts/bench/bench-page.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildArchiveIndex } from './lib/build-archive-index.ts';
 import { benchIndex } from './bench/bench-index.ts';
+import { benchPage } from './bench/bench-page.ts';
 import { median, table } from './bench/stats.ts';
 
 const { values } = parseArgs({
@@ -56,4 +59,9 @@ console.log(
   ]),
 );
 console.log(`\n${await benchIndex(out)}`);
-await rm(out, { recursive: true, force: true });
+try {
+  // 3. The hosted page (dist/, built first if missing) with this index, in headless Chromium.
+  console.log(`\n${await benchPage({ distDir: path.resolve(import.meta.dirname, '../dist'), indexDir: out, coldRuns: runs })}`);
+} finally {
+  await rm(out, { recursive: true, force: true });
+}

@@ -4,6 +4,8 @@
  *
  *   node --import tsx scripts/serve-static.ts --port 4173 /=dist /corpus/=dist /corpus/data/=.cache/corpus-index
  *
+ * `--cors PREFIX` (repeatable) lets pages on any origin read that mount's files (the widget's host).
+ *
  * The longest matching prefix wins, so a site can be served twice with two different indexes.
  */
 import { createReadStream } from 'node:fs';
@@ -36,6 +38,8 @@ const MIME_TYPES: Record<string, string> = {
 export interface Mount {
   prefix: string;
   dir: string;
+  /** Send `Access-Control-Allow-Origin: *` (the widget and its index, read from other origins). */
+  cors?: boolean;
 }
 
 /** Parses `prefix=dir` arguments; a bare `dir` mounts at `/`. */
@@ -94,6 +98,7 @@ async function handle(mounts: readonly Mount[], request: IncomingMessage, respon
     'Content-Length': info.size,
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
+    ...(mount.cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
   });
   if (request.method === 'HEAD') {
     response.end();
@@ -111,9 +116,14 @@ const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) ==
 if (isMain) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { port: { type: 'string', default: '4173' }, host: { type: 'string', default: '127.0.0.1' } },
+    options: {
+      port: { type: 'string', default: '4173' },
+      host: { type: 'string', default: '127.0.0.1' },
+      cors: { type: 'string', multiple: true, default: [] },
+    },
   });
-  const mounts = parseMounts(positionals.length ? positionals : ['dist']);
+  const corsPrefixes = values.cors.map((prefix) => (prefix.endsWith('/') ? prefix : `${prefix}/`));
+  const mounts = parseMounts(positionals.length ? positionals : ['dist']).map((m) => ({ ...m, cors: corsPrefixes.includes(m.prefix) }));
   const port = Number(values.port);
   serveStatic(mounts, port, values.host).then(
     () => {

@@ -90,7 +90,7 @@ function createWorker(): Worker {
   try {
     return new Worker(shim, options);
   } finally {
-    // The worker has its own reference to the script once constructed.
+    // Later, not now: the worker fetches the blob after the constructor returns.
     setTimeout(() => URL.revokeObjectURL(shim), 10_000);
   }
 }

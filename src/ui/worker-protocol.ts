@@ -16,13 +16,7 @@ export interface SearchAnswer {
 }
 
 /** What a result on screen shows: its fragment's fields, the title's marks and a snippet. */
-export interface ArticleSummary {
-  number: number;
-  id: string;
-  title: string;
-  outlet: string;
-  date: string;
-  url: string;
+export interface ArticleSummary extends ArticlePreview {
   /** Query text the marks and the snippet were made for. */
   text: string;
   titleHighlights: TextRange[];

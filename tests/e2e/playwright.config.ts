@@ -4,12 +4,15 @@ import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PORT = Number(process.env.E2E_PORT ?? 4317);
+/** A second origin for widget.e2e.ts: the built site with CORS headers (and `/private/` without); tests/e2e/pages name it. */
+const WIDGET_PORT = 4318;
 const isCI = Boolean(process.env.CI);
 
 /**
  * End-to-end tests against the production build: the webServer builds the app and a fixture
  * index into dist/ and serves it (`/`), plus the same app over the real archive (`/corpus/`,
- * index built by global-setup.ts into .cache/corpus-index when missing or stale).
+ * index built by global-setup.ts into .cache/corpus-index when missing or stale). A second server
+ * serves dist/ with CORS headers on another origin, for the widget embedded in other pages.
  */
 export default defineConfig({
   testDir: '.',
@@ -31,17 +34,28 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: [
-      'npm run build',
-      'npm run index -- --input tests/fixtures/articles --out dist/data',
-      `node --import tsx scripts/serve-static.ts --port ${PORT} /=dist /corpus/=dist /corpus/data/=.cache/corpus-index`,
-    ].join(' && '),
-    cwd: REPO_ROOT,
-    url: `http://127.0.0.1:${PORT}/data/manifest.json`,
-    reuseExistingServer: !isCI,
-    timeout: 180_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: [
+        'npm run build',
+        'npm run index -- --input tests/fixtures/articles --out dist/data',
+        `node --import tsx scripts/serve-static.ts --port ${PORT} /=dist /corpus/=dist /corpus/data/=.cache/corpus-index /embed/=tests/e2e/pages`,
+      ].join(' && '),
+      cwd: REPO_ROOT,
+      url: `http://127.0.0.1:${PORT}/data/manifest.json`,
+      reuseExistingServer: !isCI,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `node --import tsx scripts/serve-static.ts --port ${WIDGET_PORT} --cors / /=dist /private/=dist`,
+      cwd: REPO_ROOT,
+      url: `http://127.0.0.1:${WIDGET_PORT}/widget.js`,
+      reuseExistingServer: !isCI,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

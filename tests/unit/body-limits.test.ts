@@ -38,6 +38,12 @@ describe('limitMarkup', () => {
     expect(html).toBe('<p><b>1<p><i>2<p>3<p>4');
   });
 
+  it('does not let a stray end tag inside a table cell close the cell (the parser ignores it)', () => {
+    const { html, flattened } = limitMarkup('<div><table><tr><td>x</div>'.repeat(3), limits({ maxDepth: 6 }));
+    expect(flattened).toBe(true);
+    expect(html.startsWith('<div><table><tr><td>x</div>')).toBe(true);
+  });
+
   it('runs in linear time on 100,000 nested tags', () => {
     const started = performance.now();
     const { html, flattened } = limitMarkup(`${'<div>'.repeat(100_000)}x${'</div>'.repeat(100_000)}`);

@@ -417,6 +417,12 @@ describe('cleanArticleBody: robustness', () => {
     expect(parse(html).getElementsByTagName('*').length).toBeLessThan(20_000);
   });
 
+  it('flattens tables nested through stray end tags in cells', () => {
+    const { text, deepNesting } = clean('<div><table><tr><td>字</div>'.repeat(5000));
+    expect(deepNesting).toBe(true);
+    expect(text.match(/字/g)).toHaveLength(5000);
+  });
+
   it('handles ordinary unclosed tags without flattening anything', () => {
     const { html, deepNesting } = clean('<p>第一段<p>第二段<ul><li>一<li>二</ul><p>最后<b>粗体');
     expect(deepNesting).toBe(false);

@@ -49,6 +49,10 @@ const IMPLIED_CLOSE: ReadonlyMap<string, { closes: ReadonlySet<string>; stopAt: 
 ]);
 /** The HTML parser's formatting elements: the ones it reopens ("reconstructs") in later blocks. */
 const FORMATTING_TAGS = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u']);
+/** End tags of these close across open cells and rows (`</tr>` closes the open `<td>` too). */
+const TABLE_PARTS = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'colgroup']);
+/** Elements an end tag of an ordinary element cannot reach past. */
+const SCOPE_BOUNDARIES = new Set(['td', 'th', 'caption', 'applet', 'object', 'marquee', 'html', 'svg', 'math']);
 const P_SCOPE_BARRIERS = new Set(['table', 'td', 'th', 'caption', 'button', 'object', 'marquee', 'applet', 'template', 'svg', 'math']);
 const TAG_NAME = /[A-Za-z][^\s/>]*/y;
 
@@ -132,7 +136,7 @@ export function limitMarkup(html: string, limits: Readonly<MarkupLimits> = DEFAU
           formatting.set(name, open - 1);
           openFormatting--;
         }
-        const index = stack.lastIndexOf(name);
+        const index = openElementInScope(stack, name);
         if (index !== -1) foreignDepth -= popTo(stack, children, index);
       }
       position = html.indexOf('<', after);
@@ -171,6 +175,21 @@ export function limitMarkup(html: string, limits: Readonly<MarkupLimits> = DEFAU
   if (pieces.length === 0) return { html, flattened: false };
   pieces.push(html.slice(copiedUpTo));
   return { html: pieces.join(''), flattened: true };
+}
+
+/**
+ * Where the end tag `name` closes: the nearest open `name`, unless a table cell, caption or
+ * other scope boundary sits above it, in which case the parser ignores the end tag (a stray
+ * `</div>` inside `<td>` does not close the table). Table parts close across their own kind.
+ */
+function openElementInScope(stack: readonly string[], name: string): number {
+  const tableEnd = TABLE_PARTS.has(name);
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const open = stack[i]!;
+    if (open === name) return i;
+    if (open === 'table' || open === 'template' || (!tableEnd && SCOPE_BOUNDARIES.has(open))) return -1;
+  }
+  return -1;
 }
 
 /** Pops the stack down to (and including) `index`; returns how many foreign roots were closed. */

@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage();
+p.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 300)));
+p.on('pageerror', (e) => console.log('pageerror', e.message));
+await p.goto('http://127.0.0.1:4317/embed/' + (process.env.PAGE ?? 'embed.html'));
+await p.waitForTimeout(2500);
+console.log(await p.evaluate(() => [...document.querySelectorAll('news-search')].map((e) => e.shadowRoot?.innerHTML.slice(0, 200))));
+console.log(await p.evaluate(() => JSON.stringify(window.hostEvents)));
+await b.close();
