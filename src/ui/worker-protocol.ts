@@ -4,7 +4,7 @@
  * `postMessage`).
  */
 import type { TextRange, Snippet } from '../lib/search/highlight.ts';
-import type { Manifest } from '../lib/search/index-format.ts';
+import type { ArticlePreview, Manifest } from '../lib/search/index-format.ts';
 import type { Facets, SearchHit, SearchQuery } from '../lib/search/types.ts';
 
 /** One page of results, with the total and the facets of the whole result set. */

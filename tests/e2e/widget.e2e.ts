@@ -9,6 +9,15 @@ async function openHostPage(page: Page, file: string): Promise<void> {
   await page.goto(`./embed/${file}`);
 }
 
+/** What tests/e2e/pages/host.js records of each widget event. */
+interface HostEvent {
+  type: string;
+  target: string;
+  detail: Record<string, unknown>;
+  composed: boolean;
+  bubbles: boolean;
+}
+
 function hostEvents(page: Page, type: string): Promise<HostEvent[]> {
   return page.evaluate((wanted) => (window as unknown as { hostEvents: HostEvent[] }).hostEvents.filter((event) => event.type === wanted), type);
 }
@@ -27,7 +36,7 @@ test.describe('the <news-search> widget on another origin', () => {
     await searchIn(widget, '王毅');
     const first = widget.locator('article.result').first();
     await expect(first).toBeVisible();
-    await expect(first.getByRole('link')).toContainText('王毅');
+    await expect(first).toContainText('王毅');
     // Rendered inside the shadow root, not in the page's DOM.
     expect(await page.evaluate(() => document.querySelector('news-search')!.shadowRoot!.querySelectorAll('article.result').length)).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.querySelectorAll('article').length)).toBe(0);
@@ -108,9 +117,8 @@ test.describe('the <news-search> widget on another origin', () => {
     await expect(first.getByRole('searchbox')).toHaveValue('王毅');
     // results-per-page="3" on the second one only.
     expect(await second.locator('article.result').count()).toBeLessThanOrEqual(3);
-    await expect(second.locator('article.result').first().getByRole('link')).not.toContainText('王毅');
     await expect(second).toHaveAttribute('lang', 'en');
-    await expect(second.getByRole('status')).toContainText(/result/i);
+    await expect(second.getByRole('status')).toContainText(/articles?$/);
     expect(page.workers().length).toBe(2);
     const targets = new Set((await hostEvents(page, 'news-search:query')).map((event) => event.target));
     expect(targets).toEqual(new Set(['first', 'second']));
