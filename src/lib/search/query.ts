@@ -5,7 +5,8 @@ import { countFacets, passesDate, passesOutlet, type ResolvedFilters } from './f
 import { assembleMiniSearch } from './index-options.ts';
 import type { IndexReader } from './load-index.ts';
 import type { QueryPlan, PlanClause, PlanToken } from './query-plan.ts';
-import type { TermPostings } from './term-part.ts';
+import type { TermPart, TermPostings } from './term-part.ts';
+import { isCjkCodePoint } from './tokenize.ts';
 import type { SearchHit, SearchQuery, SearchResponse } from './types.ts';
 
 /** Results per page when the caller does not say. */
@@ -25,7 +26,7 @@ export async function runQuery(
   query: SearchQuery,
   options: RunOptions = {},
 ): Promise<SearchResponse> {
-  const [docs, { terms, fuzzy }] = await Promise.all([reader.docs(), loadTerms(reader, plan)]);
+  const [docs, { terms, fuzzy, merged }] = await Promise.all([reader.docs(), loadTerms(reader, plan)]);
   const filters = resolveFilters(reader, docs, query);
   const outletNames = reader.manifest.outlets.map((o) => o.name);
 
@@ -36,13 +37,13 @@ export async function runQuery(
     scored = new Map();
     for (let n = 0; n < docs.count; n++) scored.set(n, { number: n, score: 0, terms: [] });
   } else {
-    scored = matchClauses(terms, fuzzy, docs, reader, plan.include, 'AND');
+    scored = matchClauses(terms, fuzzy, merged, docs, reader, plan.include, 'AND');
   }
   if (plainExcludes.length) {
-    for (const n of matchClauses(terms, fuzzy, docs, reader, plainExcludes, 'OR').keys()) scored.delete(n);
+    for (const n of matchClauses(terms, fuzzy, merged, docs, reader, plainExcludes, 'OR').keys()) scored.delete(n);
   }
   if (phraseExcludes.length) {
-    const suspects = [...matchClauses(terms, fuzzy, docs, reader, phraseExcludes, 'OR').keys()].filter((n) => scored.has(n));
+    const suspects = [...matchClauses(terms, fuzzy, merged, docs, reader, phraseExcludes, 'OR').keys()].filter((n) => scored.has(n));
     const verdicts = options.checkPhrases
       ? await Promise.all(suspects.map((n) => options.checkPhrases!(n).then((v) => v.excludedPhrases)))
       : suspects.map(() => true);
@@ -127,7 +128,10 @@ async function confirmPhrases(
  * looks for typo matches only when the archive has no word starting with it: a typo-tolerant
  * match of a real word would add articles that do not contain what was typed.
  */
-async function loadTerms(reader: IndexReader, plan: QueryPlan): Promise<{ terms: Map<string, TermPostings>; fuzzy: Set<string> }> {
+async function loadTerms(
+  reader: IndexReader,
+  plan: QueryPlan,
+): Promise<{ terms: Map<string, TermPostings>; fuzzy: Set<string>; merged: Set<string> }> {
   const tokens = [...plan.include, ...plan.exclude].flatMap((c) => c.variants.flatMap((v) => v.tokens));
   const partIndexes = new Set<number>();
   for (const token of tokens) {
@@ -137,6 +141,7 @@ async function loadTerms(reader: IndexReader, plan: QueryPlan): Promise<{ terms:
   const parts = new Map(await Promise.all([...partIndexes].map(async (i) => [i, await reader.part(i)] as const)));
   const terms = new Map<string, TermPostings>();
   const fuzzy = new Set<string>();
+  const merged = new Set<string>();
   const add = (part: { get(term: string): TermPostings | undefined }, term: string): boolean => {
     if (terms.has(term)) return true;
     const postings = part.get(term);
@@ -145,6 +150,12 @@ async function loadTerms(reader: IndexReader, plan: QueryPlan): Promise<{ terms:
   };
   for (const token of tokens) {
     const home = parts.get(reader.partIndexOf(token.term))!;
+    if (token.prefix && isSingleCjk(token.term)) {
+      const postings = mergedPrefix(home, token.term, reader.partIndexesForPrefix(token.term).map((i) => parts.get(i)!));
+      if (postings) terms.set(token.term, postings);
+      merged.add(token.term);
+      continue;
+    }
     let found = add(home, token.term);
     if (token.prefix) {
       for (const i of reader.partIndexesForPrefix(token.term)) {
@@ -164,7 +175,45 @@ async function loadTerms(reader: IndexReader, plan: QueryPlan): Promise<{ terms:
       }
     }
   }
-  return { terms, fuzzy };
+  return { terms, fuzzy, merged };
+}
+
+/** One CJK character (a BMP code unit or a surrogate pair). */
+function isSingleCjk(term: string): boolean {
+  const cp = term.codePointAt(0)!;
+  return term.length === (cp > 0xffff ? 2 : 1) && isCjkCodePoint(cp);
+}
+
+/** Merged postings of one-character queries, per part holding the character. */
+const MERGED = new WeakMap<TermPart, Map<string, TermPostings | null>>();
+
+/**
+ * A one-character query matches every term that starts with the character (its bigrams and the
+ * run-final unigram, see `analyzeText`). Rather than handing MiniSearch hundreds of prefix terms,
+ * their postings are summed into one term: the character's frequency in each article. Ranking is
+ * then BM25 on the character itself, and the query costs one term instead of hundreds.
+ */
+function mergedPrefix(home: TermPart, char: string, parts: readonly TermPart[]): TermPostings | null {
+  let cache = MERGED.get(home);
+  if (!cache) MERGED.set(home, (cache = new Map()));
+  if (cache.has(char)) return cache.get(char)!;
+  const sums: Array<Map<number, number>> = [];
+  for (const part of parts) {
+    for (const term of part.withPrefix(char)) {
+      part.get(term)!.forEach((flat, field) => {
+        const sum = (sums[field] ??= new Map());
+        for (let i = 0; i < flat.length; i += 2) sum.set(flat[i]!, (sum.get(flat[i]!) ?? 0) + flat[i + 1]!);
+      });
+    }
+  }
+  const postings = sums.length
+    ? Array.from({ length: Math.max(sums.length, 1) }, (_, field) => {
+        const entries = [...(sums[field] ?? new Map<number, number>())].sort((a, b) => a[0] - b[0]);
+        return Uint32Array.from(entries.flat());
+      })
+    : null;
+  cache.set(char, postings);
+  return postings;
 }
 
 /**
@@ -174,6 +223,7 @@ async function loadTerms(reader: IndexReader, plan: QueryPlan): Promise<{ terms:
 function matchClauses(
   terms: Map<string, TermPostings>,
   fuzzy: ReadonlySet<string>,
+  merged: ReadonlySet<string>,
   docs: DocsTable,
   reader: IndexReader,
   clauses: readonly PlanClause[],
@@ -186,7 +236,7 @@ function matchClauses(
     combineWith,
     queries: clauses.map((clause) => ({
       combineWith: 'OR',
-      queries: clause.variants.map((variant) => ({ combineWith: 'AND', queries: variant.tokens.map((t) => tokenQuery(t, fuzzy.has(t.term))) })),
+      queries: clause.variants.map((variant) => ({ combineWith: 'AND', queries: variant.tokens.map((t) => tokenQuery(t, fuzzy.has(t.term), merged.has(t.term))) })),
     })),
   };
   const results: SearchResult[] = search.search(query);
@@ -195,8 +245,8 @@ function matchClauses(
   return hits;
 }
 
-function tokenQuery(token: PlanToken, allowTypos: boolean): Query {
-  return { queries: [token.term], prefix: token.prefix, fuzzy: allowTypos ? token.maxEdits : false };
+function tokenQuery(token: PlanToken, allowTypos: boolean, isMerged: boolean): Query {
+  return { queries: [token.term], prefix: token.prefix && !isMerged, fuzzy: allowTypos ? token.maxEdits : false };
 }
 
 function isLatinWord(term: string): boolean {
