@@ -25,7 +25,7 @@ export default async function globalSetup(): Promise<void> {
   console.log('global-setup: building the corpus index (about 30–60 s)…');
   const temporary = `${CORPUS_INDEX}.building`;
   await rm(temporary, { recursive: true, force: true });
-  const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts', '--input', SHARED_CORPUS, '--out', temporary], {
+  const build = spawnSync(process.execPath, ['--import', 'tsx/esm', 'scripts/build-index.ts', '--input', SHARED_CORPUS, '--out', temporary], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
   });

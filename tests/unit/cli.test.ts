@@ -11,7 +11,7 @@ const exec = promisify(execFile);
 /** Runs a project script the way `npm run` does; resolves with its exit code and output. */
 async function run(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', script), ...args], { cwd: REPO_ROOT });
+    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx/esm', path.join(REPO_ROOT, 'scripts', script), ...args], { cwd: REPO_ROOT });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
