@@ -111,3 +111,19 @@ describe('build → write → load → query', () => {
     }
   });
 });
+
+describe('determinism', () => {
+  it('writes byte-identical index folders for the same input', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const other = await mkdtemp(path.join(os.tmpdir(), 'nas-index-again-'));
+    try {
+      await buildArchiveIndex({ input: FIXTURES, out: other, now: Date.UTC(2026, 0, 1) });
+      const list = async (dir: string) => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+      const files = await list(out);
+      expect(await list(other)).toEqual(files);
+      for (const file of files) expect(Buffer.compare(await readFile(path.join(out, file)), await readFile(path.join(other, file))), file).toBe(0);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+});
