@@ -1,7 +1,4 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { expect, resultCount, results, test, waitForResults } from './fixtures.ts';
-import { CORPUS_INDEX } from './paths.ts';
 
 test.describe('the start page', () => {
   test('shows the outlets, the date range and the newest articles from the manifest', async ({ page }) => {
@@ -149,7 +146,6 @@ test.describe('searching', () => {
 });
 
 test.describe('the real archive', () => {
-  test.skip(!existsSync(path.join(CORPUS_INDEX, 'manifest.json')), 'no corpus index (../shared/corpus missing)');
 
   test('finds 王毅, and 台湾 in either script, and pages with Load more', async ({ page, search }) => {
     await page.goto('./corpus/');
