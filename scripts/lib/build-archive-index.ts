@@ -27,17 +27,18 @@ export async function buildArchiveIndex(options: BuildArchiveOptions): Promise<{
   const info = await stat(options.input).catch(() => null);
   if (!info?.isDirectory()) throw new Error(`The input folder ${options.input} does not exist or is not a folder.`);
   await loadFoldingTable();
-  const env = createDomEnv();
+  // The DOM for compiling in this thread is made only if no worker threads take the files.
+  let env: ReturnType<typeof createDomEnv> | undefined;
   const { articles, report } = await compileArchive({
     input: options.input,
     now: options.now,
     onProgress: options.onProgress,
-    cleanBody: (html, context) => cleanArticleBody(html, { ...env, ...context }),
+    cleanBody: (html, context) => cleanArticleBody(html, { ...(env ??= createDomEnv()), ...context }),
     // A worker costs a jsdom start-up (~0.3 s): worth it from a few hundred files on.
     workers: options.workers ?? os.availableParallelism(),
     minFilesPerWorker: 200,
   });
-  env.close();
+  env?.close();
   if (report.files === 0) {
     throw new Error(`The input folder ${options.input} holds no article files (.md, .markdown, .txt, .html).`);
   }

@@ -62,7 +62,3 @@ export function dateFromFileName(fileName: string): number | null {
   return m ? utc(+m[1]!, +m[2]!, +m[3]!) : null;
 }
 
-/** `YYYY-MM-DD` of an ISO date (the day in UTC). */
-export function isoDay(iso: string): string {
-  return iso.slice(0, 10);
-}

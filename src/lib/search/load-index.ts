@@ -64,11 +64,6 @@ export class IndexReader {
     return this.docsPromise;
   }
 
-  /** True when part `index` has been requested (it may still be on its way). */
-  hasPart(index: number): boolean {
-    return this.partPromises.has(index);
-  }
-
   /** Vocabulary part number `index`. */
   part(index: number): Promise<TermPart> {
     let promise = this.partPromises.get(index);

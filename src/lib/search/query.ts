@@ -1,5 +1,5 @@
+import type MiniSearch from 'minisearch';
 import type { Query, SearchResult } from 'minisearch';
-import type { DocsTable } from './docs-table.ts';
 import { parseDay } from './docs-table.ts';
 import { countFacets, passesDate, passesOutlet, type ResolvedFilters } from './facets.ts';
 import { assembleMiniSearch } from './index-options.ts';
@@ -27,8 +27,11 @@ export async function runQuery(
   options: RunOptions = {},
 ): Promise<SearchResponse> {
   const [docs, { terms, fuzzy, merged }] = await Promise.all([reader.docs(), loadTerms(reader, plan)]);
-  const filters = resolveFilters(reader, docs, query);
+  const filters = resolveFilters(reader, query);
   const outletNames = reader.manifest.outlets.map((o) => o.name);
+  // One MiniSearch over the loaded terms serves the included and the excluded clauses alike.
+  const search = assembleMiniSearch(terms, docs, reader.manifest.fields, reader.manifest.averageFieldLength);
+  const match = (clauses: readonly PlanClause[], combineWith: 'AND' | 'OR') => matchClauses(search, clauses, combineWith, fuzzy, merged);
 
   const phraseExcludes = plan.exclude.filter(needsPhraseCheck);
   const plainExcludes = plan.exclude.filter((c) => !needsPhraseCheck(c));
@@ -37,13 +40,13 @@ export async function runQuery(
     scored = new Map();
     for (let n = 0; n < docs.count; n++) scored.set(n, { number: n, score: 0, terms: [] });
   } else {
-    scored = matchClauses(terms, fuzzy, merged, docs, reader, plan.include, 'AND');
+    scored = match(plan.include, 'AND');
   }
   if (plainExcludes.length) {
-    for (const n of matchClauses(terms, fuzzy, merged, docs, reader, plainExcludes, 'OR').keys()) scored.delete(n);
+    for (const n of match(plainExcludes, 'OR').keys()) scored.delete(n);
   }
   if (phraseExcludes.length) {
-    const suspects = [...matchClauses(terms, fuzzy, merged, docs, reader, phraseExcludes, 'OR').keys()].filter((n) => scored.has(n));
+    const suspects = [...match(phraseExcludes, 'OR').keys()].filter((n) => scored.has(n));
     const verdicts = options.checkPhrases
       ? await Promise.all(suspects.map((n) => options.checkPhrases!(n).then((v) => v.excludedPhrases)))
       : suspects.map(() => true);
@@ -221,17 +224,12 @@ function mergedPrefix(home: TermPart, char: string, parts: readonly TermPart[]):
  * variant will do (OR); clauses combine with `combineWith`.
  */
 function matchClauses(
-  terms: Map<string, TermPostings>,
-  fuzzy: ReadonlySet<string>,
-  merged: ReadonlySet<string>,
-  docs: DocsTable,
-  reader: IndexReader,
+  search: MiniSearch<{ id: number }>,
   clauses: readonly PlanClause[],
   combineWith: 'AND' | 'OR',
+  fuzzy: ReadonlySet<string>,
+  merged: ReadonlySet<string>,
 ): Map<number, SearchHit> {
-  const relevant = new Map<string, TermPostings>();
-  for (const [term, postings] of terms) relevant.set(term, postings);
-  const search = assembleMiniSearch(relevant, docs, reader.manifest.fields, reader.manifest.averageFieldLength);
   const query: Query = {
     combineWith,
     queries: clauses.map((clause) => ({
@@ -270,7 +268,7 @@ function editDistanceAtMost(a: string, b: string, max: number): boolean {
   return previous[b.length]! <= max;
 }
 
-function resolveFilters(reader: IndexReader, docs: DocsTable, query: SearchQuery): ResolvedFilters {
+function resolveFilters(reader: IndexReader, query: SearchQuery): ResolvedFilters {
   let outlets: Set<number> | null = null;
   if (query.outlets?.length) {
     outlets = new Set();
@@ -280,7 +278,6 @@ function resolveFilters(reader: IndexReader, docs: DocsTable, query: SearchQuery
   }
   const from = query.from ? parseDay(query.from) : Number.NaN;
   const to = query.to ? parseDay(query.to) : Number.NaN;
-  void docs;
   return { outlets, fromDay: Number.isNaN(from) ? 0 : from, toDay: Number.isNaN(to) ? Infinity : to };
 }
 
