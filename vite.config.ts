@@ -1,10 +1,40 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin, Rollup } from 'vite';
+
+/**
+ * The page's entry imports the App dynamically (so that it can start the worker first, see
+ * src/main.ts); this preloads those chunks from index.html, as Vite does for static imports.
+ */
+function preloadEntryImports(): Plugin {
+  return {
+    name: 'preload-entry-imports',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle, chunk }) {
+        if (!bundle || !chunk) return;
+        // Static imports are Vite's to preload already.
+        const files = new Set<string>([chunk.fileName, ...chunk.imports]);
+        const add = (file: string) => {
+          const found = bundle[file] as Rollup.OutputChunk | undefined;
+          if ((files.has(file) && file !== chunk.fileName) || found?.type !== 'chunk') return;
+          files.add(file);
+          found.imports.forEach(add);
+        };
+        const preloaded = new Set(files);
+        chunk.dynamicImports.forEach(add);
+        return [...files].filter((file) => !preloaded.has(file)).map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
 
 export default defineConfig({
   // Relative base: the built app (and widget.js, with every chunk it loads) works from any folder of any static host.
   base: './',
   plugins: [
+    preloadEntryImports(),
     svelte({
       // Styles stay in the components' JS: inside the widget's shadow root, a page stylesheet would not apply.
       emitCss: false,

@@ -1,4 +1,8 @@
-import { mount } from 'svelte';
-import App from './ui/App.svelte';
+import { preopenIndex } from './ui/preopen.ts';
 
-export default mount(App, { target: document.getElementById('app')! });
+// Before the app's code arrives: start the worker and open the index (see preopen.ts). The App
+// is imported afterwards; index.html preloads its chunks, so that costs no extra round trip.
+preopenIndex('./data/');
+const { mountApp } = await import('./ui/mount-app.ts');
+
+export default mountApp(document.getElementById('app')!);

@@ -10,6 +10,7 @@ import type { SearchQuery, SortOrder } from '../lib/search/types.ts';
 import { quickRange, type QuickRange } from './date-range.ts';
 import { HistorySync, type HistoryMode } from './history-sync.ts';
 import { messagesFor, preferredChinese, type Lang, type Messages } from './i18n.ts';
+import { resolveIndexFolder, takePreopened } from './preopen.ts';
 import { SummaryLoader } from './summary-loader.ts';
 import { DEFAULT_URL_STATE, sameUrlState, serializeUrlState, type UrlState } from './url-state.ts';
 import { SearchWorkerClient, WorkerRequestError } from './worker-client.ts';
@@ -126,15 +127,20 @@ export class SearchState {
   private searchSeq = 0;
   private readerSeq = 0;
   private debounce: ReturnType<typeof setTimeout> | undefined;
+  /** The hosted page's head start (`preopen.ts`): the first open awaits it instead of asking. */
+  private preopening: Promise<Manifest> | null = null;
 
   constructor(options: SearchStateOptions) {
-    this.indexUrl = new URL(options.indexUrl.endsWith('/') ? options.indexUrl : `${options.indexUrl}/`, document.baseURI).href;
+    this.indexUrl = resolveIndexFolder(options.indexUrl);
     this.pageSize = options.pageSize && options.pageSize > 0 ? Math.floor(options.pageSize) : PAGE_SIZE;
     this.placeholder = options.placeholder || undefined;
     this.pageUrl = options.pageUrl ? new URL(options.pageUrl, document.baseURI).href : null;
     this.onEvent = options.onEvent ?? (() => undefined);
     this.chinese = preferredChinese(navigator.languages ?? [navigator.language]);
-    this.client = new SearchWorkerClient((progress) => (this.progress = progress));
+    const preopened = takePreopened(this.indexUrl);
+    this.client = preopened?.client ?? new SearchWorkerClient();
+    this.client.onProgress = (progress) => (this.progress = progress);
+    this.preopening = preopened?.opening ?? null;
     this.history = options.syncUrl ? new HistorySync(() => this.urlState(), (state) => this.restore(state)) : null;
     this.loader = new SummaryLoader(
       (numbers, text) => this.client.request('summaries', { numbers, text }),
@@ -395,8 +401,12 @@ export class SearchState {
   private async open(): Promise<void> {
     this.indexStatus = 'loading';
     try {
-      const manifest = await this.client.request('open', { indexUrl: this.indexUrl });
+      const preopening = this.preopening;
+      this.preopening = null;
+      const manifest = await (preopening ?? this.client.request('open', { indexUrl: this.indexUrl }));
       for (const preview of manifest.newest) this.previews.set(preview.number, preview);
+      // The start page's snippets come with the manifest: its rows fetch nothing.
+      this.loader.seed(manifest.newest.map(({ lead, ...preview }) => ({ ...preview, text: '', titleHighlights: [], snippet: lead })));
       this.manifest = manifest;
       this.indexStatus = 'ready';
       if (this.error?.retry === this.retryOpen) this.error = null;

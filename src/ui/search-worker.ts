@@ -4,7 +4,7 @@
  * Speaks the protocol of `worker-protocol.ts`.
  */
 import { prepareFolding } from '../lib/search/fold.ts';
-import { findSnippet, highlightRanges } from '../lib/search/highlight.ts';
+import { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } from '../lib/search/highlight.ts';
 import type { ArticleFragment } from '../lib/search/index-format.ts';
 import type { IndexSource } from '../lib/search/load-index.ts';
 import type { ParsedQuery } from '../lib/search/parse-query.ts';
@@ -12,9 +12,6 @@ import { findRelated } from '../lib/search/related.ts';
 import { Searcher } from '../lib/search/searcher.ts';
 import { IndexError } from '../lib/search/types.ts';
 import type { ArticleSummary, LoadProgress, RequestType, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
-
-/** Longest snippet under a result, in UTF-16 units. */
-const SNIPPET_CHARS = 140;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -26,10 +23,10 @@ let lastParsed: { text: string; parsed: Promise<ParsedQuery> } | null = null;
 const progress: LoadProgress = { manifest: false, docs: false, terms: 0, started: 0, finished: 0 };
 
 const handlers: { [K in RequestType]: (params: WorkerApi[K]['params']) => Promise<WorkerApi[K]['result']> } = {
-  async open({ indexUrl }) {
+  async open({ indexUrl, manifest }) {
     if (!searcher || openedUrl !== indexUrl) {
       openedUrl = indexUrl;
-      const opening = Searcher.open(fetchSource(indexUrl));
+      const opening = Searcher.open(fetchSource(indexUrl, manifest));
       searcher = opening;
       // A failed open is forgotten, so that Retry opens again.
       opening.catch(() => {
@@ -43,7 +40,12 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params']) => Promis
   },
 
   async search({ query }) {
-    const { total, approximate, hits, facets } = await (await ready()).search(query);
+    const opened = await ready();
+    const { total, approximate, hits, facets } = await opened.search(query);
+    // The page asks for these next (their snippets): start fetching them now, one hop sooner.
+    // Not the newest articles': the manifest brought their snippets.
+    const leads = new Set(opened.manifest.newest.map((article) => article.number));
+    for (const hit of hits) if (!leads.has(hit.number)) opened.fragment(hit.number).catch(() => undefined);
     return { total, approximate, hits, facets };
   },
 
@@ -132,7 +134,7 @@ async function summarize(number: number, text: string, parsed: ParsedQuery): Pro
     url: fragment.url,
     text,
     titleHighlights: highlightRanges(fragment.title, parsed),
-    snippet: findSnippet(fragment.text, parsed, { maxChars: SNIPPET_CHARS }),
+    snippet: findSnippet(fragment.text, parsed, { maxChars: RESULT_SNIPPET_CHARS }),
   };
 }
 
@@ -141,10 +143,19 @@ async function fragmentOf(number: number): Promise<ArticleFragment> {
   return (await ready()).fragment(number);
 }
 
-/** Reads index files over HTTP, relative to the index folder, and reports index parts in flight. */
-function fetchSource(indexUrl: string): IndexSource {
+/**
+ * Reads index files over HTTP, relative to the index folder, and reports index parts in flight.
+ * `manifest`: the manifest's bytes when the page already has them (used once).
+ */
+function fetchSource(indexUrl: string, manifest?: Uint8Array): IndexSource {
+  let given = manifest;
   return {
     async bytes(path) {
+      if (path === 'manifest.json' && given) {
+        const bytes = given;
+        given = undefined;
+        return bytes;
+      }
       const kind = progressKind(path);
       if (kind) report(kind, +1);
       try {

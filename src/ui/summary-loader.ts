@@ -45,6 +45,11 @@ export class SummaryLoader {
     };
   }
 
+  /** Summaries known without asking (the manifest's newest articles, for the empty query). */
+  seed(summaries: readonly ArticleSummary[]): void {
+    for (const summary of summaries) if (!this.summaries.has(summary.number)) this.summaries.set(summary.number, summary);
+  }
+
   /** After a new answer: refreshes the summaries of the rows that stay on screen. */
   refresh(rows: readonly number[]): void {
     this.request(rows.filter((number) => this.visible.has(number)));

@@ -4,6 +4,7 @@
  * arrive in any order; whoever asked decides whether a reply is still wanted.
  */
 import workerUrl from './search-worker.ts?worker&url';
+import type { Manifest } from '../lib/search/index-format.ts';
 import type { LoadProgress, RequestType, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 /** A request the worker could not answer; `failure` says why, for the visitor and the console. */
@@ -23,16 +24,60 @@ export class SearchWorkerClient {
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** Requests wait for this before they are posted (see `holdUntil`). */
+  private gate: Promise<void> | null = null;
+  private progressListener: (progress: LoadProgress) => void;
+  /** The latest progress report, for a listener that arrives late. */
+  private lastProgress: LoadProgress | null = null;
 
-  constructor(private readonly onProgress: (progress: LoadProgress) => void) {}
+  constructor(onProgress: (progress: LoadProgress) => void = () => undefined) {
+    this.progressListener = onProgress;
+  }
 
-  /** Sends a request; resolves with the reply, rejects with a `WorkerRequestError`. */
-  request<K extends RequestType>(type: K, params: WorkerApi[K]['params']): Promise<WorkerApi[K]['result']> {
+  /** Who hears progress reports from now on; hears the latest one at once. */
+  set onProgress(listener: (progress: LoadProgress) => void) {
+    this.progressListener = listener;
+    if (this.lastProgress) listener(this.lastProgress);
+  }
+
+  /**
+   * Opens the index with the manifest the page is fetching itself (the hosted page's head start,
+   * `preopen.ts`): "open" is posted once `manifest` settles (without bytes when that fetch
+   * failed: the worker then fetches, and reports, itself), and requests made meanwhile wait
+   * behind it, in order, so that no search reaches the worker before the index it needs.
+   */
+  openWith(indexUrl: string, manifest: Promise<Uint8Array | undefined>): Promise<Manifest> {
+    this.start();
+    let opening!: Promise<Manifest>;
+    const gate = manifest.then(
+      (bytes) => {
+        opening = this.post('open', bytes ? { indexUrl, manifest: bytes } : { indexUrl }, bytes ? [bytes.buffer] : []);
+      },
+      () => {
+        opening = this.post('open', { indexUrl }, []);
+      },
+    );
+    this.gate = gate;
+    void gate.then(() => {
+      if (this.gate === gate) this.gate = null;
+    });
+    return gate.then(() => opening);
+  }
+
+  /**
+   * Sends a request; resolves with the reply, rejects with a `WorkerRequestError`.
+   * `transfer` lists buffers to move to the worker instead of copying them.
+   */
+  request<K extends RequestType>(type: K, params: WorkerApi[K]['params'], transfer: Transferable[] = []): Promise<WorkerApi[K]['result']> {
+    return this.gate ? this.gate.then(() => this.post(type, params, transfer)) : this.post(type, params, transfer);
+  }
+
+  private post<K extends RequestType>(type: K, params: WorkerApi[K]['params'], transfer: Transferable[]): Promise<WorkerApi[K]['result']> {
     const worker = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as Pending['resolve'], reject });
-      worker.postMessage({ id, type, params } as WorkerRequest);
+      worker.postMessage({ id, type, params } as WorkerRequest, transfer);
     });
   }
 
@@ -60,7 +105,8 @@ export class SearchWorkerClient {
 
   private receive(reply: WorkerReply): void {
     if (reply.id === undefined) {
-      this.onProgress(reply.progress);
+      this.lastProgress = reply.progress;
+      this.progressListener(reply.progress);
       return;
     }
     const pending = this.pending.get(reply.id);

@@ -47,8 +47,11 @@ export interface RelatedSummary {
 
 /** Requests by type: what each takes and what its reply holds. */
 export interface WorkerApi {
-  /** Opens the index folder at `indexUrl` (absolute, ending in `/`). */
-  open: { params: { indexUrl: string }; result: Manifest };
+  /**
+   * Opens the index folder at `indexUrl` (absolute, ending in `/`). `manifest`: its
+   * `manifest.json`, when the page has fetched it already (the hosted page preloads it).
+   */
+  open: { params: { indexUrl: string; manifest?: Uint8Array }; result: Manifest };
   search: { params: { query: SearchQuery }; result: SearchAnswer };
   /**
    * Summaries of these articles for query `text`. Numbers whose fragment failed come back in

@@ -21,9 +21,17 @@ test.describe('the start page', () => {
       await released;
       await route.continue();
     });
+    // The worker's requests too: they show up on the context, not the page.
+    const fragments: string[] = [];
+    page.context().on('request', (request) => {
+      if (/\/data\/a\//.test(request.url())) fragments.push(request.url());
+    });
     await page.goto('./');
     await expect(results(page)).toHaveCount(10);
     await expect(page.getByRole('checkbox', { name: /^联合早报\s+1$/ })).toBeVisible();
+    // The newest articles' snippets come with the manifest: no article fragment is fetched for them.
+    await expect(results(page).locator('p.snippet:not(.placeholder)')).toHaveCount(10);
+    expect(fragments).toEqual([]);
     await expect(page.getByText(/正在载入.*(文章表|词表)/)).toBeVisible();
 
     await page.getByRole('searchbox').fill('王毅');

@@ -8,6 +8,7 @@ import {
   FoldingTableError,
   foldText,
   foldWithOffsets,
+  foldingPairsFor,
   loadFoldingTable,
   needsFoldingTable,
 } from '../../src/lib/search/fold.ts';
@@ -55,6 +56,38 @@ describe('before the folding table is loaded', () => {
     expect(fold.isFoldingTableLoaded()).toBe(false);
     await fold.prepareFolding('香港', '國安法');
     expect(fold.isFoldingTableLoaded()).toBe(true);
+  });
+
+  it('folds with the pairs a fragment carries, without loading the table', async () => {
+    const withTable = await freshFold();
+    await withTable.loadFoldingTable();
+    const text = '臺灣國安法 ⾨ 什麼 covid';
+    const pairs = withTable.foldingPairsFor(text);
+    const expected = withTable.foldText(text);
+    const fold = await freshFold();
+    fold.addFoldingPairs(pairs);
+    await fold.prepareFolding(text);
+    expect(fold.isFoldingTableLoaded()).toBe(false);
+    expect(fold.foldText(text)).toBe(expected);
+    expect(fold.foldWithOffsets(text).folded).toBe(expected);
+    // A character the pairs do not cover still needs (and loads) the table.
+    await fold.prepareFolding('選舉');
+    expect(fold.isFoldingTableLoaded()).toBe(true);
+  });
+
+  it('ignores pairs whose key the table does not change (a corrupt fragment cannot re-fold simplified text)', async () => {
+    const fold = await freshFold();
+    fold.addFoldingPairs('台臺');
+    expect(fold.foldText('台')).toBe('台');
+  });
+});
+
+describe('foldingPairsFor', () => {
+  beforeAll(() => loadFoldingTable());
+
+  it('lists each changed character once, keys ascending, and nothing for simplified or Latin text', () => {
+    expect(foldingPairsFor('台湾 covid 什么')).toBe('');
+    expect(foldingPairsFor('灣臺灣臺')).toBe('灣湾臺台');
   });
 });
 

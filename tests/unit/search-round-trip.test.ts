@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildArchiveIndex } from '../../scripts/lib/build-archive-index.ts';
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
 import { analyzeText } from '../../src/lib/search/analyze.ts';
+import { findSnippet, RESULT_SNIPPET_CHARS } from '../../src/lib/search/highlight.ts';
 import { SEARCH_OPTIONS } from '../../src/lib/search/index-options.ts';
+import { parseQuery } from '../../src/lib/search/parse-query.ts';
 import { planQuery } from '../../src/lib/search/query-plan.ts';
 import { Searcher } from '../../src/lib/search/searcher.ts';
 import { FIXTURES } from '../helpers/paths.ts';
@@ -28,6 +30,25 @@ const titles = async (text: string, extra: Partial<Parameters<Searcher['search']
 };
 
 describe('build → write → load → query', () => {
+  it('gives the newest articles their start-page snippet in the manifest, equal to an empty query\'s', async () => {
+    const { newest } = searcher.manifest;
+    expect(newest.length).toBeGreaterThan(0);
+    for (const article of newest) {
+      const fragment = await searcher.fragment(article.number);
+      expect(article.lead.text.length).toBeGreaterThan(0);
+      expect(article.lead.text.length).toBeLessThanOrEqual(RESULT_SNIPPET_CHARS);
+      expect(article.lead).toEqual(findSnippet(fragment.text, parseQuery(''), { maxChars: RESULT_SNIPPET_CHARS }));
+    }
+  });
+
+  it('stores in each fragment the folding pairs of its traditional characters (none for simplified text)', async () => {
+    const traditional = (await searcher.results((await searcher.search({ text: '臺灣外交部' })).hits))[0]!;
+    const fragment = await searcher.fragment(traditional.number);
+    expect(fragment.fold).toContain('臺台');
+    const simplified = (await searcher.results((await searcher.search({ text: '香港国安法实施后的第一周' })).hits))[0]!;
+    expect((await searcher.fragment(simplified.number)).fold ?? '').not.toMatch(/[香港国安法]/);
+  });
+
   it('finds a Chinese name in every article that holds it', async () => {
     const found = await titles('王毅');
     expect(found).toHaveLength(3);

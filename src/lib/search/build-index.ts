@@ -1,10 +1,13 @@
 import type { Article } from '../article/types.ts';
 import { hash53, hash53Bytes } from '../article/article-id.ts';
 import { analyzeText } from './analyze.ts';
+import { foldingPairsFor } from './fold.ts';
+import { findSnippet, RESULT_SNIPPET_CHARS } from './highlight.ts';
+import { parseQuery } from './parse-query.ts';
 import { dayNumber, type DocsTable, encodeDocsTable } from './docs-table.ts';
 import {
   type ArticleFragment,
-  type ArticlePreview,
+  type NewestArticle,
   fragmentPath,
   htmlPath,
   idShardPath,
@@ -97,6 +100,8 @@ export function buildIndex(articles: readonly Article[], options: BuildOptions =
       date: article.date,
       text: article.text,
     };
+    const fold = foldingPairsFor(`${article.title}\n${article.text}`);
+    if (fold) fragment.fold = fold;
     files.push({ path: fragmentPath(number), data: JSON.stringify(fragment), gzip: false });
     files.push({ path: htmlPath(number), data: article.html, gzip: false });
     const shard = idShardPath(article.id, idShardLength);
@@ -121,13 +126,24 @@ export function buildIndex(articles: readonly Article[], options: BuildOptions =
     newest: ordered
       .slice(-newestCount)
       .reverse()
-      .map((a, i): ArticlePreview => ({ number: ordered.length - 1 - i, id: a.id, title: a.title, outlet: a.outlet, date: a.date, url: a.url })),
+      .map((a, i): NewestArticle => ({
+        number: ordered.length - 1 - i,
+        id: a.id,
+        title: a.title,
+        outlet: a.outlet,
+        date: a.date,
+        url: a.url,
+        lead: findSnippet(a.text, NO_QUERY, { maxChars: RESULT_SNIPPET_CHARS }),
+      })),
     docs: { file: docsFile, bytes: 0 },
     parts,
     idShardLength,
   };
   return { manifest, files };
 }
+
+/** The empty query: a lead snippet is the start of the text. */
+const NO_QUERY = parseQuery('');
 
 /** Cuts the sorted vocabulary into parts of about `partBytes` and adds their files. */
 function cutParts(postings: Map<string, number[][]>, partBytes: number, files: IndexFile[]): TermPartEntry[] {

@@ -69,6 +69,12 @@ for (const cp of decodeCodePointSet(FOLDING_KEYS)) {
 let bmpTable: Uint32Array | undefined;
 let astralTable: Map<number, number> | undefined;
 let loading: Promise<void> | undefined;
+/**
+ * Pairs learned without the whole table (`addFoldingPairs`, from the article fragments that
+ * carry their own): a page of results in traditional characters then folds without the ~14 KB
+ * table download. At most the table's 3,233 entries.
+ */
+const knownPairs = new Map<number, number>();
 
 /**
  * Loads the traditional → simplified table (a separate chunk in the browser). Memoised: call it
@@ -96,24 +102,26 @@ export function isFoldingTableLoaded(): boolean {
 /**
  * Whether folding `text` needs the traditional → simplified table, i.e. it holds (after NFKC) a
  * character the table changes. Cheap and synchronous: use it on the query path to await
- * `loadFoldingTable()` only when needed.
+ * `loadFoldingTable()` only when needed. With `exceptKnown`, characters whose pair is already
+ * known (`addFoldingPairs`) do not count.
  *
  * @example needsFoldingTable('台湾 covid') // false
  * @example needsFoldingTable('臺灣') // true
  */
-export function needsFoldingTable(text: string): boolean {
+export function needsFoldingTable(text: string, exceptKnown = false): boolean {
+  const needs = (cp: number) => isKey(cp) && !(exceptKnown && knownPairs.has(cp));
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;
     if (cp > 0xffff) i++;
     if (cp < 0x80) continue;
-    if (isKey(cp)) return true;
+    if (needs(cp)) return true;
     if (!isNfkcStableHan(cp)) {
       const pre = preFold(cp);
       if (pre !== null) {
         for (let j = 0; j < pre.length; j++) {
           const c = pre.codePointAt(j)!;
           if (c > 0xffff) j++;
-          if (isKey(c)) return true;
+          if (needs(c)) return true;
         }
       }
     }
@@ -122,13 +130,59 @@ export function needsFoldingTable(text: string): boolean {
 }
 
 /**
- * Awaits the table only when one of `texts` needs it: the one call to make before folding text
- * of unknown script (a query, an article fragment) in the browser.
+ * Awaits the table only when one of `texts` needs it and the pairs already known
+ * (`addFoldingPairs`) do not cover it: the one call to make before folding text of unknown script
+ * (a query, an article fragment) in the browser.
  *
  * @example await prepareFolding(query); parseQuery(query)
  */
 export async function prepareFolding(...texts: string[]): Promise<void> {
-  if (!isFoldingTableLoaded() && texts.some(needsFoldingTable)) await loadFoldingTable();
+  if (!isFoldingTableLoaded() && texts.some((text) => needsFoldingTable(text, true))) await loadFoldingTable();
+}
+
+/**
+ * The table's pairs for the characters of `text` that it changes, in the table's own encoding
+ * (key, value, key, value…; keys ascending), or '' when `text` needs none. The index stores them
+ * with each article fragment so that snippets and marks never wait for the whole table.
+ *
+ * @throws FoldingTableError when the table is not loaded (build time loads it first)
+ * @example foldingPairsFor('臺灣 covid') // '灣湾臺台'
+ */
+export function foldingPairsFor(text: string): string {
+  if (!bmpTable) throw new FoldingTableError('fold: foldingPairsFor needs the table: await loadFoldingTable() first');
+  const keys = new Set<number>();
+  const collect = (cp: number): void => {
+    if (isKey(cp)) keys.add(cp);
+  };
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (cp < 0x80) continue;
+    if (isNfkcStableHan(cp)) {
+      collect(cp);
+      continue;
+    }
+    const pre = preFold(cp);
+    if (pre === null) collect(cp);
+    else for (const c of pre) collect(c.codePointAt(0)!);
+  }
+  let out = '';
+  for (const key of [...keys].sort((a, b) => a - b)) out += String.fromCodePoint(key, tableValue(key));
+  return out;
+}
+
+/**
+ * Learns pairs written by `foldingPairsFor` (the pairs a fragment carries). Pairs whose key the
+ * table does not change are ignored, so a corrupt fragment cannot fold differently from the table.
+ *
+ * @example addFoldingPairs('臺台'); foldText('臺') // '台', without loading the table
+ */
+export function addFoldingPairs(pairs: string): void {
+  const codePoints = Array.from(pairs, (c) => c.codePointAt(0)!);
+  for (let i = 0; i + 1 < codePoints.length; i += 2) {
+    const key = codePoints[i]!;
+    if (isKey(key) && knownPairs.size < 4096) knownPairs.set(key, codePoints[i + 1]!);
+  }
 }
 
 /**
@@ -222,16 +276,23 @@ function foldCodePoint(cp: number): number | string {
 /** The table's value for `cp`, or UNCHANGED; throws when it is needed but not loaded. */
 function mapTable(cp: number): number {
   if (bmpTable) {
-    const value = cp < 0x10000 ? bmpTable[cp]! : (astralTable!.get(cp) ?? 0);
+    const value = tableValue(cp);
     return value === 0 ? UNCHANGED : value;
   }
   if (isKey(cp)) {
+    const known = knownPairs.get(cp);
+    if (known !== undefined) return known;
     throw new FoldingTableError(
       `fold: "${String.fromCodePoint(cp)}" (U+${cp.toString(16).toUpperCase()}) needs the traditional → simplified table; ` +
         'await loadFoldingTable() (or prepareFolding(text)) before folding this text',
     );
   }
   return UNCHANGED;
+}
+
+/** The loaded table's value for `cp` (0 = unchanged). */
+function tableValue(cp: number): number {
+  return cp < 0x10000 ? bmpTable![cp]! : (astralTable!.get(cp) ?? 0);
 }
 
 function isKey(cp: number): boolean {

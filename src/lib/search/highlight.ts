@@ -31,6 +31,9 @@ export interface SnippetOptions {
 
 export const DEFAULT_SNIPPET_OPTIONS: Required<SnippetOptions> = { maxChars: 120 };
 
+/** Longest snippet under a result in the page, in UTF-16 units (the worker's and the manifest's leads). */
+export const RESULT_SNIPPET_CHARS = 140;
+
 /**
  * Ranges of the whole text to mark for a query (the reader view), sorted, overlapping and
  * touching ranges merged.

@@ -12,6 +12,8 @@
  * Article numbers follow date order (oldest first), so "newest" is "highest number".
  */
 
+import type { Snippet } from './highlight.ts';
+
 /** Bumped whenever any file's layout changes; readers refuse other versions. */
 export const INDEX_VERSION = 1;
 
@@ -32,6 +34,14 @@ export interface ArticlePreview {
   outlet: string;
   date: string;
   url: string;
+}
+
+/**
+ * One of the manifest's newest articles: its preview and the snippet the page shows under it
+ * before any query (the start of its text), so the start page fetches no fragment.
+ */
+export interface NewestArticle extends ArticlePreview {
+  lead: Snippet;
 }
 
 /**
@@ -61,7 +71,7 @@ export interface Manifest {
   dates: { first: string; last: string } | null;
   /** Articles without a date. */
   undated: number;
-  newest: ArticlePreview[];
+  newest: NewestArticle[];
   docs: { file: string; bytes: number };
   parts: TermPartEntry[];
   /** Characters of an id that name its `ids/` shard. */
@@ -77,6 +87,12 @@ export interface ArticleFragment {
   author: string;
   date: string;
   text: string;
+  /**
+   * Traditional → simplified pairs for the characters of the title and text that fold (see
+   * `foldingPairsFor`); absent when none do. Lets the browser mark folded matches in this
+   * article without fetching the whole folding table.
+   */
+  fold?: string;
 }
 
 /** Path of an article's fragment, relative to the index folder. */

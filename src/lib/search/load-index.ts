@@ -1,3 +1,4 @@
+import { addFoldingPairs } from './fold.ts';
 import { decodeDocsTable, type DocsTable } from './docs-table.ts';
 import { type ArticleFragment, fragmentPath, htmlPath, idShardPath, INDEX_VERSION, type Manifest, termPartPath } from './index-format.ts';
 import { TermPart } from './term-part.ts';
@@ -102,7 +103,11 @@ export class IndexReader {
     if (promise) {
       this.fragments.delete(number); // re-insert: most recently used
     } else {
-      promise = this.json<ArticleFragment>(fragmentPath(number));
+      promise = this.json<ArticleFragment>(fragmentPath(number)).then((fragment) => {
+        // Its own folding pairs: its snippet and marks need not wait for the whole table.
+        if (typeof fragment.fold === 'string') addFoldingPairs(fragment.fold);
+        return fragment;
+      });
       promise.catch(() => this.fragments.delete(number));
     }
     this.fragments.set(number, promise);
