@@ -478,7 +478,9 @@ export class SearchState {
             update({ status: 'loading', error: null });
             load();
           };
-          update({ status: 'error', error: { message: this.messageFor(error, 'article'), retry } });
+          const message = this.messageFor(error, 'article');
+          update({ status: 'error', error: { message, retry } });
+          if (seq === this.readerSeq) this.onEvent({ type: 'error', detail: { message: this.t[message] } });
         },
       );
     };

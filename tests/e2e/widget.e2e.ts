@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
@@ -122,6 +123,119 @@ test.describe('the <news-search> widget on another origin', () => {
     expect(page.workers().length).toBe(2);
     const targets = new Set((await hostEvents(page, 'news-search:query')).map((event) => event.target));
     expect(targets).toEqual(new Set(['first', 'second']));
+  });
+});
+
+test.describe('the widget\u2019s modes and settings', () => {
+  test('compact mode is a combobox: arrows move through the options, Enter opens the reader, focus comes back', async ({ page }) => {
+    await openHostPage(page, 'embed-modes.html');
+    const widget = page.locator('news-search#compact');
+    const box = widget.getByRole('combobox', { name: 'Search news articles' });
+    await expect(box).toHaveAttribute('aria-expanded', 'false');
+    await box.fill('王毅');
+    await expect(box).toHaveAttribute('aria-expanded', 'true');
+    await expect(widget.getByRole('status')).toHaveText(/\d/);
+    const listbox = widget.getByRole('listbox');
+    await expect(box).toHaveAttribute('aria-controls', (await listbox.getAttribute('id'))!);
+    const options = listbox.getByRole('option');
+    await expect(options.first()).toContainText('王毅');
+    const count = await options.count();
+    expect(count).toBeGreaterThan(1);
+
+    await box.press('ArrowDown');
+    const first = options.first();
+    await expect(first).toHaveAttribute('aria-selected', 'true');
+    await expect(box).toHaveAttribute('aria-activedescendant', (await first.getAttribute('id'))!);
+    await box.press('ArrowDown');
+    await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect(first).toHaveAttribute('aria-selected', 'false');
+    await box.press('ArrowUp');
+    await expect(box).toBeFocused();
+    const title = (await first.locator('.title').textContent())!.trim();
+
+    await box.press('Enter');
+    const reader = widget.getByRole('dialog');
+    await expect(reader.locator('article h2')).toHaveText(title);
+    await expect(reader.getByRole('button')).toBeFocused();
+    const [open] = await hostEvents(page, 'news-search:open');
+    expect(open).toMatchObject({ target: 'compact', detail: { title } });
+    await page.keyboard.press('Escape');
+    await expect(reader).toBeHidden();
+    await expect(box).toBeFocused();
+
+    // Escape closes the list, a second Escape clears the box.
+    await box.press('ArrowDown');
+    await expect(box).toHaveAttribute('aria-expanded', 'true');
+    await box.press('Escape');
+    await expect(box).toHaveAttribute('aria-expanded', 'false');
+    await box.press('Escape');
+    await expect(box).toHaveValue('');
+  });
+
+  test('starts with the preset outlets and dates, and searches within them', async ({ page }) => {
+    // What the hosted page counts for the same filters (its URL carries them).
+    await page.goto('./?q=%E7%8E%8B%E6%AF%85&outlet=%E8%81%94%E5%90%88%E6%97%A9%E6%8A%A5&outlet=%E6%B3%95%E5%B9%BF&from=2022-01-01');
+    await expect(page.locator('section[aria-busy]')).toHaveAttribute('aria-busy', 'false');
+    const expected = (await page.getByRole('status').textContent())!.match(/\d+/)![0];
+
+    await openHostPage(page, 'embed-modes.html');
+    const widget = page.locator('news-search#preset');
+    await expect(widget.getByRole('checkbox', { name: /^联合早报\s+\d+$/ })).toBeChecked();
+    await expect(widget.getByRole('checkbox', { name: /^法广\s+\d+$/ })).toBeChecked();
+    await expect(widget.getByLabel('From')).toHaveValue('2022-01-01');
+    // Only 法广's 2023 article is in both the outlets and the dates.
+    await expect(widget.getByRole('status')).toHaveText(/^\D*1\D*$/);
+    await searchIn(widget, '王毅');
+    await expect(widget.getByRole('status')).toHaveText(new RegExp(`^\\D*${expected}\\D*$`));
+    await expect(widget.locator('article.result')).toHaveCount(Number(expected));
+  });
+
+  test('open-in="page" links results to the hosted page, which opens the article', async ({ page }) => {
+    await openHostPage(page, 'embed-modes.html');
+    const widget = page.locator('news-search#linked');
+    await searchIn(widget, '王毅');
+    const link = widget.locator('article.result').first().getByRole('link');
+    const title = (await link.textContent())!.trim();
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toMatch(/^http:\/\/127\.0\.0\.1:4318\/\?q=%E7%8E%8B%E6%AF%85#a=[0-9a-z]+$/);
+    await link.click();
+    await expect(page).toHaveURL(href);
+    const reader = page.getByRole('dialog');
+    await expect(reader.locator('article h2')).toHaveText(title);
+    await expect(page.getByRole('searchbox')).toHaveValue('王毅');
+  });
+
+  test('has no serious axe findings: full mode with results and reader, compact mode with its list open', async ({ page }) => {
+    const serious = async () => {
+      const { violations } = await new AxeBuilder({ page }).include('news-search').analyze();
+      return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    };
+    await openHostPage(page, 'embed-modes.html');
+    await searchIn(page.locator('news-search#preset'), '王毅');
+    const box = page.locator('news-search#compact').getByRole('combobox');
+    await box.fill('北约');
+    await expect(box).toHaveAttribute('aria-expanded', 'true');
+    await box.press('ArrowDown');
+    expect(await serious()).toEqual([]);
+    await box.press('Enter');
+    await expect(page.locator('news-search#compact').getByRole('dialog').locator('article h2')).toBeVisible();
+    expect(await serious()).toEqual([]);
+  });
+});
+
+test.describe('the widget when an article fails', () => {
+  test.use({ allowedConsoleErrors: /news-archive-search|404|Failed to load resource/ });
+
+  test('reports an article that fails to load as news-search:error', async ({ page }) => {
+    await page.route(/:4318\/data\/h\/\d+\.html$/, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await openHostPage(page, 'embed.html');
+    const widget = page.locator('news-search#second');
+    await searchIn(widget, '王毅');
+    await widget.locator('article.result').first().getByRole('link').click();
+    await expect(widget.getByRole('dialog').getByRole('button', { name: /retry/i })).toBeVisible();
+    await expect.poll(async () => (await hostEvents(page, 'news-search:error')).map((event) => event.target)).toContain('second');
+    const error = (await hostEvents(page, 'news-search:error')).find((event) => event.target === 'second')!;
+    expect(String(error.detail.message)).toMatch(/could not be loaded/i);
   });
 });
 
