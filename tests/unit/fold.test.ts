@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildFoldingData, encodeCodePointSet } from '../../scripts/gen-fold-data.ts';
+import { gzipSync } from 'node:zlib';
+import { buildFoldingData, encodeCodePointSet, encodeFoldedValues } from '../../scripts/gen-fold-data.ts';
+import { FOLDED_VALUES } from '../../src/lib/search/fold-table.ts';
 import { FOLDING_KEYS } from '../../src/lib/search/fold-keys.ts';
 import {
   decodeCodePointSet,
+  decodeFoldedValues,
   FoldingTableError,
   foldText,
   foldWithOffsets,
@@ -220,7 +223,19 @@ describe('generated folding data', () => {
     const data = await buildFoldingData();
     expect(await readFile(path.join(SEARCH_DIR, 'fold-table.ts'), 'utf8')).toBe(data.tableModule);
     expect(await readFile(path.join(SEARCH_DIR, 'fold-keys.ts'), 'utf8')).toBe(data.keysModule);
-    expect(decodeCodePointSet(FOLDING_KEYS)).toEqual([...data.table.keys()].sort((a, b) => a - b));
+    const keys = [...data.table.keys()].sort((a, b) => a - b);
+    expect(decodeCodePointSet(FOLDING_KEYS)).toEqual(keys);
+    expect(decodeFoldedValues(keys, FOLDED_VALUES)).toEqual(keys.map((key) => data.table.get(key)));
+  });
+
+  it('decodes folded values as zig-zag distances from their keys, and refuses a count mismatch', () => {
+    expect(decodeFoldedValues([0x570b], 'R')).toEqual([0x56fd]);
+    expect(decodeFoldedValues([0x570b, 0x81fa], encodeFoldedValues([0x570b, 0x81fa], new Map([[0x570b, 0x56fd], [0x81fa, 0x53f0]])))).toEqual([0x56fd, 0x53f0]);
+    expect(() => decodeFoldedValues([1, 2], 'R')).toThrow(/1 folded values for 2 keys/);
+  });
+
+  it('keeps the folding table chunk under 6 KB gzip', () => {
+    expect(gzipSync(FOLDED_VALUES).length).toBeLessThan(6 * 1024);
   });
 
   it('keeps the embedded key set under 4 KB', () => {

@@ -4,7 +4,7 @@
 // `node --import tsx scripts/gen-fold-data.ts`.
 
 /**
- * The 3233 code points that `FOLDING_PAIRS` changes, so `needsFoldingTable` can answer
+ * The 3233 code points that the folding table changes, so `needsFoldingTable` can answer
  * without loading the table. Encoding (see `encodeCodePointSet` in the generator): ascending
  * gaps, each base-32 in the alphabet `0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_`, continuation digits (≥ 32) before one
  * final digit (< 32).

@@ -4,7 +4,7 @@
  * opencc-js). Folding works one code point at a time, so every folded code unit knows the exact
  * original range it came from and matches in folded text map back to the original.
  *
- * The traditional → simplified table (`fold-table.ts`, ~20 KB) is loaded on demand: a query
+ * The traditional → simplified table (`fold-table.ts`, 5.5 KB gzip) is loaded on demand: a query
  * with no traditional character never fetches it. `needsFoldingTable` tells whether a text needs
  * it, using the compact key set embedded here (`fold-keys.ts`, ~3.5 KB).
  */
@@ -57,10 +57,36 @@ export function decodeCodePointSet(encoded: string): number[] {
   return out;
 }
 
+/**
+ * Decodes the folded values written by the generator's `encodeFoldedValues`: for each key, in
+ * order, the value's zig-zag distance from it, in the digits of `decodeCodePointSet`.
+ *
+ * @throws Error on a character outside the alphabet, or when the counts differ
+ * @example decodeFoldedValues([0x570b], 'R') // [0x56fd] (國 → 国: distance -14, zig-zag 27)
+ */
+export function decodeFoldedValues(keys: readonly number[], encoded: string): number[] {
+  const out: number[] = [];
+  let n = 0;
+  for (let i = 0; i < encoded.length; i++) {
+    const digit = KEY_ALPHABET.indexOf(encoded[i]!);
+    if (digit < 0) throw new Error(`fold: bad character in the encoded folded values at ${i}`);
+    n = n * 32 + (digit & 31);
+    if (digit < 32) {
+      const delta = n % 2 === 0 ? n / 2 : -(n + 1) / 2;
+      out.push(keys[out.length]! + delta);
+      n = 0;
+    }
+  }
+  if (out.length !== keys.length) throw new Error(`fold: ${out.length} folded values for ${keys.length} keys`);
+  return out;
+}
+
+/** The code points the table changes, ascending. */
+const KEYS = decodeCodePointSet(FOLDING_KEYS);
 // 1 for each BMP code point the table changes; astral keys (Extension B and later) in a Set.
 const bmpKeys = new Uint8Array(0x10000);
 const astralKeys = new Set<number>();
-for (const cp of decodeCodePointSet(FOLDING_KEYS)) {
+for (const cp of KEYS) {
   if (cp < 0x10000) bmpKeys[cp] = 1;
   else astralKeys.add(cp);
 }
@@ -85,7 +111,7 @@ const knownPairs = new Map<number, number>();
  */
 export function loadFoldingTable(): Promise<void> {
   loading ??= import('./fold-table.ts').then(
-    ({ FOLDING_PAIRS }) => installTable(FOLDING_PAIRS),
+    ({ FOLDED_VALUES }) => installTable(decodeFoldedValues(KEYS, FOLDED_VALUES)),
     (error: unknown) => {
       loading = undefined;
       throw error;
@@ -332,15 +358,13 @@ function preFold(cp: number): string | null {
   return result;
 }
 
-function installTable(pairs: string): void {
+function installTable(values: readonly number[]): void {
   const bmp = new Uint32Array(0x10000);
   const astral = new Map<number, number>();
-  const codePoints = Array.from(pairs, (c) => c.codePointAt(0)!);
-  for (let i = 0; i + 1 < codePoints.length; i += 2) {
-    const key = codePoints[i]!;
-    if (key < 0x10000) bmp[key] = codePoints[i + 1]!;
-    else astral.set(key, codePoints[i + 1]!);
-  }
+  KEYS.forEach((key, i) => {
+    if (key < 0x10000) bmp[key] = values[i]!;
+    else astral.set(key, values[i]!);
+  });
   astralTable = astral;
   bmpTable = bmp;
 }
