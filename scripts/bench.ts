@@ -17,6 +17,7 @@ import { buildArchiveIndex } from './lib/build-archive-index.ts';
 import { benchIndex } from './bench/bench-index.ts';
 import { benchPage } from './bench/bench-page.ts';
 import { median, table } from './bench/stats.ts';
+import { formatWidgetSize, measureWidgetSize } from './bench/widget-size.ts';
 
 const { values } = parseArgs({
   options: {
@@ -62,6 +63,8 @@ console.log(`\n${await benchIndex(out)}`);
 try {
   // 3. The hosted page (dist/, built first if missing) with this index, in headless Chromium.
   console.log(`\n${await benchPage({ distDir: path.resolve(import.meta.dirname, '../dist'), indexDir: out, coldRuns: runs })}`);
+  // 4. The widget's download (benchPage built dist/ if it was missing).
+  console.log(`\n${formatWidgetSize(measureWidgetSize(path.resolve(import.meta.dirname, '../dist')))}`);
 } finally {
   await rm(out, { recursive: true, force: true });
 }
