@@ -2,18 +2,24 @@
  * The index folder: what the compiler writes and the browser (or the CLI) reads.
  *
  * ```
- * manifest.json          Manifest: counts, outlets, date range, newest articles, part table
- * docs-<hash>.bin        gzip: per article number → day, outlet, field lengths (ranking + facets)
- * terms-<hash>.bin       gzip: one range of the sorted vocabulary with its postings
+ * manifest.json          Manifest: counts, outlets, date range, newest articles, part table, blocks
+ * docs-<hash>.bin        gzip: one block of article numbers → day, outlet, field lengths (ranking + facets)
+ * terms-<hash>.bin       gzip: one range of the sorted vocabulary: each term's document frequency,
+ *                        and its postings (rare terms) or the names of its per-block chunks (common terms)
+ * post-<hash>.bin        gzip: one common term's postings within one block
  * ids/<xx>.json          article id → number, sharded by the id's first two characters
  * a/<number>.json        ArticleFragment: title, url, author, text (snippets, results on screen)
  * h/<number>.html        body HTML, sanitized at build time (and again in the browser) for the reader
  * ```
- * Article numbers follow date order (oldest first), so "newest" is "highest number".
+ * Article numbers are handed out in order of first appearance (the first build numbers by date,
+ * oldest first; each later build appends its new articles, by date) and never change, so the files
+ * of old articles keep their names. A deleted article leaves a hole (see `NO_OUTLET`). Numbers are
+ * grouped in blocks of `blockSize`: block `b` holds numbers `b × blockSize …`; the last block is the
+ * newest and the only one a day's new articles change.
  */
 
 /** Bumped whenever any file's layout changes; readers refuse other versions. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 /** Fields MiniSearch scores, in field-id order. */
 export const INDEX_FIELDS = ['title', 'text'] as const;
@@ -46,12 +52,28 @@ export function termPartPath(hash: string): string {
   return `terms-${hash}.bin`;
 }
 
+/** Path of a common term's postings chunk (one block of article numbers). */
+export function chunkPath(hash: string): string {
+  return `post-${hash}.bin`;
+}
+
+/** One block of the docs table: its file (`docs-<hash>.bin`) and size (gzip). */
+export interface DocsBlockEntry {
+  file: string;
+  bytes: number;
+}
+
 /** `manifest.json`: the only file a visitor needs before the first keystroke. */
 export interface Manifest {
   version: number;
   /** Build identity: a hash of every other file's name. */
   build: string;
+  /** Articles in the index (BM25's document count). */
   articles: number;
+  /** Article numbers in use, holes of deleted articles included: numbers run `0 … slots - 1`. */
+  slots: number;
+  /** Article numbers per block (docs table files, common terms' chunks). */
+  blockSize: number;
   fields: readonly string[];
   /** MiniSearch's average field lengths (unique terms), in field order. */
   averageFieldLength: number[];
@@ -62,7 +84,8 @@ export interface Manifest {
   /** Articles without a date. */
   undated: number;
   newest: ArticlePreview[];
-  docs: { file: string; bytes: number };
+  /** The docs table, one file per block, oldest block first. */
+  docs: DocsBlockEntry[];
   parts: TermPartEntry[];
   /** Characters of an id that name its `ids/` shard. */
   idShardLength: number;

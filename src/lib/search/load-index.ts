@@ -1,6 +1,6 @@
-import { decodeDocsTable, type DocsTable } from './docs-table.ts';
-import { type ArticleFragment, fragmentPath, htmlPath, idShardPath, INDEX_VERSION, type Manifest, termPartPath } from './index-format.ts';
-import { TermPart } from './term-part.ts';
+import { createDocsTable, decodeDocsBlockInto, type DocsTable } from './docs-table.ts';
+import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, INDEX_VERSION, type Manifest, termPartPath } from './index-format.ts';
+import { decodePostings, type TermEntry, TermPart, type TermPostings } from './term-part.ts';
 import { IndexError } from './types.ts';
 
 /** Where index files come from: `fetch` in the browser, the file system in the CLI and tests. */
@@ -20,7 +20,10 @@ const FRAGMENT_CACHE_SIZE = 200;
  * most once (one shared promise); a failed fetch is forgotten so that a retry fetches again.
  */
 export class IndexReader {
-  private docsPromise: Promise<DocsTable> | null = null;
+  /** Every number's row, filled in as docs blocks arrive. */
+  private readonly table: DocsTable;
+  private readonly docsBlocks = new Map<number, Promise<void>>();
+  private readonly chunks = new Map<string, Promise<TermPostings>>();
   private readonly partPromises = new Map<number, Promise<TermPart>>();
   private readonly idShards = new Map<string, Promise<Record<string, number>>>();
   /** Recently used fragments (insertion order = age), so paging back and phrase checks refetch nothing. */
@@ -29,7 +32,9 @@ export class IndexReader {
   private constructor(
     readonly manifest: Manifest,
     private readonly source: IndexSource,
-  ) {}
+  ) {
+    this.table = createDocsTable(manifest.slots, manifest.fields.length);
+  }
 
   /**
    * Reads and checks `manifest.json`.
@@ -46,7 +51,7 @@ export class IndexReader {
     if (typeof manifest !== 'object' || manifest === null || !Array.isArray(manifest.parts) || !manifest.docs) {
       throw new IndexError('load-index: manifest.json is not a news-archive-search manifest', 'manifest.json');
     }
-    if (manifest.version !== INDEX_VERSION) {
+    if (manifest.version !== INDEX_VERSION || !Array.isArray(manifest.docs)) {
       throw new IndexError(
         `load-index: manifest.json is index version ${String(manifest.version)}, this app reads version ${INDEX_VERSION}; rebuild the index with npm run index`,
         'manifest.json',
@@ -55,13 +60,67 @@ export class IndexReader {
     return new IndexReader(manifest, source);
   }
 
-  /** The per-article table (ranking, filters, facets). */
-  docs(): Promise<DocsTable> {
-    this.docsPromise ??= this.decode(this.manifest.docs.file, (data) => decodeDocsTable(data)).catch((error: unknown) => {
-      this.docsPromise = null;
-      throw error;
+  /** Blocks of article numbers (the newest is `blockCount - 1`). */
+  get blockCount(): number {
+    return this.manifest.docs.length;
+  }
+
+  /** The block that holds article number `number`. */
+  blockOf(number: number): number {
+    return Math.floor(number / this.manifest.blockSize);
+  }
+
+  /**
+   * The per-article table (ranking, filters, facets) with at least the rows of `blocks` filled in
+   * (default: every block). Rows of other blocks may still be holes: read only what was asked for.
+   */
+  async docs(blocks?: Iterable<number>): Promise<DocsTable> {
+    const wanted = blocks ? [...new Set(blocks)] : Array.from({ length: this.blockCount }, (_, b) => b);
+    await Promise.all(wanted.map((block) => this.docsBlock(block)));
+    return this.table;
+  }
+
+  private docsBlock(block: number): Promise<void> {
+    let promise = this.docsBlocks.get(block);
+    if (!promise) {
+      const entry = this.manifest.docs[block];
+      if (!entry) return Promise.reject(new IndexError(`load-index: the manifest has no docs block ${block}; rebuild the index`, 'manifest.json'));
+      promise = this.decode(entry.file, (data) => decodeDocsBlockInto(this.table, data));
+      promise.catch(() => this.docsBlocks.delete(block));
+      this.docsBlocks.set(block, promise);
+    }
+    return promise;
+  }
+
+  /**
+   * A term's postings in blocks `fromBlock` and later (all of them by default): a rare term's
+   * come from its part, a common term's from the chunk files of those blocks.
+   */
+  async postings(entry: TermEntry, fromBlock = 0): Promise<TermPostings> {
+    const floor = fromBlock * this.manifest.blockSize;
+    if (entry.postings) return fromBlock === 0 ? entry.postings : entry.postings.map((flat) => flat.subarray(lowerBound(flat, floor)));
+    const pieces = await Promise.all(entry.chunks.filter((c) => c.block >= fromBlock).map((c) => this.chunk(c.hash)));
+    return this.manifest.fields.map((_, field) => {
+      const lists = pieces.map((piece) => piece[field]!);
+      if (lists.length === 1) return lists[0]!;
+      const joined = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
+      let offset = 0;
+      for (const list of lists) {
+        joined.set(list, offset);
+        offset += list.length;
+      }
+      return joined;
     });
-    return this.docsPromise;
+  }
+
+  private chunk(hash: string): Promise<TermPostings> {
+    let promise = this.chunks.get(hash);
+    if (!promise) {
+      promise = this.decode(chunkPath(hash), (data) => decodePostings(data, this.manifest.fields.length));
+      promise.catch(() => this.chunks.delete(hash));
+      this.chunks.set(hash, promise);
+    }
+    return promise;
   }
 
   /** Vocabulary part number `index`. */
@@ -145,6 +204,18 @@ export class IndexReader {
       throw new IndexError(`load-index: ${path} is corrupt (${(error as Error).message}); rebuild the index`, path);
     }
   }
+}
+
+/** Index of the first pair in flat `[number, freq, …]` whose number is at least `floor`. */
+function lowerBound(flat: Uint32Array, floor: number): number {
+  let lo = 0;
+  let hi = flat.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (flat[2 * mid]! < floor) lo = mid + 1;
+    else hi = mid;
+  }
+  return 2 * lo;
 }
 
 async function readFile(source: IndexSource, path: string): Promise<Uint8Array> {
