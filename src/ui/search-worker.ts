@@ -11,7 +11,7 @@ import type { ParsedQuery } from '../lib/search/parse-query.ts';
 import { findRelated } from '../lib/search/related.ts';
 import { Searcher } from '../lib/search/searcher.ts';
 import { IndexError } from '../lib/search/types.ts';
-import type { ArticleSummary, LoadProgress, RequestType, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
+import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 /** Longest snippet under a result, in UTF-16 units. */
 const SNIPPET_CHARS = 140;
@@ -24,8 +24,10 @@ let openedUrl = '';
 const failedFetches = new Set<string>();
 let lastParsed: { text: string; parsed: Promise<ParsedQuery> } | null = null;
 const progress: LoadProgress = { manifest: false, docs: false, terms: 0, started: 0, finished: 0 };
+/** Counter of the latest `search` request: an older progressive search stops at its next step. */
+let latestSearch = 0;
 
-const handlers: { [K in RequestType]: (params: WorkerApi[K]['params']) => Promise<WorkerApi[K]['result']> } = {
+const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: number) => Promise<WorkerApi[K]['result']> } = {
   async open({ indexUrl }) {
     if (!searcher || openedUrl !== indexUrl) {
       openedUrl = indexUrl;
@@ -37,14 +39,22 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params']) => Promis
       });
     }
     const opened = await searcher;
-    // Every query needs the docs table: start fetching it before the first one arrives.
-    opened.reader.docs().catch(() => undefined);
+    // Every query needs the newest block of the docs table: start fetching it before the first one arrives.
+    opened.reader.docs([opened.reader.blockCount - 1]).catch(() => undefined);
     return opened.manifest;
   },
 
-  async search({ query }) {
-    const { total, approximate, hits, facets } = await (await ready()).search(query);
-    return { total, approximate, hits, facets };
+  async search({ query, progressive }, id) {
+    latestSearch = id;
+    const opened = await ready();
+    if (!progressive) return answerOf(await opened.search(query));
+    let last: SearchAnswer | null = null;
+    for await (const step of opened.searchProgressively(query)) {
+      if (last) post({ id, partial: last });
+      last = answerOf(step);
+      if (latestSearch !== id) break; // a newer search is waiting for this thread
+    }
+    return last!;
   },
 
   async summaries({ numbers, text }) {
@@ -93,12 +103,17 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params']) => Promis
 scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   try {
-    const handler = handlers[request.type] as (params: unknown) => Promise<WorkerApi[RequestType]['result']>;
-    post({ id: request.id, ok: true, result: await handler(request.params) });
+    const handler = handlers[request.type] as (params: unknown, id: number) => Promise<WorkerApi[RequestType]['result']>;
+    post({ id: request.id, ok: true, result: await handler(request.params, request.id) });
   } catch (error) {
     post({ id: request.id, ok: false, failure: describe(error) });
   }
 };
+
+/** What crosses to the page of a search response. */
+function answerOf({ total, approximate, hits, facets, searched }: SearchAnswer): SearchAnswer {
+  return { total, approximate, hits, facets, searched };
+}
 
 function post(reply: WorkerReply): void {
   scope.postMessage(reply);

@@ -4,7 +4,7 @@
  * arrive in any order; whoever asked decides whether a reply is still wanted.
  */
 import workerUrl from './search-worker.ts?worker&url';
-import type { LoadProgress, RequestType, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
+import type { LoadProgress, RequestType, SearchAnswer, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 /** A request the worker could not answer; `failure` says why, for the visitor and the console. */
 export class WorkerRequestError extends Error {
@@ -17,6 +17,7 @@ export class WorkerRequestError extends Error {
 interface Pending {
   resolve: (result: never) => void;
   reject: (error: WorkerRequestError) => void;
+  onPartial?: (answer: SearchAnswer) => void;
 }
 
 export class SearchWorkerClient {
@@ -26,12 +27,15 @@ export class SearchWorkerClient {
 
   constructor(private readonly onProgress: (progress: LoadProgress) => void) {}
 
-  /** Sends a request; resolves with the reply, rejects with a `WorkerRequestError`. */
-  request<K extends RequestType>(type: K, params: WorkerApi[K]['params']): Promise<WorkerApi[K]['result']> {
+  /**
+   * Sends a request; resolves with the reply, rejects with a `WorkerRequestError`. `onPartial`
+   * receives the partial answers of a `search` sent with `progressive: true`.
+   */
+  request<K extends RequestType>(type: K, params: WorkerApi[K]['params'], onPartial?: (answer: SearchAnswer) => void): Promise<WorkerApi[K]['result']> {
     const worker = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as Pending['resolve'], reject });
+      this.pending.set(id, { resolve: resolve as Pending['resolve'], reject, onPartial });
       worker.postMessage({ id, type, params } as WorkerRequest);
     });
   }
@@ -65,6 +69,10 @@ export class SearchWorkerClient {
     }
     const pending = this.pending.get(reply.id);
     if (!pending) return;
+    if ('partial' in reply) {
+      pending.onPartial?.(reply.partial);
+      return;
+    }
     this.pending.delete(reply.id);
     if (reply.ok) pending.resolve(reply.result as never);
     else pending.reject(new WorkerRequestError(reply.failure));
