@@ -29,5 +29,5 @@ export function readPreviousIndex(out: string): PreviousIndex | undefined {
       }
     }
   }
-  return { numbers, slots: manifest.slots, boundaries: manifest.parts.map((part) => part[0]) };
+  return { numbers, slots: manifest.slots, boundaries: manifest.parts.map((part) => part[0]), outletCodes: manifest.outletCodes ?? [] };
 }

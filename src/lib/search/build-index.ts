@@ -51,6 +51,8 @@ export interface PreviousIndex {
   slots: number;
   /** First term of each previous vocabulary part, sorted. */
   boundaries: readonly string[];
+  /** The previous manifest's `outletCodes`. */
+  outletCodes: readonly string[];
 }
 
 /**
@@ -81,7 +83,9 @@ export function buildIndex(articles: readonly Article[], options: BuildOptions =
   const slots = byNumber.length;
   const live = byNumber.filter((a): a is Article => a !== undefined);
   const outlets = countOutlets(live);
-  const outletIndex = new Map(outlets.map((o, i) => [o.name, i]));
+  const outletCodes = [...(options.previous?.outletCodes ?? [])];
+  for (const { name } of [...outlets].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) if (!outletCodes.includes(name)) outletCodes.push(name);
+  const outletIndex = new Map(outletCodes.map((name, i) => [name, i]));
 
   const table = createDocsTable(slots, INDEX_FIELDS.length);
   // term → per field, flat [number, freq, number, freq, …]; numbers arrive in ascending order.
@@ -155,6 +159,7 @@ export function buildIndex(articles: readonly Article[], options: BuildOptions =
     fields: INDEX_FIELDS,
     averageFieldLength,
     outlets,
+    outletCodes,
     dates: dated.length ? { first: dated[0]!.date.slice(0, 10), last: dated[dated.length - 1]!.date.slice(0, 10) } : null,
     undated: live.length - dated.length,
     newest: newest.map((a): ArticlePreview => ({ number: numberOf.get(a)!, id: a.id, title: a.title, outlet: a.outlet, date: a.date, url: a.url })),

@@ -77,8 +77,13 @@ export interface Manifest {
   fields: readonly string[];
   /** MiniSearch's average field lengths (unique terms), in field order. */
   averageFieldLength: number[];
-  /** Outlets by article count (descending), then name; the docs table stores the position. */
+  /** Outlets by article count (descending), then name. */
   outlets: OutletCount[];
+  /**
+   * Outlet names by the code the docs table stores. Codes never change from build to build (a new
+   * outlet gets the next one), so that a block whose articles did not change keeps its bytes.
+   */
+  outletCodes: string[];
   /** First and last day (`YYYY-MM-DD`) of dated articles, or null when none is dated. */
   dates: { first: string; last: string } | null;
   /** Articles without a date. */

@@ -49,7 +49,9 @@ export async function* runQuerySteps(
   options: RunOptions & { progressive?: boolean } = {},
 ): AsyncGenerator<SearchResponse> {
   const planTerms = await loadPlanTerms(reader, plan);
-  const isLarge = plan.include.length === 0 || [...planTerms.entries.values()].some((entry) => entry.postings === null);
+  // Large: an empty query, or one whose every included term is common (a rare one bounds the hits).
+  const included = plan.include.flatMap((c) => c.variants.flatMap((v) => v.tokens)).flatMap((t) => planTerms.entries.get(t.term) ?? []);
+  const isLarge = plan.include.length === 0 || (included.length > 0 && included.every((entry) => entry.postings === null));
   const steps = options.progressive !== false && isLarge ? newestFirstSteps(reader.blockCount) : [0];
   for (const fromBlock of steps) yield await runStep(reader, plan, query, options, planTerms, fromBlock);
 }
@@ -86,7 +88,7 @@ async function runStep(
   }
   const docs = await reader.docs(blocks);
   const filters = resolveFilters(reader, query);
-  const outletNames = manifest.outlets.map((o) => o.name);
+  const outletNames = manifest.outletCodes;
   // One MiniSearch over the loaded terms serves the included and the excluded clauses alike.
   const documentFrequency = new Map([...entries].map(([term, entry]) => [term, entry.df] as const));
   const search = assembleMiniSearch(terms, docs, manifest, documentFrequency);
@@ -227,8 +229,8 @@ function resolveFilters(reader: IndexReader, query: SearchQuery): ResolvedFilter
   let outlets: Set<number> | null = null;
   if (query.outlets?.length) {
     outlets = new Set();
-    reader.manifest.outlets.forEach((o, i) => {
-      if (query.outlets!.includes(o.name)) outlets!.add(i);
+    reader.manifest.outletCodes.forEach((name, i) => {
+      if (query.outlets!.includes(name)) outlets!.add(i);
     });
   }
   const from = query.from ? parseDay(query.from) : Number.NaN;
