@@ -35,7 +35,8 @@ export async function benchIndex(dir: string): Promise<string> {
   const docs = { raw: sum(docBlocks.map((s) => s.raw)), gzip: sum(docBlocks.map((s) => s.gzip)), brotli: sum(docBlocks.map((s) => s.brotli)) };
   const chunkFiles = (await readdir(dir)).filter((f) => f.startsWith('post-'));
   const chunkSizes = await Promise.all(chunkFiles.map((f) => sizes(path.join(dir, f))));
-  const partSizes = await Promise.all(manifest.parts.map((p) => sizes(path.join(dir, termPartPath(p[1])))));
+  const allParts = [...manifest.parts, ...manifest.newestParts];
+  const partSizes = await Promise.all(allParts.map((p) => sizes(path.join(dir, termPartPath(p[1])))));
   const fragmentDir = path.join(dir, 'a');
   const fragmentFiles = (await readdir(fragmentDir)).slice(0, 500);
   const fragmentSizes = await Promise.all(fragmentFiles.map((f) => sizes(path.join(fragmentDir, f))));
@@ -48,7 +49,7 @@ export async function benchIndex(dir: string): Promise<string> {
       ['manifest.json', kb(manifestSize.raw), kb(manifestSize.gzip), kb(manifestSize.brotli)],
       [`docs table, ${docBlocks.length} block${docBlocks.length > 1 ? 's' : ''} of ${manifest.blockSize} numbers`, kb(docs.raw), kb(docs.gzip), kb(docs.brotli)],
       ...(docBlocks.length > 1 ? [['docs table, newest block', kb(docBlocks.at(-1)!.raw), kb(docBlocks.at(-1)!.gzip), kb(docBlocks.at(-1)!.brotli)]] : []),
-      [`${manifest.parts.length} term parts, median / max`, col(partSizes.map((s) => s.raw)), col(partSizes.map((s) => s.gzip)), col(partSizes.map((s) => s.brotli))],
+      [`${allParts.length} term parts (${manifest.newestParts.length} of the newest block), median / max`, col(partSizes.map((s) => s.raw)), col(partSizes.map((s) => s.gzip)), col(partSizes.map((s) => s.brotli))],
       [`term parts, total`, kb(partSizes.reduce((a, s) => a + s.raw, 0)), kb(partSizes.reduce((a, s) => a + s.gzip, 0)), kb(partSizes.reduce((a, s) => a + s.brotli, 0))],
       ...(chunkSizes.length
         ? [

@@ -138,7 +138,7 @@ async function measureIndex(dir: string): Promise<Omit<ScalePoint, 'articles' | 
     indexFiles,
     manifestBytes: statSync(path.join(dir, 'manifest.json')).size,
     docsBytes: manifest.docs.reduce((sum, block) => sum + block.bytes, 0),
-    largestPart: Math.max(...manifest.parts.map((p) => p[2])),
+    largestPart: Math.max(...[...manifest.parts, ...manifest.newestParts].map((p) => p[2])),
     largestChunk,
     firstQueryMedian: median(complete),
     firstQueryMax: Math.max(...complete),

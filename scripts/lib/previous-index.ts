@@ -15,7 +15,7 @@ export function readPreviousIndex(out: string): PreviousIndex | undefined {
   } catch {
     return undefined;
   }
-  if (manifest.version !== INDEX_VERSION || !Array.isArray(manifest.parts) || typeof manifest.slots !== 'number') return undefined;
+  if (manifest.version !== INDEX_VERSION || !Array.isArray(manifest.parts) || !Array.isArray(manifest.newestParts) || typeof manifest.slots !== 'number') return undefined;
   const numbers = new Map<string, number>();
   const shards = path.join(out, 'ids');
   if (existsSync(shards)) {
@@ -29,5 +29,13 @@ export function readPreviousIndex(out: string): PreviousIndex | undefined {
       }
     }
   }
-  return { numbers, slots: manifest.slots, boundaries: manifest.parts.map((part) => part[0]), outletCodes: manifest.outletCodes ?? [] };
+  return {
+    numbers,
+    slots: manifest.slots,
+    blockSize: manifest.blockSize,
+    blocks: manifest.docs.length,
+    boundaries: manifest.parts.map((part) => part[0]),
+    newestBoundaries: manifest.newestParts.map((part) => part[0]),
+    outletCodes: manifest.outletCodes ?? [],
+  };
 }

@@ -82,7 +82,7 @@ export async function writeIndex(outDir: string, manifest: Manifest, files: Inde
     total += size;
   }
   for (const block of manifest.docs) block.bytes = sizes.get(block.file) ?? 0;
-  for (const part of manifest.parts) part[2] = sizes.get(termPartPath(part[1])) ?? 0;
+  for (const part of [...manifest.parts, ...manifest.newestParts]) part[2] = sizes.get(termPartPath(part[1])) ?? 0;
   const json = JSON.stringify(manifest);
   await writeFile(path.join(outDir, 'manifest.json'), json);
   return { bytes: total + json.length, written, unchanged, removed };

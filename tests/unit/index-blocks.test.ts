@@ -48,9 +48,10 @@ describe('an index split into blocks of article numbers', () => {
     expect(blocked.manifest.docs).toHaveLength(Math.ceil(COUNT / BLOCK));
     expect(blocked.manifest.blockSize).toBe(BLOCK);
     expect(single.manifest.docs).toHaveLength(1);
-    const entry = (await blocked.reader.part(blocked.reader.partIndexOf('中国'))).get('中国')!;
+    const entry = (await blocked.reader.entry('中国'))!;
     expect(entry.postings).toBeNull();
     expect(entry.chunks.length).toBeGreaterThan(1);
+    expect(entry.newest).not.toBeNull();
   });
 
   it('scores every hit exactly like the unsplit index', async () => {
@@ -116,14 +117,15 @@ describe('Searcher#searchProgressively', () => {
     expect(steps[0]!.hits.map((h) => h.number)).toEqual(complete.hits.map((h) => h.number));
   });
 
-  it('fetches only the newest block before its first answer', async () => {
+  it('fetches only the newest block (and the older blocks\' term frequencies) before its first answer', async () => {
     const files: string[] = [];
     const fresh = await Searcher.open(fileIndexSource(path.join(root, 'blocked'), (file) => files.push(file)));
     const steps = fresh.searchProgressively({ text: '中国' });
     await steps.next();
     const newest = fresh.manifest.docs.at(-1)!.file;
     expect(files.filter((f) => f.startsWith('docs-'))).toEqual([newest]);
-    expect(files.filter((f) => f.startsWith('post-'))).toHaveLength(1);
+    expect(files.filter((f) => f.startsWith('post-'))).toHaveLength(0);
+    expect(files.filter((f) => f.startsWith('terms-'))).toHaveLength(2);
     await steps.return(undefined);
   });
 

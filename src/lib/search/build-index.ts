@@ -42,15 +42,20 @@ export interface BuildOptions {
 
 /**
  * The parts of an earlier build that a rebuild keeps, so that unchanged files keep their names:
- * article numbers (by id) and where vocabulary parts start.
+ * article numbers (by id), outlet codes, and where vocabulary parts start.
  */
 export interface PreviousIndex {
   /** Article id → number. */
   numbers: ReadonlyMap<string, number>;
   /** The previous manifest's `slots`: new articles are numbered from here on. */
   slots: number;
-  /** First term of each previous vocabulary part, sorted. */
+  /** The previous manifest's `blockSize` and number of blocks. */
+  blockSize: number;
+  blocks: number;
+  /** First term of each previous vocabulary part of the older blocks (`parts`), sorted. */
   boundaries: readonly string[];
+  /** The same for the newest block's parts (`newestParts`). */
+  newestBoundaries: readonly string[];
   /** The previous manifest's `outletCodes`. */
   outletCodes: readonly string[];
 }
@@ -113,8 +118,11 @@ export function buildIndex(articles: readonly Article[], options: BuildOptions =
 
   const files: IndexFile[] = [];
   const blockCount = Math.max(1, Math.ceil(slots / blockSize));
-  const encoded = encodeTerms(postings, { blockSize, blockCount, chunkBytes }, files);
-  const parts = cutParts(encoded, partBytes, options.previous?.boundaries ?? [], files);
+  const { older, newest: newestTerms } = encodeTerms(postings, { blockSize, blockCount, chunkBytes }, files);
+  // Boundaries are kept only while the blocks they were cut for are the same blocks.
+  const previous = options.previous?.blockSize === blockSize ? options.previous : undefined;
+  const parts = cutParts(older, partBytes, previous?.blocks === blockCount ? previous.boundaries : [], files);
+  const newestParts = cutParts(newestTerms, partBytes, previous?.blocks === blockCount ? previous.newestBoundaries : [], files);
   const docs: DocsBlockEntry[] = [];
   for (let block = 0; block < blockCount; block++) {
     const data = encodeDocsBlock(table, block * blockSize, Math.min(slots, (block + 1) * blockSize));
@@ -152,7 +160,7 @@ export function buildIndex(articles: readonly Article[], options: BuildOptions =
   const newest = [...live].sort(compareByDate).slice(-newestCount).reverse();
   const manifest: Manifest = {
     version: INDEX_VERSION,
-    build: hash53(parts.map((p) => p[1]).join() + docs.map((d) => d.file).join()).toString(36),
+    build: hash53([...parts, ...newestParts].map((p) => p[1]).join() + docs.map((d) => d.file).join()).toString(36),
     articles: live.length,
     slots,
     blockSize,
@@ -165,6 +173,7 @@ export function buildIndex(articles: readonly Article[], options: BuildOptions =
     newest: newest.map((a): ArticlePreview => ({ number: numberOf.get(a)!, id: a.id, title: a.title, outlet: a.outlet, date: a.date, url: a.url })),
     docs,
     parts,
+    newestParts,
     idShardLength,
   };
   return { manifest, files: dedupe(files) };
@@ -199,23 +208,37 @@ interface ChunkLayout {
 type SizedTerm = { entry: EncodedTerm; bytes: number };
 
 /**
- * Encodes every term, sorted: rare terms keep their postings inline; with more than one block, a
- * term with more than `chunkBytes` of postings gets one chunk file per block it occurs in.
+ * Encodes every term, sorted, in two vocabularies: the older blocks' postings, which a day's new
+ * articles never change (their parts keep their names), and the newest block's, which they do.
+ * In the older blocks a rare term keeps its postings inline and a term with more than
+ * `chunkBytes` of postings gets one chunk file per block it occurs in; the newest block's
+ * postings are always inline (they are one block's at most). Each vocabulary's document
+ * frequencies are its own blocks' (the reader adds them up).
  */
-function encodeTerms(postings: Map<string, number[][]>, layout: ChunkLayout, files: IndexFile[]): SizedTerm[] {
+function encodeTerms(postings: Map<string, number[][]>, layout: ChunkLayout, files: IndexFile[]): { older: SizedTerm[]; newest: SizedTerm[] } {
   const terms = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return terms.map((term) => {
+  const newestFloor = (layout.blockCount - 1) * layout.blockSize;
+  const older: SizedTerm[] = [];
+  const newest: SizedTerm[] = [];
+  for (const term of terms) {
     const flat = postings.get(term)!.map((list) => Uint32Array.from(list));
-    const size = postingsSize(flat);
-    if (layout.blockCount === 1 || size <= layout.chunkBytes) return { entry: [term, flat] as const, bytes: size + term.length * 3 + 4 };
+    const cuts = flat.map((list) => lowerBound(list, newestFloor));
+    const before = flat.map((list, field) => list.subarray(0, cuts[field]));
+    const after = flat.map((list, field) => list.subarray(cuts[field]));
+    if (after.some((list) => list.length > 0)) newest.push({ entry: [term, after], bytes: postingsSize(after) + term.length * 3 + 4 });
+    if (before.every((list) => list.length === 0)) continue;
+    const size = postingsSize(before);
+    if (layout.blockCount <= 2 || size <= layout.chunkBytes) {
+      older.push({ entry: [term, before], bytes: size + term.length * 3 + 4 });
+      continue;
+    }
     const chunks: ChunkRef[] = [];
-    const cursors = flat.map(() => 0);
-    for (let block = 0; block < layout.blockCount; block++) {
+    const cursors = before.map(() => 0);
+    for (let block = 0; block < layout.blockCount - 1; block++) {
       const end = (block + 1) * layout.blockSize;
-      const piece = flat.map((list, field) => {
+      const piece = before.map((list, field) => {
         const from = cursors[field]!;
-        let to = from;
-        while (to < list.length && list[to]! < end) to += 2;
+        const to = from + lowerBound(list.subarray(from), end);
         cursors[field] = to;
         return list.subarray(from, to);
       });
@@ -225,9 +248,21 @@ function encodeTerms(postings: Map<string, number[][]>, layout: ChunkLayout, fil
       files.push({ path: chunkPath(hash), data, gzip: true });
       chunks.push({ block, hash });
     }
-    const df = flat.map((list) => list.length / 2);
-    return { entry: [term, { df, chunks }] as const, bytes: term.length * 3 + 8 + chunks.length * 10 };
-  });
+    older.push({ entry: [term, { df: before.map((list) => list.length / 2), chunks }], bytes: term.length * 3 + 8 + chunks.length * 10 });
+  }
+  return { older, newest };
+}
+
+/** Index of the first pair in flat `[number, freq, …]` whose number is at least `floor`. */
+function lowerBound(flat: Uint32Array, floor: number): number {
+  let lo = 0;
+  let hi = flat.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (flat[2 * mid]! < floor) lo = mid + 1;
+    else hi = mid;
+  }
+  return 2 * lo;
 }
 
 /**
@@ -254,6 +289,7 @@ function cutParts(terms: readonly SizedTerm[], partBytes: number, boundaries: re
   }
   const parts: TermPartEntry[] = [];
   const emit = (batch: SizedTerm[]) => {
+    if (batch.length === 0) return;
     const data = encodeTermPart(batch.map((t) => t.entry));
     const hash = hashBytes(data);
     files.push({ path: termPartPath(hash), data, gzip: true });

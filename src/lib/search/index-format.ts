@@ -4,8 +4,9 @@
  * ```
  * manifest.json          Manifest: counts, outlets, date range, newest articles, part table, blocks
  * docs-<hash>.bin        gzip: one block of article numbers → day, outlet, field lengths (ranking + facets)
- * terms-<hash>.bin       gzip: one range of the sorted vocabulary: each term's document frequency,
- *                        and its postings (rare terms) or the names of its per-block chunks (common terms)
+ * terms-<hash>.bin       gzip: one range of the sorted vocabulary of the older blocks (`parts`) or of
+ *                        the newest block (`newestParts`): each term's document frequency there, and
+ *                        its postings (rare terms) or the names of its per-block chunks (common terms)
  * post-<hash>.bin        gzip: one common term's postings within one block
  * ids/<xx>.json          article id → number, sharded by the id's first two characters
  * a/<number>.json        ArticleFragment: title, url, author, text (snippets, results on screen)
@@ -91,7 +92,14 @@ export interface Manifest {
   newest: ArticlePreview[];
   /** The docs table, one file per block, oldest block first. */
   docs: DocsBlockEntry[];
+  /**
+   * The vocabulary of every block but the newest (empty with one block), cut into parts: new
+   * articles never change these files. A term's document frequency is the sum of its entries
+   * here and in `newestParts`.
+   */
   parts: TermPartEntry[];
+  /** The vocabulary of the newest block, cut into parts: the files a day's articles change. */
+  newestParts: TermPartEntry[];
   /** Characters of an id that name its `ids/` shard. */
   idShardLength: number;
 }

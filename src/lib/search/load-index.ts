@@ -1,5 +1,5 @@
 import { createDocsTable, decodeDocsBlockInto, type DocsTable } from './docs-table.ts';
-import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, INDEX_VERSION, type Manifest, termPartPath } from './index-format.ts';
+import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, INDEX_VERSION, type Manifest, type TermPartEntry, termPartPath } from './index-format.ts';
 import { decodePostings, type TermEntry, TermPart, type TermPostings } from './term-part.ts';
 import { IndexError } from './types.ts';
 
@@ -24,7 +24,8 @@ export class IndexReader {
   private readonly table: DocsTable;
   private readonly docsBlocks = new Map<number, Promise<void>>();
   private readonly chunks = new Map<string, Promise<TermPostings>>();
-  private readonly partPromises = new Map<number, Promise<TermPart>>();
+  private readonly partPromises = new Map<string, Promise<TermPart>>();
+  private readonly entries = new Map<string, Promise<TermEntry | undefined>>();
   private readonly idShards = new Map<string, Promise<Record<string, number>>>();
   /** Recently used fragments (insertion order = age), so paging back and phrase checks refetch nothing. */
   private readonly fragments = new Map<number, Promise<ArticleFragment>>();
@@ -51,7 +52,7 @@ export class IndexReader {
     if (typeof manifest !== 'object' || manifest === null || !Array.isArray(manifest.parts) || !manifest.docs) {
       throw new IndexError('load-index: manifest.json is not a news-archive-search manifest', 'manifest.json');
     }
-    if (manifest.version !== INDEX_VERSION || !Array.isArray(manifest.docs)) {
+    if (manifest.version !== INDEX_VERSION || !Array.isArray(manifest.docs) || !Array.isArray(manifest.newestParts)) {
       throw new IndexError(
         `load-index: manifest.json is index version ${String(manifest.version)}, this app reads version ${INDEX_VERSION}; rebuild the index with npm run index`,
         'manifest.json',
@@ -100,6 +101,7 @@ export class IndexReader {
     const floor = fromBlock * this.manifest.blockSize;
     if (entry.postings) return fromBlock === 0 ? entry.postings : entry.postings.map((flat) => flat.subarray(lowerBound(flat, floor)));
     const pieces = await Promise.all(entry.chunks.filter((c) => c.block >= fromBlock).map((c) => this.chunk(c.hash)));
+    if (entry.newest) pieces.push(entry.newest);
     return this.manifest.fields.map((_, field) => {
       const lists = pieces.map((piece) => piece[field]!);
       if (lists.length === 1) return lists[0]!;
@@ -123,36 +125,60 @@ export class IndexReader {
     return promise;
   }
 
-  /** Vocabulary part number `index`. */
-  part(index: number): Promise<TermPart> {
-    let promise = this.partPromises.get(index);
+  /**
+   * The vocabulary parts whose ranges may hold `term` (with `prefix`, every term starting with
+   * it): of the older blocks and of the newest block.
+   */
+  partsFor(term: string, prefix = false): Promise<TermPart[]> {
+    const wanted: Array<[VocabularyName, number]> = [];
+    for (const vocabulary of VOCABULARIES) {
+      const table = this.manifest[vocabulary];
+      if (table.length === 0) continue;
+      const first = partIndexOf(table, term);
+      const last = prefix ? partIndexOf(table, `${term}\uffff`) : first;
+      for (let i = first; i <= last; i++) wanted.push([vocabulary, i]);
+    }
+    return Promise.all(wanted.map(([vocabulary, i]) => this.part(vocabulary, i)));
+  }
+
+  /** Everything the index knows of `term`, both vocabularies joined; undefined when no article holds it. */
+  entry(term: string): Promise<TermEntry | undefined> {
+    let promise = this.entries.get(term);
     if (!promise) {
-      const file = termPartPath(this.manifest.parts[index]![1]);
-      promise = this.decode(file, (data) => new TermPart(data, this.manifest.fields.length));
-      promise.catch(() => this.partPromises.delete(index));
-      this.partPromises.set(index, promise);
+      promise = Promise.all(VOCABULARIES.map(async (vocabulary) => {
+        const table = this.manifest[vocabulary];
+        return table.length ? (await this.part(vocabulary, partIndexOf(table, term))).get(term) : undefined;
+      })).then(([older, newest]) => joinEntries(older, newest));
+      promise.catch(() => this.entries.delete(term));
+      this.entries.set(term, promise);
     }
     return promise;
   }
 
-  /** Index of the part whose range holds `term` (the last part starting at or before it). */
-  partIndexOf(term: string): number {
-    const parts = this.manifest.parts;
-    let lo = 0;
-    let hi = parts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (parts[mid]![0] <= term) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+  /** Terms starting with `prefix`, sorted, from both vocabularies. */
+  async termsWithPrefix(prefix: string): Promise<string[]> {
+    const found = new Set<string>();
+    for (const part of await this.partsFor(prefix, true)) for (const term of part.withPrefix(prefix)) found.add(term);
+    return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
-  /** Indexes of the parts that may hold terms starting with `prefix`. */
-  partIndexesForPrefix(prefix: string): number[] {
-    const first = this.partIndexOf(prefix);
-    const last = this.partIndexOf(`${prefix}\uffff`);
-    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  /** Every term of the parts `partsFor(term, prefix)` loads (typo candidates). */
+  async termsNear(term: string, prefix = false): Promise<string[]> {
+    const found = new Set<string>();
+    for (const part of await this.partsFor(term, prefix)) for (const t of part.terms) found.add(t);
+    return [...found];
+  }
+
+  private part(vocabulary: VocabularyName, index: number): Promise<TermPart> {
+    const key = `${vocabulary}:${index}`;
+    let promise = this.partPromises.get(key);
+    if (!promise) {
+      const file = termPartPath(this.manifest[vocabulary][index]![1]);
+      promise = this.decode(file, (data) => new TermPart(data, this.manifest.fields.length));
+      promise.catch(() => this.partPromises.delete(key));
+      this.partPromises.set(key, promise);
+    }
+    return promise;
   }
 
   /** Title, URL and text of article `number`. */
@@ -204,6 +230,39 @@ export class IndexReader {
       throw new IndexError(`load-index: ${path} is corrupt (${(error as Error).message}); rebuild the index`, path);
     }
   }
+}
+
+/** The two vocabularies of an index: the older blocks' and the newest block's. */
+const VOCABULARIES = ['parts', 'newestParts'] as const;
+type VocabularyName = (typeof VOCABULARIES)[number];
+
+/** Index of the part whose range holds `term` (the last part starting at or before it). */
+function partIndexOf(parts: readonly TermPartEntry[], term: string): number {
+  let lo = 0;
+  let hi = parts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (parts[mid]![0] <= term) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * One term's entry from the older blocks' vocabulary and the newest block's: document
+ * frequencies add up; postings join (the newest block's numbers come after all older ones).
+ */
+function joinEntries(older: TermEntry | undefined, newest: TermEntry | undefined): TermEntry | undefined {
+  if (!older || !newest) return older ?? newest;
+  const df = older.df.map((n, field) => n + newest.df[field]!);
+  if (!older.postings) return { df, postings: null, chunks: older.chunks, newest: newest.postings };
+  const postings = older.postings.map((flat, field) => {
+    const joined = new Uint32Array(flat.length + newest.postings![field]!.length);
+    joined.set(flat);
+    joined.set(newest.postings![field]!, flat.length);
+    return joined;
+  });
+  return { df, postings, chunks: [], newest: null };
 }
 
 /** Index of the first pair in flat `[number, freq, …]` whose number is at least `floor`. */

@@ -1,6 +1,6 @@
 import type { IndexReader } from './load-index.ts';
 import type { QueryPlan } from './query-plan.ts';
-import type { TermEntry, TermPart, TermPostings } from './term-part.ts';
+import type { TermEntry, TermPostings } from './term-part.ts';
 import { isCjkCodePoint } from './tokenize.ts';
 
 /** The terms a plan needs, found in the vocabulary parts. */
@@ -21,45 +21,34 @@ export interface PlanTerms {
  */
 export async function loadPlanTerms(reader: IndexReader, plan: QueryPlan): Promise<PlanTerms> {
   const tokens = [...plan.include, ...plan.exclude].flatMap((c) => c.variants.flatMap((v) => v.tokens));
-  const partIndexes = new Set<number>();
-  for (const token of tokens) {
-    partIndexes.add(reader.partIndexOf(token.term));
-    if (token.prefix) for (const i of reader.partIndexesForPrefix(token.term)) partIndexes.add(i);
-  }
-  const parts = new Map(await Promise.all([...partIndexes].map(async (i) => [i, await reader.part(i)] as const)));
+  // Every part the tokens may need, fetched at once (the lookups below then find them loaded).
+  await Promise.all(tokens.map((token) => reader.partsFor(token.term, token.prefix)));
   const entries = new Map<string, TermEntry>();
   const fuzzy = new Set<string>();
   const merged = new Set<string>();
-  const add = (part: TermPart, term: string): boolean => {
+  const add = async (term: string): Promise<boolean> => {
     if (entries.has(term)) return true;
-    const entry = part.get(term);
+    const entry = await reader.entry(term);
     if (entry) entries.set(term, entry);
     return entry !== undefined;
   };
   for (const token of tokens) {
-    const home = parts.get(reader.partIndexOf(token.term))!;
     if (token.prefix && isSingleCjk(token.term)) {
-      const entry = await mergedPrefix(reader, home, token.term, reader.partIndexesForPrefix(token.term).map((i) => parts.get(i)!));
+      const entry = await mergedPrefix(reader, token.term);
       if (entry) entries.set(token.term, entry);
       merged.add(token.term);
       continue;
     }
-    let found = add(home, token.term);
+    let found = await add(token.term);
     if (token.prefix) {
-      for (const i of reader.partIndexesForPrefix(token.term)) {
-        const part = parts.get(i)!;
-        for (const term of part.withPrefix(token.term)) found = add(part, term) || found;
-      }
+      for (const term of await reader.termsWithPrefix(token.term)) found = (await add(term)) || found;
     }
     if (token.maxEdits > 0 && !found) {
       fuzzy.add(token.term);
       // Typos are looked for among the terms of the parts already loaded for this word.
       const max = token.maxEdits;
-      for (const i of new Set([reader.partIndexOf(token.term), ...(token.prefix ? reader.partIndexesForPrefix(token.term) : [])])) {
-        const part = parts.get(i)!;
-        for (const term of part.terms) {
-          if (Math.abs(term.length - token.term.length) <= max && isLatinWord(term) && editDistanceAtMost(term, token.term, max)) add(part, term);
-        }
+      for (const term of await reader.termsNear(token.term, token.prefix)) {
+        if (Math.abs(term.length - token.term.length) <= max && isLatinWord(term) && editDistanceAtMost(term, token.term, max)) await add(term);
       }
     }
   }
@@ -72,8 +61,8 @@ function isSingleCjk(term: string): boolean {
   return term.length === (cp > 0xffff ? 2 : 1) && isCjkCodePoint(cp);
 }
 
-/** Merged entries of one-character queries, per part holding the character. */
-const MERGED = new WeakMap<TermPart, Map<string, Promise<TermEntry | null>>>();
+/** Merged entries of one-character queries, per opened index. */
+const MERGED = new WeakMap<IndexReader, Map<string, Promise<TermEntry | null>>>();
 
 /**
  * A one-character query matches every term that starts with the character (its bigrams and the
@@ -83,20 +72,21 @@ const MERGED = new WeakMap<TermPart, Map<string, Promise<TermEntry | null>>>();
  * merged term's document frequency is known only from all of its postings, so common prefix
  * terms' chunks are all loaded: a one-character query is answered complete, never block by block.
  */
-function mergedPrefix(reader: IndexReader, home: TermPart, char: string, parts: readonly TermPart[]): Promise<TermEntry | null> {
-  let cache = MERGED.get(home);
-  if (!cache) MERGED.set(home, (cache = new Map()));
+function mergedPrefix(reader: IndexReader, char: string): Promise<TermEntry | null> {
+  let cache = MERGED.get(reader);
+  if (!cache) MERGED.set(reader, (cache = new Map()));
   let promise = cache.get(char);
   if (!promise) {
-    promise = mergePostings(reader, char, parts);
+    promise = mergePostings(reader, char);
     promise.catch(() => cache.delete(char));
     cache.set(char, promise);
   }
   return promise;
 }
 
-async function mergePostings(reader: IndexReader, char: string, parts: readonly TermPart[]): Promise<TermEntry | null> {
-  const lists = await Promise.all(parts.flatMap((part) => part.withPrefix(char).map((term) => reader.postings(part.get(term)!))));
+async function mergePostings(reader: IndexReader, char: string): Promise<TermEntry | null> {
+  const terms = await reader.termsWithPrefix(char);
+  const lists = await Promise.all(terms.map(async (term) => reader.postings((await reader.entry(term))!)));
   if (lists.length === 0) return null;
   const sums: Array<Map<number, number>> = reader.manifest.fields.map(() => new Map());
   for (const postings of lists) {
@@ -106,7 +96,7 @@ async function mergePostings(reader: IndexReader, char: string, parts: readonly 
     });
   }
   const postings: TermPostings = sums.map((sum) => Uint32Array.from([...sum].sort((a, b) => a[0] - b[0]).flat()));
-  return { df: postings.map((flat) => flat.length / 2), postings, chunks: [] };
+  return { df: postings.map((flat) => flat.length / 2), postings, chunks: [], newest: null };
 }
 
 function isLatinWord(term: string): boolean {

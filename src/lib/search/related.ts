@@ -66,12 +66,11 @@ export async function findRelated(reader: IndexReader, number: number, options: 
   await prepareFolding(fragment.title, lead);
   const weights = sourceTermWeights(fragment.title, lead);
 
-  const partIndexes = new Set([...weights.keys()].map((term) => reader.partIndexOf(term)));
-  const parts = new Map(await Promise.all([...partIndexes].map(async (i) => [i, await reader.part(i)] as const)));
+  await Promise.all([...weights.keys()].map((term) => reader.partsFor(term)));
   const terms: SourceTerm[] = [];
   const blocks = new Set<number>();
   for (const [term, weight] of weights) {
-    const entry = parts.get(reader.partIndexOf(term))!.get(term);
+    const entry = await reader.entry(term);
     // A common term (its postings split into chunks) is too frequent to tie two stories together.
     if (!entry?.postings) continue;
     terms.push({ term, weight, postings: entry.postings });

@@ -24,6 +24,8 @@ export interface TermEntry {
   postings: TermPostings | null;
   /** A common term's chunks, oldest block first; empty for a rare term. */
   chunks: ChunkRef[];
+  /** A common term's postings in the newest block (which has no chunks), or null. */
+  newest: TermPostings | null;
 }
 
 /** A term as the build hands it to `encodeTermPart`: its postings inline, or its chunks. */
@@ -164,10 +166,10 @@ export class TermPart {
     const entry = this.entries[index]!;
     let result: TermEntry;
     if (entry.df) {
-      result = { df: entry.df, postings: null, chunks: entry.chunks };
+      result = { df: entry.df, postings: null, chunks: entry.chunks, newest: null };
     } else {
       const postings = decodePostings(this.blocks.subarray(entry.offset, entry.offset + entry.length), this.fieldCount);
-      result = { df: postings.map((flat) => flat.length / 2), postings, chunks: [] };
+      result = { df: postings.map((flat) => flat.length / 2), postings, chunks: [], newest: null };
     }
     this.decoded.set(term, result);
     return result;
