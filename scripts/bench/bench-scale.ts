@@ -4,8 +4,9 @@
  * its index in a child process (wall time, peak RSS of the process and its compile threads),
  * measures the index (bytes, files, manifest, docs table, largest part and chunk) and the bytes a
  * cold visitor downloads before the first answer (complete, and the first progressive step), then
- * adds a day of `--day` articles to the largest archive and rebuilds it incrementally. Ends with a
+ * adds a day of `--day` articles to one archive and rebuilds it incrementally. Ends with a
  * power-law fit (least squares on log–log) of each figure, extrapolated to 1,000,000 articles.
+ * The day is added to the size closest to 100,000 (after all sizes are measured).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -94,8 +95,9 @@ export async function benchScale(sizes: readonly number[], scaleDir: string, day
     out.push('', `Fitted on ${points.map((p) => p.articles.toLocaleString('en')).join(' / ')} articles, extrapolated:`, table(rows));
   }
 
-  const largest = points.at(-1);
-  if (largest && dayCount > 0) out.push('', incrementalDay(scaleDir, largest.articles, dayCount));
+  // The daily update is measured at the size closest to the issue's 100,000 articles.
+  const daily = [...points].sort((a, b) => Math.abs(Math.log(a.articles / 1e5)) - Math.abs(Math.log(b.articles / 1e5)))[0];
+  if (daily && dayCount > 0) out.push('', incrementalDay(scaleDir, daily.articles, dayCount));
   return out.join('\n');
 }
 
