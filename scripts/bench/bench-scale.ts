@@ -53,8 +53,9 @@ export async function benchScale(sizes: readonly number[], scaleDir: string, day
     const index = path.join(scaleDir, `index-${count}`);
     rmSync(index, { recursive: true, force: true });
     const build = timedBuild(corpus, index);
+    console.error(`scale: ${count} articles built in ${build.seconds.toFixed(0)} s, peak ${(build.peakBytes / 1e9).toFixed(2)} GB; ${build.stdout.trim().split('\n')[0]}`);
     points.push({ articles: count, buildSeconds: build.seconds, peakBytes: build.peakBytes, ...(await measureIndex(index)) });
-    console.error(`scale: ${count} articles built in ${build.seconds.toFixed(0)} s, peak ${(build.peakBytes / 1e9).toFixed(2)} GB`);
+    console.error(`scale: ${JSON.stringify(points.at(-1))}`); // partial results survive a run that stops later
   }
 
   out.push(`Scale: synthetic archives (npm run corpus, seed "scale"), ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`);
