@@ -181,7 +181,7 @@ function fetchSource(indexUrl: string): IndexSource {
 function progressKind(path: string): 'manifest' | 'docs' | 'terms' | null {
   if (path === 'manifest.json') return 'manifest';
   if (path.startsWith('docs-')) return 'docs';
-  if (path.startsWith('terms-')) return 'terms';
+  if (path.startsWith('terms-') || path.startsWith('post-')) return 'terms'; // a common term's chunks count as its parts
   return null;
 }
 

@@ -88,7 +88,7 @@ export interface WorkerFailure {
 export interface LoadProgress {
   manifest: boolean;
   docs: boolean;
-  /** Vocabulary parts being fetched. */
+  /** Vocabulary parts (and common terms' chunks) being fetched. */
   terms: number;
   /** Files started and finished since nothing was pending (for a determinate bar). */
   started: number;
