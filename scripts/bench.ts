@@ -1,5 +1,7 @@
 /**
  * `npm run bench [-- --input DIR] [--runs N]`
+ * `npm run bench -- --scale 10000,100000,300000 [--scale-dir DIR] [--day N]`: scale figures and
+ * their extrapolation to 1,000,000 articles instead (scripts/bench/bench-scale.ts).
  *
  * Prints the project's speed and size figures (never asserted in tests: machines here are shared
  * and noisy). Medians over --runs builds (default 3).
@@ -23,8 +25,21 @@ const { values } = parseArgs({
   options: {
     input: { type: 'string', default: path.resolve(import.meta.dirname, '../../shared/corpus') },
     runs: { type: 'string', default: '3' },
+    scale: { type: 'string' },
+    'scale-dir': { type: 'string', default: path.join(os.tmpdir(), 'nas-scale') },
+    day: { type: 'string', default: '300' },
   },
 });
+if (values.scale) {
+  const sizes = values.scale.split(',').map((n) => Number(n.replace(/_/g, '')));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    console.error(`--scale takes article counts separated by commas (10000,100000,300000), got ${values.scale}.`);
+    process.exit(2);
+  }
+  const { benchScale } = await import('./bench/bench-scale.ts');
+  console.log(await benchScale(sizes, values['scale-dir']!, Number(values.day)));
+  process.exit(0);
+}
 const runs = Math.max(1, Number(values.runs));
 const input = values.input!;
 

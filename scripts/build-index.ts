@@ -1,8 +1,11 @@
 /**
- * `npm run index -- --input DIR --out DIR [--report FILE.json] [--strict]`
+ * `npm run index -- --input DIR --out DIR [--report FILE.json] [--strict] [--cache DIR | --no-cache] [--fresh]`
  *
  * Compiles every article file under DIR into the index folder OUT. Bad files are skipped and
- * named with their reason; everything else is indexed. Exit codes: 0 when anything was indexed,
+ * named with their reason; everything else is indexed. Run again, it recompiles only files that
+ * changed (the compile cache, `OUT/.cache` unless --cache names another folder) and keeps the
+ * article numbers and part boundaries of the index in OUT, so unchanged files keep their names;
+ * --fresh numbers and cuts anew. Exit codes: 0 when anything was indexed,
  * 1 with --strict when any file was skipped (or when no file could be indexed), 2 when the input
  * folder is missing or holds no article files, or the output cannot be written.
  */
@@ -12,7 +15,7 @@ import { buildArchiveIndex } from './lib/build-archive-index.ts';
 import { formatSummary } from './lib/format-summary.ts';
 import { createProgress } from './lib/progress.ts';
 
-const USAGE = 'usage: npm run index -- --input DIR --out DIR [--report FILE.json] [--strict]';
+const USAGE = 'usage: npm run index -- --input DIR --out DIR [--report FILE.json] [--strict] [--cache DIR | --no-cache] [--fresh]';
 
 async function main(): Promise<number> {
   let values;
@@ -23,6 +26,9 @@ async function main(): Promise<number> {
         out: { type: 'string' },
         report: { type: 'string' },
         strict: { type: 'boolean', default: false },
+        cache: { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
+        fresh: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -44,16 +50,21 @@ async function main(): Promise<number> {
   const started = performance.now();
   let result;
   try {
-    result = await buildArchiveIndex({ input: values.input, out: values.out, onProgress: progress.update });
+    const cache = values['no-cache'] ? false : values.cache;
+    result = await buildArchiveIndex({ input: values.input, out: values.out, cache, fresh: values.fresh, onProgress: progress.update });
   } catch (error) {
     progress.done();
     console.error((error as Error).message);
     return 2;
   }
   progress.done();
-  const { report, bytes } = result;
+  const { report, bytes, write, cache, incremental } = result;
   for (const { file, reason } of report.skipped) console.error(`skipped ${file}: ${reason}`);
   console.log(formatSummary(report, values.out, bytes, performance.now() - started));
+  console.log(
+    `Compiled ${cache.compiled} files, ${cache.reused} from the cache${cache.pruned ? `, ${cache.pruned} gone files forgotten` : ''}; ` +
+      `${incremental ? 'kept the numbers of the index in the folder; ' : ''}wrote ${write.written} files, ${write.unchanged} unchanged, ${write.removed} removed.`,
+  );
   if (values.report) {
     try {
       await writeFile(values.report, `${JSON.stringify(report, null, 2)}\n`);

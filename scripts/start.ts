@@ -41,7 +41,9 @@ console.log(`Indexing ${input} …`);
 const progress = createProgress(process.stderr);
 const started = performance.now();
 const out = path.join(root, 'dist', 'data');
-const { report, bytes } = await buildArchiveIndex({ input, out, onProgress: progress.update });
+// dist/ is emptied by every vite build: keep the compile cache outside it (and out of the served files).
+const cache = path.join(root, 'node_modules', '.cache', 'news-archive-search');
+const { report, bytes } = await buildArchiveIndex({ input, out, cache, onProgress: progress.update });
 progress.done();
 console.log(formatSummary(report, path.relative(root, out), bytes, performance.now() - started));
 

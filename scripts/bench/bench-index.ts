@@ -19,6 +19,10 @@ async function sizes(file: string): Promise<{ raw: number; gzip: number; brotli:
   return { raw: raw.length, gzip, brotli: brotliCompressSync(raw).length, wire: precompressed ? stored.length : gzip };
 }
 
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
 /**
  * Index-file sizes, first-query downloads, part decode times and warm query latency for an index
  * folder. Returns the printable report.
@@ -27,8 +31,12 @@ export async function benchIndex(dir: string): Promise<string> {
   const out: string[] = [];
   const manifestSize = await sizes(path.join(dir, 'manifest.json'));
   const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  const docs = await sizes(path.join(dir, manifest.docs.file));
-  const partSizes = await Promise.all(manifest.parts.map((p) => sizes(path.join(dir, termPartPath(p[1])))));
+  const docBlocks = await Promise.all(manifest.docs.map((block) => sizes(path.join(dir, block.file))));
+  const docs = { raw: sum(docBlocks.map((s) => s.raw)), gzip: sum(docBlocks.map((s) => s.gzip)), brotli: sum(docBlocks.map((s) => s.brotli)) };
+  const chunkFiles = (await readdir(dir)).filter((f) => f.startsWith('post-'));
+  const chunkSizes = await Promise.all(chunkFiles.map((f) => sizes(path.join(dir, f))));
+  const allParts = [...manifest.parts, ...manifest.newestParts];
+  const partSizes = await Promise.all(allParts.map((p) => sizes(path.join(dir, termPartPath(p[1])))));
   const fragmentDir = path.join(dir, 'a');
   const fragmentFiles = (await readdir(fragmentDir)).slice(0, 500);
   const fragmentSizes = await Promise.all(fragmentFiles.map((f) => sizes(path.join(fragmentDir, f))));
@@ -39,9 +47,16 @@ export async function benchIndex(dir: string): Promise<string> {
     table([
       ['file', 'raw', 'gzip', 'brotli'],
       ['manifest.json', kb(manifestSize.raw), kb(manifestSize.gzip), kb(manifestSize.brotli)],
-      ['docs table', kb(docs.raw), kb(docs.gzip), kb(docs.brotli)],
-      [`${manifest.parts.length} term parts, median / max`, col(partSizes.map((s) => s.raw)), col(partSizes.map((s) => s.gzip)), col(partSizes.map((s) => s.brotli))],
+      [`docs table, ${docBlocks.length} block${docBlocks.length > 1 ? 's' : ''} of ${manifest.blockSize} numbers`, kb(docs.raw), kb(docs.gzip), kb(docs.brotli)],
+      ...(docBlocks.length > 1 ? [['docs table, newest block', kb(docBlocks.at(-1)!.raw), kb(docBlocks.at(-1)!.gzip), kb(docBlocks.at(-1)!.brotli)]] : []),
+      [`${allParts.length} term parts (${manifest.newestParts.length} of the newest block), median / max`, col(partSizes.map((s) => s.raw)), col(partSizes.map((s) => s.gzip)), col(partSizes.map((s) => s.brotli))],
       [`term parts, total`, kb(partSizes.reduce((a, s) => a + s.raw, 0)), kb(partSizes.reduce((a, s) => a + s.gzip, 0)), kb(partSizes.reduce((a, s) => a + s.brotli, 0))],
+      ...(chunkSizes.length
+        ? [
+            [`${chunkSizes.length} common-term chunks, median / max`, col(chunkSizes.map((s) => s.raw)), col(chunkSizes.map((s) => s.gzip)), col(chunkSizes.map((s) => s.brotli))],
+            ['common-term chunks, total', kb(sum(chunkSizes.map((s) => s.raw))), kb(sum(chunkSizes.map((s) => s.gzip))), kb(sum(chunkSizes.map((s) => s.brotli)))],
+          ]
+        : []),
       [`article fragments (first ${fragmentSizes.length}), median / max`, col(fragmentSizes.map((s) => s.raw)), col(fragmentSizes.map((s) => s.gzip)), col(fragmentSizes.map((s) => s.brotli))],
       ['reader HTML, total', kb(htmlTotal), '', ''],
     ]),

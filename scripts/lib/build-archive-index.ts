@@ -1,32 +1,69 @@
 import { stat } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { buildIndex, type BuildOptions } from '../../src/lib/search/build-index.ts';
 import { loadFoldingTable } from '../../src/lib/search/fold.ts';
 import type { Manifest } from '../../src/lib/search/index-format.ts';
 import { cleanArticleBody } from '../../src/lib/article/clean-body.ts';
+import { CompileCache, type CacheReport } from './compile-cache.ts';
 import { compileArchive, type CompileReport } from './compile-archive.ts';
 import { createDomEnv } from './dom-env.ts';
-import { writeIndex } from './write-index.ts';
+import { readPreviousIndex } from './previous-index.ts';
+import { writeIndex, type WriteReport } from './write-index.ts';
 
-export interface BuildArchiveOptions extends BuildOptions {
+export interface BuildArchiveOptions extends Omit<BuildOptions, 'previous'> {
   input: string;
   /** Compile in this many worker threads (default: one per CPU core). */
   workers?: number;
   out: string;
+  /**
+   * Folder of the compile cache (default `<out>/.cache`); false compiles every file and stores nothing.
+   */
+  cache?: string | false;
+  /** Ignore the index already in `out`: number articles afresh by date and cut parts anew. */
+  fresh?: boolean;
   onProgress?: (done: number, total: number) => void;
   /** "Now" for date plausibility checks; fixed in tests. */
   now?: number;
 }
 
+/** What a build did, beyond the compile report. */
+export interface BuildArchiveResult {
+  report: CompileReport;
+  manifest: Manifest;
+  /** Bytes of the index folder. */
+  bytes: number;
+  write: WriteReport;
+  /** How the compile cache served (all zeros without one). */
+  cache: CacheReport;
+  /** True when article numbers and part boundaries came from the index already in `out`. */
+  incremental: boolean;
+}
+
+/** Default compile-cache folder of an index folder. */
+export function defaultCacheDir(out: string): string {
+  return path.join(out, '.cache');
+}
+
 /**
- * The whole build, importable: compile the archive under `input`, build the index, write it to
- * `out`. Throws (with one sentence) only for a missing or empty input folder or an unwritable
- * output; bad files are skips in the report.
+ * The whole build, importable: compile the archive under `input` (files unchanged since the last
+ * build come from the compile cache), build the index keeping the article numbers and part
+ * boundaries of the index already in `out`, write what changed. Throws (with one sentence) only
+ * for a missing or empty input folder or an unwritable output; bad files are skips in the report.
  */
-export async function buildArchiveIndex(options: BuildArchiveOptions): Promise<{ report: CompileReport; manifest: Manifest; bytes: number }> {
+export async function buildArchiveIndex(options: BuildArchiveOptions): Promise<BuildArchiveResult> {
   const info = await stat(options.input).catch(() => null);
   if (!info?.isDirectory()) throw new Error(`The input folder ${options.input} does not exist or is not a folder.`);
   await loadFoldingTable();
+  let cache: CompileCache | undefined;
+  if (options.cache !== false) {
+    const dir = options.cache ?? defaultCacheDir(options.out);
+    try {
+      cache = CompileCache.open(dir);
+    } catch (error) {
+      throw new Error(`Cannot use the compile cache ${dir}: ${(error as Error).message}; pass --cache DIR for another folder or --no-cache.`);
+    }
+  }
   // The DOM for compiling in this thread is made only if no worker threads take the files.
   let env: ReturnType<typeof createDomEnv> | undefined;
   const { articles, report } = await compileArchive({
@@ -37,17 +74,19 @@ export async function buildArchiveIndex(options: BuildArchiveOptions): Promise<{
     // A worker costs a jsdom start-up (~0.3 s): worth it from a few hundred files on.
     workers: options.workers ?? os.availableParallelism(),
     minFilesPerWorker: 200,
+    cache,
   });
   env?.close();
   if (report.files === 0) {
     throw new Error(`The input folder ${options.input} holds no article files (.md, .markdown, .txt, .html).`);
   }
-  const { manifest, files } = buildIndex(articles, options);
-  let bytes: number;
+  const previous = options.fresh ? undefined : readPreviousIndex(options.out);
+  const { manifest, files } = buildIndex(articles, { ...options, previous });
+  let write: WriteReport;
   try {
-    bytes = await writeIndex(options.out, manifest, files);
+    write = await writeIndex(options.out, manifest, files);
   } catch (error) {
     throw new Error(`Cannot write the index to ${options.out}: ${(error as Error).message}`);
   }
-  return { report, manifest, bytes };
+  return { report, manifest, bytes: write.bytes, write, cache: cache?.report ?? { reused: 0, compiled: report.files, pruned: 0 }, incremental: previous !== undefined };
 }

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { articleId } from '../../src/lib/article/article-id.ts';
 import type { Article, ArticleWarning, WarningKind } from '../../src/lib/article/types.ts';
 import { urlIdentity } from '../../src/lib/article/urls.ts';
+import type { CompileCache } from './compile-cache.ts';
 import { type BodyCleaner, compileFile, type FileOutcome } from './compile-file.ts';
 import { type FoundFile, listArchive, type WalkNotice } from './walk-archive.ts';
 
@@ -30,6 +31,8 @@ export interface CompileOptions {
   onProgress?: (done: number, total: number) => void;
   /** "Now" for date plausibility; fixed in tests. */
   now?: number;
+  /** Compiled files of earlier builds: unchanged files are taken from it, compiled ones stored in it. */
+  cache?: CompileCache;
 }
 
 export interface CompileResult {
@@ -50,10 +53,7 @@ export async function compileArchive(options: CompileOptions): Promise<CompileRe
   const warnings: CompileReport['warnings'] = {};
   const compiled: Array<{ article: Article; warnings: ArticleWarning[] }> = [];
 
-  const workers = Math.min(options.workers ?? 0, Math.floor(found.length / (options.minFilesPerWorker ?? 1)));
-  const outcomes = workers > 1
-    ? await compileInWorkers(found, options, workers)
-    : await compileHere(found, options);
+  const outcomes = await compileOrReuse(found, options);
   found.forEach((entry, i) => {
     const outcome = outcomes[i]!;
     if ('skip' in outcome) skipped.push({ file: entry.file, reason: outcome.skip });
@@ -77,6 +77,29 @@ export async function compileArchive(options: CompileOptions): Promise<CompileRe
       notices,
     },
   };
+}
+
+/** Outcomes of every listed file, in order: from the cache when it has them, else compiled. */
+async function compileOrReuse(found: FoundFile[], options: CompileOptions): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = new Array(found.length);
+  const missing: number[] = [];
+  found.forEach((entry, i) => {
+    const cached = 'skip' in entry ? null : (options.cache?.lookup(entry) ?? null);
+    if (cached) outcomes[i] = cached;
+    else missing.push(i);
+  });
+  const reused = found.length - missing.length;
+  const todo = missing.map((i) => found[i]!);
+  const progress = { ...options, onProgress: options.onProgress && ((done: number) => options.onProgress!(reused + done, found.length)) };
+  const workers = Math.min(options.workers ?? 0, Math.floor(todo.length / (options.minFilesPerWorker ?? 1)));
+  const compiled = workers > 1 ? await compileInWorkers(todo, progress, workers) : await compileHere(todo, progress);
+  missing.forEach((i, k) => {
+    const entry = found[i]!;
+    outcomes[i] = compiled[k]!;
+    if (options.cache && !('skip' in entry)) options.cache.store(entry, compiled[k]!);
+  });
+  options.cache?.prune();
+  return outcomes;
 }
 
 /**
@@ -149,6 +172,7 @@ const WORKER_BOOT = `
 `;
 
 async function compileHere(found: FoundFile[], options: CompileOptions): Promise<FileOutcome[]> {
+  if (found.length === 0) return [];
   if (!options.cleanBody) throw new Error('compile-archive: cleanBody is required without workers');
   const outcomes: FileOutcome[] = [];
   for (const entry of found) {

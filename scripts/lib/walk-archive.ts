@@ -7,7 +7,7 @@ export const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.html', 
 export const MAX_READ_BYTES = 16 * 1024 * 1024;
 
 /** One article file found under the input folder, or why it cannot be read. */
-export type FoundFile = { file: string; target: string; size: number } | { file: string; skip: string };
+export type FoundFile = { file: string; target: string; size: number; mtimeMs: number } | { file: string; skip: string };
 
 /** Something found while walking that is not an article file but worth reporting. */
 export interface WalkNotice {
@@ -82,7 +82,7 @@ async function* walkDirectory(
       yield { file, skip: 'not a regular file (device, FIFO or socket)' };
       continue;
     }
-    yield { file, target, size: info.size };
+    yield { file, target, size: info.size, mtimeMs: info.mtimeMs };
   }
 }
 

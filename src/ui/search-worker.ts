@@ -11,7 +11,7 @@ import type { ParsedQuery } from '../lib/search/parse-query.ts';
 import { findRelated } from '../lib/search/related.ts';
 import { Searcher } from '../lib/search/searcher.ts';
 import { IndexError } from '../lib/search/types.ts';
-import type { ArticleSummary, LoadProgress, RequestType, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
+import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -21,8 +21,10 @@ let openedUrl = '';
 const failedFetches = new Set<string>();
 let lastParsed: { text: string; parsed: Promise<ParsedQuery> } | null = null;
 const progress: LoadProgress = { manifest: false, docs: false, terms: 0, started: 0, finished: 0 };
+/** Counter of the latest `search` request: an older progressive search stops at its next step. */
+let latestSearch = 0;
 
-const handlers: { [K in RequestType]: (params: WorkerApi[K]['params']) => Promise<WorkerApi[K]['result']> } = {
+const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: number) => Promise<WorkerApi[K]['result']> } = {
   async open({ indexUrl, manifest }) {
     if (!searcher || openedUrl !== indexUrl) {
       openedUrl = indexUrl;
@@ -34,19 +36,22 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params']) => Promis
       });
     }
     const opened = await searcher;
-    // Every query needs the docs table: start fetching it before the first one arrives.
-    opened.reader.docs().catch(() => undefined);
+    // Every query needs the newest block of the docs table: start fetching it before the first one arrives.
+    opened.reader.docs([opened.reader.blockCount - 1]).catch(() => undefined);
     return opened.manifest;
   },
 
-  async search({ query }) {
+  async search({ query, progressive }, id) {
+    latestSearch = id;
     const opened = await ready();
-    const { total, approximate, hits, facets } = await opened.search(query);
-    // The page asks for these next (their snippets): start fetching them now, one hop sooner.
-    // Not the newest articles': the manifest brought their snippets.
-    const leads = new Set(opened.manifest.newest.map((article) => article.number));
-    for (const hit of hits) if (!leads.has(hit.number)) opened.fragment(hit.number).catch(() => undefined);
-    return { total, approximate, hits, facets };
+    if (!progressive) return prefetchFragments(opened, answerOf(await opened.search(query)));
+    let last: SearchAnswer | null = null;
+    for await (const step of opened.searchProgressively(query)) {
+      if (last) post({ id, partial: prefetchFragments(opened, last) });
+      last = answerOf(step);
+      if (latestSearch !== id) break; // a newer search is waiting for this thread
+    }
+    return prefetchFragments(opened, last!);
   },
 
   async summaries({ numbers, text }) {
@@ -95,12 +100,27 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params']) => Promis
 scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   try {
-    const handler = handlers[request.type] as (params: unknown) => Promise<WorkerApi[RequestType]['result']>;
-    post({ id: request.id, ok: true, result: await handler(request.params) });
+    const handler = handlers[request.type] as (params: unknown, id: number) => Promise<WorkerApi[RequestType]['result']>;
+    post({ id: request.id, ok: true, result: await handler(request.params, request.id) });
   } catch (error) {
     post({ id: request.id, ok: false, failure: describe(error) });
   }
 };
+
+/** What crosses to the page of a search response. */
+function answerOf({ total, approximate, hits, facets, searched }: SearchAnswer): SearchAnswer {
+  return { total, approximate, hits, facets, searched };
+}
+
+/**
+ * The page asks for these hits' fragments next (their snippets): start fetching them now, one
+ * hop sooner. Not the newest articles': the manifest brought their snippets. Returns `answer`.
+ */
+function prefetchFragments(opened: Searcher, answer: SearchAnswer): SearchAnswer {
+  const leads = new Set(opened.manifest.newest.map((article) => article.number));
+  for (const hit of answer.hits) if (!leads.has(hit.number)) opened.fragment(hit.number).catch(() => undefined);
+  return answer;
+}
 
 function post(reply: WorkerReply): void {
   scope.postMessage(reply);
@@ -177,7 +197,7 @@ function fetchSource(indexUrl: string, manifest?: Uint8Array): IndexSource {
 function progressKind(path: string): 'manifest' | 'docs' | 'terms' | null {
   if (path === 'manifest.json') return 'manifest';
   if (path.startsWith('docs-')) return 'docs';
-  if (path.startsWith('terms-')) return 'terms';
+  if (path.startsWith('terms-') || path.startsWith('post-')) return 'terms'; // a common term's chunks count as its parts
   return null;
 }
 

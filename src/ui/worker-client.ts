@@ -5,7 +5,7 @@
  */
 import workerUrl from './search-worker.ts?worker&url';
 import type { Manifest } from '../lib/search/index-format.ts';
-import type { LoadProgress, RequestType, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
+import type { LoadProgress, RequestType, SearchAnswer, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 /** A request the worker could not answer; `failure` says why, for the visitor and the console. */
 export class WorkerRequestError extends Error {
@@ -18,6 +18,13 @@ export class WorkerRequestError extends Error {
 interface Pending {
   resolve: (result: never) => void;
   reject: (error: WorkerRequestError) => void;
+  onPartial?: (answer: SearchAnswer) => void;
+}
+
+/** How a request is sent (see `SearchWorkerClient.request`). */
+export interface RequestOptions {
+  transfer?: Transferable[];
+  onPartial?: (answer: SearchAnswer) => void;
 }
 
 export class SearchWorkerClient {
@@ -51,10 +58,10 @@ export class SearchWorkerClient {
     let opening!: Promise<Manifest>;
     const gate = manifest.then(
       (bytes) => {
-        opening = this.post('open', bytes ? { indexUrl, manifest: bytes } : { indexUrl }, bytes ? [bytes.buffer] : []);
+        opening = this.post('open', bytes ? { indexUrl, manifest: bytes } : { indexUrl }, { transfer: bytes ? [bytes.buffer] : [] });
       },
       () => {
-        opening = this.post('open', { indexUrl }, []);
+        opening = this.post('open', { indexUrl }, {});
       },
     );
     this.gate = gate;
@@ -66,17 +73,18 @@ export class SearchWorkerClient {
 
   /**
    * Sends a request; resolves with the reply, rejects with a `WorkerRequestError`.
-   * `transfer` lists buffers to move to the worker instead of copying them.
+   * `transfer` lists buffers to move to the worker instead of copying them; `onPartial` receives
+   * the partial answers of a `search` sent with `progressive: true`.
    */
-  request<K extends RequestType>(type: K, params: WorkerApi[K]['params'], transfer: Transferable[] = []): Promise<WorkerApi[K]['result']> {
-    return this.gate ? this.gate.then(() => this.post(type, params, transfer)) : this.post(type, params, transfer);
+  request<K extends RequestType>(type: K, params: WorkerApi[K]['params'], options: RequestOptions = {}): Promise<WorkerApi[K]['result']> {
+    return this.gate ? this.gate.then(() => this.post(type, params, options)) : this.post(type, params, options);
   }
 
-  private post<K extends RequestType>(type: K, params: WorkerApi[K]['params'], transfer: Transferable[]): Promise<WorkerApi[K]['result']> {
+  private post<K extends RequestType>(type: K, params: WorkerApi[K]['params'], { transfer = [], onPartial }: RequestOptions): Promise<WorkerApi[K]['result']> {
     const worker = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as Pending['resolve'], reject });
+      this.pending.set(id, { resolve: resolve as Pending['resolve'], reject, onPartial });
       worker.postMessage({ id, type, params } as WorkerRequest, transfer);
     });
   }
@@ -111,6 +119,10 @@ export class SearchWorkerClient {
     }
     const pending = this.pending.get(reply.id);
     if (!pending) return;
+    if ('partial' in reply) {
+      pending.onPartial?.(reply.partial);
+      return;
+    }
     this.pending.delete(reply.id);
     if (reply.ok) pending.resolve(reply.result as never);
     else pending.reject(new WorkerRequestError(reply.failure));

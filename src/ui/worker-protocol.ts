@@ -1,7 +1,8 @@
 /**
  * The messages between the page and the search worker. Every request carries a counter (`id`)
- * that its reply repeats; progress reports carry none. Everything here is plain data (it crosses
- * `postMessage`).
+ * that its reply repeats; progress reports carry none. A `search` with `progressive: true` may
+ * also get partial answers (`{ id, partial }`) before its reply. Everything here is plain data
+ * (it crosses `postMessage`).
  */
 import type { TextRange, Snippet } from '../lib/search/highlight.ts';
 import type { ArticlePreview, Manifest } from '../lib/search/index-format.ts';
@@ -10,9 +11,12 @@ import type { Facets, SearchHit, SearchQuery } from '../lib/search/types.ts';
 /** One page of results, with the total and the facets of the whole result set. */
 export interface SearchAnswer {
   total: number;
+  /** True while the answer may still change: only the newest articles searched, or phrase checks cut short. */
   approximate: boolean;
   hits: SearchHit[];
   facets: Facets;
+  /** Articles searched for this answer, of all in the archive (`articles < of` in a partial answer). */
+  searched: { articles: number; of: number };
 }
 
 /** What a result on screen shows: its fragment's fields, the title's marks and a snippet. */
@@ -52,7 +56,13 @@ export interface WorkerApi {
    * `manifest.json`, when the page has fetched it already (the hosted page preloads it).
    */
   open: { params: { indexUrl: string; manifest?: Uint8Array }; result: Manifest };
-  search: { params: { query: SearchQuery }; result: SearchAnswer };
+  /**
+   * The complete answer. With `progressive: true`, a query that touches a large part of the index
+   * (a common term, an empty query) first gets partial answers, `{ id, partial }`, newest articles
+   * first, each covering more (`partial.searched`); the reply is the complete answer. A newer
+   * `search` stops an older progressive one: its reply is then its last partial answer.
+   */
+  search: { params: { query: SearchQuery; progressive?: boolean }; result: SearchAnswer };
   /**
    * Summaries of these articles for query `text`. Numbers whose fragment failed come back in
    * `failed`, with the first failure: one missing file does not hide the other results.
@@ -81,7 +91,7 @@ export interface WorkerFailure {
 export interface LoadProgress {
   manifest: boolean;
   docs: boolean;
-  /** Vocabulary parts being fetched. */
+  /** Vocabulary parts (and common terms' chunks) being fetched. */
   terms: number;
   /** Files started and finished since nothing was pending (for a determinate bar). */
   started: number;
@@ -91,4 +101,6 @@ export interface LoadProgress {
 export type WorkerReply =
   | { id: number; ok: true; result: WorkerApi[RequestType]['result'] }
   | { id: number; ok: false; failure: WorkerFailure }
+  /** A partial answer to a progressive `search`; its reply (`ok`) follows. */
+  | { id: number; partial: SearchAnswer }
   | { id?: undefined; progress: LoadProgress };

@@ -56,6 +56,20 @@ describe('npm run index', () => {
   });
 });
 
+describe('npm run index, run again', () => {
+  it('recompiles nothing unchanged, and --cache / --no-cache choose the compile cache', async () => {
+    const out = path.join(tmp, 'again-out');
+    const cache = path.join(tmp, 'again-cache');
+    const first = await run('build-index.ts', ['--input', FIXTURES, '--out', out, '--cache', cache]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Compiled \d+ files, 0 from the cache/);
+    const second = await run('build-index.ts', ['--input', FIXTURES, '--out', out, '--cache', cache]);
+    expect(second.stdout).toMatch(/Compiled 0 files, \d+ from the cache; kept the numbers of the index in the folder; wrote 0 files/);
+    const uncached = await run('build-index.ts', ['--input', FIXTURES, '--out', out, '--no-cache', '--fresh']);
+    expect(uncached.stdout).toMatch(/Compiled \d+ files, 0 from the cache; wrote 0 files/);
+  });
+});
+
 describe('npm run search --json', () => {
   it('prints total, results and facets in the documented shape', async () => {
     const out = path.join(tmp, 'fixtures-index');

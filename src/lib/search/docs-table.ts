@@ -5,16 +5,36 @@ const DAY_MS = 86_400_000;
 
 /**
  * One row per article number, as typed arrays: what ranking (field lengths), filters and facets
- * (day, outlet) and sorting (the number itself is date order) need, without titles or text.
+ * (day, outlet) and sorting (day, then number) need, without titles or text. In the reader the
+ * arrays cover every number and are filled in block by block as the docs files arrive.
  */
 export interface DocsTable {
+  /** Article numbers covered (the manifest's `slots`). */
   count: number;
-  /** Day number (days since 1970-01-01, plus one); 0 = undated. Non-decreasing by article number. */
+  /** Day number (days since 1970-01-01, plus one); 0 = undated. */
   day: Uint32Array;
-  /** Position of the outlet in the manifest's `outlets`. */
+  /** Position of the outlet in the manifest's `outlets`; `NO_OUTLET` for a deleted article's hole. */
   outlet: Uint16Array;
   /** Per field, MiniSearch's field length (unique terms) of each article. */
   fieldLength: Uint32Array[];
+}
+
+/** Outlet of a number no article holds any more (it was deleted; numbers are never reused). */
+export const NO_OUTLET = 0xffff;
+
+/** An empty table for `count` numbers (every row a hole until a block fills it). */
+export function createDocsTable(count: number, fieldCount: number): DocsTable {
+  return {
+    count,
+    day: new Uint32Array(count),
+    outlet: new Uint16Array(count).fill(NO_OUTLET),
+    fieldLength: Array.from({ length: fieldCount }, () => new Uint32Array(count)),
+  };
+}
+
+/** True when article number `n` holds an article (not a deleted article's hole). */
+export function isLiveArticle(table: DocsTable, n: number): boolean {
+  return table.outlet[n] !== NO_OUTLET;
 }
 
 /** Day number of an ISO date, or 0 for ''. */
@@ -36,40 +56,43 @@ export function parseDay(text: string): number {
 }
 
 /**
- * Encodes the table: `count fieldCount`, then per article `dayDelta outlet length…` as varints.
- * @throws RangeError when days decrease (articles must be numbered in date order)
+ * Encodes rows `start … end - 1`, column by column (gzip packs a column of similar small numbers
+ * better than interleaved rows): `start count fieldCount`, then the days as zigzag deltas, the
+ * outlets, and each field's lengths, all varints.
  */
-export function encodeDocsTable(table: DocsTable): Uint8Array {
+export function encodeDocsBlock(table: DocsTable, start: number, end: number): Uint8Array {
   const writer = new ByteWriter();
-  writer.uint(table.count).uint(table.fieldLength.length);
+  writer.uint(start).uint(end - start).uint(table.fieldLength.length);
   let lastDay = 0;
-  for (let n = 0; n < table.count; n++) {
-    const day = table.day[n]!;
-    if (day < lastDay) throw new RangeError('docs-table: articles must be numbered in date order');
-    writer.uint(day - lastDay).uint(table.outlet[n]!);
-    for (const lengths of table.fieldLength) writer.uint(lengths[n]!);
-    lastDay = day;
+  for (let n = start; n < end; n++) {
+    const delta = table.day[n]! - lastDay;
+    writer.uint(delta >= 0 ? delta * 2 : -delta * 2 - 1);
+    lastDay = table.day[n]!;
   }
+  for (let n = start; n < end; n++) writer.uint(table.outlet[n]!);
+  for (const lengths of table.fieldLength) for (let n = start; n < end; n++) writer.uint(lengths[n]!);
   return writer.finish();
 }
 
-/** Decodes what `encodeDocsTable` wrote. @throws RangeError on truncated data */
-export function decodeDocsTable(data: Uint8Array): DocsTable {
+/**
+ * Decodes what `encodeDocsBlock` wrote into `table` (at the rows it names).
+ * @throws RangeError on truncated data, or rows outside the table
+ */
+export function decodeDocsBlockInto(table: DocsTable, data: Uint8Array): void {
   const reader = new ByteReader(data);
+  const start = reader.uint();
   const count = reader.uint();
   const fieldCount = reader.uint();
-  const table: DocsTable = {
-    count,
-    day: new Uint32Array(count),
-    outlet: new Uint16Array(count),
-    fieldLength: Array.from({ length: fieldCount }, () => new Uint32Array(count)),
-  };
+  if (start + count > table.count || fieldCount !== table.fieldLength.length) throw new RangeError('docs-table: block does not fit the manifest');
   let day = 0;
-  for (let n = 0; n < count; n++) {
-    day += reader.uint();
+  for (let n = start; n < start + count; n++) {
+    const zigzag = reader.uint();
+    day += zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
     table.day[n] = day;
-    table.outlet[n] = reader.uint();
-    for (let f = 0; f < fieldCount; f++) table.fieldLength[f]![n] = reader.uint();
   }
-  return table;
+  for (let n = start; n < start + count; n++) table.outlet[n] = reader.uint();
+  for (let f = 0; f < fieldCount; f++) {
+    const lengths = table.fieldLength[f]!;
+    for (let n = start; n < start + count; n++) lengths[n] = reader.uint();
+  }
 }

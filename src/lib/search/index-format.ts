@@ -2,20 +2,27 @@
  * The index folder: what the compiler writes and the browser (or the CLI) reads.
  *
  * ```
- * manifest.json          Manifest: counts, outlets, date range, newest articles, part table
- * docs-<hash>.bin        gzip: per article number → day, outlet, field lengths (ranking + facets)
- * terms-<hash>.bin       gzip: one range of the sorted vocabulary with its postings
+ * manifest.json          Manifest: counts, outlets, date range, newest articles, part table, blocks
+ * docs-<hash>.bin        gzip: one block of article numbers → day, outlet, field lengths (ranking + facets)
+ * terms-<hash>.bin       gzip: one range of the sorted vocabulary of the older blocks (`parts`) or of
+ *                        the newest block (`newestParts`): each term's document frequency there, and
+ *                        its postings (rare terms) or the names of its per-block chunks (common terms)
+ * post-<hash>.bin        gzip: one common term's postings within one block
  * ids/<xx>.json          article id → number, sharded by the id's first two characters
  * a/<number>.json        ArticleFragment: title, url, author, text (snippets, results on screen)
  * h/<number>.html        body HTML, sanitized at build time (and again in the browser) for the reader
  * ```
- * Article numbers follow date order (oldest first), so "newest" is "highest number".
+ * Article numbers are handed out in order of first appearance (the first build numbers by date,
+ * oldest first; each later build appends its new articles, by date) and never change, so the files
+ * of old articles keep their names. A deleted article leaves a hole (see `NO_OUTLET`). Numbers are
+ * grouped in blocks of `blockSize`: block `b` holds numbers `b × blockSize …`; the last block is the
+ * newest and the only one a day's new articles change.
  */
 
 import type { Snippet } from './highlight.ts';
 
 /** Bumped whenever any file's layout changes; readers refuse other versions. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 /** Fields MiniSearch scores, in field-id order. */
 export const INDEX_FIELDS = ['title', 'text'] as const;
@@ -56,24 +63,53 @@ export function termPartPath(hash: string): string {
   return `terms-${hash}.bin`;
 }
 
+/** Path of a common term's postings chunk (one block of article numbers). */
+export function chunkPath(hash: string): string {
+  return `post-${hash}.bin`;
+}
+
+/** One block of the docs table: its file (`docs-<hash>.bin`) and size (gzip). */
+export interface DocsBlockEntry {
+  file: string;
+  bytes: number;
+}
+
 /** `manifest.json`: the only file a visitor needs before the first keystroke. */
 export interface Manifest {
   version: number;
   /** Build identity: a hash of every other file's name. */
   build: string;
+  /** Articles in the index (BM25's document count). */
   articles: number;
+  /** Article numbers in use, holes of deleted articles included: numbers run `0 … slots - 1`. */
+  slots: number;
+  /** Article numbers per block (docs table files, common terms' chunks). */
+  blockSize: number;
   fields: readonly string[];
   /** MiniSearch's average field lengths (unique terms), in field order. */
   averageFieldLength: number[];
-  /** Outlets by article count (descending), then name; the docs table stores the position. */
+  /** Outlets by article count (descending), then name. */
   outlets: OutletCount[];
+  /**
+   * Outlet names by the code the docs table stores. Codes never change from build to build (a new
+   * outlet gets the next one), so that a block whose articles did not change keeps its bytes.
+   */
+  outletCodes: string[];
   /** First and last day (`YYYY-MM-DD`) of dated articles, or null when none is dated. */
   dates: { first: string; last: string } | null;
   /** Articles without a date. */
   undated: number;
   newest: NewestArticle[];
-  docs: { file: string; bytes: number };
+  /** The docs table, one file per block, oldest block first. */
+  docs: DocsBlockEntry[];
+  /**
+   * The vocabulary of every block but the newest (empty with one block), cut into parts: new
+   * articles never change these files. A term's document frequency is the sum of its entries
+   * here and in `newestParts`.
+   */
   parts: TermPartEntry[];
+  /** The vocabulary of the newest block, cut into parts: the files a day's articles change. */
+  newestParts: TermPartEntry[];
   /** Characters of an id that name its `ids/` shard. */
   idShardLength: number;
 }

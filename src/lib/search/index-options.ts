@@ -44,18 +44,66 @@ function serializedPostings(postings: TermPostings): Record<number, Record<numbe
 }
 
 /**
+ * A map of postings that reports the term's document frequency in the whole archive as its size:
+ * MiniSearch takes BM25's document frequency from the size of a term's postings map, so a term
+ * whose postings were loaded for some blocks only still ranks as in the full index.
+ */
+class ArchiveFrequencyMap extends Map<number, number> {
+  constructor(
+    entries: Map<number, number>,
+    private readonly documentFrequency: number,
+  ) {
+    super(entries);
+  }
+
+  override get size(): number {
+    return this.documentFrequency;
+  }
+}
+
+/** The one MiniSearch internal this module touches (minisearch is pinned to 7.2.0 in package.json). */
+interface MiniSearchIndex {
+  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+}
+
+/**
+ * Sets a term's per-field document frequency. MiniSearch has no public way: `loadJS` always makes
+ * a plain `MiniSearch` (not a subclass), so its protected `_index` is reached through a cast.
+ */
+function setDocumentFrequency(search: MiniSearch<{ id: number }>, term: string, df: readonly number[]): void {
+  const data = (search as unknown as MiniSearchIndex)._index.get(term);
+  if (!data) return;
+  for (const [fieldId, freqs] of data) {
+    const frequency = df[fieldId];
+    if (frequency !== undefined && frequency !== freqs.size) data.set(fieldId, new ArchiveFrequencyMap(freqs, frequency));
+  }
+}
+
+/** What `assembleMiniSearch` needs from the manifest: the archive's own BM25 statistics. */
+export interface ArchiveStats {
+  fields: readonly string[];
+  /** Articles in the archive (BM25's document count). */
+  articles: number;
+  averageFieldLength: readonly number[];
+}
+
+/**
  * Builds a MiniSearch instance over just the given terms, through the public `loadJS` API, in the
  * shape `MiniSearch#toJSON` writes (serialization version 2). Scores equal those of one index over
- * the whole archive: the document count, average field lengths and every term's complete postings
- * (so its document frequency) are the archive's own.
+ * the whole archive: the document count, average field lengths and every term's document
+ * frequency are the archive's own, even when `terms` holds only some blocks' postings.
  *
- * @param terms the query's terms and their postings (from the vocabulary parts)
+ * @param terms the query's terms and their postings (all of them, or those of some blocks)
+ * @param docs field lengths of every article the postings name
+ * @param documentFrequency per term whose postings are incomplete, its per-field document frequency in the archive
+ * @example
+ * const search = assembleMiniSearch(new Map([['王毅', postings]]), docs, manifest, new Map([['王毅', entry.df]]));
  */
 export function assembleMiniSearch(
   terms: ReadonlyMap<string, TermPostings>,
   docs: DocsTable,
-  fields: readonly string[],
-  averageFieldLength: readonly number[],
+  stats: ArchiveStats,
+  documentFrequency: ReadonlyMap<string, readonly number[]> = new Map(),
 ): MiniSearch<{ id: number }> {
   const documentIds: Record<number, number> = {};
   const fieldLength: Record<number, number[]> = {};
@@ -72,19 +120,21 @@ export function assembleMiniSearch(
     }
     index.push([term, serializedPostings(postings)]);
   }
-  return MiniSearch.loadJS(
+  const search = MiniSearch.loadJS(
     {
-      documentCount: docs.count,
+      documentCount: stats.articles,
       nextId: docs.count,
       documentIds,
-      fieldIds: Object.fromEntries(fields.map((f, i) => [f, i])),
+      fieldIds: Object.fromEntries(stats.fields.map((f, i) => [f, i])),
       fieldLength,
-      averageFieldLength: [...averageFieldLength],
+      averageFieldLength: [...stats.averageFieldLength],
       storedFields: {},
       dirtCount: 0,
       index,
       serializationVersion: 2,
     },
-    miniSearchOptions(fields),
+    miniSearchOptions(stats.fields),
   );
+  for (const [term, df] of documentFrequency) setDocumentFrequency(search, term, df);
+  return search;
 }

@@ -1,7 +1,7 @@
 import { addFoldingPairs } from './fold.ts';
-import { decodeDocsTable, type DocsTable } from './docs-table.ts';
-import { type ArticleFragment, fragmentPath, htmlPath, idShardPath, INDEX_VERSION, type Manifest, termPartPath } from './index-format.ts';
-import { TermPart } from './term-part.ts';
+import { createDocsTable, decodeDocsBlockInto, type DocsTable } from './docs-table.ts';
+import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, INDEX_VERSION, type Manifest, type TermPartEntry, termPartPath } from './index-format.ts';
+import { decodePostings, type TermEntry, TermPart, type TermPostings } from './term-part.ts';
 import { IndexError } from './types.ts';
 
 /** Where index files come from: `fetch` in the browser, the file system in the CLI and tests. */
@@ -21,8 +21,12 @@ const FRAGMENT_CACHE_SIZE = 200;
  * most once (one shared promise); a failed fetch is forgotten so that a retry fetches again.
  */
 export class IndexReader {
-  private docsPromise: Promise<DocsTable> | null = null;
-  private readonly partPromises = new Map<number, Promise<TermPart>>();
+  /** Every number's row, filled in as docs blocks arrive. */
+  private readonly table: DocsTable;
+  private readonly docsBlocks = new Map<number, Promise<void>>();
+  private readonly chunks = new Map<string, Promise<TermPostings>>();
+  private readonly partPromises = new Map<string, Promise<TermPart>>();
+  private readonly entries = new Map<string, Promise<TermEntry | undefined>>();
   private readonly idShards = new Map<string, Promise<Record<string, number>>>();
   /** Recently used fragments (insertion order = age), so paging back and phrase checks refetch nothing. */
   private readonly fragments = new Map<number, Promise<ArticleFragment>>();
@@ -30,7 +34,9 @@ export class IndexReader {
   private constructor(
     readonly manifest: Manifest,
     private readonly source: IndexSource,
-  ) {}
+  ) {
+    this.table = createDocsTable(manifest.slots, manifest.fields.length);
+  }
 
   /**
    * Reads and checks `manifest.json`.
@@ -47,7 +53,7 @@ export class IndexReader {
     if (typeof manifest !== 'object' || manifest === null || !Array.isArray(manifest.parts) || !manifest.docs) {
       throw new IndexError('load-index: manifest.json is not a news-archive-search manifest', 'manifest.json');
     }
-    if (manifest.version !== INDEX_VERSION) {
+    if (manifest.version !== INDEX_VERSION || !Array.isArray(manifest.docs) || !Array.isArray(manifest.newestParts)) {
       throw new IndexError(
         `load-index: manifest.json is index version ${String(manifest.version)}, this app reads version ${INDEX_VERSION}; rebuild the index with npm run index`,
         'manifest.json',
@@ -56,45 +62,124 @@ export class IndexReader {
     return new IndexReader(manifest, source);
   }
 
-  /** The per-article table (ranking, filters, facets). */
-  docs(): Promise<DocsTable> {
-    this.docsPromise ??= this.decode(this.manifest.docs.file, (data) => decodeDocsTable(data)).catch((error: unknown) => {
-      this.docsPromise = null;
-      throw error;
-    });
-    return this.docsPromise;
+  /** Blocks of article numbers (the newest is `blockCount - 1`). */
+  get blockCount(): number {
+    return this.manifest.docs.length;
   }
 
-  /** Vocabulary part number `index`. */
-  part(index: number): Promise<TermPart> {
-    let promise = this.partPromises.get(index);
+  /** The block that holds article number `number`. */
+  blockOf(number: number): number {
+    return Math.floor(number / this.manifest.blockSize);
+  }
+
+  /**
+   * The per-article table (ranking, filters, facets) with at least the rows of `blocks` filled in
+   * (default: every block). Rows of other blocks may still be holes: read only what was asked for.
+   */
+  async docs(blocks?: Iterable<number>): Promise<DocsTable> {
+    const wanted = blocks ? [...new Set(blocks)] : Array.from({ length: this.blockCount }, (_, b) => b);
+    await Promise.all(wanted.map((block) => this.docsBlock(block)));
+    return this.table;
+  }
+
+  private docsBlock(block: number): Promise<void> {
+    let promise = this.docsBlocks.get(block);
     if (!promise) {
-      const file = termPartPath(this.manifest.parts[index]![1]);
-      promise = this.decode(file, (data) => new TermPart(data, this.manifest.fields.length));
-      promise.catch(() => this.partPromises.delete(index));
-      this.partPromises.set(index, promise);
+      const entry = this.manifest.docs[block];
+      if (!entry) return Promise.reject(new IndexError(`load-index: the manifest has no docs block ${block}; rebuild the index`, 'manifest.json'));
+      promise = this.decode(entry.file, (data) => decodeDocsBlockInto(this.table, data));
+      promise.catch(() => this.docsBlocks.delete(block));
+      this.docsBlocks.set(block, promise);
     }
     return promise;
   }
 
-  /** Index of the part whose range holds `term` (the last part starting at or before it). */
-  partIndexOf(term: string): number {
-    const parts = this.manifest.parts;
-    let lo = 0;
-    let hi = parts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (parts[mid]![0] <= term) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+  /**
+   * A term's postings in blocks `fromBlock` and later (all of them by default): a rare term's
+   * come from its part, a common term's from the chunk files of those blocks.
+   */
+  async postings(entry: TermEntry, fromBlock = 0): Promise<TermPostings> {
+    const floor = fromBlock * this.manifest.blockSize;
+    if (entry.postings) return fromBlock === 0 ? entry.postings : entry.postings.map((flat) => flat.subarray(lowerBound(flat, floor)));
+    const pieces = await Promise.all(entry.chunks.filter((c) => c.block >= fromBlock).map((c) => this.chunk(c.hash)));
+    if (entry.newest) pieces.push(entry.newest);
+    return this.manifest.fields.map((_, field) => {
+      const lists = pieces.map((piece) => piece[field]!);
+      if (lists.length === 1) return lists[0]!;
+      const joined = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
+      let offset = 0;
+      for (const list of lists) {
+        joined.set(list, offset);
+        offset += list.length;
+      }
+      return joined;
+    });
   }
 
-  /** Indexes of the parts that may hold terms starting with `prefix`. */
-  partIndexesForPrefix(prefix: string): number[] {
-    const first = this.partIndexOf(prefix);
-    const last = this.partIndexOf(`${prefix}\uffff`);
-    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  private chunk(hash: string): Promise<TermPostings> {
+    let promise = this.chunks.get(hash);
+    if (!promise) {
+      promise = this.decode(chunkPath(hash), (data) => decodePostings(data, this.manifest.fields.length));
+      promise.catch(() => this.chunks.delete(hash));
+      this.chunks.set(hash, promise);
+    }
+    return promise;
+  }
+
+  /**
+   * The vocabulary parts whose ranges may hold `term` (with `prefix`, every term starting with
+   * it): of the older blocks and of the newest block.
+   */
+  partsFor(term: string, prefix = false): Promise<TermPart[]> {
+    const wanted: Array<[VocabularyName, number]> = [];
+    for (const vocabulary of VOCABULARIES) {
+      const table = this.manifest[vocabulary];
+      if (table.length === 0) continue;
+      const first = partIndexOf(table, term);
+      const last = prefix ? partIndexOf(table, `${term}\uffff`) : first;
+      for (let i = first; i <= last; i++) wanted.push([vocabulary, i]);
+    }
+    return Promise.all(wanted.map(([vocabulary, i]) => this.part(vocabulary, i)));
+  }
+
+  /** Everything the index knows of `term`, both vocabularies joined; undefined when no article holds it. */
+  entry(term: string): Promise<TermEntry | undefined> {
+    let promise = this.entries.get(term);
+    if (!promise) {
+      promise = Promise.all(VOCABULARIES.map(async (vocabulary) => {
+        const table = this.manifest[vocabulary];
+        return table.length ? (await this.part(vocabulary, partIndexOf(table, term))).get(term) : undefined;
+      })).then(([older, newest]) => joinEntries(older, newest));
+      promise.catch(() => this.entries.delete(term));
+      this.entries.set(term, promise);
+    }
+    return promise;
+  }
+
+  /** Terms starting with `prefix`, sorted, from both vocabularies. */
+  async termsWithPrefix(prefix: string): Promise<string[]> {
+    const found = new Set<string>();
+    for (const part of await this.partsFor(prefix, true)) for (const term of part.withPrefix(prefix)) found.add(term);
+    return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** Every term of the parts `partsFor(term, prefix)` loads (typo candidates). */
+  async termsNear(term: string, prefix = false): Promise<string[]> {
+    const found = new Set<string>();
+    for (const part of await this.partsFor(term, prefix)) for (const t of part.terms) found.add(t);
+    return [...found];
+  }
+
+  private part(vocabulary: VocabularyName, index: number): Promise<TermPart> {
+    const key = `${vocabulary}:${index}`;
+    let promise = this.partPromises.get(key);
+    if (!promise) {
+      const file = termPartPath(this.manifest[vocabulary][index]![1]);
+      promise = this.decode(file, (data) => new TermPart(data, this.manifest.fields.length));
+      promise.catch(() => this.partPromises.delete(key));
+      this.partPromises.set(key, promise);
+    }
+    return promise;
   }
 
   /** Title, URL and text of article `number`. */
@@ -150,6 +235,51 @@ export class IndexReader {
       throw new IndexError(`load-index: ${path} is corrupt (${(error as Error).message}); rebuild the index`, path);
     }
   }
+}
+
+/** The two vocabularies of an index: the older blocks' and the newest block's. */
+const VOCABULARIES = ['parts', 'newestParts'] as const;
+type VocabularyName = (typeof VOCABULARIES)[number];
+
+/** Index of the part whose range holds `term` (the last part starting at or before it). */
+function partIndexOf(parts: readonly TermPartEntry[], term: string): number {
+  let lo = 0;
+  let hi = parts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (parts[mid]![0] <= term) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * One term's entry from the older blocks' vocabulary and the newest block's: document
+ * frequencies add up; postings join (the newest block's numbers come after all older ones).
+ */
+function joinEntries(older: TermEntry | undefined, newest: TermEntry | undefined): TermEntry | undefined {
+  if (!older || !newest) return older ?? newest;
+  const df = older.df.map((n, field) => n + newest.df[field]!);
+  if (!older.postings) return { df, postings: null, chunks: older.chunks, newest: newest.postings };
+  const postings = older.postings.map((flat, field) => {
+    const joined = new Uint32Array(flat.length + newest.postings![field]!.length);
+    joined.set(flat);
+    joined.set(newest.postings![field]!, flat.length);
+    return joined;
+  });
+  return { df, postings, chunks: [], newest: null };
+}
+
+/** Index of the first pair in flat `[number, freq, …]` whose number is at least `floor`. */
+function lowerBound(flat: Uint32Array, floor: number): number {
+  let lo = 0;
+  let hi = flat.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (flat[2 * mid]! < floor) lo = mid + 1;
+    else hi = mid;
+  }
+  return 2 * lo;
 }
 
 async function readFile(source: IndexSource, path: string): Promise<Uint8Array> {

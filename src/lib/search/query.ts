@@ -1,12 +1,11 @@
 import type MiniSearch from 'minisearch';
 import type { Query, SearchResult } from 'minisearch';
-import { parseDay } from './docs-table.ts';
+import { type DocsTable, isLiveArticle, parseDay } from './docs-table.ts';
 import { countFacets, passesDate, passesOutlet, type ResolvedFilters } from './facets.ts';
 import { assembleMiniSearch } from './index-options.ts';
 import type { IndexReader } from './load-index.ts';
+import { loadPlanTerms, type PlanTerms } from './load-terms.ts';
 import type { QueryPlan, PlanClause, PlanToken } from './query-plan.ts';
-import type { TermPart, TermPostings } from './term-part.ts';
-import { isCjkCodePoint } from './tokenize.ts';
 import type { SearchHit, SearchQuery, SearchResponse } from './types.ts';
 
 /** Results per page when the caller does not say. */
@@ -14,8 +13,9 @@ export const DEFAULT_LIMIT = 10;
 
 /**
  * Runs a planned query against an opened index: loads the vocabulary parts its terms need (and
- * the docs table), assembles a MiniSearch instance over just those terms, scores with BM25, then
- * filters, counts facets and sorts.
+ * the docs blocks its hits fall in), assembles a MiniSearch instance over just those terms,
+ * scores with BM25, then filters, counts facets and sorts. The complete answer: the last step of
+ * {@link runQuerySteps}.
  *
  * An empty plan lists every article that passes the filters, newest first by default.
  * @throws IndexError when a part the query needs cannot be loaded
@@ -26,11 +26,72 @@ export async function runQuery(
   query: SearchQuery,
   options: RunOptions = {},
 ): Promise<SearchResponse> {
-  const [docs, { terms, fuzzy, merged }] = await Promise.all([reader.docs(), loadTerms(reader, plan)]);
+  let last: SearchResponse | undefined;
+  for await (const step of runQuerySteps(reader, plan, query, { ...options, progressive: false })) last = step;
+  return last!;
+}
+
+/**
+ * Runs a query block by block, newest block first, when it touches a large part of the index (a
+ * common term, whose postings are split by block, or an empty query): each answer covers the
+ * newest blocks searched so far (`searched`, `approximate: true`) and the last one the whole
+ * archive. A hit's score is the same in every answer (BM25 statistics are the archive's own).
+ * Any other query, or `progressive: false`, yields the complete answer only.
+ *
+ * @throws IndexError when a part, chunk or docs block the query needs cannot be loaded
+ * @example
+ * for await (const answer of runQuerySteps(reader, plan, { text: '中国' }, {})) show(answer.hits, answer.searched);
+ */
+export async function* runQuerySteps(
+  reader: IndexReader,
+  plan: QueryPlan,
+  query: SearchQuery,
+  options: RunOptions & { progressive?: boolean } = {},
+): AsyncGenerator<SearchResponse> {
+  const planTerms = await loadPlanTerms(reader, plan);
+  // Large: an empty query, or one whose every included term is common (a rare one bounds the hits).
+  const included = plan.include.flatMap((c) => c.variants.flatMap((v) => v.tokens)).flatMap((t) => planTerms.entries.get(t.term) ?? []);
+  const isLarge = plan.include.length === 0 || (included.length > 0 && included.every((entry) => entry.postings === null));
+  const steps = options.progressive !== false && isLarge ? newestFirstSteps(reader.blockCount) : [0];
+  for (const fromBlock of steps) yield await runStep(reader, plan, query, options, planTerms, fromBlock);
+}
+
+/**
+ * First blocks of the successive steps: the newest block alone, then twice as many blocks each
+ * time (1, 3, 7, … blocks: a step redoes the earlier ones, so the total work stays within twice
+ * the complete query's), then all of them.
+ */
+function newestFirstSteps(blockCount: number): number[] {
+  const steps: number[] = [];
+  for (let searched = 1; searched < blockCount; searched = searched * 2 + 1) steps.push(blockCount - searched);
+  steps.push(0);
+  return steps;
+}
+
+/** The answer over blocks `fromBlock` … newest. */
+async function runStep(
+  reader: IndexReader,
+  plan: QueryPlan,
+  query: SearchQuery,
+  options: RunOptions,
+  { entries, fuzzy, merged }: PlanTerms,
+  fromBlock: number,
+): Promise<SearchResponse> {
+  const { manifest } = reader;
+  const floor = fromBlock * manifest.blockSize;
+  const terms = new Map(await Promise.all([...entries].map(async ([term, entry]) => [term, await reader.postings(entry, fromBlock)] as const)));
+  const blocks = new Set<number>();
+  if (plan.include.length === 0) {
+    for (let b = fromBlock; b < reader.blockCount; b++) blocks.add(b);
+  } else {
+    for (const postings of terms.values()) for (const flat of postings) for (let i = 0; i < flat.length; i += 2) blocks.add(reader.blockOf(flat[i]!));
+  }
+  const docs = await reader.docs(blocks);
   const filters = resolveFilters(reader, query);
-  const outletNames = reader.manifest.outlets.map((o) => o.name);
+  const outletNames = manifest.outletCodes;
   // One MiniSearch over the loaded terms serves the included and the excluded clauses alike.
-  const search = assembleMiniSearch(terms, docs, reader.manifest.fields, reader.manifest.averageFieldLength);
+  const documentFrequency = new Map([...entries].map(([term, entry]) => [term, entry.df] as const));
+  const search = assembleMiniSearch(terms, docs, manifest, documentFrequency);
   const match = (clauses: readonly PlanClause[], combineWith: 'AND' | 'OR') => matchClauses(search, clauses, combineWith, fuzzy, merged);
 
   const phraseExcludes = plan.exclude.filter(needsPhraseCheck);
@@ -38,7 +99,7 @@ export async function runQuery(
   let scored: Map<number, SearchHit>;
   if (plan.include.length === 0) {
     scored = new Map();
-    for (let n = 0; n < docs.count; n++) scored.set(n, { number: n, score: 0, terms: [] });
+    for (let n = floor; n < docs.count; n++) if (isLiveArticle(docs, n)) scored.set(n, { number: n, score: 0, terms: [] });
   } else {
     scored = match(plan.include, 'AND');
   }
@@ -59,19 +120,29 @@ export async function runQuery(
   for (const hit of scored.values()) {
     if (passesOutlet(docs, hit.number, filters) && passesDate(docs, hit.number, filters)) hits.push(hit);
   }
+  // Newest is by day, then by number (numbers follow first appearance, which is nearly date order).
+  const newer = (a: SearchHit, b: SearchHit) => docs.day[b.number]! - docs.day[a.number]! || b.number - a.number;
   const sort = query.sort ?? 'relevance';
-  if (sort === 'oldest') hits.sort((a, b) => a.number - b.number);
-  else if (sort === 'newest' || plan.include.length === 0) hits.sort((a, b) => b.number - a.number);
-  else hits.sort((a, b) => b.score - a.score || b.number - a.number);
+  if (sort === 'oldest') hits.sort((a, b) => newer(b, a));
+  else if (sort === 'newest' || plan.include.length === 0) hits.sort(newer);
+  else hits.sort((a, b) => b.score - a.score || newer(a, b));
 
   const offset = Math.max(0, query.offset ?? 0);
   const limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);
-  let approximate = false;
+  let approximate = fromBlock > 0;
   if (options.checkPhrases && plan.include.some(needsPhraseCheck)) {
-    approximate = await confirmPhrases(hits, scored, offset + limit, options.phraseCheckLimit ?? 0, options.checkPhrases);
+    approximate = (await confirmPhrases(hits, scored, offset + limit, options.phraseCheckLimit ?? 0, options.checkPhrases)) || approximate;
   }
   const facets = countFacets(scored.keys(), docs, outletNames, filters);
-  return { total: hits.length, approximate, hits: hits.slice(offset, offset + limit), facets, terms: planTerms(plan) };
+  const searched = { articles: fromBlock === 0 ? manifest.articles : countLive(reader, docs, floor), of: manifest.articles };
+  return { total: hits.length, approximate, hits: hits.slice(offset, offset + limit), facets, terms: planTerms(plan), searched };
+}
+
+/** Articles numbered `floor` or more (their docs blocks must be loaded). */
+function countLive(reader: IndexReader, docs: DocsTable, floor: number): number {
+  let count = 0;
+  for (let n = floor; n < docs.count; n++) if (isLiveArticle(docs, n)) count++;
+  return count;
 }
 
 /** Options of `runQuery` beyond the query itself. */
@@ -127,99 +198,6 @@ async function confirmPhrases(
 }
 
 /**
- * Loads the parts that hold the plan's terms and returns every needed term's postings. A word
- * looks for typo matches only when the archive has no word starting with it: a typo-tolerant
- * match of a real word would add articles that do not contain what was typed.
- */
-async function loadTerms(
-  reader: IndexReader,
-  plan: QueryPlan,
-): Promise<{ terms: Map<string, TermPostings>; fuzzy: Set<string>; merged: Set<string> }> {
-  const tokens = [...plan.include, ...plan.exclude].flatMap((c) => c.variants.flatMap((v) => v.tokens));
-  const partIndexes = new Set<number>();
-  for (const token of tokens) {
-    partIndexes.add(reader.partIndexOf(token.term));
-    if (token.prefix) for (const i of reader.partIndexesForPrefix(token.term)) partIndexes.add(i);
-  }
-  const parts = new Map(await Promise.all([...partIndexes].map(async (i) => [i, await reader.part(i)] as const)));
-  const terms = new Map<string, TermPostings>();
-  const fuzzy = new Set<string>();
-  const merged = new Set<string>();
-  const add = (part: { get(term: string): TermPostings | undefined }, term: string): boolean => {
-    if (terms.has(term)) return true;
-    const postings = part.get(term);
-    if (postings) terms.set(term, postings);
-    return postings !== undefined;
-  };
-  for (const token of tokens) {
-    const home = parts.get(reader.partIndexOf(token.term))!;
-    if (token.prefix && isSingleCjk(token.term)) {
-      const postings = mergedPrefix(home, token.term, reader.partIndexesForPrefix(token.term).map((i) => parts.get(i)!));
-      if (postings) terms.set(token.term, postings);
-      merged.add(token.term);
-      continue;
-    }
-    let found = add(home, token.term);
-    if (token.prefix) {
-      for (const i of reader.partIndexesForPrefix(token.term)) {
-        const part = parts.get(i)!;
-        for (const term of part.withPrefix(token.term)) found = add(part, term) || found;
-      }
-    }
-    if (token.maxEdits > 0 && !found) {
-      fuzzy.add(token.term);
-      // Typos are looked for among the terms of the parts already loaded for this word.
-      const max = token.maxEdits;
-      for (const i of new Set([reader.partIndexOf(token.term), ...(token.prefix ? reader.partIndexesForPrefix(token.term) : [])])) {
-        const part = parts.get(i)!;
-        for (const term of part.terms) {
-          if (Math.abs(term.length - token.term.length) <= max && isLatinWord(term) && editDistanceAtMost(term, token.term, max)) add(part, term);
-        }
-      }
-    }
-  }
-  return { terms, fuzzy, merged };
-}
-
-/** One CJK character (a BMP code unit or a surrogate pair). */
-function isSingleCjk(term: string): boolean {
-  const cp = term.codePointAt(0)!;
-  return term.length === (cp > 0xffff ? 2 : 1) && isCjkCodePoint(cp);
-}
-
-/** Merged postings of one-character queries, per part holding the character. */
-const MERGED = new WeakMap<TermPart, Map<string, TermPostings | null>>();
-
-/**
- * A one-character query matches every term that starts with the character (its bigrams and the
- * run-final unigram, see `analyzeText`). Rather than handing MiniSearch hundreds of prefix terms,
- * their postings are summed into one term: the character's frequency in each article. Ranking is
- * then BM25 on the character itself, and the query costs one term instead of hundreds.
- */
-function mergedPrefix(home: TermPart, char: string, parts: readonly TermPart[]): TermPostings | null {
-  let cache = MERGED.get(home);
-  if (!cache) MERGED.set(home, (cache = new Map()));
-  if (cache.has(char)) return cache.get(char)!;
-  const sums: Array<Map<number, number>> = [];
-  for (const part of parts) {
-    for (const term of part.withPrefix(char)) {
-      part.get(term)!.forEach((flat, field) => {
-        const sum = (sums[field] ??= new Map());
-        for (let i = 0; i < flat.length; i += 2) sum.set(flat[i]!, (sum.get(flat[i]!) ?? 0) + flat[i + 1]!);
-      });
-    }
-  }
-  const postings = sums.length
-    ? Array.from({ length: Math.max(sums.length, 1) }, (_, field) => {
-        const entries = [...(sums[field] ?? new Map<number, number>())].sort((a, b) => a[0] - b[0]);
-        return Uint32Array.from(entries.flat());
-      })
-    : null;
-  cache.set(char, postings);
-  return postings;
-}
-
-/**
  * Matches clauses with MiniSearch: within a clause, a variant needs all its tokens (AND) and any
  * variant will do (OR); clauses combine with `combineWith`.
  */
@@ -247,33 +225,12 @@ function tokenQuery(token: PlanToken, allowTypos: boolean, isMerged: boolean): Q
   return { queries: [token.term], prefix: token.prefix && !isMerged, fuzzy: allowTypos ? token.maxEdits : false };
 }
 
-function isLatinWord(term: string): boolean {
-  return /^[a-z0-9]/.test(term);
-}
-
-/** Levenshtein distance ≤ max, with an early exit (words are short). */
-function editDistanceAtMost(a: string, b: string, max: number): boolean {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > max) return false;
-    previous = current;
-  }
-  return previous[b.length]! <= max;
-}
-
 function resolveFilters(reader: IndexReader, query: SearchQuery): ResolvedFilters {
   let outlets: Set<number> | null = null;
   if (query.outlets?.length) {
     outlets = new Set();
-    reader.manifest.outlets.forEach((o, i) => {
-      if (query.outlets!.includes(o.name)) outlets!.add(i);
+    reader.manifest.outletCodes.forEach((name, i) => {
+      if (query.outlets!.includes(name)) outlets!.add(i);
     });
   }
   const from = query.from ? parseDay(query.from) : Number.NaN;

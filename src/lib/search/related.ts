@@ -60,19 +60,23 @@ const TEXT_ONLY_FACTOR = 0.6;
  */
 export async function findRelated(reader: IndexReader, number: number, options: RelatedOptions = {}): Promise<RelatedArticle[]> {
   const settings = { ...DEFAULT_RELATED_OPTIONS, ...options };
-  const [fragment, docs] = await Promise.all([reader.fragment(number), reader.docs()]);
-  if (!docs.day[number]) return [];
+  const fragment = await reader.fragment(number);
+  if (!(await reader.docs([reader.blockOf(number)])).day[number]) return [];
   const lead = fragment.text.slice(0, settings.leadChars);
   await prepareFolding(fragment.title, lead);
   const weights = sourceTermWeights(fragment.title, lead);
 
-  const partIndexes = new Set([...weights.keys()].map((term) => reader.partIndexOf(term)));
-  const parts = new Map(await Promise.all([...partIndexes].map(async (i) => [i, await reader.part(i)] as const)));
+  await Promise.all([...weights.keys()].map((term) => reader.partsFor(term)));
   const terms: SourceTerm[] = [];
+  const blocks = new Set<number>();
   for (const [term, weight] of weights) {
-    const postings = parts.get(reader.partIndexOf(term))!.get(term);
-    if (postings) terms.push({ term, weight, postings });
+    const entry = await reader.entry(term);
+    // A common term (its postings split into chunks) is too frequent to tie two stories together.
+    if (!entry?.postings) continue;
+    terms.push({ term, weight, postings: entry.postings });
+    for (const flat of entry.postings) for (let i = 0; i < flat.length; i += 2) blocks.add(reader.blockOf(flat[i]!));
   }
+  const docs = await reader.docs(blocks);
   return rankRelated(number, terms, docs, settings);
 }
 

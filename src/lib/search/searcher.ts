@@ -3,7 +3,7 @@ import type { ArticleFragment, Manifest } from './index-format.ts';
 import { IndexReader, type IndexSource } from './load-index.ts';
 import { parseQuery, type ParsedQuery } from './parse-query.ts';
 import { planQuery, widenLatinPrefixes } from './query-plan.ts';
-import { runQuery } from './query.ts';
+import { runQuery, runQuerySteps } from './query.ts';
 import type { SearchHit, SearchQuery, SearchResponse } from './types.ts';
 
 /** A hit with what a result list shows. */
@@ -48,20 +48,40 @@ export class Searcher {
    */
   async search(query: SearchQuery, options: { phraseCheckLimit?: number } = {}): Promise<SearchResponse & { query: ParsedQuery }> {
     const parsed = await this.parse(query.text);
-    const response = await runQuery(this.reader, planQuery(parsed), query, {
-      phraseCheckLimit: options.phraseCheckLimit,
-      checkPhrases: async (number) => {
-        const fragment = await this.reader.fragment(number);
-        const text = `${fragment.title}\n${fragment.text}`;
-        await prepareFolding(text);
-        const folded = collapseSpaces(foldText(text));
-        return {
-          phrases: parsed.phrases.every((phrase) => folded.includes(phrase.text)),
-          excludedPhrases: parsed.excludedPhrases.some((phrase) => folded.includes(phrase.text)),
-        };
-      },
-    });
+    const response = await runQuery(this.reader, planQuery(parsed), query, { phraseCheckLimit: options.phraseCheckLimit, checkPhrases: this.phraseChecker(parsed) });
     return { ...response, query: parsed };
+  }
+
+  /**
+   * Runs a search in steps, newest articles first, when it touches a large part of the index (a
+   * common term, an empty query over a large archive): each answer covers the newest blocks
+   * searched so far (`searched.articles` of `searched.of`, `approximate: true`); the last one is
+   * what `search` answers. Other queries yield that one complete answer. Scores are the same in
+   * every step.
+   * @throws IndexError when an index file it needs cannot be loaded
+   * @example
+   * for await (const answer of searcher.searchProgressively({ text: '中国' })) {
+   *   console.log(`${answer.total} in ${answer.searched.articles} of ${answer.searched.of}`);
+   * }
+   */
+  async *searchProgressively(query: SearchQuery, options: { phraseCheckLimit?: number } = {}): AsyncGenerator<SearchResponse & { query: ParsedQuery }> {
+    const parsed = await this.parse(query.text);
+    const steps = runQuerySteps(this.reader, planQuery(parsed), query, { phraseCheckLimit: options.phraseCheckLimit, checkPhrases: this.phraseChecker(parsed) });
+    for await (const response of steps) yield { ...response, query: parsed };
+  }
+
+  /** Tells whether an article holds the query's phrases (and none of its excluded ones), from its text. */
+  private phraseChecker(parsed: ParsedQuery): (number: number) => Promise<{ phrases: boolean; excludedPhrases: boolean }> {
+    return async (number) => {
+      const fragment = await this.reader.fragment(number);
+      const text = `${fragment.title}\n${fragment.text}`;
+      await prepareFolding(text);
+      const folded = collapseSpaces(foldText(text));
+      return {
+        phrases: parsed.phrases.every((phrase) => folded.includes(phrase.text)),
+        excludedPhrases: parsed.excludedPhrases.some((phrase) => folded.includes(phrase.text)),
+      };
+    };
   }
 
   /** Fetches the fragments of `hits` (in parallel) and joins them to the hits. */

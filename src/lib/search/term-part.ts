@@ -6,30 +6,72 @@ import { ByteReader, ByteWriter } from './bytes.ts';
  */
 export type TermPostings = Uint32Array[];
 
+/** One block's chunk of a common term's postings: the block number and the chunk's content hash. */
+export interface ChunkRef {
+  block: number;
+  hash: string;
+}
+
 /**
- * Encodes one range of the vocabulary. Layout (before gzip):
- * `count`, then per term `sharedPrefix suffix postingsBytes` (front-coded, sorted), then the postings
- * blocks; each block is, per field, `n` and `n × (numberDelta, freq)`. The directory comes first so
- * a reader can find one term without decoding the others' postings.
+ * What a vocabulary part knows of one term. A rare term's postings are in the part itself; a
+ * common term's are split by block into chunk files (`post-<hash>.bin`), and the part keeps only
+ * its document frequency (so BM25 ranks alike whichever blocks are loaded) and the chunks' names.
+ */
+export interface TermEntry {
+  /** Articles holding the term in the whole archive, per field. */
+  df: number[];
+  /** The complete postings of a rare term; null for a common term (see `chunks`). */
+  postings: TermPostings | null;
+  /** A common term's chunks, oldest block first; empty for a rare term. */
+  chunks: ChunkRef[];
+  /** A common term's postings in the newest block (which has no chunks), or null. */
+  newest: TermPostings | null;
+}
+
+/** A term as the build hands it to `encodeTermPart`: its postings inline, or its chunks. */
+export type EncodedTerm = readonly [term: string, value: TermPostings | { df: number[]; chunks: ChunkRef[] }];
+
+const INLINE = 0;
+const CHUNKED = 1;
+
+/**
+ * Encodes one range of the vocabulary. Layout (before gzip): `count`, then per term
+ * `sharedPrefix suffix kind` (front-coded, sorted) and either `postingsBytes` (kind 0: the
+ * postings follow the directory) or `df… chunkCount (blockDelta hash)…` (kind 1: chunked); then
+ * the inline postings blocks, each per field `n` and `n × (numberDelta, freq)`. The directory
+ * comes first so a reader can find one term without decoding the others' postings.
  *
  * @param terms sorted by `<` (UTF-16 order), unique
  */
-export function encodeTermPart(terms: ReadonlyArray<readonly [string, TermPostings]>): Uint8Array {
+export function encodeTermPart(terms: readonly EncodedTerm[]): Uint8Array {
   const directory = new ByteWriter();
   const blocks = new ByteWriter();
   directory.uint(terms.length);
   let previous = '';
-  for (const [term, postings] of terms) {
-    const block = encodePostings(postings);
+  for (const [term, value] of terms) {
     const shared = sharedPrefixLength(previous, term);
-    directory.uint(shared).string(term.slice(shared)).uint(block.length);
-    blocks.bytes(block);
+    directory.uint(shared).string(term.slice(shared));
+    if (Array.isArray(value)) {
+      const block = encodePostings(value);
+      directory.uint(INLINE).uint(block.length);
+      blocks.bytes(block);
+    } else {
+      const chunked = value as { df: number[]; chunks: ChunkRef[] };
+      directory.uint(CHUNKED);
+      for (const df of chunked.df) directory.uint(df);
+      directory.uint(chunked.chunks.length);
+      let lastBlock = 0;
+      for (const chunk of chunked.chunks) {
+        directory.uint(chunk.block - lastBlock).string(chunk.hash);
+        lastBlock = chunk.block;
+      }
+    }
     previous = term;
   }
   return directory.bytes(blocks.finish()).finish();
 }
 
-/** Bytes one term's postings take in a part, before gzip: the build uses it to size parts. */
+/** Encodes postings: per field `n` and `n × (numberDelta, freq)`. Chunk files are exactly this. */
 export function encodePostings(postings: TermPostings): Uint8Array {
   const writer = new ByteWriter();
   for (const field of postings) {
@@ -43,13 +85,37 @@ export function encodePostings(postings: TermPostings): Uint8Array {
   return writer.finish();
 }
 
-/** A decoded part directory; postings are decoded on demand and remembered. */
+/** Decodes what `encodePostings` wrote. @throws RangeError on truncated data */
+export function decodePostings(data: Uint8Array, fieldCount: number): TermPostings {
+  const reader = new ByteReader(data);
+  const postings: TermPostings = [];
+  for (let f = 0; f < fieldCount; f++) {
+    const n = reader.uint();
+    const flat = new Uint32Array(n * 2);
+    let last = 0;
+    for (let i = 0; i < n; i++) {
+      last += reader.uint();
+      flat[2 * i] = last;
+      flat[2 * i + 1] = reader.uint();
+    }
+    postings.push(flat);
+  }
+  return postings;
+}
+
+interface DirectoryEntry {
+  offset: number;
+  length: number;
+  df: number[] | null;
+  chunks: ChunkRef[];
+}
+
+/** A decoded part directory; inline postings are decoded on demand and remembered. */
 export class TermPart {
   /** The part's terms, sorted. */
   readonly terms: string[] = [];
-  private readonly offsets: number[] = [];
-  private readonly lengths: number[] = [];
-  private readonly decoded = new Map<string, TermPostings>();
+  private readonly entries: DirectoryEntry[] = [];
+  private readonly decoded = new Map<string, TermEntry>();
   private readonly blocks: Uint8Array;
   private readonly positions = new Map<string, number>();
 
@@ -67,38 +133,46 @@ export class TermPart {
       const shared = reader.uint();
       if (shared > previous.length) throw new RangeError('term-part: corrupt term directory');
       const term = previous.slice(0, shared) + reader.string();
-      const length = reader.uint();
+      const kind = reader.uint();
+      if (kind === INLINE) {
+        const length = reader.uint();
+        this.entries.push({ offset, length, df: null, chunks: [] });
+        offset += length;
+      } else if (kind === CHUNKED) {
+        const df = Array.from({ length: fieldCount }, () => reader.uint());
+        const chunks: ChunkRef[] = [];
+        let block = 0;
+        for (let c = reader.uint(); c > 0; c--) {
+          block += reader.uint();
+          chunks.push({ block, hash: reader.string() });
+        }
+        this.entries.push({ offset: 0, length: 0, df, chunks });
+      } else {
+        throw new RangeError('term-part: unknown term kind');
+      }
       this.positions.set(term, this.terms.length);
       this.terms.push(term);
-      this.offsets.push(offset);
-      this.lengths.push(length);
-      offset += length;
       previous = term;
     }
     this.blocks = reader.take(offset);
   }
 
-  /** Postings of `term`, or undefined when the part does not hold it. */
-  get(term: string): TermPostings | undefined {
+  /** What the part holds of `term`, or undefined when it does not hold it. */
+  get(term: string): TermEntry | undefined {
     const cached = this.decoded.get(term);
     if (cached) return cached;
     const index = this.positions.get(term);
     if (index === undefined) return undefined;
-    const reader = new ByteReader(this.blocks.subarray(this.offsets[index]!, this.offsets[index]! + this.lengths[index]!));
-    const postings: TermPostings = [];
-    for (let f = 0; f < this.fieldCount; f++) {
-      const n = reader.uint();
-      const flat = new Uint32Array(n * 2);
-      let last = 0;
-      for (let i = 0; i < n; i++) {
-        last += reader.uint();
-        flat[2 * i] = last;
-        flat[2 * i + 1] = reader.uint();
-      }
-      postings.push(flat);
+    const entry = this.entries[index]!;
+    let result: TermEntry;
+    if (entry.df) {
+      result = { df: entry.df, postings: null, chunks: entry.chunks, newest: null };
+    } else {
+      const postings = decodePostings(this.blocks.subarray(entry.offset, entry.offset + entry.length), this.fieldCount);
+      result = { df: postings.map((flat) => flat.length / 2), postings, chunks: [], newest: null };
     }
-    this.decoded.set(term, postings);
-    return postings;
+    this.decoded.set(term, result);
+    return result;
   }
 
   /** Terms of this part that start with `prefix`, in order. */

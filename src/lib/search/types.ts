@@ -42,8 +42,16 @@ export interface Facets {
 /** The answer to a `SearchQuery`. */
 export interface SearchResponse {
   total: number;
-  /** True when phrase checks stopped at their limit: `total` is then an upper bound. */
+  /**
+   * True when the answer is not final: phrase checks stopped at their limit (`total` is then an
+   * upper bound), or only the newest blocks were searched so far (see `searched`).
+   */
   approximate: boolean;
+  /**
+   * Articles searched for this answer, and in the archive: `articles < of` while a progressive
+   * search has covered only the newest blocks (see `Searcher#searchProgressively`).
+   */
+  searched: { articles: number; of: number };
   hits: SearchHit[];
   facets: Facets;
   /** Folded search terms, for highlighting. */

@@ -1,0 +1,139 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import MiniSearch from 'minisearch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../scripts/generate-corpus.ts';
+import { buildArchiveIndex } from '../../scripts/lib/build-archive-index.ts';
+import { fileIndexSource } from '../../scripts/lib/file-source.ts';
+import { analyzeText } from '../../src/lib/search/analyze.ts';
+import { SEARCH_OPTIONS } from '../../src/lib/search/index-options.ts';
+import { planQuery } from '../../src/lib/search/query-plan.ts';
+import { Searcher } from '../../src/lib/search/searcher.ts';
+import type { SearchResponse } from '../../src/lib/search/types.ts';
+
+/** Blocks of 100 numbers over 450 generated articles: five blocks, the newest half full. */
+const BLOCK = 100;
+const COUNT = 450;
+/** Common Chinese bigrams of the generated news (in most blocks, chunked at this size). */
+const QUERIES = ['中国', '政府', '表示', '美国 中国', '经济 -美国', 'trump', '台湾'];
+
+let root: string;
+let blocked: Searcher;
+let single: Searcher;
+const loaded: string[] = [];
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'nas-blocks-'));
+  await generateCorpus({ out: path.join(root, 'corpus'), count: COUNT, seed: 'blocks', workers: 0 });
+  const now = Date.UTC(2026, 0, 1);
+  await buildArchiveIndex({ input: path.join(root, 'corpus'), out: path.join(root, 'blocked'), blockSize: BLOCK, chunkBytes: 100, cache: false, now });
+  await buildArchiveIndex({ input: path.join(root, 'corpus'), out: path.join(root, 'single'), cache: false, now });
+  blocked = await Searcher.open(fileIndexSource(path.join(root, 'blocked'), (file) => loaded.push(file)));
+  single = await Searcher.open(fileIndexSource(path.join(root, 'single')));
+}, 120_000);
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+const byId = async (searcher: Searcher, response: SearchResponse) =>
+  new Map((await searcher.results(response.hits)).map((r) => [r.id, r.score]));
+
+async function collect(text: string, extra: object = {}): Promise<SearchResponse[]> {
+  const steps: SearchResponse[] = [];
+  for await (const step of blocked.searchProgressively({ text, limit: 1000, ...extra })) steps.push(step);
+  return steps;
+}
+
+describe('an index split into blocks of article numbers', () => {
+  it('has one docs file per block and common terms in per-block chunks', async () => {
+    expect(blocked.manifest.docs).toHaveLength(Math.ceil(COUNT / BLOCK));
+    expect(blocked.manifest.blockSize).toBe(BLOCK);
+    expect(single.manifest.docs).toHaveLength(1);
+    const entry = (await blocked.reader.entry('中国'))!;
+    expect(entry.postings).toBeNull();
+    expect(entry.chunks.length).toBeGreaterThan(1);
+    expect(entry.newest).not.toBeNull();
+  });
+
+  it('scores every hit exactly like the unsplit index', async () => {
+    for (const text of QUERIES) {
+      const a = await byId(blocked, await blocked.search({ text, limit: 1000 }));
+      const b = await byId(single, await single.search({ text, limit: 1000 }));
+      expect([...a.keys()].sort(), text).toEqual([...b.keys()].sort());
+      for (const [id, score] of a) expect(score, `${text} ${id}`).toBeCloseTo(b.get(id)!, 9);
+    }
+  });
+
+  it('scores exactly like one MiniSearch index over the whole archive', async () => {
+    const all = await blocked.results((await blocked.search({ text: '', sort: 'oldest', limit: COUNT })).hits);
+    const texts = await Promise.all(all.map((r) => blocked.fragment(r.number)));
+    const full = new MiniSearch<{ id: number; title: string; text: string }>({
+      fields: ['title', 'text'],
+      tokenize: (text) => analyzeText(text),
+      processTerm: (term) => term,
+      searchOptions: { ...SEARCH_OPTIONS, tokenize: (t) => [t], processTerm: (t) => t },
+    });
+    full.addAll(all.map((r, i) => ({ id: r.number, title: r.title, text: texts[i]!.text })));
+    for (const text of ['中国', '政府 表示', '台湾']) {
+      const plan = planQuery(await blocked.parse(text));
+      const tokens = plan.include.map((c) => ({ combineWith: 'AND' as const, queries: c.variants[0]!.tokens.map((t) => ({ queries: [t.term], prefix: t.prefix })) }));
+      const expected = new Map(full.search({ combineWith: 'AND', queries: tokens }).map((r) => [r.id as number, r.score]));
+      for (const step of await collect(text)) {
+        for (const hit of step.hits) expect(hit.score, `${text} #${hit.number}`).toBeCloseTo(expected.get(hit.number)!, 9);
+      }
+      const complete = await blocked.search({ text, limit: 1000 });
+      expect(complete.hits.map((h) => h.number).sort()).toEqual([...expected.keys()].sort());
+    }
+  });
+});
+
+describe('Searcher#searchProgressively', () => {
+  it('answers a common term from the newest block first, then ends with the complete answer', async () => {
+    for (const text of ['中国', '表示', '']) {
+      const steps = await collect(text);
+      expect(steps.length, text).toBeGreaterThan(1);
+      const complete = await blocked.search({ text, limit: 1000 });
+      const last = steps.at(-1)!;
+      expect(last.hits).toEqual(complete.hits);
+      expect(last.total).toBe(complete.total);
+      expect(last.facets).toEqual(complete.facets);
+      expect(last.approximate).toBe(false);
+      expect(last.searched).toEqual({ articles: blocked.manifest.articles, of: blocked.manifest.articles });
+
+      const first = steps[0]!;
+      const newestBlock = blocked.manifest.docs.length - 1;
+      expect(first.approximate).toBe(true);
+      expect(first.searched.articles).toBe(COUNT - newestBlock * BLOCK);
+      expect(first.hits.every((hit) => Math.floor(hit.number / BLOCK) === newestBlock)).toBe(true);
+      // The first batch holds exactly the complete answer's matches in the newest block, scored alike.
+      const inNewest = complete.hits.filter((hit) => Math.floor(hit.number / BLOCK) === newestBlock);
+      expect(first.hits.map((h) => [h.number, h.score])).toEqual(inNewest.map((h) => [h.number, h.score]));
+      for (let i = 1; i < steps.length; i++) expect(steps[i]!.searched.articles).toBeGreaterThan(steps[i - 1]!.searched.articles);
+    }
+  });
+
+  it('lists the newest matches first when sorted by date', async () => {
+    const steps = await collect('中国', { sort: 'newest', limit: 10 });
+    const complete = await blocked.search({ text: '中国', sort: 'newest', limit: 10 });
+    expect(steps[0]!.hits.map((h) => h.number)).toEqual(complete.hits.map((h) => h.number));
+  });
+
+  it('fetches only the newest block (and the older blocks\' term frequencies) before its first answer', async () => {
+    const files: string[] = [];
+    const fresh = await Searcher.open(fileIndexSource(path.join(root, 'blocked'), (file) => files.push(file)));
+    const steps = fresh.searchProgressively({ text: '中国' });
+    await steps.next();
+    const newest = fresh.manifest.docs.at(-1)!.file;
+    expect(files.filter((f) => f.startsWith('docs-'))).toEqual([newest]);
+    expect(files.filter((f) => f.startsWith('post-'))).toHaveLength(0);
+    expect(files.filter((f) => f.startsWith('terms-'))).toHaveLength(2);
+    await steps.return(undefined);
+  });
+
+  it('answers a rare term in one complete step', async () => {
+    const entry = (await blocked.search({ text: '', limit: 1 })).hits[0]!;
+    const { title } = await blocked.fragment(entry.number);
+    const steps = await collect(`"${title.slice(0, 6)}"`);
+    expect(steps).toHaveLength(1);
+    expect(steps[0]!.searched.articles).toBe(blocked.manifest.articles);
+  });
+});
