@@ -1,11 +1,12 @@
 /**
- * `npm run index -- --input DIR --out DIR [--report FILE.json] [--strict] [--cache DIR | --no-cache] [--fresh]`
+ * `npm run index -- --input DIR --out DIR [--report FILE.json] [--strict] [--cache DIR | --no-cache] [--fresh] [--block-size N]`
  *
  * Compiles every article file under DIR into the index folder OUT. Bad files are skipped and
  * named with their reason; everything else is indexed. Run again, it recompiles only files that
  * changed (the compile cache, `OUT/.cache` unless --cache names another folder) and keeps the
  * article numbers and part boundaries of the index in OUT, so unchanged files keep their names;
- * --fresh numbers and cuts anew. Exit codes: 0 when anything was indexed,
+ * --fresh numbers and cuts anew. --block-size sets how many article numbers a block holds
+ * (default 10,000; small values exercise progressive search on small archives). Exit codes: 0 when anything was indexed,
  * 1 with --strict when any file was skipped (or when no file could be indexed), 2 when the input
  * folder is missing or holds no article files, or the output cannot be written.
  */
@@ -15,7 +16,7 @@ import { buildArchiveIndex } from './lib/build-archive-index.ts';
 import { formatSummary } from './lib/format-summary.ts';
 import { createProgress } from './lib/progress.ts';
 
-const USAGE = 'usage: npm run index -- --input DIR --out DIR [--report FILE.json] [--strict] [--cache DIR | --no-cache] [--fresh]';
+const USAGE = 'usage: npm run index -- --input DIR --out DIR [--report FILE.json] [--strict] [--cache DIR | --no-cache] [--fresh] [--block-size N]';
 
 async function main(): Promise<number> {
   let values;
@@ -29,6 +30,7 @@ async function main(): Promise<number> {
         cache: { type: 'string' },
         'no-cache': { type: 'boolean', default: false },
         fresh: { type: 'boolean', default: false },
+        'block-size': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -46,12 +48,18 @@ async function main(): Promise<number> {
     return 2;
   }
 
+  const blockSize = values['block-size'] === undefined ? undefined : Number(values['block-size']);
+  if (blockSize !== undefined && !(Number.isInteger(blockSize) && blockSize > 0)) {
+    console.error(`--block-size takes a whole number above 0, not "${values['block-size']}".\n${USAGE}`);
+    return 2;
+  }
+
   const progress = createProgress(process.stderr);
   const started = performance.now();
   let result;
   try {
     const cache = values['no-cache'] ? false : values.cache;
-    result = await buildArchiveIndex({ input: values.input, out: values.out, cache, fresh: values.fresh, onProgress: progress.update });
+    result = await buildArchiveIndex({ input: values.input, out: values.out, cache, fresh: values.fresh, onProgress: progress.update, ...(blockSize ? { blockSize } : {}) });
   } catch (error) {
     progress.done();
     console.error((error as Error).message);

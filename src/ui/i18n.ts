@@ -28,6 +28,8 @@ export interface Messages {
   queuedQuery: string;
   count: (total: number, approximate: boolean) => string;
   allCount: (total: number) => string;
+  /** Appended to the count while a search is still going through older articles. */
+  searchedSoFar: (searched: number, of: number) => string;
   archiveSpan: (first: string, last: string) => string;
   filtersHeading: string;
   outletsLegend: string;
@@ -95,6 +97,7 @@ const zhHans: Messages = {
   queuedQuery: '索引载入后立即搜索…',
   count: (total, approximate) => `找到${approximate ? '约' : ''} ${total} 篇文章`,
   allCount: (total) => `共 ${total} 篇文章`,
+  searchedSoFar: (searched, of) => `（已搜索最新的 ${searched} 篇，共 ${of} 篇，继续中…）`,
   archiveSpan: (first, last) => `存档范围：${first}至${last}`,
   filtersHeading: '筛选',
   outletsLegend: '来源',
@@ -159,6 +162,7 @@ const zhHant: Messages = {
   loading: (what) => `正在載入${what}…`,
   queuedQuery: '索引載入後立即搜尋…',
   count: (total, approximate) => `找到${approximate ? '約' : ''} ${total} 篇文章`,
+  searchedSoFar: (searched, of) => `（已搜尋最新的 ${searched} 篇，共 ${of} 篇，繼續中…）`,
   archiveSpan: (first, last) => `存檔範圍：${first}至${last}`,
   filtersHeading: '篩選',
   outletsLegend: '來源',
@@ -225,6 +229,7 @@ const en: Messages = {
   queuedQuery: 'Your search runs as soon as the index has loaded…',
   count: (total, approximate) => `${approximate ? 'About ' : ''}${total} ${total === 1 ? 'article' : 'articles'}`,
   allCount: (total) => `${total} ${total === 1 ? 'article' : 'articles'} in the archive`,
+  searchedSoFar: (searched, of) => ` (newest ${searched} of ${of} searched so far…)`,
   archiveSpan: (first, last) => `Archive spans ${first} to ${last}`,
   filtersHeading: 'Filters',
   outletsLegend: 'Outlet',

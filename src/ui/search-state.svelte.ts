@@ -176,7 +176,12 @@ export class SearchState {
   get statusText(): string {
     const t = this.t;
     const isQuery = this.text.trim() !== '' || this.hasFilters;
-    if (this.answer) return isQuery ? t.count(this.answer.total, this.answer.approximate) : t.allCount(this.answer.total);
+    const answer = this.answer;
+    if (answer) {
+      const count = isQuery ? t.count(answer.total, answer.approximate) : t.allCount(answer.total);
+      const isPartial = answer.searched !== undefined && answer.searched.articles < answer.searched.of;
+      return isPartial ? `${count}${t.searchedSoFar(answer.searched.articles, answer.searched.of)}` : count;
+    }
     if (this.indexStatus === 'error') return '';
     if (this.manifest) return isQuery ? t.queuedQuery : t.allCount(this.manifest.articles);
     return t.loading(t.loadingManifest);
@@ -428,7 +433,16 @@ export class SearchState {
     const query = { ...this.query(), limit: this.pageSize };
     this.isSearching = true;
     this.isLoadingMore = false;
-    this.client.request('search', { query }).then(
+    // A query over much of the archive answers from the newest articles first, then completes
+    // (the status line says how much has been searched). The bare listing needs no such care.
+    const progressive = query.text.trim() !== '' || this.hasFilters;
+    const onPartial = (answer: SearchAnswer) => {
+      if (seq !== this.searchSeq) return;
+      this.answer = answer;
+      this.answerText = query.text;
+      this.loader.refresh(this.rows);
+    };
+    this.client.request('search', { query, progressive }, { onPartial }).then(
       (answer) => {
         if (seq !== this.searchSeq) return;
         this.answer = answer;

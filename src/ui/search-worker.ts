@@ -47,8 +47,11 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
     if (!progressive) return prefetchFragments(opened, answerOf(await opened.search(query)));
     let last: SearchAnswer | null = null;
     for await (const step of opened.searchProgressively(query)) {
-      if (last) post({ id, partial: prefetchFragments(opened, last) });
       last = answerOf(step);
+      // An incomplete step goes out at once (waiting for the next one would hide it behind the
+      // very work it is there to skip); the complete one is the reply.
+      if (last.searched.articles >= last.searched.of) break;
+      post({ id, partial: prefetchFragments(opened, last) });
       if (latestSearch !== id) break; // a newer search is waiting for this thread
     }
     return prefetchFragments(opened, last!);

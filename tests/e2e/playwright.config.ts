@@ -11,7 +11,8 @@ const isCI = Boolean(process.env.CI);
 /**
  * End-to-end tests against the production build: the webServer builds the app and a fixture
  * index into dist/ and serves it (`/`), plus the same app over the real archive (`/corpus/`,
- * index built by global-setup.ts into .cache/corpus-index when missing or stale). A second server
+ * index built by global-setup.ts into .cache/corpus-index when missing or stale), and over the
+ * fixtures indexed in blocks of three (`/blocks/`, progressive search). A second server
  * serves dist/ with CORS headers on another origin, for the widget embedded in other pages.
  */
 export default defineConfig({
@@ -39,7 +40,9 @@ export default defineConfig({
       command: [
         'npm run build',
         'npm run index -- --input tests/fixtures/articles --out dist/data',
-        `node --import tsx scripts/serve-static.ts --port ${PORT} /=dist /corpus/=dist /corpus/data/=.cache/corpus-index /embed/=tests/e2e/pages`,
+        // The fixtures again, in blocks of 3 article numbers: small enough to search progressively.
+        'npm run index -- --input tests/fixtures/articles --out .cache/blocks-index --block-size 3 --no-cache --fresh',
+        `node --import tsx scripts/serve-static.ts --port ${PORT} /=dist /corpus/=dist /corpus/data/=.cache/corpus-index /blocks/=dist /blocks/data/=.cache/blocks-index /embed/=tests/e2e/pages`,
       ].join(' && '),
       cwd: REPO_ROOT,
       url: `http://127.0.0.1:${PORT}/data/manifest.json`,

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -67,6 +67,21 @@ describe('npm run index, run again', () => {
     expect(second.stdout).toMatch(/Compiled 0 files, \d+ from the cache; kept the numbers of the index in the folder; wrote 0 files/);
     const uncached = await run('build-index.ts', ['--input', FIXTURES, '--out', out, '--no-cache', '--fresh']);
     expect(uncached.stdout).toMatch(/Compiled \d+ files, 0 from the cache; wrote 0 files/);
+  });
+
+  it('cuts blocks of --block-size article numbers (10,000 without it) and refuses a bad size', async () => {
+    const manifestOf = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as { blockSize: number; docs: unknown[]; articles: number };
+    const plain = path.join(tmp, 'blocks-default');
+    expect((await run('build-index.ts', ['--input', FIXTURES, '--out', plain, '--no-cache'])).code).toBe(0);
+    expect(await manifestOf(plain)).toMatchObject({ blockSize: 10_000, docs: [expect.anything()] });
+    const small = path.join(tmp, 'blocks-3');
+    expect((await run('build-index.ts', ['--input', FIXTURES, '--out', small, '--no-cache', '--block-size', '3'])).code).toBe(0);
+    const manifest = await manifestOf(small);
+    expect(manifest.blockSize).toBe(3);
+    expect(manifest.docs).toHaveLength(Math.ceil(manifest.articles / 3));
+    const bad = await run('build-index.ts', ['--input', FIXTURES, '--out', small, '--block-size', 'zero']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--block-size takes a whole number above 0, not "zero"/);
   });
 });
 
