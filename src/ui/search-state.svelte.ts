@@ -172,6 +172,12 @@ export class SearchState {
 
   // ---- What components read ----
 
+  /** True while the answer shown covers only the newest articles (a progressive search goes on). */
+  get isPartial(): boolean {
+    const searched = this.answer?.searched;
+    return searched !== undefined && searched.articles < searched.of;
+  }
+
   /** Status line: the number of results as digits (or what the page is waiting for). */
   get statusText(): string {
     const t = this.t;
@@ -179,8 +185,7 @@ export class SearchState {
     const answer = this.answer;
     if (answer) {
       const count = isQuery ? t.count(answer.total, answer.approximate) : t.allCount(answer.total);
-      const isPartial = answer.searched !== undefined && answer.searched.articles < answer.searched.of;
-      return isPartial ? `${count}${t.searchedSoFar(answer.searched.articles, answer.searched.of)}` : count;
+      return this.isPartial ? `${count}${t.searchedSoFar(answer.searched.articles, answer.searched.of)}` : count;
     }
     if (this.indexStatus === 'error') return '';
     if (this.manifest) return isQuery ? t.queuedQuery : t.allCount(this.manifest.articles);
@@ -411,7 +416,7 @@ export class SearchState {
       const manifest = await (preopening ?? this.client.request('open', { indexUrl: this.indexUrl }));
       for (const preview of manifest.newest) this.previews.set(preview.number, preview);
       // The start page's snippets come with the manifest: its rows fetch nothing.
-      this.loader.seed(manifest.newest.map(({ lead, ...preview }) => ({ ...preview, text: '', titleHighlights: [], snippet: lead })));
+      this.loader.seed(manifest.newest.flatMap(({ lead, ...preview }) => (lead ? [{ ...preview, text: '', titleHighlights: [], snippet: lead }] : [])));
       this.manifest = manifest;
       this.indexStatus = 'ready';
       if (this.error?.retry === this.retryOpen) this.error = null;
