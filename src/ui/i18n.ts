@@ -1,6 +1,7 @@
 /**
- * Every string the page shows, in simplified Chinese (the default), traditional Chinese and
- * English, plus the language choice and the date formats that go with each language.
+ * Every string the page shows, in simplified Chinese (the default, here), traditional Chinese
+ * (`messages-zh-hant.ts`) and English (`messages-en.ts`), loaded when chosen; plus the language
+ * choice and the date formats that go with each language.
  */
 
 /** UI languages. */
@@ -80,7 +81,8 @@ export interface Messages {
   retry: string;
 }
 
-const zhHans: Messages = {
+/** Simplified Chinese, the default: part of the app itself. */
+export const ZH_HANS: Messages = {
   locale: 'zh-CN',
   appTitle: '新闻存档搜索',
   otherLanguage: 'English',
@@ -148,143 +150,35 @@ const zhHans: Messages = {
   retry: '重试',
 };
 
-const zhHant: Messages = {
-  ...zhHans,
-  locale: 'zh-TW',
-  appTitle: '新聞存檔搜尋',
-  searchLabel: '搜尋新聞文章',
-  searchPlaceholder: '輸入關鍵詞，例如：王毅 北約',
-  searchHint: '按 / 鍵回到搜尋框，用 ↑ ↓ 鍵在結果間移動，按 Enter 鍵打開文章。',
-  progressLabel: '索引載入進度',
-  loadingManifest: '索引清單',
-  loadingDocs: '文章表',
-  loadingTerms: (parts) => `${parts} 個詞表分片`,
-  loading: (what) => `正在載入${what}…`,
-  queuedQuery: '索引載入後立即搜尋…',
-  count: (total, approximate) => `找到${approximate ? '約' : ''} ${total} 篇文章`,
-  searchedSoFar: (searched, of) => `（已搜尋最新的 ${searched} 篇，共 ${of} 篇，繼續中…）`,
-  archiveSpan: (first, last) => `存檔範圍：${first}至${last}`,
-  filtersHeading: '篩選',
-  outletsLegend: '來源',
-  outletFilterLabel: '查找來源',
-  outletFilterPlaceholder: '輸入來源名稱',
-  unknownOutlet: '（未註明來源）',
-  noOutletMatch: '沒有符合的來源。',
-  dateLegend: '日期',
-  histogramLabel: '搜尋結果的日期分佈',
-  histogramHint: '點擊柱條只看該月（或該年）的文章，橫向拖動可選擇一段時間。',
-  fromLabel: '起始日期',
-  toLabel: '結束日期',
-  quickRangesLabel: '快速選擇',
-  pastWeek: '最近一週',
-  pastMonth: '最近一個月',
-  pastYear: '最近一年',
-  quickRangeNote: (date) => `「最近」以存檔中最新文章的日期（${date}）為準，而非今天。`,
-  clearFilters: '清除全部篩選',
-  clearOutlets: '清除來源篩選',
-  clearDates: '清除日期篩選',
-  sortLabel: '排序',
-  sortRelevance: '相關度',
-  sortNewest: '最新在前',
-  sortOldest: '最早在前',
-  resultsHeading: '搜尋結果',
-  newestHeading: '最新文章',
-  loadMore: '載入更多',
-  noResults: '沒有找到文章。',
-  noResultsHint: '試試去掉一個篩選條件或一個關鍵詞。',
-  searchWithout: (term) => `去掉「${term}」再搜尋`,
-  snippetLoading: '正在載入摘要…',
-  snippetUnavailable: '摘要無法載入。',
-  readerClose: '關閉',
-  readerOriginal: '閱讀原文',
-  readerAuthor: (author) => `作者：${author}`,
-  readerLoading: '正在載入文章…',
-  readerNotFound: '找不到這篇文章，連結可能已失效。',
-  relatedHeading: '其他媒體的同題報導',
-  relatedLoading: '正在查找其他媒體的報導…',
-  relatedNone: '前後三天內沒有找到其他媒體的同題報導。',
-  indexUnavailable: '無法載入搜尋索引。請檢查網路連線，然後重試。',
-  indexCorrupt: '搜尋索引已損壞或版本不符。請稍後重試；如果問題持續，請聯絡網站維護者。',
-  partUnavailable: '索引的一部分無法載入，所以無法完成這次搜尋。請檢查網路連線，然後重試。',
-  summariesUnavailable: '部分搜尋結果無法載入。請檢查網路連線，然後重試。',
-  articleUnavailable: '這篇文章無法載入。請檢查網路連線，然後重試。',
-  errorHeading: '出錯了',
-  retry: '重試',
-};
+const loaded: Partial<Record<Lang, Messages>> = { 'zh-Hans': ZH_HANS };
+const loading = new Map<Lang, Promise<Messages>>();
 
-const en: Messages = {
-  locale: 'en',
-  appTitle: 'News archive search',
-  otherLanguage: '中文',
-  otherLanguageLang: 'zh',
-  searchLabel: 'Search news articles',
-  searchPlaceholder: 'Type words, e.g. 王毅 北约',
-  searchHint: 'Press / to return to the search box, ↑ ↓ to move through results, Enter to open one.',
-  progressLabel: 'Index loading progress',
-  loadingManifest: 'the index manifest',
-  loadingDocs: 'the article table',
-  loadingTerms: (parts) => `${parts} vocabulary ${parts === 1 ? 'part' : 'parts'}`,
-  loadingSeparator: ', ',
-  loading: (what) => `Loading ${what}…`,
-  queuedQuery: 'Your search runs as soon as the index has loaded…',
-  count: (total, approximate) => `${approximate ? 'About ' : ''}${total} ${total === 1 ? 'article' : 'articles'}`,
-  allCount: (total) => `${total} ${total === 1 ? 'article' : 'articles'} in the archive`,
-  searchedSoFar: (searched, of) => ` (newest ${searched} of ${of} searched so far…)`,
-  archiveSpan: (first, last) => `Archive spans ${first} to ${last}`,
-  filtersHeading: 'Filters',
-  outletsLegend: 'Outlet',
-  outletFilterLabel: 'Find an outlet',
-  outletFilterPlaceholder: 'Outlet name',
-  unknownOutlet: '(no outlet given)',
-  noOutletMatch: 'No outlet matches.',
-  dateLegend: 'Date',
-  histogramLabel: 'Results by date',
-  histogramHint: 'Click a bar to keep that month (or year); drag across bars to pick a range.',
-  bucketCount: (bucket, count) => `${bucket}: ${count} ${count === 1 ? 'article' : 'articles'}`,
-  fromLabel: 'From',
-  toLabel: 'To',
-  quickRangesLabel: 'Quick ranges',
-  pastWeek: 'Past week',
-  pastMonth: 'Past month',
-  pastYear: 'Past year',
-  quickRangeNote: (date) => `“Past” counts back from the newest article in the archive (${date}), not from today.`,
-  clearFilters: 'Clear all filters',
-  clearOutlets: 'Clear outlet filter',
-  clearDates: 'Clear date filter',
-  sortLabel: 'Sort by',
-  sortRelevance: 'Relevance',
-  sortNewest: 'Newest first',
-  sortOldest: 'Oldest first',
-  resultsHeading: 'Results',
-  newestHeading: 'Newest articles',
-  loadMore: 'Load more',
-  noResults: 'No articles found.',
-  noResultsHint: 'Try dropping a filter or one of the words.',
-  searchWithout: (term) => `Search without “${term}”`,
-  snippetLoading: 'Loading excerpt…',
-  snippetUnavailable: 'The excerpt could not be loaded.',
-  readerClose: 'Close',
-  readerOriginal: 'Read the original',
-  readerAuthor: (author) => `By ${author}`,
-  readerLoading: 'Loading the article…',
-  readerNotFound: 'This article could not be found; the link may be out of date.',
-  relatedHeading: 'Same story elsewhere',
-  relatedLoading: 'Looking for other outlets’ reports…',
-  relatedNone: 'No other outlet reported this story within three days.',
-  indexUnavailable: 'The search index could not be loaded. Check your connection and retry.',
-  indexCorrupt: 'The search index is damaged or of another version. Retry later; if it persists, tell the site’s maintainers.',
-  partUnavailable: 'Part of the search index could not be loaded, so this search could not finish. Check your connection and retry.',
-  summariesUnavailable: 'Some results could not be loaded. Check your connection and retry.',
-  articleUnavailable: 'This article could not be loaded. Check your connection and retry.',
-  errorHeading: 'Something went wrong',
-  retry: 'Retry',
-};
+/** The strings of a language, if they have been loaded (simplified Chinese always has). */
+export function loadedMessages(lang: Lang): Messages | undefined {
+  return loaded[lang];
+}
 
-const MESSAGES: Record<Lang, Messages> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en };
-
-/** The strings of a language. */
-export function messagesFor(lang: Lang): Messages {
-  return MESSAGES[lang];
+/**
+ * Loads the strings of a language: traditional Chinese and English are chunks of their own.
+ * Memoised; after a failed load the next call tries again.
+ *
+ * @throws (rejects) when the chunk cannot be fetched
+ */
+export function loadMessages(lang: Lang): Promise<Messages> {
+  const known = loaded[lang];
+  if (known) return Promise.resolve(known);
+  let promise = loading.get(lang);
+  if (!promise) {
+    promise = (lang === 'en' ? import('./messages-en.ts').then((m) => m.EN) : import('./messages-zh-hant.ts').then((m) => m.ZH_HANT)).then(
+      (messages) => (loaded[lang] = messages),
+      (error: unknown) => {
+        loading.delete(lang);
+        throw error;
+      },
+    );
+    loading.set(lang, promise);
+  }
+  return promise;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { ArticlePreview, Manifest } from '../lib/search/index-format.ts';
 import type { SearchQuery, SortOrder } from '../lib/search/types.ts';
 import { quickRange, type QuickRange } from './date-range.ts';
 import { HistorySync, type HistoryMode } from './history-sync.ts';
-import { messagesFor, preferredChinese, type Lang, type Messages } from './i18n.ts';
+import { loadedMessages, loadMessages, preferredChinese, ZH_HANS, type Lang, type Messages } from './i18n.ts';
 import { resolveIndexFolder, takePreopened } from './preopen.ts';
 import { SummaryLoader } from './summary-loader.ts';
 import { DEFAULT_URL_STATE, sameUrlState, serializeUrlState, type UrlState } from './url-state.ts';
@@ -85,7 +85,11 @@ export interface ResultInfo {
 
 export class SearchState {
   lang: Lang = $state('zh-Hans');
-  readonly t: Messages = $derived(messagesFor(this.lang));
+  /** Strings of the languages loaded so far (traditional Chinese and English are chunks). */
+  private messages: Partial<Record<Lang, Messages>> = $state.raw({ 'zh-Hans': ZH_HANS });
+  readonly t: Messages = $derived(this.messages[this.lang] ?? ZH_HANS);
+  /** False until the strings of `lang` have arrived: the App shows nothing in a wrong language. */
+  readonly hasMessages: boolean = $derived(this.messages[this.lang] !== undefined);
 
   manifest: Manifest | null = $state.raw(null);
   indexStatus: 'loading' | 'ready' | 'error' = $state('loading');
@@ -152,6 +156,7 @@ export class SearchState {
     const fromUrl = this.history?.read() ?? { ...DEFAULT_URL_STATE, ...options.initial };
     this.urlLang = fromUrl.lang;
     this.lang = options.lang ?? fromUrl.lang ?? this.chinese;
+    this.needMessages(this.lang);
     this.initialArticleId = fromUrl.articleId;
     this.applyQuery(fromUrl);
   }
@@ -305,9 +310,13 @@ export class SearchState {
 
   /** Switches between English and the visitor's Chinese. */
   toggleLang(): void {
-    this.lang = this.lang === 'en' ? this.chinese : 'en';
-    this.urlLang = this.lang;
-    this.writeUrl('replace');
+    const lang = this.lang === 'en' ? this.chinese : 'en';
+    // Switch once its strings are here: the page never shows a mix of languages.
+    void this.needMessages(lang).then(() => {
+      this.lang = lang;
+      this.urlLang = lang;
+      this.writeUrl('replace');
+    });
   }
 
   async loadMore(): Promise<void> {
@@ -362,6 +371,24 @@ export class SearchState {
   }
 
   // ---- Internals ----
+
+  /** Loads the strings of `lang` (at once for simplified Chinese); a failure falls back to it. */
+  private needMessages(lang: Lang): Promise<void> {
+    const known = loadedMessages(lang);
+    if (known) {
+      if (!this.messages[lang]) this.messages = { ...this.messages, [lang]: known };
+      return Promise.resolve();
+    }
+    return loadMessages(lang).then(
+      (messages) => {
+        this.messages = { ...this.messages, [lang]: messages };
+      },
+      (error: unknown) => {
+        this.log(error);
+        this.messages = { ...this.messages, [lang]: ZH_HANS };
+      },
+    );
+  }
 
   private announceOpen(number: number, id: string): void {
     const summary = this.loader.summaries.get(number);
@@ -527,7 +554,8 @@ export class SearchState {
       this.applyQuery(state);
       this.runSearch();
     }
-    if (state.lang && state.lang !== this.lang) this.lang = state.lang;
+    const lang = state.lang;
+    if (lang && lang !== this.lang) void this.needMessages(lang).then(() => (this.lang = lang));
     if (!state.articleId && this.reader) {
       this.readerSeq++;
       this.reader = null;

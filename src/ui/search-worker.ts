@@ -8,7 +8,6 @@ import { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } from '../lib/searc
 import type { ArticleFragment } from '../lib/search/index-format.ts';
 import type { IndexSource } from '../lib/search/load-index.ts';
 import type { ParsedQuery } from '../lib/search/parse-query.ts';
-import { findRelated } from '../lib/search/related.ts';
 import { Searcher } from '../lib/search/searcher.ts';
 import { IndexError } from '../lib/search/types.ts';
 import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
@@ -90,6 +89,8 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
   },
 
   async related({ number }) {
+    // Only the reader asks for related stories: their code is a chunk of its own, off the search path.
+    const { findRelated } = await import('../lib/search/related.ts');
     const related = await findRelated((await ready()).reader, number);
     return Promise.all(
       related.map(async ({ number: n, score }) => {
