@@ -51,6 +51,9 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
       // very work it is there to skip); the complete one is the reply.
       if (last.searched.articles >= last.searched.of) break;
       post({ id, partial: prefetchFragments(opened, last) });
+      // Let a newer search's message in before the next, larger step: with its parts cached, the
+      // steps would otherwise run back to back and keep the new keystroke waiting.
+      await nextTask();
       if (latestSearch !== id) break; // a newer search is waiting for this thread
     }
     return prefetchFragments(opened, last!);
@@ -124,6 +127,11 @@ function prefetchFragments(opened: Searcher, answer: SearchAnswer): SearchAnswer
   const leads = new Set(opened.manifest.newest.map((article) => article.number));
   for (const hit of answer.hits) if (!leads.has(hit.number)) opened.fragment(hit.number).catch(() => undefined);
   return answer;
+}
+
+/** Resolves in a later task, after the messages already queued have been handled. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function post(reply: WorkerReply): void {
