@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --input DIR] [--runs N]`
+ * `npm run bench [-- --input DIR] [--runs N] [--compare pagefind]`
  *
  * Prints the project's speed and size figures (never asserted in tests: machines here are shared
  * and noisy). Medians over --runs builds (default 3).
@@ -8,6 +8,10 @@
  *    benchmark query; cold (load + decode + query) and warm query latency.
  * 3. Page: the built site (dist/) with that index in headless Chromium over a throttled network:
  *    cold first results and bytes, keystroke → painted results, JS heap (scripts/bench/bench-page.ts).
+ *
+ * With `--compare pagefind`, instead: this project and Pagefind side by side on the same articles
+ * (build, cold bytes and first results, warm latency, recall and precision@10), one build each and
+ * --runs cold loads per query (default 1) (scripts/bench/compare-pagefind.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,52 +20,69 @@ import { parseArgs } from 'node:util';
 import { buildArchiveIndex } from './lib/build-archive-index.ts';
 import { benchIndex } from './bench/bench-index.ts';
 import { benchPage } from './bench/bench-page.ts';
+import { comparePagefind } from './bench/compare-pagefind.ts';
 import { median, table } from './bench/stats.ts';
 
 const { values } = parseArgs({
   options: {
     input: { type: 'string', default: path.resolve(import.meta.dirname, '../../shared/corpus') },
-    runs: { type: 'string', default: '3' },
+    runs: { type: 'string' },
+    compare: { type: 'string' },
   },
 });
-const runs = Math.max(1, Number(values.runs));
 const input = values.input!;
+const distDir = path.resolve(import.meta.dirname, '../dist');
 
-console.log(`news-archive-search benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`);
-
-const times: number[] = [];
-const peaks: number[] = [];
-let files = 0;
-let indexed = 0;
-let out = '';
-for (let run = 0; run < runs; run++) {
-  if (out) await rm(out, { recursive: true, force: true });
-  out = await mkdtemp(path.join(os.tmpdir(), 'nas-bench-'));
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  const t0 = performance.now();
-  const { report } = await buildArchiveIndex({ input, out });
-  times.push(performance.now() - t0);
-  clearInterval(sampler);
-  peaks.push(Math.max(peak, process.memoryUsage().rss));
-  files = report.files;
-  indexed = report.indexed;
+if (values.compare !== undefined) {
+  if (values.compare !== 'pagefind') {
+    console.error(`bench: --compare knows only "pagefind", not "${values.compare}".`);
+    process.exit(2);
+  }
+  console.log(await comparePagefind({ input, distDir, coldRuns: Math.max(1, Number(values.runs ?? 1)) }));
+} else {
+  await benchProject();
 }
-const wall = median(times) / 1000;
-console.log(`Build of ${input}: ${files} files, ${indexed} articles indexed (median of ${runs} run${runs > 1 ? 's' : ''})`);
-console.log(
-  table([
-    ['figure', 'value', 'target'],
-    ['wall time (compile + index + write)', `${wall.toFixed(1)} s`, '≤ 15 s'],
-    ['files per second', (files / wall).toFixed(0), ''],
-    ['peak memory (RSS, worker threads included)', `${(median(peaks) / 1e6).toFixed(0)} MB`, '≤ 1 GB'],
-    ['all runs', times.map((t) => `${(t / 1000).toFixed(1)} s`).join(', '), ''],
-  ]),
-);
-console.log(`\n${await benchIndex(out)}`);
-try {
-  // 3. The hosted page (dist/, built first if missing) with this index, in headless Chromium.
-  console.log(`\n${await benchPage({ distDir: path.resolve(import.meta.dirname, '../dist'), indexDir: out, coldRuns: runs })}`);
-} finally {
-  await rm(out, { recursive: true, force: true });
+
+/** The project's own figures (the default). */
+async function benchProject(): Promise<void> {
+  const runs = Math.max(1, Number(values.runs ?? 3));
+
+  console.log(`news-archive-search benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`);
+
+  const times: number[] = [];
+  const peaks: number[] = [];
+  let files = 0;
+  let indexed = 0;
+  let out = '';
+  for (let run = 0; run < runs; run++) {
+    if (out) await rm(out, { recursive: true, force: true });
+    out = await mkdtemp(path.join(os.tmpdir(), 'nas-bench-'));
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    const t0 = performance.now();
+    const { report } = await buildArchiveIndex({ input, out });
+    times.push(performance.now() - t0);
+    clearInterval(sampler);
+    peaks.push(Math.max(peak, process.memoryUsage().rss));
+    files = report.files;
+    indexed = report.indexed;
+  }
+  const wall = median(times) / 1000;
+  console.log(`Build of ${input}: ${files} files, ${indexed} articles indexed (median of ${runs} run${runs > 1 ? 's' : ''})`);
+  console.log(
+    table([
+      ['figure', 'value', 'target'],
+      ['wall time (compile + index + write)', `${wall.toFixed(1)} s`, '≤ 15 s'],
+      ['files per second', (files / wall).toFixed(0), ''],
+      ['peak memory (RSS, worker threads included)', `${(median(peaks) / 1e6).toFixed(0)} MB`, '≤ 1 GB'],
+      ['all runs', times.map((t) => `${(t / 1000).toFixed(1)} s`).join(', '), ''],
+    ]),
+  );
+  console.log(`\n${await benchIndex(out)}`);
+  try {
+    // 3. The hosted page (dist/, built first if missing) with this index, in headless Chromium.
+    console.log(`\n${await benchPage({ distDir, indexDir: out, coldRuns: runs })}`);
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
 }

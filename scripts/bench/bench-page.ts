@@ -15,12 +15,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
-import { serveStatic } from '../serve-static.ts';
+import type { Browser } from '@playwright/test';
+import { type GzipHost, startGzipHost } from './gzip-host.ts';
+import { APP_MARKUP } from './page-probe.ts';
+import { type ColdRun, coldRun, launchChromium, type PageTarget, type Probe, VIEWPORT, warmRun } from './page-harness.ts';
 import { BENCH_QUERIES } from './queries.ts';
 import { kb, median, ms, percentile, table } from './stats.ts';
 
@@ -35,226 +34,8 @@ export interface BenchPageOptions {
   coldQueries?: number;
 }
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const NETWORK = { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 };
-const VIEWPORT = { width: 1280, height: 2400 }; // tall: the first 10 results are all on screen
-const TIMEOUT = 30_000;
-const FIRST_RESULTS = 10;
-
-/** What the page-side probe reports for one query. */
-interface Probe {
-  query: string;
-  /** Page clock (ms since navigation start) of the input event or Enter the watch started from. */
-  since: number;
-  /** First frame showing this query's count. */
-  countAt: number;
-  /** First frame showing the first `FIRST_RESULTS` (or fewer) results with titles and snippets. */
-  fullAt: number;
-  total: number;
-  shown: number;
-  /** Rows whose summary failed to load (painted as "unavailable"). */
-  failed: number;
-}
-
-declare global {
-  interface Window {
-    __benchProbe?: { current: Promise<Probe> | null; watch(query: string, since: number): void };
-  }
-}
-
-/**
- * Runs in the page before its scripts: logs every change of the results' aria-busy, and on each
- * input event (or Enter in the search box) starts a watch for the box's value. The answer to a
- * query is the first aria-busy → "false" after its input: answers to older queries are dropped
- * without touching aria-busy.
- */
-function probeScript(firstResults: number): void {
-  const busyLog: Array<{ t: number; v: string | null }> = [];
-  new MutationObserver((records) => {
-    const t = performance.now();
-    for (const r of records) {
-      const el = r.target as Element;
-      if (r.attributeName === 'aria-busy' && el.tagName === 'SECTION') busyLog.push({ t, v: el.getAttribute('aria-busy') });
-    }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
-
-  let generation = 0;
-  const probe = {
-    current: null as Promise<Probe> | null,
-    watch(query: string, since: number): void {
-      const mine = ++generation;
-      probe.current = new Promise<Probe>((resolve, reject) => {
-        let countAt = -1;
-        const timer = setTimeout(() => reject(new Error(`no results painted for "${query}" within 20 s (status: "${document.querySelector('[role=status]')?.textContent ?? ''}")`)), 20_000);
-        const frame = (): void => {
-          if (mine !== generation) return clearTimeout(timer);
-          const now = performance.now();
-          const answered = busyLog.some((entry) => entry.t >= since && entry.v === 'false');
-          const status = document.querySelector('[role=status]')?.textContent ?? '';
-          const digits = /\d+/.exec(status.replace(/[,\s]/g, ''));
-          if (answered && digits) {
-            const total = Number(digits[0]);
-            if (countAt < 0) countAt = now;
-            const articles = [...document.querySelectorAll('section[aria-busy] article')].slice(0, firstResults);
-            const ready = articles.filter((a) => a.querySelector('h3:not(.placeholder) a') && a.querySelector('p.snippet:not(.placeholder)'));
-            if (ready.length === articles.length && articles.length === Math.min(total, firstResults)) {
-              clearTimeout(timer);
-              const failed = articles.filter((a) => a.querySelector('p.snippet.missing')).length;
-              resolve({ query, since, countAt, fullAt: now, total, shown: articles.length, failed });
-              return;
-            }
-          }
-          requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      });
-      probe.current.catch(() => undefined); // reported when awaited
-    },
-  };
-  window.__benchProbe = probe;
-  const isBox = (target: EventTarget | null): target is HTMLInputElement => target instanceof HTMLInputElement && target.type === 'search';
-  addEventListener('input', (event) => isBox(event.target) && probe.watch(event.target.value.trim(), event.timeStamp), true);
-  addEventListener('keydown', (event) => event.key === 'Enter' && isBox(event.target) && probe.watch(event.target.value.trim(), event.timeStamp), true);
-}
-
-/** A finished request: URL, bytes on the wire (encoded body + headers), wall-clock end (ms). */
-interface Transfer {
-  url: string;
-  end: number;
-  bytes: number;
-  ms: number;
-}
-
-/**
- * Records the context's finished requests, the search worker's included (the DevTools session of
- * the page does not see the worker's fetches; Playwright's request events do).
- */
-function recordTransfers(context: BrowserContext, bodyBytes: (pathname: string) => number | undefined): { transfers: Transfer[]; flush: () => Promise<void> } {
-  const transfers: Transfer[] = [];
-  const pending: Array<Promise<void>> = [];
-  context.on('requestfinished', (request) => {
-    pending.push(
-      request.sizes().then(
-        (sizes) => {
-          const timing = request.timing();
-          const end = timing.responseEnd >= 0 ? timing.startTime + timing.responseEnd : Date.now();
-          // Chromium reports no body size for the worker's script: the server says what it sent.
-          const { pathname, search } = new URL(request.url());
-          const body = bodyBytes(pathname + search) ?? sizes.responseBodySize;
-          transfers.push({ url: request.url(), end, bytes: body + sizes.responseHeadersSize, ms: timing.responseEnd });
-        },
-        () => undefined,
-      ),
-    );
-  });
-  return { transfers, flush: async () => void (await Promise.all(pending)) };
-}
-
-async function throttle(cdp: CDPSession, cold: boolean): Promise<void> {
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: cold });
-  await cdp.send('Network.emulateNetworkConditions', NETWORK);
-  // Hermetic: article images point at news sites (the page itself is served over http).
-  await cdp.send('Network.setBlockedURLs', { urls: ['https://*'] });
-}
-
-/** Rejects after `timeout` ms with a message saying what was being waited for. */
-function withTimeout<T>(promise: Promise<T>, what: string, timeout = TIMEOUT): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`bench-page: timed out after ${timeout / 1000} s waiting for ${what}`)), timeout))),
-  ]);
-}
-
-async function newContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
-  context.setDefaultTimeout(TIMEOUT);
-  // As source text, with the `__name` helper tsx's transform inserts into functions defined on the Node side.
-  await context.addInitScript({ content: `var __name = (f) => f;\n(${probeScript.toString()})(${FIRST_RESULTS});` });
-  return context;
-}
-
-/** Waits for the watch the last input event (or Enter) started. */
-async function settle(page: Page, what: string): Promise<Probe> {
-  return withTimeout(
-    page.evaluate(() => {
-      const current = window.__benchProbe?.current;
-      if (!current) throw new Error('the probe saw no input event');
-      return current;
-    }),
-    what,
-  );
-}
-
-/**
- * A static host in front of `serveStatic`: gzips text responses (HTML, JS, CSS, JSON) when asked,
- * as any CDN does; index parts (.bin) are stored gzip already and pass through.
- */
-async function startServer(distDir: string, indexDir: string): Promise<{ url: string; bodyBytes: (pathname: string) => number | undefined; close: () => Promise<void> }> {
-  const origin = await serveStatic(
-    [
-      { prefix: '/data/', dir: path.resolve(indexDir) },
-      { prefix: '/', dir: path.resolve(distDir) },
-    ],
-    0,
-  );
-  const originPort = (origin.address() as AddressInfo).port;
-  const cache = new Map<string, { status: number; headers: Record<string, string>; body: Buffer }>();
-  const fetchOrigin = (url: string) =>
-    new Promise<{ status: number; headers: Record<string, string>; body: Buffer }>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port: originPort, path: url }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const headers: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string' && k !== 'content-length') headers[k] = v;
-          let body = Buffer.concat(chunks);
-          if (res.statusCode === 200 && /^(text\/|application\/json)/.test(headers['content-type'] ?? '')) {
-            body = gzipSync(body, { level: 9 });
-            headers['content-encoding'] = 'gzip';
-            headers['vary'] = 'Accept-Encoding';
-          }
-          resolve({ status: res.statusCode ?? 500, headers, body });
-        });
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end();
-    });
-  const front: Server = createServer((req, res) => {
-    const url = req.url ?? '/';
-    const cached = cache.get(url);
-    (cached ? Promise.resolve(cached) : fetchOrigin(url)).then(
-      (r) => {
-        if (r.status === 200) cache.set(url, r);
-        res.writeHead(r.status, { ...r.headers, 'content-length': String(r.body.length) });
-        res.end(r.body);
-      },
-      (error: unknown) => {
-        res.writeHead(502, { 'content-type': 'text/plain' });
-        res.end(String(error));
-      },
-    );
-  });
-  await new Promise<void>((resolve, reject) => {
-    front.once('error', reject);
-    front.listen(0, '127.0.0.1', resolve);
-  });
-  const close = (server: Server) => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
-  return {
-    url: `http://127.0.0.1:${(front.address() as AddressInfo).port}/`,
-    bodyBytes: (pathname) => cache.get(pathname)?.body.length,
-    close: async () => {
-      await Promise.all([close(front), close(origin)]);
-    },
-  };
-}
-
-function ensureBuilt(distDir: string): void {
+/** Builds the site into `distDir` with Vite unless its index.html is there already. */
+export function ensureBuilt(distDir: string): void {
   if (existsSync(path.join(distDir, 'index.html'))) return;
   const root = path.resolve(import.meta.dirname, '../..');
   const vite = path.join(root, 'node_modules/.bin/vite');
@@ -264,124 +45,22 @@ function ensureBuilt(distDir: string): void {
   }
 }
 
-interface ColdRun {
-  probe: Probe;
-  pageBytes: number;
-  pageRequests: number;
-  dataBytes: number;
-  dataRequests: number;
-}
-
-async function coldRun(browser: Browser, server: { url: string; bodyBytes: (pathname: string) => number | undefined }, query: string): Promise<ColdRun> {
-  const context = await newContext(browser);
-  try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await throttle(cdp, true);
-    const { transfers, flush } = recordTransfers(context, server.bodyBytes);
-    await page.goto(server.url, { waitUntil: 'commit' });
-    // As a visitor would: type as soon as the box is there, while the index is still loading.
-    await page.getByRole('searchbox').fill(query);
-    const probe = await settle(page, `the first results for "${query}"`);
-    const paintedAt = (await page.evaluate(() => performance.timeOrigin)) + probe.fullAt;
-    await flush();
-    const before = transfers.filter((t) => t.end <= paintedAt);
-    const isData = (t: Transfer) => new URL(t.url).pathname.startsWith('/data/');
-    const sum = (ts: Transfer[]) => ts.reduce((a, t) => a + t.bytes, 0);
-    const data = before.filter(isData);
-    const site = before.filter((t) => !isData(t));
-    if (process.env.BENCH_PAGE_DEBUG) for (const t of transfers) console.log(`  ${t.end <= paintedAt ? '<' : '>'} ${kb(t.bytes).padStart(9)} ${ms(t.ms).padStart(7)} ${t.url}`);
-    return { probe, pageBytes: sum(site), pageRequests: site.length, dataBytes: sum(data), dataRequests: data.length };
-  } finally {
-    await context.close();
-  }
-}
-
-/** Used JS heap (after a garbage collection) of the page and of its search worker. */
-async function heap(browser: Browser, page: Page, cdp: CDPSession): Promise<{ page: number; worker: number | null; note: string }> {
-  await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
-  const pageHeap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-  // The worker: attach to its target through a browser-level session and ask it the same.
-  let worker: number | null = null;
-  let note = '';
-  const session = await browser.newBrowserCDPSession();
-  try {
-    const { targetInfos } = await session.send('Target.getTargets');
-    const target = targetInfos.find((t) => t.type === 'worker');
-    if (!target) throw new Error('no worker target');
-    const { sessionId } = await session.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
-    const replies = new Map<number, (result: unknown) => void>();
-    session.on('Target.receivedMessageFromTarget', (e) => {
-      if (e.sessionId !== sessionId) return;
-      const message = JSON.parse(e.message) as { id?: number; result?: unknown };
-      if (message.id !== undefined) replies.get(message.id)?.(message.result);
-    });
-    let id = 0;
-    const call = (method: string) =>
-      withTimeout(
-        new Promise<unknown>((resolve) => {
-          replies.set(++id, resolve);
-          void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
-        }),
-        `the worker's ${method}`,
-        10_000,
-      );
-    await call('HeapProfiler.collectGarbage').catch(() => undefined);
-    const usage = (await call('Runtime.getHeapUsage')) as { usedSize?: number } | undefined;
-    if (typeof usage?.usedSize !== 'number') throw new Error('no heap usage from the worker');
-    worker = usage.usedSize;
-    await session.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
-  } catch (error) {
-    note = `worker heap unavailable (${(error as Error).message}): page only`;
-  } finally {
-    await session.detach().catch(() => undefined);
-  }
-  return { page: pageHeap, worker, note };
-}
-
-/** Queries for warming a page up that the measured list does not contain. */
-const WARM_UP = ['中国', '美国', '经济', '日本', '欧盟'];
-
-/**
- * One warm page: warms it up, then for each query clears the box, waits for the newest articles,
- * and sends the query (`typed`: one input event, the page's typing debounce applies; `enter`: the
- * same followed by Enter, which searches at once). Returns the probes and the heap at the end.
- */
-async function warmRun(browser: Browser, url: string, queries: readonly string[], mode: 'typed' | 'enter'): Promise<{ probes: Probe[]; memory: Awaited<ReturnType<typeof heap>>; pageErrors: string[] }> {
-  const context = await newContext(browser);
-  try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await throttle(cdp, false);
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(url);
-    const box = page.getByRole('searchbox');
-    for (const query of WARM_UP) {
-      await box.fill(query);
-      await settle(page, `warm-up query "${query}"`);
-    }
-    const probes: Probe[] = [];
-    for (const query of queries) {
-      await box.fill('');
-      await settle(page, 'the newest articles after clearing the box');
-      await box.fill(query);
-      if (mode === 'enter') await box.press('Enter');
-      probes.push(await settle(page, `the results for "${query}" (${mode})`));
-    }
-    return { probes, memory: await heap(browser, page, cdp), pageErrors };
-  } finally {
-    await context.close();
-  }
+/** This project's page: the built site at `/`, the index at `/data/`, on a gzip host. */
+export async function startAppHost(distDir: string, indexDir: string): Promise<{ host: GzipHost; target: PageTarget }> {
+  const host = await startGzipHost([
+    { prefix: '/data/', dir: indexDir },
+    { prefix: '/', dir: distDir },
+  ]);
+  return { host, target: { url: host.url, host, markup: APP_MARKUP, isIndexData: (pathname) => pathname.startsWith('/data/') } };
 }
 
 export async function benchPage(options: BenchPageOptions): Promise<string> {
   const { distDir, indexDir, coldRuns = 1, coldQueries = 5 } = options;
   ensureBuilt(distDir);
-  const server = await startServer(distDir, indexDir);
+  const { host, target } = await startAppHost(distDir, indexDir);
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const out: string[] = [];
 
     // 1. Cold first results.
@@ -390,7 +69,7 @@ export async function benchPage(options: BenchPageOptions): Promise<string> {
     const coldRows: string[][] = [['query', 'results', 'count painted', 'first results painted', 'page bytes (req)', 'index bytes (req)']];
     for (let run = 0; run < coldRuns; run++) {
       for (const query of coldQueryList) {
-        const r = await coldRun(browser, server, query);
+        const r = await coldRun(browser, target, query);
         colds.push(r);
         coldRows.push([query, String(r.probe.total), ms(r.probe.countAt), ms(r.probe.fullAt), `${kb(r.pageBytes)} (${r.pageRequests})`, `${kb(r.dataBytes)} (${r.dataRequests})`]);
       }
@@ -399,8 +78,8 @@ export async function benchPage(options: BenchPageOptions): Promise<string> {
     // 2. Keystroke to painted results: two warm pages, one per way of sending the query, so that
     // neither measures a query the page has answered before.
     const warmQueries = BENCH_QUERIES.length >= 30 ? BENCH_QUERIES : [...BENCH_QUERIES, ...BENCH_QUERIES].slice(0, 30);
-    const typedRun = await warmRun(browser, server.url, warmQueries, 'typed');
-    const enteredRun = await warmRun(browser, server.url, warmQueries, 'enter');
+    const typedRun = await warmRun(browser, target, warmQueries, 'typed');
+    const enteredRun = await warmRun(browser, target, warmQueries, 'enter');
     const typed = typedRun.probes;
     const entered = enteredRun.probes;
     const memory = typedRun.memory;
@@ -442,7 +121,7 @@ export async function benchPage(options: BenchPageOptions): Promise<string> {
     return out.join('\n');
   } finally {
     await browser?.close().catch(() => undefined);
-    await server.close();
+    await host.close();
   }
 }
 
