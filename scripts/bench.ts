@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --input DIR] [--runs N] [--compare pagefind]`
+ * `npm run bench [-- --input DIR] [--runs N] [--compare pagefind [--pagefind-max-gb N]]`
  *
  * Prints the project's speed and size figures (never asserted in tests: machines here are shared
  * and noisy). Medians over --runs builds (default 3).
@@ -11,7 +11,8 @@
  *
  * With `--compare pagefind`, instead: this project and Pagefind side by side on the same articles
  * (build, cold bytes and first results, warm latency, recall and precision@10), one build each and
- * --runs cold loads per query (default 1) (scripts/bench/compare-pagefind.ts).
+ * --runs cold loads per query (default 1) (scripts/bench/compare-pagefind.ts). Pagefind's binary is
+ * stopped above --pagefind-max-gb resident memory (default 8): the table then reports its failure.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     input: { type: 'string', default: path.resolve(import.meta.dirname, '../../shared/corpus') },
     runs: { type: 'string' },
     compare: { type: 'string' },
+    'pagefind-max-gb': { type: 'string', default: '8' },
   },
 });
 const input = values.input!;
@@ -38,7 +40,8 @@ if (values.compare !== undefined) {
     console.error(`bench: --compare knows only "pagefind", not "${values.compare}".`);
     process.exit(2);
   }
-  console.log(await comparePagefind({ input, distDir, coldRuns: Math.max(1, Number(values.runs ?? 1)) }));
+  const pagefindMaxBytes = Number(values['pagefind-max-gb']) * 1e9;
+  console.log(await comparePagefind({ input, distDir, coldRuns: Math.max(1, Number(values.runs ?? 1)), pagefindMaxBytes }));
 } else {
   await benchProject();
 }

@@ -19,7 +19,7 @@ import { Searcher } from '../../src/lib/search/searcher.ts';
 import { buildArchiveIndex } from '../lib/build-archive-index.ts';
 import { fileIndexSource } from '../lib/file-source.ts';
 import { ensureBuilt, startAppHost } from './bench-page.ts';
-import { buildPagefind } from './build-pagefind.ts';
+import { buildPagefind, DEFAULT_PAGEFIND_MAX_BYTES, type PagefindBuild } from './build-pagefind.ts';
 import { startGzipHost } from './gzip-host.ts';
 import { type ColdRun, coldRun, FIRST_RESULTS, launchChromium, NETWORK, type PageTarget, type Probe, VIEWPORT, warmRun, type WarmRun } from './page-harness.ts';
 import { PAGEFIND_MARKUP } from './page-probe.ts';
@@ -37,6 +37,8 @@ export interface ComparePagefindOptions {
   coldRuns?: number;
   /** How many of the queries the cold loads use (default 5). */
   coldQueries?: number;
+  /** Stop Pagefind's binary above this resident memory (default 8 GB): the comparison then reports its failure. */
+  pagefindMaxBytes?: number;
 }
 
 /** The typing pauses of the two search boxes (this project: src/ui; Pagefind: `<pagefind-input>`'s default). */
@@ -149,7 +151,7 @@ const latencies = (probes: Probe[], key: 'countAt' | 'fullAt'): number[] => prob
 
 /** Runs the whole comparison and returns the printable report. */
 export async function comparePagefind(options: ComparePagefindOptions): Promise<string> {
-  const { input, distDir, coldRuns = 1, coldQueries = 5 } = options;
+  const { input, distDir, coldRuns = 1, coldQueries = 5, pagefindMaxBytes = DEFAULT_PAGEFIND_MAX_BYTES } = options;
   const work = await mkdtemp(path.join(os.tmpdir(), 'nas-compare-'));
   const indexDir = path.join(work, 'index');
   const siteDir = path.join(work, 'site');
@@ -175,10 +177,21 @@ export async function comparePagefind(options: ComparePagefindOptions): Promise<
     const renderTime = performance.now() - t;
     log('running Pagefind…');
     t = performance.now();
-    const pf = await buildPagefind(siteDir);
+    // A failed Pagefind build (out of memory at scale) is a result too: its column then says why.
+    let pf: PagefindBuild | null = null;
+    let pfFailure = '';
+    try {
+      pf = await buildPagefind(siteDir, pagefindMaxBytes);
+    } catch (error) {
+      pfFailure = (error as Error).message;
+      log(pfFailure);
+    }
     const pagefindTime = performance.now() - t;
     const appSize = await folderSize(indexDir);
-    const pfSize = await folderSize(pf.bundleDir);
+    const pfSize = pf && (await folderSize(pf.bundleDir));
+    const failedNote = `failed: ${pfFailure}`;
+    /** A Pagefind cell: its figure, or "–" when it has no index. */
+    const pfCell = (figure: () => string): string => (pf ? figure() : '–');
 
     // 4 (before the browser: pure Node). Ground truth and this project's lists.
     log('scanning the articles for the ground truth…');
@@ -197,8 +210,8 @@ export async function comparePagefind(options: ComparePagefindOptions): Promise<
     };
     let browser: Browser | null = null;
     let appSide: Side;
-    let pfSide: Side;
-    let pfLists: Awaited<ReturnType<typeof pagefindResultLists>>;
+    let pfSide: Side | null = null;
+    let pfLists: Awaited<ReturnType<typeof pagefindResultLists>> | null = null;
     try {
       browser = await launchChromium();
       const coldList = COMPARE_QUERIES.slice(0, coldQueries);
@@ -209,16 +222,17 @@ export async function comparePagefind(options: ComparePagefindOptions): Promise<
       for (let run = 0; run < coldRuns; run++) {
         for (const query of coldList) {
           appColds.push(await coldRun(browser, app.target, query));
-          pfColds.push(await coldRun(browser, pfTarget, query));
+          if (pf) pfColds.push(await coldRun(browser, pfTarget, query));
         }
       }
       log(`warm pages: ${COMPARE_QUERIES.length} queries × 2 pages…`);
       const appWarm = await warmRun(browser, app.target, COMPARE_QUERIES, 'typed');
-      const pfWarm = await warmRun(browser, pfTarget, COMPARE_QUERIES, 'typed');
       appSide = { colds: appColds, warm: appWarm };
-      pfSide = { colds: pfColds, warm: pfWarm };
-      log("Pagefind's full result lists…");
-      pfLists = await pagefindResultLists(browser, pfHost.url);
+      if (pf) {
+        pfSide = { colds: pfColds, warm: await warmRun(browser, pfTarget, COMPARE_QUERIES, 'typed') };
+        log("Pagefind's full result lists…");
+        pfLists = await pagefindResultLists(browser, pfHost.url);
+      }
     } finally {
       await browser?.close().catch(() => undefined);
       await Promise.all([app.host.close(), pfHost.close()]);
@@ -227,27 +241,34 @@ export async function comparePagefind(options: ComparePagefindOptions): Promise<
     // The report.
     out.push(
       `This project vs Pagefind — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`,
-      `Archive: ${input}: ${report.files} files, ${manifest.articles} articles rendered as ${rendered} pages + the search page; Pagefind's index: ${Object.entries(pf.pages).map(([lang, n]) => `${n} pages (${lang})`).join(', ')}`,
+      `Archive: ${input}: ${report.files} files, ${manifest.articles} articles rendered as ${rendered} pages + the search page; Pagefind's index: ${pf ? Object.entries(pf.pages).map(([lang, n]) => `${n} pages (${lang})`).join(', ') : failedNote}`,
       '',
       'Build (one run each)',
       table([
         ['figure', 'this project', 'Pagefind 1.6.0'],
         ['compile the archive files (walk, parse, clean, sanitize)', seconds(compileTime), `${seconds(compileTime)} (the same compiled articles)`],
-        ['index: this project build + write; Pagefind render + index', seconds(appBuild - compileTime), seconds(renderTime + pagefindTime)],
+        ['index: this project build + write; Pagefind render + index', seconds(appBuild - compileTime), pfCell(() => seconds(renderTime + pagefindTime))],
         [`  render ${rendered} articles as static HTML pages`, '–', seconds(renderTime)],
-        ['  Pagefind indexing (Node API, extended binary)', '–', seconds(pagefindTime)],
-        ['build, total from the archive files', seconds(appBuild), seconds(compileTime + renderTime + pagefindTime)],
-        ['build: peak memory (RSS)', `${(peak / 1e6).toFixed(0)} MB (compile + index)`, pf.peakBytes === null ? 'n/a' : `${(pf.peakBytes / 1e6).toFixed(0)} MB (Pagefind binary)`],
-        ['index files on disk (count, bytes as stored)', `${appSize.files} files, ${(appSize.bytes / 1e6).toFixed(1)} MB`, `${pfSize.files} files, ${(pfSize.bytes / 1e6).toFixed(1)} MB`],
+        ['  Pagefind indexing (Node API, extended binary)', '–', pf ? seconds(pagefindTime) : `${failedNote} (${seconds(pagefindTime)})`],
+        ['build, total from the archive files', seconds(appBuild), pfCell(() => seconds(compileTime + renderTime + pagefindTime))],
+        ['build: peak memory (RSS)', `${(peak / 1e6).toFixed(0)} MB (compile + index)`, pf?.peakBytes ? `${(pf.peakBytes / 1e6).toFixed(0)} MB (Pagefind binary)` : '–'],
+        ['index files on disk (count, bytes as stored)', `${appSize.files} files, ${(appSize.bytes / 1e6).toFixed(1)} MB`, pfCell(() => `${pfSize!.files} files, ${(pfSize!.bytes / 1e6).toFixed(1)} MB`)],
       ]),
     );
 
     const a = coldFigures(appSide.colds);
-    const p = coldFigures(pfSide.colds);
+    const p = coldFigures(pfSide?.colds ?? []);
     const coldRows: string[][] = [['query', 'results (this / Pagefind)', 'first 10 painted: this project', 'Pagefind', 'bytes (requests): this project', 'Pagefind']];
     appSide.colds.forEach((c, i) => {
-      const o = pfSide.colds[i]!;
-      coldRows.push([c.probe.query, `${c.probe.total} / ${o.probe.total}`, ms(c.probe.fullAt), ms(o.probe.fullAt), `${kb(c.pageBytes + c.dataBytes)} (${c.pageRequests + c.dataRequests})`, `${kb(o.pageBytes + o.dataBytes)} (${o.pageRequests + o.dataRequests})`]);
+      const o = pfSide?.colds[i];
+      coldRows.push([
+        c.probe.query,
+        `${c.probe.total} / ${o ? o.probe.total : '–'}`,
+        ms(c.probe.fullAt),
+        o ? ms(o.probe.fullAt) : '–',
+        `${kb(c.pageBytes + c.dataBytes)} (${c.pageRequests + c.dataRequests})`,
+        o ? `${kb(o.pageBytes + o.dataBytes)} (${o.pageRequests + o.dataRequests})` : '–',
+      ]);
     });
     out.push(
       '',
@@ -256,25 +277,25 @@ export async function comparePagefind(options: ComparePagefindOptions): Promise<
       '',
       table([
         ['figure', 'this project', 'Pagefind 1.6.0'],
-        [`cold: first ${FIRST_RESULTS} results painted (titles + snippets), median`, ms(a.full), ms(p.full)],
-        ['cold: result count painted, median', ms(a.count), ms(p.count)],
-        ['cold: bytes before the first results, median', `${kb(a.bytes)} (${a.requests} requests)`, `${kb(p.bytes)} (${p.requests} requests)`],
-        ['  of which HTML + JS + CSS (+ WASM)', `${kb(a.pageBytes)} (${a.pageRequests})`, `${kb(p.pageBytes)} (${p.pageRequests})`],
-        ['  of which index data', `${kb(a.dataBytes)} (${a.dataRequests})`, `${kb(p.dataBytes)} (${p.dataRequests})`],
+        [`cold: first ${FIRST_RESULTS} results painted (titles + snippets), median`, ms(a.full), pfCell(() => ms(p.full))],
+        ['cold: result count painted, median', ms(a.count), pfCell(() => ms(p.count))],
+        ['cold: bytes before the first results, median', `${kb(a.bytes)} (${a.requests} requests)`, pfCell(() => `${kb(p.bytes)} (${p.requests} requests)`)],
+        ['  of which HTML + JS + CSS (+ WASM)', `${kb(a.pageBytes)} (${a.pageRequests})`, pfCell(() => `${kb(p.pageBytes)} (${p.pageRequests})`)],
+        ['  of which index data', `${kb(a.dataBytes)} (${a.dataRequests})`, pfCell(() => `${kb(p.dataBytes)} (${p.dataRequests})`)],
       ]),
     );
 
     const aw = appSide.warm.probes;
-    const pw = pfSide.warm.probes;
+    const pw = pfSide?.warm.probes ?? [];
     out.push(
       '',
       `Warm page (cache on, same throttling): ${COMPARE_QUERIES.length} queries, each into a cleared box as one input event; times from the input event, so each box's own typing pause is included`,
       table([
         ['figure', 'this project', 'Pagefind 1.6.0'],
-        [`keystroke → first ${FIRST_RESULTS} painted, median / p95`, medianP95(latencies(aw, 'fullAt')), medianP95(latencies(pw, 'fullAt'))],
-        ['keystroke → result count painted, median / p95', medianP95(latencies(aw, 'countAt')), medianP95(latencies(pw, 'countAt'))],
+        [`keystroke → first ${FIRST_RESULTS} painted, median / p95`, medianP95(latencies(aw, 'fullAt')), pfCell(() => medianP95(latencies(pw, 'fullAt')))],
+        ['keystroke → result count painted, median / p95', medianP95(latencies(aw, 'countAt')), pfCell(() => medianP95(latencies(pw, 'countAt')))],
         ['  of which the search box waits for more typing', `${DEBOUNCE.app} ms`, `${DEBOUNCE.pagefind} ms (<pagefind-input> default)`],
-        [`keystroke → first ${FIRST_RESULTS} painted minus that pause, median / p95`, medianP95(latencies(aw, 'fullAt').map((v) => v - DEBOUNCE.app)), medianP95(latencies(pw, 'fullAt').map((v) => v - DEBOUNCE.pagefind))],
+        [`keystroke → first ${FIRST_RESULTS} painted minus that pause, median / p95`, medianP95(latencies(aw, 'fullAt').map((v) => v - DEBOUNCE.app)), pfCell(() => medianP95(latencies(pw, 'fullAt').map((v) => v - DEBOUNCE.pagefind)))],
       ]),
     );
 
@@ -287,23 +308,23 @@ export async function comparePagefind(options: ComparePagefindOptions): Promise<
       const folded = truth.folded.of(query);
       const literal = truth.literal.of(query);
       const mine = appLists.lists.get(query)!;
-      const theirs = pfLists.lists.get(query)!;
+      const theirs = pfLists?.lists.get(query) ?? [];
       const s = { app: scoreResults(mine, folded), appLiteral: scoreResults(mine, literal), pf: scoreResults(theirs, folded), pfLiteral: scoreResults(theirs, literal) };
       scores.app.push(s.app);
       scores.appLiteral.push(s.appLiteral);
       scores.pf.push(s.pf);
       scores.pfLiteral.push(s.pfLiteral);
       if (mine.length === 0 && folded.size > 0) appEmpty++;
-      if (theirs.length === 0 && folded.size > 0) pfEmpty++;
+      if (pf && theirs.length === 0 && folded.size > 0) pfEmpty++;
       queryRows.push([
         query,
         `${folded.size} / ${literal.size}`,
         String(appLists.totals.get(query)),
         percent(s.app.recall),
         percent(s.app.precision),
-        String(pfLists.totals.get(query)),
-        `${percent(s.pf.recall)} / ${percent(s.pfLiteral.recall)}`,
-        `${percent(s.pf.precision)} / ${percent(s.pfLiteral.precision)}`,
+        pfCell(() => String(pfLists!.totals.get(query))),
+        pfCell(() => `${percent(s.pf.recall)} / ${percent(s.pfLiteral.recall)}`),
+        pfCell(() => `${percent(s.pf.precision)} / ${percent(s.pfLiteral.precision)}`),
       ]);
     }
     const mean = (list: ReturnType<typeof scoreResults>[], key: 'recall' | 'precision') => percent(meanOfDefined(list.map((s) => s[key])));
@@ -317,15 +338,15 @@ export async function comparePagefind(options: ComparePagefindOptions): Promise<
       '',
       table([
         ['figure', 'this project', 'Pagefind 1.6.0'],
-        ['recall, mean (folded truth)', mean(scores.app, 'recall'), mean(scores.pf, 'recall')],
-        ['recall, mean (literal truth)', mean(scores.appLiteral, 'recall'), mean(scores.pfLiteral, 'recall')],
-        ['precision@10, mean (folded truth)', mean(scores.app, 'precision'), mean(scores.pf, 'precision')],
-        ['precision@10, mean (literal truth)', mean(scores.appLiteral, 'precision'), mean(scores.pfLiteral, 'precision')],
-        ['queries with no results (truth non-empty)', String(appEmpty), String(pfEmpty)],
+        ['recall, mean (folded truth)', mean(scores.app, 'recall'), pfCell(() => mean(scores.pf, 'recall'))],
+        ['recall, mean (literal truth)', mean(scores.appLiteral, 'recall'), pfCell(() => mean(scores.pfLiteral, 'recall'))],
+        ['precision@10, mean (folded truth)', mean(scores.app, 'precision'), pfCell(() => mean(scores.pf, 'precision'))],
+        ['precision@10, mean (literal truth)', mean(scores.appLiteral, 'precision'), pfCell(() => mean(scores.pfLiteral, 'precision'))],
+        ['queries with no results (truth non-empty)', String(appEmpty), pfCell(() => String(pfEmpty))],
       ]),
       "This project also matches synonyms (川普 ⇄ 特朗普, COVID ⇄ 新冠 …) and Latin words as prefixes: such results are outside the substring truth and count against its precision.",
     );
-    const errors = [...appSide.warm.pageErrors.map((e) => `this project: ${e}`), ...pfSide.warm.pageErrors.map((e) => `Pagefind: ${e}`)];
+    const errors = [...appSide.warm.pageErrors.map((e) => `this project: ${e}`), ...(pfSide?.warm.pageErrors ?? []).map((e) => `Pagefind: ${e}`)];
     if (errors.length) out.push(`Note: the pages threw ${errors.length} error(s), first: ${errors[0]}`);
     const failed = [...appSide.colds.map((c) => c.probe), ...aw].reduce((n, probe) => n + probe.failed, 0);
     if (failed) out.push(`Note: ${failed} of this project's result rows painted "snippet unavailable" (counted as painted).`);
