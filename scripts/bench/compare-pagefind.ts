@@ -175,6 +175,7 @@ export async function comparePagefind(options: ComparePagefindOptions): Promise<
     t = performance.now();
     const rendered = await renderArticleSite(indexDir, siteDir);
     const renderTime = performance.now() - t;
+    const siteSize = await folderSize(siteDir);
     log('running Pagefind…');
     t = performance.now();
     // A failed Pagefind build (out of memory at scale) is a result too: its column then says why.
@@ -253,6 +254,7 @@ export async function comparePagefind(options: ComparePagefindOptions): Promise<
         ['build, total from the archive files', seconds(appBuild), pfCell(() => seconds(compileTime + renderTime + pagefindTime))],
         ['build: peak memory (RSS)', `${(peak / 1e6).toFixed(0)} MB (compile + index)`, pf?.peakBytes ? `${(pf.peakBytes / 1e6).toFixed(0)} MB (Pagefind binary)` : '–'],
         ['index files on disk (count, bytes as stored)', `${appSize.files} files, ${(appSize.bytes / 1e6).toFixed(1)} MB`, pfCell(() => `${pfSize!.files} files, ${(pfSize!.bytes / 1e6).toFixed(1)} MB`)],
+        ['  plus the HTML pages the results link to', '– (the reader uses h/<n>.html)', `${siteSize.files} files, ${(siteSize.bytes / 1e6).toFixed(1)} MB`],
       ]),
     );
 
