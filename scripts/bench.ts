@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --input DIR] [--runs N]`
+ * `npm run bench [-- --input DIR] [--runs N] [--compare pagefind [--pagefind-max-gb N]]`
  * `npm run bench -- --scale 10000,100000,300000 [--scale-dir DIR] [--day N]`: scale figures and
  * their extrapolation to 1,000,000 articles instead (scripts/bench/bench-scale.ts).
  *
@@ -10,6 +10,12 @@
  *    benchmark query; cold (load + decode + query) and warm query latency.
  * 3. Page: the built site (dist/) with that index in headless Chromium over a throttled network:
  *    cold first results and bytes, keystroke → painted results, JS heap (scripts/bench/bench-page.ts).
+ * 4. Widget: what `dist/widget.js` downloads (scripts/bench/widget-size.ts).
+ *
+ * With `--compare pagefind`, instead: this project and Pagefind side by side on the same articles
+ * (build, cold bytes and first results, warm latency, recall and precision@10), one build each and
+ * --runs cold loads per query (default 1) (scripts/bench/compare-pagefind.ts). Pagefind's binary is
+ * stopped above --pagefind-max-gb resident memory (default 8): the table then reports its failure.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -18,13 +24,16 @@ import { parseArgs } from 'node:util';
 import { buildArchiveIndex } from './lib/build-archive-index.ts';
 import { benchIndex } from './bench/bench-index.ts';
 import { benchPage } from './bench/bench-page.ts';
+import { comparePagefind } from './bench/compare-pagefind.ts';
 import { median, table } from './bench/stats.ts';
 import { formatWidgetSize, measureWidgetSize } from './bench/widget-size.ts';
 
 const { values } = parseArgs({
   options: {
     input: { type: 'string', default: path.resolve(import.meta.dirname, '../../shared/corpus') },
-    runs: { type: 'string', default: '3' },
+    runs: { type: 'string' },
+    compare: { type: 'string' },
+    'pagefind-max-gb': { type: 'string', default: '8' },
     scale: { type: 'string' },
     'scale-dir': { type: 'string', default: path.join(os.tmpdir(), 'nas-scale') },
     day: { type: 'string', default: '300' },
@@ -40,46 +49,62 @@ if (values.scale) {
   console.log(await benchScale(sizes, values['scale-dir']!, Number(values.day)));
   process.exit(0);
 }
-const runs = Math.max(1, Number(values.runs));
 const input = values.input!;
+const distDir = path.resolve(import.meta.dirname, '../dist');
 
-console.log(`news-archive-search benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`);
-
-const times: number[] = [];
-const peaks: number[] = [];
-let files = 0;
-let indexed = 0;
-let out = '';
-for (let run = 0; run < runs; run++) {
-  if (out) await rm(out, { recursive: true, force: true });
-  out = await mkdtemp(path.join(os.tmpdir(), 'nas-bench-'));
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  const t0 = performance.now();
-  const { report } = await buildArchiveIndex({ input, out });
-  times.push(performance.now() - t0);
-  clearInterval(sampler);
-  peaks.push(Math.max(peak, process.memoryUsage().rss));
-  files = report.files;
-  indexed = report.indexed;
+if (values.compare !== undefined) {
+  if (values.compare !== 'pagefind') {
+    console.error(`bench: --compare knows only "pagefind", not "${values.compare}".`);
+    process.exit(2);
+  }
+  const pagefindMaxBytes = Number(values['pagefind-max-gb']) * 1e9;
+  console.log(await comparePagefind({ input, distDir, coldRuns: Math.max(1, Number(values.runs ?? 1)), pagefindMaxBytes }));
+} else {
+  await benchProject();
 }
-const wall = median(times) / 1000;
-console.log(`Build of ${input}: ${files} files, ${indexed} articles indexed (median of ${runs} run${runs > 1 ? 's' : ''})`);
-console.log(
-  table([
-    ['figure', 'value', 'target'],
-    ['wall time (compile + index + write)', `${wall.toFixed(1)} s`, '≤ 15 s'],
-    ['files per second', (files / wall).toFixed(0), ''],
-    ['peak memory (RSS, worker threads included)', `${(median(peaks) / 1e6).toFixed(0)} MB`, '≤ 1 GB'],
-    ['all runs', times.map((t) => `${(t / 1000).toFixed(1)} s`).join(', '), ''],
-  ]),
-);
-console.log(`\n${await benchIndex(out)}`);
-try {
-  // 3. The hosted page (dist/, built first if missing) with this index, in headless Chromium.
-  console.log(`\n${await benchPage({ distDir: path.resolve(import.meta.dirname, '../dist'), indexDir: out, coldRuns: runs })}`);
-  // 4. The widget's download (benchPage built dist/ if it was missing).
-  console.log(`\n${formatWidgetSize(measureWidgetSize(path.resolve(import.meta.dirname, '../dist')))}`);
-} finally {
-  await rm(out, { recursive: true, force: true });
+
+/** The project's own figures (the default). */
+async function benchProject(): Promise<void> {
+  const runs = Math.max(1, Number(values.runs ?? 3));
+
+  console.log(`news-archive-search benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`);
+
+  const times: number[] = [];
+  const peaks: number[] = [];
+  let files = 0;
+  let indexed = 0;
+  let out = '';
+  for (let run = 0; run < runs; run++) {
+    if (out) await rm(out, { recursive: true, force: true });
+    out = await mkdtemp(path.join(os.tmpdir(), 'nas-bench-'));
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    const t0 = performance.now();
+    const { report } = await buildArchiveIndex({ input, out });
+    times.push(performance.now() - t0);
+    clearInterval(sampler);
+    peaks.push(Math.max(peak, process.memoryUsage().rss));
+    files = report.files;
+    indexed = report.indexed;
+  }
+  const wall = median(times) / 1000;
+  console.log(`Build of ${input}: ${files} files, ${indexed} articles indexed (median of ${runs} run${runs > 1 ? 's' : ''})`);
+  console.log(
+    table([
+      ['figure', 'value', 'target'],
+      ['wall time (compile + index + write)', `${wall.toFixed(1)} s`, '≤ 15 s'],
+      ['files per second', (files / wall).toFixed(0), ''],
+      ['peak memory (RSS, worker threads included)', `${(median(peaks) / 1e6).toFixed(0)} MB`, '≤ 1 GB'],
+      ['all runs', times.map((t) => `${(t / 1000).toFixed(1)} s`).join(', '), ''],
+    ]),
+  );
+  console.log(`\n${await benchIndex(out)}`);
+  try {
+    // 3. The hosted page (dist/, built first if missing) with this index, in headless Chromium.
+    console.log(`\n${await benchPage({ distDir, indexDir: out, coldRuns: runs })}`);
+    // 4. The widget's download (benchPage built dist/ if it was missing).
+    console.log(`\n${formatWidgetSize(measureWidgetSize(distDir))}`);
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
 }

@@ -1,0 +1,256 @@
+/**
+ * The browser harness of the page benchmarks: headless Chromium (/usr/bin/chromium) over a
+ * throttled network (10 Mbit/s, 40 ms latency, set through the DevTools protocol), a probe that
+ * stamps painted answers (page-probe.ts), cold loads and warm pages. Works for any search page
+ * whose markup a `ProbeMarkup` describes: this project's and Pagefind's.
+ *
+ * Times are taken in the page's clock: a requestAnimationFrame loop stamps the first frame in which
+ * the condition holds. The machine is shared and noisy: figures are never asserted in tests.
+ */
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import type { GzipHost } from './gzip-host.ts';
+import { type Probe, type ProbeMarkup, probeSource } from './page-probe.ts';
+
+export type { Probe } from './page-probe.ts';
+import { kb, ms } from './stats.ts';
+
+/** A search page to measure. */
+export interface PageTarget {
+  /** The search page. */
+  url: string;
+  /** The host serving it (for the bytes it sent). */
+  host: GzipHost;
+  /** Where the page paints its answers. */
+  markup: ProbeMarkup;
+  /** Whether a request (URL path) is index data; the rest is the page: HTML, JS, CSS, WASM. */
+  isIndexData: (pathname: string) => boolean;
+}
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const NETWORK = { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 };
+export const VIEWPORT = { width: 1280, height: 2400 }; // tall: the first 10 results are all on screen
+const TIMEOUT = 30_000;
+export const FIRST_RESULTS = 10;
+
+/** A finished request: URL, bytes on the wire (encoded body + headers), wall-clock end (ms). */
+interface Transfer {
+  url: string;
+  end: number;
+  bytes: number;
+  ms: number;
+}
+
+/**
+ * Records the context's finished requests, the search worker's included (the DevTools session of
+ * the page does not see the worker's fetches; Playwright's request events do).
+ */
+function recordTransfers(context: BrowserContext, bodyBytes: (pathname: string) => number | undefined): { transfers: Transfer[]; flush: () => Promise<void> } {
+  const transfers: Transfer[] = [];
+  const pending: Array<Promise<void>> = [];
+  context.on('requestfinished', (request) => {
+    pending.push(
+      request.sizes().then(
+        (sizes) => {
+          const timing = request.timing();
+          const end = timing.responseEnd >= 0 ? timing.startTime + timing.responseEnd : Date.now();
+          // Chromium reports no body size for the worker's script: the server says what it sent.
+          const { pathname, search } = new URL(request.url());
+          const body = bodyBytes(pathname + search) ?? sizes.responseBodySize;
+          transfers.push({ url: request.url(), end, bytes: body + sizes.responseHeadersSize, ms: timing.responseEnd });
+        },
+        () => undefined,
+      ),
+    );
+  });
+  return { transfers, flush: async () => void (await Promise.all(pending)) };
+}
+
+/**
+ * Throttles the page's network. A cold load gets a new browser context, whose HTTP cache starts
+ * empty as a first visit's does; the cache stays on, so that what a page fetches ahead (preloads)
+ * serves its later requests, as in a real first visit.
+ */
+async function throttle(cdp: CDPSession, origin: string): Promise<void> {
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  // Hermetic: article images point at news sites. Blocking patterns have no exceptions, so only
+  // over plain http (an HTTP/2 host is https itself; result lists show no article images).
+  if (origin.startsWith('http:')) await cdp.send('Network.setBlockedURLs', { urls: ['https://*'] });
+}
+
+/** The longest main-thread task the page has run so far (ms; 0 when none passed 50 ms). */
+function longestTaskOf(page: Page): Promise<number> {
+  return page.evaluate(() => Math.max(0, ...(window as unknown as { __benchLongTasks: number[] }).__benchLongTasks));
+}
+
+/** Rejects after `timeout` ms with a message saying what was being waited for. */
+function withTimeout<T>(promise: Promise<T>, what: string, timeout = TIMEOUT): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`bench-page: timed out after ${timeout / 1000} s waiting for ${what}`)), timeout))),
+  ]);
+}
+
+async function newContext(browser: Browser, markup: ProbeMarkup, typeOnAppear: string | null = null): Promise<BrowserContext> {
+  // ignoreHTTPSErrors: the HTTP/2 host's certificate is self-signed.
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', ignoreHTTPSErrors: true });
+  context.setDefaultTimeout(TIMEOUT);
+  await context.addInitScript({ content: probeSource(markup, FIRST_RESULTS, typeOnAppear) });
+  return context;
+}
+
+/** Headless Debian Chromium (never a downloaded browser). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Waits for the watch the last input event (or Enter) started. */
+async function settle(page: Page, what: string): Promise<Probe> {
+  return withTimeout(
+    page.evaluate(() => {
+      const current = window.__benchProbe?.current;
+      if (!current) throw new Error('the probe saw no input event');
+      return current;
+    }),
+    what,
+  );
+}
+
+/** One cold load: the probe, and the bytes and requests finished before the first results. */
+export interface ColdRun {
+  probe: Probe;
+  pageBytes: number;
+  pageRequests: number;
+  dataBytes: number;
+  dataRequests: number;
+  /** Longest main-thread task until the first results were painted (ms; 0 when none passed 50 ms). */
+  longestTask: number;
+}
+
+/**
+ * A cold load (new context, empty cache): navigates to the page, and the probe types `query` in
+ * the first frame that shows the search box, as the quickest visitor would, while the index is
+ * still loading.
+ */
+export async function coldRun(browser: Browser, target: PageTarget, query: string): Promise<ColdRun> {
+  const context = await newContext(browser, target.markup, query);
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await throttle(cdp, target.url);
+    const { transfers, flush } = recordTransfers(context, target.host.bodyBytes);
+    await page.goto(target.url, { waitUntil: 'commit' });
+    await withTimeout(page.waitForFunction(() => window.__benchProbe?.current != null, undefined, { polling: 20 }), `the search box for "${query}"`);
+    const probe = await settle(page, `the first results for "${query}"`);
+    const longestTask = await longestTaskOf(page);
+    const paintedAt = (await page.evaluate(() => performance.timeOrigin)) + probe.fullAt;
+    await flush();
+    const before = transfers.filter((t) => t.end <= paintedAt);
+    const isData = (t: Transfer) => target.isIndexData(new URL(t.url).pathname);
+    const sum = (ts: Transfer[]) => ts.reduce((a, t) => a + t.bytes, 0);
+    const data = before.filter(isData);
+    const site = before.filter((t) => !isData(t));
+    if (process.env.BENCH_PAGE_DEBUG) {
+      const origin = Math.min(...transfers.map((t) => t.end - t.ms));
+      console.log(`  ${query}: typed at ${ms(probe.since)}, first results at ${ms(probe.firstAt)}, count at ${ms(probe.countAt)}, painted at ${ms(probe.fullAt)} (page clock)`);
+      for (const t of [...transfers].sort((a, b) => a.end - a.ms - (b.end - b.ms))) {
+        console.log(`  ${t.end <= paintedAt ? '<' : '>'} ${kb(t.bytes).padStart(9)} ${ms(t.end - t.ms - origin).padStart(7)} → ${ms(t.end - origin).padStart(7)} ${new URL(t.url).pathname}`);
+      }
+    }
+    return { probe, pageBytes: sum(site), pageRequests: site.length, dataBytes: sum(data), dataRequests: data.length, longestTask };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Used JS heap (after a garbage collection) of the page and of its search worker. */
+export async function heap(browser: Browser, page: Page, cdp: CDPSession): Promise<{ page: number; worker: number | null; note: string }> {
+  await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
+  const pageHeap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  // The worker: attach to its target through a browser-level session and ask it the same.
+  let worker: number | null = null;
+  let note = '';
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await session.send('Target.getTargets');
+    const target = targetInfos.find((t) => t.type === 'worker');
+    if (!target) throw new Error('no worker target');
+    const { sessionId } = await session.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+    const replies = new Map<number, (result: unknown) => void>();
+    session.on('Target.receivedMessageFromTarget', (e) => {
+      if (e.sessionId !== sessionId) return;
+      const message = JSON.parse(e.message) as { id?: number; result?: unknown };
+      if (message.id !== undefined) replies.get(message.id)?.(message.result);
+    });
+    let id = 0;
+    const call = (method: string) =>
+      withTimeout(
+        new Promise<unknown>((resolve) => {
+          replies.set(++id, resolve);
+          void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+        }),
+        `the worker's ${method}`,
+        10_000,
+      );
+    await call('HeapProfiler.collectGarbage').catch(() => undefined);
+    const usage = (await call('Runtime.getHeapUsage')) as { usedSize?: number } | undefined;
+    if (typeof usage?.usedSize !== 'number') throw new Error('no heap usage from the worker');
+    worker = usage.usedSize;
+    await session.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+  } catch (error) {
+    note = `worker heap unavailable (${(error as Error).message}): page only`;
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+  return { page: pageHeap, worker, note };
+}
+
+/** Queries for warming a page up that the measured lists do not contain. */
+const WARM_UP = ['中国', '美国', '经济', '日本', '欧盟'];
+
+/** What a warm page reports: one probe per query, the heap at the end, uncaught page errors. */
+export interface WarmRun {
+  probes: Probe[];
+  memory: Awaited<ReturnType<typeof heap>>;
+  pageErrors: string[];
+  /** Longest main-thread task of the whole run (ms; 0 when none passed 50 ms). */
+  longestTask: number;
+}
+
+/**
+ * One warm page (cache on): warms it up, then for each query clears the box, waits for the page's
+ * answer to that (this project: the newest articles; Pagefind: no results),
+ * and sends the query (`typed`: one input event, the page's typing debounce applies; `enter`: the
+ * same followed by Enter, which searches at once). Returns the probes and the heap at the end.
+ */
+export async function warmRun(browser: Browser, target: PageTarget, queries: readonly string[], mode: 'typed' | 'enter'): Promise<WarmRun> {
+  const context = await newContext(browser, target.markup);
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await throttle(cdp, target.url);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(target.url);
+    const box = page.getByRole('searchbox');
+    for (const query of WARM_UP) {
+      await box.fill(query);
+      await settle(page, `warm-up query "${query}"`);
+    }
+    const probes: Probe[] = [];
+    for (const query of queries) {
+      await box.fill('');
+      await settle(page, 'the answer to the cleared box');
+      await box.fill(query);
+      if (mode === 'enter') await box.press('Enter');
+      probes.push(await settle(page, `the results for "${query}" (${mode})`));
+    }
+    if (process.env.BENCH_PAGE_DEBUG) {
+      for (const p of probes) console.log(`  warm ${p.query.padEnd(12)} first ${ms(p.firstAt - p.since).padStart(7)} count ${ms(p.countAt - p.since).padStart(7)} full ${ms(p.fullAt - p.since).padStart(7)}`);
+    }
+    return { probes, memory: await heap(browser, page, cdp), pageErrors, longestTask: await longestTaskOf(page) };
+  } finally {
+    await context.close();
+  }
+}
