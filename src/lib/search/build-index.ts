@@ -20,7 +20,7 @@ import {
   type TermPartEntry,
   termPartPath,
 } from './index-format.ts';
-import { type ChunkRef, type EncodedTerm, encodePostings, encodeTermPart, type TermPostings } from './term-part.ts';
+import { type ChunkRef, type EncodedTerm, encodePostings, encodeTermPart, lowerBound, type TermPostings } from './term-part.ts';
 
 /** One file of the index folder. `gzip` files are compressed by the writer before saving. */
 export interface IndexFile {
@@ -269,18 +269,6 @@ function encodeTerms(postings: Map<string, number[][]>, layout: ChunkLayout, fil
     older.push({ entry: [term, { df: before.map((list) => list.length / 2), chunks }], bytes: term.length * 3 + 8 + chunks.length * 10 });
   }
   return { older, newest };
-}
-
-/** Index of the first pair in flat `[number, freq, …]` whose number is at least `floor`. */
-function lowerBound(flat: Uint32Array, floor: number): number {
-  let lo = 0;
-  let hi = flat.length / 2;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (flat[2 * mid]! < floor) lo = mid + 1;
-    else hi = mid;
-  }
-  return 2 * lo;
 }
 
 /**

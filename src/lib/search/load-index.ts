@@ -1,7 +1,7 @@
 import { addFoldingPairs } from './fold.ts';
 import { createDocsTable, decodeDocsBlockInto, type DocsTable } from './docs-table.ts';
 import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, INDEX_VERSION, type Manifest, type TermPartEntry, termPartPath } from './index-format.ts';
-import { decodePostings, type TermEntry, TermPart, type TermPostings } from './term-part.ts';
+import { decodePostings, lowerBound, type TermEntry, TermPart, type TermPostings } from './term-part.ts';
 import { IndexError } from './types.ts';
 
 /** Where index files come from: `fetch` in the browser, the file system in the CLI and tests. */
@@ -268,18 +268,6 @@ function joinEntries(older: TermEntry | undefined, newest: TermEntry | undefined
     return joined;
   });
   return { df, postings, chunks: [], newest: null };
-}
-
-/** Index of the first pair in flat `[number, freq, …]` whose number is at least `floor`. */
-function lowerBound(flat: Uint32Array, floor: number): number {
-  let lo = 0;
-  let hi = flat.length / 2;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (flat[2 * mid]! < floor) lo = mid + 1;
-    else hi = mid;
-  }
-  return 2 * lo;
 }
 
 async function readFile(source: IndexSource, path: string): Promise<Uint8Array> {

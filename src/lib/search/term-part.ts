@@ -6,6 +6,23 @@ import { ByteReader, ByteWriter } from './bytes.ts';
  */
 export type TermPostings = Uint32Array[];
 
+/**
+ * Index of the first pair in flat postings `[number, freq, …]` whose article number is at least
+ * `floor` (the numbers ascend): where the postings of a block start.
+ *
+ * @example lowerBound(Uint32Array.of(3, 1, 8, 2, 12, 1), 8) // 2
+ */
+export function lowerBound(flat: Uint32Array, floor: number): number {
+  let lo = 0;
+  let hi = flat.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (flat[2 * mid]! < floor) lo = mid + 1;
+    else hi = mid;
+  }
+  return 2 * lo;
+}
+
 /** One block's chunk of a common term's postings: the block number and the chunk's content hash. */
 export interface ChunkRef {
   block: number;
