@@ -131,6 +131,10 @@ export class SearchState {
   private searchSeq = 0;
   private readerSeq = 0;
   private debounce: ReturnType<typeof setTimeout> | undefined;
+  /** A bare listing waits for the manifest (see `runSearch`). */
+  private listingPending = false;
+  /** The answer shown was made from the manifest, not by the worker. */
+  private isManifestListing = $state(false);
   /** The hosted page's head start (`preopen.ts`): the first open awaits it instead of asking. */
   private preopening: Promise<Manifest> | null = null;
 
@@ -188,6 +192,9 @@ export class SearchState {
     const t = this.t;
     const isQuery = this.text.trim() !== '' || this.hasFilters;
     const answer = this.answer;
+    // A query typed while the page still lists the manifest's newest (the index has not answered
+    // anything yet): say it will run, rather than show the listing's count as if it were its own.
+    if (answer && this.isSearching && this.isManifestListing && isQuery) return t.queuedQuery;
     if (answer) {
       const count = isQuery ? t.count(answer.total, answer.approximate) : t.allCount(answer.total);
       return this.isPartial ? `${count}${t.searchedSoFar(answer.searched.articles, answer.searched.of)}` : count;
@@ -446,6 +453,7 @@ export class SearchState {
       this.loader.seed(manifest.newest.flatMap(({ lead, ...preview }) => (lead ? [{ ...preview, text: '', titleHighlights: [], snippet: lead }] : [])));
       this.manifest = manifest;
       this.indexStatus = 'ready';
+      if (this.listingPending) this.runSearch();
       if (this.error?.retry === this.retryOpen) this.error = null;
     } catch (error) {
       this.indexStatus = 'error';
@@ -465,25 +473,27 @@ export class SearchState {
     const query = { ...this.query(), limit: this.pageSize };
     this.isSearching = true;
     this.isLoadingMore = false;
+    // The bare listing's first page is in the manifest: no docs table, no worker (at 100,000
+    // articles the worker would read every docs block for it). Before the manifest, wait for it.
+    this.listingPending = false;
+    if (isBareListing(query)) {
+      this.listingPending = !this.manifest;
+      const listing = this.manifest && listingOf(this.manifest, query.limit);
+      if (!this.manifest) return;
+      if (listing) return this.showAnswer(seq, query.text, listing, true);
+    }
     // A query over much of the archive answers from the newest articles first, then completes
     // (the status line says how much has been searched). The bare listing needs no such care.
     const progressive = query.text.trim() !== '' || this.hasFilters;
     const onPartial = (answer: SearchAnswer) => {
       if (seq !== this.searchSeq) return;
       this.answer = answer;
+      this.isManifestListing = false;
       this.answerText = query.text;
       this.loader.refresh(this.rows);
     };
     this.client.request('search', { query, progressive }, { onPartial }).then(
-      (answer) => {
-        if (seq !== this.searchSeq) return;
-        this.answer = answer;
-        this.answerText = query.text;
-        this.isSearching = false;
-        if (this.error?.retry === this.retrySearch) this.error = null;
-        this.loader.refresh(this.rows);
-        this.onEvent({ type: 'query', detail: { query: query.text, total: answer.total } });
-      },
+      (answer) => this.showAnswer(seq, query.text, answer),
       (error: unknown) => {
         if (seq !== this.searchSeq) return;
         this.isSearching = false;
@@ -491,6 +501,18 @@ export class SearchState {
         if (this.indexStatus !== 'error') this.fail(error, 'search', this.retrySearch);
       },
     );
+  }
+
+  /** Shows the complete answer to search `seq` (unless a newer search has started). */
+  private showAnswer(seq: number, text: string, answer: SearchAnswer, fromManifest = false): void {
+    if (seq !== this.searchSeq) return;
+    this.answer = answer;
+    this.isManifestListing = fromManifest;
+    this.answerText = text;
+    this.isSearching = false;
+    if (this.error?.retry === this.retrySearch) this.error = null;
+    this.loader.refresh(this.rows);
+    this.onEvent({ type: 'query', detail: { query: text, total: answer.total } });
   }
 
   private readonly retrySearch = (): void => {
@@ -584,6 +606,26 @@ export class SearchState {
     const detail = error instanceof WorkerRequestError ? `${error.failure.message}${error.failure.file ? ` [${error.failure.file}]` : ''}` : error;
     console.error('news-archive-search:', detail);
   }
+}
+
+/** No words, no filters, newest first: the start page's list. */
+function isBareListing(query: SearchQuery): boolean {
+  return !query.text.trim() && !query.outlets?.length && !query.from && !query.to && query.sort !== 'oldest';
+}
+
+/**
+ * The bare listing's first `limit` articles from the manifest (the newest, with the empty query's
+ * facets), or null when the manifest cannot say (an older index, or a longer page than it lists).
+ */
+function listingOf(manifest: Manifest, limit: number): SearchAnswer | null {
+  if (!manifest.facets || (limit > manifest.newest.length && manifest.newest.length < manifest.articles)) return null;
+  return {
+    total: manifest.articles,
+    approximate: false,
+    hits: manifest.newest.slice(0, limit).map((article) => ({ number: article.number, score: 0, terms: [] })),
+    facets: manifest.facets,
+    searched: { articles: manifest.articles, of: manifest.articles },
+  };
 }
 
 export const [getSearchState, setSearchState] = createContext<SearchState>();

@@ -41,6 +41,14 @@ describe('build → write → load → query', () => {
     }
   });
 
+  it('holds the empty query\'s first page and facets in the manifest, as the search computes them', async () => {
+    const { newest, facets, articles } = searcher.manifest;
+    const listing = await searcher.search({ text: '', limit: newest.length });
+    expect(listing.total).toBe(articles);
+    expect(listing.hits.map((hit) => hit.number)).toEqual(newest.map((article) => article.number));
+    expect(facets).toEqual(listing.facets);
+  });
+
   it('stores in each fragment the folding pairs of its traditional characters (none for simplified text)', async () => {
     const traditional = (await searcher.results((await searcher.search({ text: '臺灣外交部' })).hits))[0]!;
     const fragment = await searcher.fragment(traditional.number);

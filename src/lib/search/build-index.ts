@@ -2,6 +2,7 @@ import type { Article } from '../article/types.ts';
 import { hash53, hash53Bytes } from '../article/article-id.ts';
 import { analyzeText } from './analyze.ts';
 import { createDocsTable, dayNumber, encodeDocsBlock } from './docs-table.ts';
+import { countFacets } from './facets.ts';
 import { foldingPairsFor } from './fold.ts';
 import { findSnippet, RESULT_SNIPPET_CHARS } from './highlight.ts';
 import { parseQuery } from './parse-query.ts';
@@ -173,6 +174,7 @@ export function buildIndex(articles: readonly Article[], options: BuildOptions =
     averageFieldLength,
     outlets,
     outletCodes,
+    facets: countFacets(numberOf.values(), table, outletCodes, { outlets: null, fromDay: 0, toDay: Infinity }),
     dates: dated.length ? { first: dated[0]!.date.slice(0, 10), last: dated[dated.length - 1]!.date.slice(0, 10) } : null,
     undated: live.length - dated.length,
     newest: newest.map(

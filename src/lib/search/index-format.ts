@@ -20,6 +20,7 @@
  */
 
 import type { Snippet } from './highlight.ts';
+import type { Facets } from './types.ts';
 
 /** Bumped whenever any file's layout changes; readers refuse other versions. */
 export const INDEX_VERSION = 2;
@@ -95,6 +96,11 @@ export interface Manifest {
    * outlet gets the next one), so that a block whose articles did not change keeps its bytes.
    */
   outletCodes: string[];
+  /**
+   * The facets of the empty query (every article): the start page shows its outlet counts and
+   * date histogram without the docs table. Absent in indexes built before it was added.
+   */
+  facets?: Facets;
   /** First and last day (`YYYY-MM-DD`) of dated articles, or null when none is dated. */
   dates: { first: string; last: string } | null;
   /** Articles without a date. */
