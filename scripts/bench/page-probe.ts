@@ -114,8 +114,8 @@ function probeScript(markup: ProbeMarkup, firstResults: number, typeOnAppear: st
         const frame = (): void => {
           if (mine !== generation) return clearTimeout(timer);
           const now = performance.now();
-          const answered = busyLog.some((entry) => entry.t >= since && entry.v === 'false');
           const busy = document.querySelector(markup.busy);
+          const answered = busyLog.some((entry) => entry.t >= since && entry.v === 'false');
           const total = answered && busy ? countOf(busy) : null;
           // A partial answer to this query: the status changed since the input and says "partial".
           const status = document.querySelector('[role=status]');

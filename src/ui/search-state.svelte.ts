@@ -131,6 +131,8 @@ export class SearchState {
   private searchSeq = 0;
   private readerSeq = 0;
   private debounce: ReturnType<typeof setTimeout> | undefined;
+  /** Words of the latest search started (the box may be ahead of it while typing). */
+  private searchedText = $state('');
   /** A bare listing waits for the manifest (see `runSearch`). */
   private listingPending = false;
   /** The answer shown was made from the manifest, not by the worker. */
@@ -180,6 +182,14 @@ export class SearchState {
   }
 
   // ---- What components read ----
+
+  /**
+   * The results are busy while a search runs and while they answer other words than the box's
+   * (typed, not searched yet): the list's `aria-busy`.
+   */
+  get isBusy(): boolean {
+    return this.isSearching || this.searchedText !== this.text.trim();
+  }
 
   /** True while the answer shown covers only the newest articles (a progressive search goes on). */
   get isPartial(): boolean {
@@ -473,6 +483,7 @@ export class SearchState {
     const query = { ...this.query(), limit: this.pageSize };
     this.isSearching = true;
     this.isLoadingMore = false;
+    this.searchedText = query.text.trim();
     // The bare listing's first page is in the manifest: no docs table, no worker (at 100,000
     // articles the worker would read every docs block for it). Before the manifest, wait for it.
     this.listingPending = false;
