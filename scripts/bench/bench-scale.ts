@@ -43,6 +43,7 @@ interface ScalePoint {
 export async function benchScale(sizes: readonly number[], scaleDir: string, dayCount: number): Promise<string> {
   const out: string[] = [];
   const points: ScalePoint[] = [];
+  const failures: string[] = [];
   for (const count of [...sizes].sort((a, b) => a - b)) {
     const corpus = path.join(scaleDir, `corpus-${count}`);
     if (!existsSync(path.join(corpus, '.complete'))) {
@@ -52,7 +53,15 @@ export async function benchScale(sizes: readonly number[], scaleDir: string, day
     }
     const index = path.join(scaleDir, `index-${count}`);
     rmSync(index, { recursive: true, force: true });
-    const build = timedBuild(corpus, index);
+    let build: ReturnType<typeof timedBuild>;
+    try {
+      build = timedBuild(corpus, index);
+    } catch (error) {
+      // A size that does not build (typically the heap limit) is a result too: report it, fit the rest.
+      failures.push(`${count.toLocaleString('en')} articles: ${(error as Error).message.split('\n')[0]}`);
+      console.error(`scale: ${failures.at(-1)}`);
+      continue;
+    }
     console.error(`scale: ${count} articles built in ${build.seconds.toFixed(0)} s, peak ${(build.peakBytes / 1e9).toFixed(2)} GB; ${build.stdout.trim().split('\n')[0]}`);
     points.push({ articles: count, buildSeconds: build.seconds, peakBytes: build.peakBytes, ...(await measureIndex(index)) });
     console.error(`scale: ${JSON.stringify(points.at(-1))}`); // partial results survive a run that stops later
@@ -76,6 +85,7 @@ export async function benchScale(sizes: readonly number[], scaleDir: string, day
       ]),
     ]),
   );
+  for (const failure of failures) out.push(`Failed: ${failure}`);
   if (points.length >= 2) {
     const fit = (pick: (p: ScalePoint) => number) => powerFit(points.map((p) => [p.articles, pick(p)]));
     const rows = [['figure', `fit y = a·N^b`, `at ${TARGET.toLocaleString('en')}`]];
@@ -111,7 +121,10 @@ function timedBuild(input: string, index: string, extra: string[] = []): { secon
     ? spawnSync('/usr/bin/time', ['-f', 'peak-kb %M', process.execPath, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 })
     : spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = (performance.now() - started) / 1000;
-  if (run.status !== 0) throw new Error(`bench-scale: building ${input} failed (exit ${run.status}): ${run.stderr.slice(-500)}`);
+  if (run.status !== 0) {
+    const reason = /heap out of memory|Reached heap limit/.test(run.stderr) ? 'the V8 heap ran out (raise it with NODE_OPTIONS=--max-old-space-size=MB)' : run.stderr.trim().split('\n').at(-1);
+    throw new Error(`bench-scale: building ${input} failed after ${seconds.toFixed(0)} s (exit ${run.status}): ${reason}`);
+  }
   const peak = /peak-kb (\d+)/.exec(run.stderr);
   return { seconds, peakBytes: peak ? Number(peak[1]) * 1024 : Number.NaN, stdout: run.stdout };
 }

@@ -7,9 +7,8 @@ import { type Manifest, termPartPath } from '../../src/lib/search/index-format.t
 
 /** Folders and file names this project writes into an index folder (and may therefore replace). */
 const OWNED_DIRS = ['a', 'h', 'ids'];
+/** The content-hashed files: one that exists already holds exactly the bytes its name says. */
 const OWNED_FILE = /^(terms|docs|post)-[0-9a-z]+\.bin$/;
-/** Content-hashed files: one that exists already holds exactly these bytes. */
-const HASHED_FILE = OWNED_FILE;
 
 /** What `writeIndex` did. */
 export interface WriteReport {
@@ -60,7 +59,7 @@ export async function writeIndex(outDir: string, manifest: Manifest, files: Inde
   for (const file of files) {
     const target = path.join(outDir, file.path);
     let size = -1;
-    if (HASHED_FILE.test(file.path)) {
+    if (OWNED_FILE.test(file.path)) {
       size = existsSync(target) ? statSync(target).size : -1;
     } else {
       const raw = typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data;
