@@ -14,17 +14,17 @@ function preloadEntryImports(): Plugin {
       order: 'post',
       handler(_html, { bundle, chunk }) {
         if (!bundle || !chunk) return;
-        // Static imports are Vite's to preload already.
-        const files = new Set<string>([chunk.fileName, ...chunk.imports]);
+        // The entry's static imports are Vite's to preload already.
+        const preloaded = new Set([chunk.fileName, ...chunk.imports]);
+        const wanted = new Set<string>();
         const add = (file: string) => {
           const found = bundle[file] as Rollup.OutputChunk | undefined;
-          if ((files.has(file) && file !== chunk.fileName) || found?.type !== 'chunk') return;
-          files.add(file);
+          if (preloaded.has(file) || wanted.has(file) || found?.type !== 'chunk') return;
+          wanted.add(file);
           found.imports.forEach(add);
         };
-        const preloaded = new Set(files);
         chunk.dynamicImports.forEach(add);
-        return [...files].filter((file) => !preloaded.has(file)).map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const }));
+        return [...wanted].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const }));
       },
     },
   };

@@ -486,13 +486,10 @@ export class SearchState {
     this.searchedText = query.text.trim();
     // The bare listing's first page is in the manifest: no docs table, no worker (at 100,000
     // articles the worker would read every docs block for it). Before the manifest, wait for it.
-    this.listingPending = false;
-    if (isBareListing(query)) {
-      this.listingPending = !this.manifest;
-      const listing = this.manifest && listingOf(this.manifest, query.limit);
-      if (!this.manifest) return;
-      if (listing) return this.showAnswer(seq, query.text, listing, true);
-    }
+    this.listingPending = isBareListing(query) && !this.manifest;
+    if (this.listingPending) return;
+    const listing = this.manifest && isBareListing(query) ? listingOf(this.manifest, query.limit) : null;
+    if (listing) return this.showAnswer(seq, query.text, listing, true);
     // A query over much of the archive answers from the newest articles first, then completes
     // (the status line says how much has been searched). The bare listing needs no such care.
     const progressive = query.text.trim() !== '' || this.hasFilters;

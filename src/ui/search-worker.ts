@@ -43,20 +43,21 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
   async search({ query, progressive }, id) {
     latestSearch = id;
     const opened = await ready();
-    if (!progressive) return prefetchFragments(opened, answerOf(await opened.search(query)));
+    const prefetch = (answer: SearchAnswer) => prefetchFragments(opened, query.text, answer);
+    if (!progressive) return prefetch(answerOf(await opened.search(query)));
     let last: SearchAnswer | null = null;
     for await (const step of opened.searchProgressively(query)) {
       last = answerOf(step);
       // An incomplete step goes out at once (waiting for the next one would hide it behind the
       // very work it is there to skip); the complete one is the reply.
       if (last.searched.articles >= last.searched.of) break;
-      post({ id, partial: prefetchFragments(opened, last) });
+      post({ id, partial: prefetch(last) });
       // Let a newer search's message in before the next, larger step: with its parts cached, the
       // steps would otherwise run back to back and keep the new keystroke waiting.
       await nextTask();
       if (latestSearch !== id) break; // a newer search is waiting for this thread
     }
-    return prefetchFragments(opened, last!);
+    return prefetch(last!);
   },
 
   async summaries({ numbers, text }) {
@@ -120,11 +121,12 @@ function answerOf({ total, approximate, hits, facets, searched }: SearchAnswer):
 }
 
 /**
- * The page asks for these hits' fragments next (their snippets): start fetching them now, one
- * hop sooner. Not the newest articles': the manifest brought their snippets. Returns `answer`.
+ * The page asks for these hits' fragments next (their snippets for query `text`): start fetching
+ * them now, one hop sooner. Not, for the empty query, the newest articles': the manifest brought
+ * their snippets (a query with words needs their text for its marks). Returns `answer`.
  */
-function prefetchFragments(opened: Searcher, answer: SearchAnswer): SearchAnswer {
-  const leads = new Set(opened.manifest.newest.map((article) => article.number));
+function prefetchFragments(opened: Searcher, text: string, answer: SearchAnswer): SearchAnswer {
+  const leads = text.trim() ? new Set<number>() : new Set(opened.manifest.newest.map((article) => article.number));
   for (const hit of answer.hits) if (!leads.has(hit.number)) opened.fragment(hit.number).catch(() => undefined);
   return answer;
 }
