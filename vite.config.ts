@@ -5,6 +5,7 @@ import type { Plugin, Rollup } from 'vite';
 /**
  * The page's entry imports the App dynamically (so that it can start the worker first, see
  * src/main.ts); this preloads those chunks from index.html, as Vite does for static imports.
+ * Not the worker's script: a worker fetches its own and would not wait for a preload in flight.
  */
 function preloadEntryImports(): Plugin {
   return {

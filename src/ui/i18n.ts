@@ -4,10 +4,9 @@
  * choice and the date formats that go with each language.
  */
 
-/** UI languages. */
-export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';
+import type { Lang } from './lang.ts';
 
-export const LANGS: readonly Lang[] = ['zh-Hans', 'zh-Hant', 'en'];
+export { LANGS, parseLang, preferredChinese, type Lang } from './lang.ts';
 
 /** What the page says, in one language. */
 export interface Messages {
@@ -179,34 +178,6 @@ export function loadMessages(lang: Lang): Promise<Messages> {
     loading.set(lang, promise);
   }
   return promise;
-}
-
-/**
- * Reads a language tag from a URL (`?lang=en`) or a prop: English, traditional or simplified
- * Chinese; undefined for anything else.
- *
- * @example parseLang('zh-TW') // 'zh-Hant'
- */
-export function parseLang(tag: string | null | undefined): Lang | undefined {
-  if (!tag) return undefined;
-  const lower = tag.toLowerCase();
-  if (lower === 'en' || lower.startsWith('en-')) return 'en';
-  if (lower === 'zh' || lower.startsWith('zh-')) return isTraditionalTag(lower) ? 'zh-Hant' : 'zh-Hans';
-  return undefined;
-}
-
-/**
- * The Chinese the visitor prefers: traditional when their first Chinese language is written in it
- * (zh-TW, zh-HK, zh-MO, zh-Hant-*), else simplified. The page is Chinese by default whatever else
- * the browser prefers; English is one click (or `?lang=en`) away.
- */
-export function preferredChinese(languages: readonly string[]): Lang {
-  const chinese = languages.find((tag) => /^zh(-|$)/i.test(tag));
-  return chinese && isTraditionalTag(chinese.toLowerCase()) ? 'zh-Hant' : 'zh-Hans';
-}
-
-function isTraditionalTag(lower: string): boolean {
-  return /^zh-(hant|tw|hk|mo)(-|$)/.test(lower) || /-hant(-|$)/.test(lower);
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,7 +1,16 @@
 /** The hosted page's App, mounted: what `main.ts` imports once the worker has its head start. */
-import { mount } from 'svelte';
+import { flushSync, mount } from 'svelte';
 import App from './App.svelte';
+import { takeBootBox } from './boot-box.ts';
 
-export function mountApp(target: HTMLElement): ReturnType<typeof mount> {
-  return mount(App, { target });
+/**
+ * Mounts the App in `target`, in place of index.html's boot box: the App starts from the box's
+ * words, and gets its focus and caret, in the task that removes it (see `boot-box.ts`).
+ */
+export async function mountApp(target: HTMLElement): Promise<ReturnType<typeof mount>> {
+  const boot = await takeBootBox();
+  const app = mount(App, { target, props: boot.state ? { typed: boot.state.text } : {} });
+  flushSync();
+  boot.finish(target);
+  return app;
 }

@@ -26,7 +26,7 @@ export function resolveIndexFolder(indexUrl: string, base: string = document.bas
 }
 
 /** Starts the worker and opens the index at `indexUrl` (relative to the page). */
-export function preopenIndex(indexUrl: string): void {
+export function preopenIndex(indexUrl: string): Preopened {
   const folder = resolveIndexFolder(indexUrl);
   const client = new SearchWorkerClient();
   // Same request as index.html's <link rel="preload" as="fetch" crossorigin>: the browser reuses it.
@@ -37,7 +37,9 @@ export function preopenIndex(indexUrl: string): void {
   const opening = client.openWith(folder, manifest);
   // Failures are the SearchState's to show (it awaits `opening`); not an unhandled rejection here.
   opening.catch(() => undefined);
-  preopened = { folder, value: { client, opening } };
+  const value = { client, opening };
+  preopened = { folder, value };
+  return value;
 }
 
 /** The head start for `folder` (absolute), once: a later App (or a Retry) opens on its own. */

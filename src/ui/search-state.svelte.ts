@@ -11,13 +11,13 @@ import { quickRange, type QuickRange } from './date-range.ts';
 import { HistorySync, type HistoryMode } from './history-sync.ts';
 import { loadedMessages, loadMessages, preferredChinese, ZH_HANS, type Lang, type Messages } from './i18n.ts';
 import { resolveIndexFolder, takePreopened } from './preopen.ts';
+import { isBareListing, PAGE_SIZE, queryOf } from './search-request.ts';
 import { SummaryLoader } from './summary-loader.ts';
 import { DEFAULT_URL_STATE, sameUrlState, serializeUrlState, type UrlState } from './url-state.ts';
 import { SearchWorkerClient, WorkerRequestError } from './worker-client.ts';
 import type { ArticleBody, ArticleSummary, LoadProgress, RelatedSummary, SearchAnswer, WorkerFailure } from './worker-protocol.ts';
 
-/** Results per page ("Load more" adds as many). */
-export const PAGE_SIZE = 10;
+export { PAGE_SIZE } from './search-request.ts';
 /**
  * Keystrokes in the same task are coalesced, nothing more: the worker answers in a few
  * milliseconds and late answers are dropped, so waiting for typing to settle only adds latency
@@ -49,6 +49,8 @@ export interface SearchStateOptions {
   pageUrl?: string;
   /** Called when a search settles, an article is opened or an error is shown (the widget's events). */
   onEvent?: (event: SearchEvent) => void;
+  /** Words the visitor typed before the App mounted (the hosted page's boot box): they win over the URL's. */
+  typed?: string;
 }
 
 /** Messages that explain a failure (looked up when shown, so they follow the language). */
@@ -139,6 +141,8 @@ export class SearchState {
   private isManifestListing = $state(false);
   /** The hosted page's head start (`preopen.ts`): the first open awaits it instead of asking. */
   private preopening: Promise<Manifest> | null = null;
+  /** The visitor typed other words than the URL's before the App mounted: the URL follows them at start. */
+  private readonly typedAhead: boolean;
 
   constructor(options: SearchStateOptions) {
     this.indexUrl = resolveIndexFolder(options.indexUrl);
@@ -165,6 +169,8 @@ export class SearchState {
     this.needMessages(this.lang);
     this.initialArticleId = fromUrl.articleId;
     this.applyQuery(fromUrl);
+    this.typedAhead = options.typed !== undefined && options.typed !== fromUrl.text;
+    if (this.typedAhead) this.text = options.typed!;
   }
 
   /** Opens the index, runs the query from the URL, opens its article (call once mounted). */
@@ -172,6 +178,7 @@ export class SearchState {
     const stopListening = this.history?.listen();
     void this.open();
     this.runSearch();
+    if (this.typedAhead) this.writeUrl('typing');
     if (this.initialArticleId) this.showArticle({ id: this.initialArticleId }, this.initialArticleId);
     return () => {
       stopListening?.();
@@ -417,7 +424,7 @@ export class SearchState {
   }
 
   private query(): SearchQuery {
-    return { text: this.text, outlets: this.outlets, from: this.from || undefined, to: this.to || undefined, sort: this.sort };
+    return queryOf(this);
   }
 
   private urlState(): UrlState {
@@ -614,11 +621,6 @@ export class SearchState {
     const detail = error instanceof WorkerRequestError ? `${error.failure.message}${error.failure.file ? ` [${error.failure.file}]` : ''}` : error;
     console.error('news-archive-search:', detail);
   }
-}
-
-/** No words, no filters, newest first: the start page's list. */
-function isBareListing(query: SearchQuery): boolean {
-  return !query.text.trim() && !query.outlets?.length && !query.from && !query.to && query.sort !== 'oldest';
 }
 
 /**

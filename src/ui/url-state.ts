@@ -4,7 +4,7 @@
  * the page, a future widget and the unit tests share it.
  */
 import type { SortOrder } from '../lib/search/types.ts';
-import { parseLang, type Lang } from './i18n.ts';
+import { parseLang, type Lang } from './lang.ts';
 
 /** Everything a shared link restores. */
 export interface UrlState {

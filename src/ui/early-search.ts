@@ -1,0 +1,37 @@
+/**
+ * Searches before the App has arrived: for the URL's query (a shared link) at once, and for what
+ * the visitor types in the boot box (`boot-box.ts`) as they type. The answers are not shown (the
+ * App asks again when it mounts); asking early is what counts: the worker fetches the query's
+ * index parts and its first results' fragments while the App's code is still downloading, so the
+ * App's own, identical request finds them at hand.
+ */
+import { bootInput, watchBootBox } from './boot-box.ts';
+import { isBareListing, PAGE_SIZE, queryOf, type SearchInputs } from './search-request.ts';
+import { parseUrlState } from './url-state.ts';
+import type { SearchWorkerClient } from './worker-client.ts';
+
+/** Starts searching ahead with `client` (whose index is opening); returns a stop. */
+export function searchAhead(client: SearchWorkerClient, doc: Document = document): () => void {
+  const fromUrl: SearchInputs = parseUrlState(doc.location.search, doc.location.hash);
+  let last: string | null = null;
+  const ask = (text: string) => {
+    const query = { ...queryOf({ ...fromUrl, text }), limit: PAGE_SIZE };
+    if (isBareListing(query) || text === last) return;
+    last = text;
+    // Nobody waits for this answer: failures are the App's to show when it asks the same.
+    client.request('search', { query, progressive: true }).catch(() => undefined);
+  };
+  const input = bootInput(doc);
+  // The shared link's words show in the box, unless the visitor typed before this script ran.
+  if (input && !input.value) input.value = fromUrl.text;
+  ask(input ? input.value : fromUrl.text);
+  if (!input) return () => undefined;
+  // Enter: the search is under way already (before this script, the form's GET loads `?q=…`).
+  const onSubmit = (event: Event) => event.preventDefault();
+  input.form?.addEventListener('submit', onSubmit);
+  const stop = watchBootBox(input, ask);
+  return () => {
+    input.form?.removeEventListener('submit', onSubmit);
+    stop();
+  };
+}

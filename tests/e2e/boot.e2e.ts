@@ -1,0 +1,81 @@
+import type { Page, Request } from '@playwright/test';
+import { expect, resultCount, test, waitForResults } from './fixtures.ts';
+
+/**
+ * index.html's boot box: typed into before the App's code has arrived, searched for at once,
+ * and handed over to the App's own box without a jump, keeping the words, the focus and the caret.
+ */
+
+/** Holds the App's biggest chunk back until `release` is called: the page shows only the boot box. */
+async function holdApp(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/search-state\.svelte-[\w-]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Resolves with the first vocabulary part the page or its worker asks for. */
+function firstTermsRequest(page: Page): Promise<Request> {
+  return page.context().waitForEvent('request', { predicate: (request) => /\/data\/terms-[^/]+\.bin$/.test(request.url()) });
+}
+
+for (const width of [1280, 360]) test(`the boot box takes typing before the app arrives; the app keeps the words, focus, caret and place (${width} px)`, async ({ page }) => {
+  await page.setViewportSize({ width, height: 800 });
+  const release = await holdApp(page);
+  const termsAsked = firstTermsRequest(page);
+  await page.goto('./');
+  const boot = page.locator('#boot input[type="search"]');
+  await expect(boot).toBeVisible();
+  await expect(page.getByRole('searchbox')).toHaveCount(1);
+  const bootBox = (await boot.boundingBox())!;
+  await boot.fill('王毅');
+  await boot.evaluate((input: HTMLInputElement) => input.setSelectionRange(1, 1));
+  // The words are searched for while the App is still held back: the worker asks for their part.
+  await termsAsked;
+  expect(await page.locator('section[aria-busy]').count()).toBe(0);
+
+  release();
+  await waitForResults(page);
+  await expect(page.locator('#boot')).toHaveCount(0);
+  const box = page.getByRole('searchbox');
+  await expect(box).toHaveCount(1);
+  await expect(box).toHaveValue('王毅');
+  await expect(box).toBeFocused();
+  expect(await box.evaluate((input: HTMLInputElement) => [input.selectionStart, input.selectionEnd])).toEqual([1, 1]);
+  const appBox = (await box.boundingBox())!;
+  for (const key of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(appBox[key] - bootBox[key]), `the box's ${key} moved`).toBeLessThanOrEqual(1);
+  expect(await resultCount(page)).toBe(3);
+  await expect(page).toHaveURL(/\?q=%E7%8E%8B%E6%AF%85$/);
+});
+
+test('a shared link is searched for before the app arrives', async ({ page }) => {
+  const release = await holdApp(page);
+  const termsAsked = firstTermsRequest(page);
+  await page.goto('./?q=王毅&outlet=法广');
+  await termsAsked;
+  release();
+  await waitForResults(page);
+  expect(await resultCount(page)).toBe(1);
+  await expect(page.getByRole('searchbox')).toHaveValue('王毅');
+  await expect(page.getByRole('checkbox', { name: /^法广/ })).toBeChecked();
+});
+
+test('Enter in the boot box does not reload the page once its script runs', async ({ page }) => {
+  const release = await holdApp(page);
+  // The entry has run once it started the worker: from then on Enter stays on the page.
+  const entryRan = page.context().waitForEvent('request', { predicate: (request) => /\/assets\/search-worker-[\w-]+\.js$/.test(request.url()) });
+  await page.goto('./');
+  const boot = page.locator('#boot input[type="search"]');
+  await entryRan;
+  await boot.fill('台湾');
+  const navigated = page.waitForEvent('framenavigated', { timeout: 1000 }).then(() => true, () => false);
+  await boot.press('Enter');
+  expect(await navigated).toBe(false);
+  release();
+  await waitForResults(page);
+  await expect(page.getByRole('searchbox')).toHaveValue('台湾');
+  expect(await resultCount(page)).toBeGreaterThan(0);
+});
