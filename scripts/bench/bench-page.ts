@@ -20,7 +20,7 @@ import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { type GzipHost, type Protocol, startGzipHost } from './gzip-host.ts';
 import { APP_MARKUP } from './page-probe.ts';
-import { type ColdRun, coldRun, launchChromium, type PageTarget, type Probe, VIEWPORT, warmRun } from './page-harness.ts';
+import { cjkFontWarning, type ColdRun, coldRun, launchChromium, type PageTarget, type Probe, VIEWPORT, warmRun } from './page-harness.ts';
 import { BENCH_QUERIES } from './queries.ts';
 import { kb, median, ms, percentile, table } from './stats.ts';
 
@@ -139,6 +139,8 @@ export async function benchPage(options: BenchPageOptions): Promise<string> {
         ['JS heap after the run (after GC): search worker', memory.worker === null ? 'n/a' : `${(memory.worker / 1e6).toFixed(1)} MB`, ''],
       ]),
     );
+    const fonts = cjkFontWarning();
+    if (fonts) out.push(fonts);
     out.push('Warm figures include fetching the term parts and article fragments each new query needs over the throttled network (40 ms a request).');
     if (memory.note) out.push(`Note: ${memory.note}.`);
     if (failed) out.push(`Note: ${failed} result rows painted "snippet unavailable" (counted as painted).`);

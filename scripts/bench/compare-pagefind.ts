@@ -23,7 +23,7 @@ import { ensureBuilt, startAppHost } from './bench-page.ts';
 import { buildPagefind, DEFAULT_PAGEFIND_MAX_BYTES, type PagefindBuild } from './build-pagefind.ts';
 import { startGzipHost } from './gzip-host.ts';
 import { type FolderSize, formatComparison, type ResultLists, type Side } from './compare-report.ts';
-import { type ColdRun, coldRun, launchChromium, type PageTarget, warmRun } from './page-harness.ts';
+import { cjkFontWarning, type ColdRun, coldRun, launchChromium, type PageTarget, warmRun } from './page-harness.ts';
 import { PAGEFIND_MARKUP } from './page-probe.ts';
 import { COMPARE_QUERIES } from './queries.ts';
 import { LITERAL_FOLD, RESULT_CAP, SubstringTruth } from './recall.ts';
@@ -209,6 +209,8 @@ export async function comparePagefind(options: ComparePagefindOptions): Promise<
       await Promise.all([app.host.close(), pfHost.close()]);
     }
 
+    const fontWarning = cjkFontWarning();
+    if (fontWarning) log(fontWarning);
     return formatComparison({
       input,
       files: report.files,

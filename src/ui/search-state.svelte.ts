@@ -13,6 +13,7 @@ import { loadedMessages, loadMessages, preferredChinese, ZH_HANS, type Lang, typ
 import { resolveIndexFolder, takePreopened } from './preopen.ts';
 import { isBareListing, PAGE_SIZE, queryOf } from './search-request.ts';
 import { SummaryLoader } from './summary-loader.ts';
+import { connectionAllowsPrefetch, PREFETCH_DELAY_MS, VOCABULARY_BUDGET } from './vocabulary-prefetch.ts';
 import { DEFAULT_URL_STATE, sameUrlState, serializeUrlState, type UrlState } from './url-state.ts';
 import { SearchWorkerClient, WorkerRequestError } from './worker-client.ts';
 import type { ArticleBody, ArticleSummary, LoadProgress, RelatedSummary, SearchAnswer, WorkerFailure } from './worker-protocol.ts';
@@ -51,6 +52,8 @@ export interface SearchStateOptions {
   onEvent?: (event: SearchEvent) => void;
   /** Words the visitor typed before the App mounted (the hosted page's boot box): they win over the URL's. */
   typed?: string;
+  /** Fetch the whole vocabulary ahead after the first search for words (the hosted page; see `vocabulary-prefetch.ts`). */
+  prefetchVocabulary?: boolean;
 }
 
 /** Messages that explain a failure (looked up when shown, so they follow the language). */
@@ -143,6 +146,9 @@ export class SearchState {
   private preopening: Promise<Manifest> | null = null;
   /** The visitor typed other words than the URL's before the App mounted: the URL follows them at start. */
   private readonly typedAhead: boolean;
+  /** Still to do: fetch the vocabulary ahead after the first search for words (see `SearchStateOptions`). */
+  private prefetchPending: boolean;
+  private prefetchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: SearchStateOptions) {
     this.indexUrl = resolveIndexFolder(options.indexUrl);
@@ -169,6 +175,7 @@ export class SearchState {
     this.needMessages(this.lang);
     this.initialArticleId = fromUrl.articleId;
     this.applyQuery(fromUrl);
+    this.prefetchPending = options.prefetchVocabulary === true;
     this.typedAhead = options.typed !== undefined && options.typed !== fromUrl.text;
     if (this.typedAhead) this.text = options.typed!;
   }
@@ -183,6 +190,7 @@ export class SearchState {
     return () => {
       stopListening?.();
       clearTimeout(this.debounce);
+      clearTimeout(this.prefetchTimer);
       this.loader.disconnect();
       this.client.terminate();
     };
@@ -528,6 +536,18 @@ export class SearchState {
     if (this.error?.retry === this.retrySearch) this.error = null;
     this.loader.refresh(this.rows);
     this.onEvent({ type: 'query', detail: { query: text, total: answer.total } });
+    if (text.trim()) this.schedulePrefetch();
+  }
+
+  /** After the first answer to words: the vocabulary ahead, once, when the connection allows. */
+  private schedulePrefetch(): void {
+    if (!this.prefetchPending) return;
+    this.prefetchPending = false;
+    if (!connectionAllowsPrefetch()) return;
+    this.prefetchTimer = setTimeout(() => {
+      // Background work: a failure costs nothing (searches fetch what they need, and say so).
+      this.client.request('prefetch', { budget: VOCABULARY_BUDGET }).catch(() => undefined);
+    }, PREFETCH_DELAY_MS);
   }
 
   private readonly retrySearch = (): void => {

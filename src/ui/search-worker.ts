@@ -5,12 +5,12 @@
  */
 import { prepareFolding } from '../lib/search/fold.ts';
 import { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } from '../lib/search/highlight.ts';
-import type { ArticleFragment } from '../lib/search/index-format.ts';
+import { termPartPath, type ArticleFragment } from '../lib/search/index-format.ts';
 import type { IndexSource } from '../lib/search/load-index.ts';
 import type { ParsedQuery } from '../lib/search/parse-query.ts';
 import { Searcher } from '../lib/search/searcher.ts';
 import { IndexError } from '../lib/search/types.ts';
-import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
+import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, VocabularyPrefetch, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -22,10 +22,19 @@ let lastParsed: { text: string; parsed: Promise<ParsedQuery> } | null = null;
 const progress: LoadProgress = { manifest: false, docs: false, terms: 0, started: 0, finished: 0 };
 /** Counter of the latest `search` request: an older progressive search stops at its next step. */
 let latestSearch = 0;
+/** Index files fetched ahead (`prefetch`), by path: `fetchSource` reads them from here. */
+const prefetched = new Map<string, Promise<Uint8Array>>();
+let vocabularyPrefetch: Promise<VocabularyPrefetch> | null = null;
+/** Parts fetched at once by a prefetch: enough to keep a connection busy, few enough to leave room for a search's own. */
+const PREFETCH_CONCURRENCY = 3;
 
 const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: number) => Promise<WorkerApi[K]['result']> } = {
   async open({ indexUrl, manifest }) {
     if (!searcher || openedUrl !== indexUrl) {
+      if (openedUrl !== indexUrl) {
+        prefetched.clear();
+        vocabularyPrefetch = null;
+      }
       openedUrl = indexUrl;
       const opening = Searcher.open(fetchSource(indexUrl, manifest));
       searcher = opening;
@@ -92,6 +101,12 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
     return highlightRanges(body, parsed);
   },
 
+  async prefetch({ budget }) {
+    const opened = await ready();
+    vocabularyPrefetch ??= prefetchVocabulary(opened, budget);
+    return vocabularyPrefetch;
+  },
+
   async related({ number }) {
     // Only the reader asks for related stories: their code is a chunk of its own, off the search path.
     const { findRelated } = await import('../lib/search/related.ts');
@@ -129,6 +144,40 @@ function prefetchFragments(opened: Searcher, text: string, answer: SearchAnswer)
   const leads = text.trim() ? new Set<number>() : new Set(opened.manifest.newest.map((article) => article.number));
   for (const hit of answer.hits) if (!leads.has(hit.number)) opened.fragment(hit.number).catch(() => undefined);
   return answer;
+}
+
+/**
+ * Fetches every vocabulary part into `prefetched` (see the `prefetch` request), a few at a time
+ * and at low priority, so that a search's own requests go first. Nothing is decoded: a search
+ * decodes the parts it needs as before, from memory instead of the network.
+ */
+async function prefetchVocabulary(opened: Searcher, budget: number): Promise<VocabularyPrefetch> {
+  const entries = [...opened.manifest.parts, ...opened.manifest.newestParts];
+  const bytes = entries.reduce((sum, [, , size]) => sum + size, 0);
+  if (bytes > budget) return { skipped: true, files: 0, bytes: 0, failed: 0 };
+  const paths = entries.map(([, hash]) => termPartPath(hash));
+  let next = 0;
+  let failed = 0;
+  const fetchOne = async (path: string) => {
+    const response = await fetch(new URL(path, openedUrl), { priority: 'low' });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  };
+  const lane = async () => {
+    while (next < paths.length) {
+      const path = paths[next++]!;
+      if (prefetched.has(path)) continue;
+      const bytes = fetchOne(path);
+      prefetched.set(path, bytes);
+      await bytes.catch(() => {
+        // Forgotten: a search that needs the part fetches it itself (and reports a failure).
+        prefetched.delete(path);
+        failed++;
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: PREFETCH_CONCURRENCY }, lane));
+  return { skipped: false, files: paths.length - failed, bytes, failed };
 }
 
 /** Resolves in a later task, after the messages already queued have been handled. */
@@ -189,6 +238,11 @@ function fetchSource(indexUrl: string, manifest?: Uint8Array): IndexSource {
         const bytes = given;
         given = undefined;
         return bytes;
+      }
+      const early = prefetched.get(path);
+      if (early) {
+        const bytes = await early.catch(() => null);
+        if (bytes) return bytes;
       }
       const kind = progressKind(path);
       if (kind) report(kind, +1);

@@ -73,6 +73,23 @@ export interface WorkerApi {
   /** Ranges of `body` (the reader's text) to mark for query `text`. */
   highlight: { params: { body: string; text: string }; result: TextRange[] };
   related: { params: { number: number }; result: RelatedSummary[] };
+  /**
+   * Fetches the whole vocabulary (every part of both vocabularies, not the common terms' chunks)
+   * into the worker's memory, at low priority, when its bytes (the manifest's) are within
+   * `budget`: new words are then searched without a round trip. Once; later calls get the same
+   * outcome. `skipped`: over the budget, nothing fetched.
+   */
+  prefetch: { params: { budget: number }; result: VocabularyPrefetch };
+}
+
+/** What a vocabulary prefetch did. */
+export interface VocabularyPrefetch {
+  skipped: boolean;
+  /** Parts in memory, and their bytes (gzip, as fetched). */
+  files: number;
+  bytes: number;
+  /** Parts that failed (they are fetched again when a search needs them). */
+  failed: number;
 }
 
 export type RequestType = keyof WorkerApi;
