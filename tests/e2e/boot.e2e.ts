@@ -31,6 +31,11 @@ for (const width of [1280, 360]) test(`the boot box takes typing before the app 
   await expect(boot).toBeVisible();
   await expect(page.getByRole('searchbox')).toHaveCount(1);
   const bootBox = (await boot.boundingBox())!;
+  const look = (input: HTMLInputElement) => {
+    const style = getComputedStyle(input);
+    return [style.fontSize, style.fontFamily, style.backgroundColor, style.borderTopColor, style.borderTopWidth, style.borderRadius, style.paddingLeft];
+  };
+  const bootLook = await boot.evaluate(look);
   await boot.fill('王毅');
   await boot.evaluate((input: HTMLInputElement) => input.setSelectionRange(1, 1));
   // The words are searched for while the App is still held back: the worker asks for their part.
@@ -47,6 +52,8 @@ for (const width of [1280, 360]) test(`the boot box takes typing before the app 
   expect(await box.evaluate((input: HTMLInputElement) => [input.selectionStart, input.selectionEnd])).toEqual([1, 1]);
   const appBox = (await box.boundingBox())!;
   for (const key of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(appBox[key] - bootBox[key]), `the box's ${key} moved`).toBeLessThanOrEqual(1);
+  await box.evaluate((input: HTMLInputElement) => input.blur());
+  expect(await box.evaluate(look), 'the box looks the same (unfocused)').toEqual(bootLook);
   expect(await resultCount(page)).toBe(3);
   await expect(page).toHaveURL(/\?q=%E7%8E%8B%E6%AF%85$/);
 });
