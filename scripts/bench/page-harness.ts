@@ -223,6 +223,11 @@ export async function heap(browser: Browser, page: Page, cdp: CDPSession): Promi
   return { page: pageHeap, worker, note };
 }
 
+/** A warm page has fetched no index file for this long before the measured queries (ms), */
+const INDEX_QUIET_MS = 1500;
+/** or this long has passed since its warm-up queries (ms). */
+const INDEX_QUIET_LIMIT_MS = 30_000;
+
 /** Queries for warming a page up that the measured lists do not contain. */
 const WARM_UP = ['中国', '美国', '经济', '日本', '欧盟'];
 
@@ -236,7 +241,8 @@ export interface WarmRun {
 }
 
 /**
- * One warm page (cache on): warms it up, then for each query clears the box, waits for the page's
+ * One warm page (cache on): warms it up, lets it finish its background fetches (no index request
+ * for 1.5 s, at most 30 s), then for each query clears the box, waits for the page's
  * answer to that (this project: the newest articles; Pagefind: no results),
  * and sends the query (`typed`: one input event, the page's typing debounce applies; `enter`: the
  * same followed by Enter, which searches at once). Returns the probes and the heap at the end.
@@ -249,12 +255,20 @@ export async function warmRun(browser: Browser, target: PageTarget, queries: rea
     await throttle(cdp, target.url);
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    let lastIndexRequest = performance.now();
+    context.on('request', (request) => {
+      if (target.isIndexData(new URL(request.url()).pathname)) lastIndexRequest = performance.now();
+    });
     await page.goto(target.url);
     const box = page.getByRole('searchbox');
     for (const query of WARM_UP) {
       await box.fill(query);
       await settle(page, `warm-up query "${query}"`);
     }
+    // Warm means settled: whatever the page fetches in the background after its first queries
+    // (this project's page: the rest of the vocabulary) is done before the measured queries.
+    const quietSince = performance.now();
+    while (performance.now() - lastIndexRequest < INDEX_QUIET_MS && performance.now() - quietSince < INDEX_QUIET_LIMIT_MS) await page.waitForTimeout(100);
     const probes: Probe[] = [];
     for (const query of queries) {
       await box.fill('');
