@@ -12,7 +12,7 @@ import { HistorySync, type HistoryMode } from './history-sync.ts';
 import { loadedMessages, loadMessages, preferredChinese, ZH_HANS, type Lang, type Messages } from './i18n.ts';
 import { resolveIndexFolder, takePreopened } from './preopen.ts';
 import { isBareListing, PAGE_SIZE, queryOf } from './search-request.ts';
-import { SummaryLoader } from './summary-loader.ts';
+import { SummaryLoader } from './summary-loader.svelte.ts';
 import { connectionAllowsPrefetch, PREFETCH_DELAY_MS, VOCABULARY_BUDGET } from './vocabulary-prefetch.ts';
 import { DEFAULT_URL_STATE, sameUrlState, serializeUrlState, type UrlState } from './url-state.ts';
 import { SearchWorkerClient, WorkerRequestError } from './worker-client.ts';

@@ -3,18 +3,62 @@
  * IntersectionObserver, and the rows that come into view are asked for in one batch, for the
  * query text of the answer they belong to. Rows never shown cost nothing.
  */
-import { SvelteMap } from 'svelte/reactivity';
 import type { Attachment } from 'svelte/attachments';
 import { WorkerRequestError } from './worker-client.ts';
 import type { ArticleSummary, WorkerApi } from './worker-protocol.ts';
 
 type SummariesReply = WorkerApi['summaries']['result'];
 
+/**
+ * A map whose reads are reactive: one version for the whole map (summaries arrive in batches, and
+ * a page holds a few dozen rows), instead of `SvelteMap`'s per-key signals and its runtime.
+ */
+class ReactiveMap<K, V> {
+  private readonly map = new Map<K, V>();
+  private changes = 0;
+  private version = $state(0);
+
+  get(key: K): V | undefined {
+    void this.version;
+    return this.map.get(key);
+  }
+
+  has(key: K): boolean {
+    void this.version;
+    return this.map.has(key);
+  }
+
+  keys(): MapIterator<K> {
+    void this.version;
+    return this.map.keys();
+  }
+
+  set(key: K, value: V): void {
+    this.map.set(key, value);
+    this.changed();
+  }
+
+  delete(key: K): void {
+    if (this.map.delete(key)) this.changed();
+  }
+
+  clear(): void {
+    if (this.map.size === 0) return;
+    this.map.clear();
+    this.changed();
+  }
+
+  /** Written, never read here: a change made inside an effect does not make it depend on the map. */
+  private changed(): void {
+    this.version = ++this.changes;
+  }
+}
+
 export class SummaryLoader {
   /** Summaries by article number (possibly made for an older query until refreshed). */
-  readonly summaries = new SvelteMap<number, ArticleSummary>();
+  readonly summaries = new ReactiveMap<number, ArticleSummary>();
   /** Rows whose summary could not be loaded. */
-  readonly failed = new SvelteMap<number, true>();
+  readonly failed = new ReactiveMap<number, true>();
   private readonly visible = new Set<number>();
   private readonly watched = new WeakMap<Element, number>();
   private observer: IntersectionObserver | null = null;
