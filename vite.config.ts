@@ -23,6 +23,30 @@ function plainPreloadHelper(): Plugin {
   };
 }
 
+/**
+ * Chunks (see `codeSplitting` below). The page's entry runs before the App's code is asked for
+ * (src/main.ts): its graph stays small and apart. Modules of the widget's and the App's first
+ * paint go into one chunk; the chunks loaded on demand stay apart.
+ */
+const UI_MODULE = /src[\\/]ui[\\/]([\w.-]+)$/;
+/** The page entry's modules that the App and the widget use too (the worker client first). */
+const SHARED_WITH_ENTRY = /^(preopen|worker-client|search-request|lang|url-state)\.ts$/;
+/** The hosted page's own: its boot box, early search, URL reading and history; the worker's script. */
+const PAGE_OR_WORKER_ONLY = /^(boot-box|early-search|url-read|history-sync|mount-app|search-worker)\.ts$/;
+/** Loaded on demand: the reader (with DOMPurify), the compact box, the other languages. */
+const ON_DEMAND = /^(ReaderView\.svelte|CompactSearch\.svelte|messages-|sanitize\.ts|mark-text\.ts)/;
+
+function isSharedWithEntry(id: string): boolean {
+  const ui = UI_MODULE.exec(id)?.[1];
+  return (ui !== undefined && SHARED_WITH_ENTRY.test(ui)) || /vite[\\/]preload-helper/.test(id);
+}
+
+function isAppModule(id: string): boolean {
+  if (/node_modules[\\/]svelte[\\/]/.test(id)) return true;
+  const ui = UI_MODULE.exec(id)?.[1];
+  return ui !== undefined && !SHARED_WITH_ENTRY.test(ui) && !PAGE_OR_WORKER_ONLY.test(ui) && !ON_DEMAND.test(ui);
+}
+
 export default defineConfig({
   // Relative base: the built app (and widget.js, with every chunk it loads) works from any folder of any static host.
   base: './',
@@ -42,7 +66,18 @@ export default defineConfig({
     rollupOptions: {
       input: { index: 'index.html', widget: 'src/widget/index.ts' },
       // The embed snippet names the widget's file: no hash in it.
-      output: { entryFileNames: (chunk) => (chunk.name === 'widget' ? 'widget.js' : 'assets/[name]-[hash].js') },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'widget' ? 'widget.js' : 'assets/[name]-[hash].js'),
+        codeSplitting: {
+          groups: [
+            // What the page's entry shares with the App and the widget, on its own.
+            { name: 'preopen', test: isSharedWithEntry, priority: 2 },
+            // Everything the App needs before its first paint, in one chunk instead of six: the
+            // Svelte runtime, the search state, the App's components and the simplified strings.
+            { name: 'app', test: isAppModule, priority: 1 },
+          ],
+        },
+      },
     },
   },
   test: {

@@ -6,11 +6,11 @@ import { expect, resultCount, test, waitForResults } from './fixtures.ts';
  * and handed over to the App's own box without a jump, keeping the words, the focus and the caret.
  */
 
-/** Holds the App's biggest chunk back until `release` is called: the page shows only the boot box. */
+/** Holds the App's chunk (`app-*.js`, see vite.config.ts) back until `release` is called: the page shows only the boot box. */
 async function holdApp(page: Page): Promise<() => void> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/search-state\.svelte-[\w-]+\.js$/, async (route) => {
+  await page.route(/\/assets\/app-[\w-]+\.js$/, async (route) => {
     await released;
     await route.continue();
   });
