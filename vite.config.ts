@@ -30,7 +30,7 @@ function plainPreloadHelper(): Plugin {
  */
 const UI_MODULE = /src[\\/]ui[\\/]([\w.-]+)$/;
 /** The page entry's modules that the App and the widget use too (the worker client first). */
-const SHARED_WITH_ENTRY = /^(preopen|worker-client|search-request|lang|url-state)\.ts$/;
+const SHARED_WITH_ENTRY = /^(preopen|worker-client|search-request|lang)\.ts$/;
 /** The hosted page's own: its boot box, early search, URL reading and history; the worker's script. */
 const PAGE_OR_WORKER_ONLY = /^(boot-box|early-search|url-read|history-sync|mount-app|search-worker)\.ts$/;
 /** Loaded on demand: the reader (with DOMPurify), the compact box, the other languages. */
@@ -55,8 +55,6 @@ export default defineConfig({
     svelte({
       // Styles stay in the components' JS: inside the widget's shadow root, a page stylesheet would not apply.
       emitCss: false,
-      // Only the widget's wrapper is a custom element; it renders the same App as the page.
-      dynamicCompileOptions: ({ filename }) => (filename.endsWith('.ce.svelte') ? { customElement: true } : undefined),
     }),
   ],
   worker: { format: 'es' },

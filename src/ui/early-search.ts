@@ -7,7 +7,7 @@
  */
 import { bootInput, watchBootBox } from './boot-box.ts';
 import { isBareListing, PAGE_SIZE, queryOf, type SearchInputs } from './search-request.ts';
-import { parseUrlState } from './url-state.ts';
+import { parseUrlState } from './url-read.ts';
 import type { SearchWorkerClient } from './worker-client.ts';
 
 /** Starts searching ahead with `client` (whose index is opening); returns a stop. */

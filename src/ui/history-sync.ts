@@ -1,8 +1,10 @@
 /**
  * Keeps the page URL and the browser history in step with the search: which changes add an
  * entry (so Back undoes them), which replace the current one, and Back/Forward restoring state.
+ * The hosted page's only (`mount-app.ts` hands it to the App); the widget never loads it.
  */
-import { parseUrlState, serializeUrlState, type UrlState } from './url-state.ts';
+import { parseUrlState } from './url-read.ts';
+import { serializeUrlState, type UrlState } from './url-state.ts';
 
 /** A typing pause this long ends a history entry; the next keystroke starts a new one. */
 const TYPING_PAUSE_MS = 1000;

@@ -2,14 +2,16 @@
 import { flushSync, mount } from 'svelte';
 import App from './App.svelte';
 import { takeBootBox } from './boot-box.ts';
+import { HistorySync } from './history-sync.ts';
 
 /**
  * Mounts the App in `target`, in place of index.html's boot box: the App starts from the box's
- * words, and gets its focus and caret, in the task that removes it (see `boot-box.ts`).
+ * words, and gets its focus and caret, in the task that removes it (see `boot-box.ts`). The
+ * search is kept in the page URL (shareable links, Back/Forward).
  */
 export async function mountApp(target: HTMLElement): Promise<ReturnType<typeof mount>> {
   const boot = await takeBootBox();
-  const app = mount(App, { target, props: boot.state ? { typed: boot.state.text } : {} });
+  const app = mount(App, { target, props: { history: HistorySync, ...(boot.state ? { typed: boot.state.text } : {}) } });
   flushSync();
   boot.finish(target);
   return app;

@@ -8,7 +8,7 @@ import type { TextRange } from '../lib/search/highlight.ts';
 import type { ArticlePreview, Manifest } from '../lib/search/index-format.ts';
 import type { SearchQuery, SortOrder } from '../lib/search/types.ts';
 import { quickRange, type QuickRange } from './date-range.ts';
-import { HistorySync, type HistoryMode } from './history-sync.ts';
+import type { HistoryMode, HistorySync } from './history-sync.ts';
 import { loadedMessages, loadMessages, preferredChinese, ZH_HANS, type Lang, type Messages } from './i18n.ts';
 import { resolveIndexFolder, takePreopened } from './preopen.ts';
 import { isBareListing, PAGE_SIZE, queryOf } from './search-request.ts';
@@ -38,8 +38,12 @@ export interface SearchStateOptions {
   indexUrl: string;
   /** UI language; default: `?lang=` (when syncing the URL), else the browser's Chinese. */
   lang?: Lang;
-  /** Read the state from the page URL and write it back (history entries, Back/Forward). */
-  syncUrl: boolean;
+  /**
+   * Read the state from the page URL and write it back (history entries, Back/Forward): the
+   * hosted page passes `HistorySync` (so that the widget, which never touches the URL, does not
+   * load it); none for the widget.
+   */
+  history?: typeof HistorySync;
   /** Results per page; default `PAGE_SIZE`. */
   pageSize?: number;
   /** Search box placeholder instead of the language's example. */
@@ -161,7 +165,7 @@ export class SearchState {
     this.client = preopened?.client ?? new SearchWorkerClient();
     this.client.onProgress = (progress) => (this.progress = progress);
     this.preopening = preopened?.opening ?? null;
-    this.history = options.syncUrl ? new HistorySync(() => this.urlState(), (state) => this.restore(state)) : null;
+    this.history = options.history ? new options.history(() => this.urlState(), (state) => this.restore(state)) : null;
     this.loader = new SummaryLoader(
       (numbers, text) => this.client.request('summaries', { numbers, text }),
       () => (this.answer ? this.answerText : ''),

@@ -5,8 +5,8 @@
  *   <script type="module" src="https://HOST/widget.js"></script>
  *   <news-search index-url="https://HOST/data/manifest.json"></news-search>
  */
-import NewsSearch from './NewsSearch.ce.svelte';
+import { NewsSearchElement } from './element.svelte.ts';
 
 const TAG = 'news-search';
 
-if (!customElements.get(TAG)) customElements.define(TAG, NewsSearch.element!);
+if (!customElements.get(TAG)) customElements.define(TAG, NewsSearchElement);

@@ -38,6 +38,7 @@ describe('measureWidgetSize', () => {
   it('prints the search-path and every-chunk totals', () => {
     const text = formatWidgetSize(measureWidgetSize(dist));
     expect(text).toMatch(/to search \(widget \+ worker\)\s+\d+\.\d KB\s+< 60 KB/);
+    expect(text).toMatch(/one session \(search, then an article in the reader\)\s+\d+\.\d KB/);
     expect(text).toMatch(/every chunk it can load\s+\d+\.\d KB/);
   });
 

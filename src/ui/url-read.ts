@@ -1,0 +1,44 @@
+/**
+ * Reads the search state from the page URL (the format of `url-state.ts`): the hosted page's
+ * only (its early search, its history), so the widget, which never reads the page's URL, does
+ * not load it.
+ */
+import type { SortOrder } from '../lib/search/types.ts';
+import { parseLang } from './lang.ts';
+import type { UrlState } from './url-state.ts';
+
+const SORTS: readonly SortOrder[] = ['relevance', 'newest', 'oldest'];
+const ARTICLE_ID = /^[0-9a-z]{1,16}$/;
+
+/**
+ * Reads the state from a URL's query and fragment. Unknown parameters are ignored and invalid
+ * values (a malformed date, an unknown sort) fall back to the defaults, so a mangled link still
+ * opens a working page.
+ *
+ * @example parseUrlState('?q=王毅&outlet=法广&sort=newest', '#a=0xrlu2iugoz')
+ * // { text: '王毅', outlets: ['法广'], from: '', to: '', sort: 'newest', articleId: '0xrlu2iugoz' }
+ */
+export function parseUrlState(search: string, hash: string): UrlState {
+  const params = new URLSearchParams(search);
+  const fragment = new URLSearchParams(hash.replace(/^#/, ''));
+  const sort = params.get('sort') as SortOrder | null;
+  const articleId = fragment.get('a') ?? '';
+  const state: UrlState = {
+    text: params.get('q') ?? '',
+    outlets: [...new Set(params.getAll('outlet'))],
+    from: validDay(params.get('from')),
+    to: validDay(params.get('to')),
+    sort: sort && SORTS.includes(sort) ? sort : 'relevance',
+    articleId: ARTICLE_ID.test(articleId) ? articleId : '',
+  };
+  const lang = parseLang(params.get('lang'));
+  if (lang) state.lang = lang;
+  return state;
+}
+
+function validDay(value: string | null): string {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return '';
+  const date = new Date(`${value}T00:00:00Z`);
+  // Rejects 2021-02-30 and friends, which Date would silently roll over.
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value ? value : '';
+}
