@@ -130,6 +130,8 @@ export class SearchState {
   private readonly indexUrl: string;
   private readonly pageSize: number;
   private readonly onEvent: (event: SearchEvent) => void;
+  /** Set once the App is unmounted: its worker's pending requests then fail, which is no error. */
+  private stopped = false;
   private readonly client: SearchWorkerClient;
   private readonly history: HistorySync | null;
   private readonly loader: SummaryLoader;
@@ -159,7 +161,11 @@ export class SearchState {
     this.pageSize = options.pageSize && options.pageSize > 0 ? Math.floor(options.pageSize) : PAGE_SIZE;
     this.placeholder = options.placeholder || undefined;
     this.pageUrl = options.pageUrl ? new URL(options.pageUrl, document.baseURI).href : null;
-    this.onEvent = options.onEvent ?? (() => undefined);
+    const onEvent = options.onEvent ?? (() => undefined);
+    // A stopped App (the widget set up again, or removed) tells its host nothing more.
+    this.onEvent = (event) => {
+      if (!this.stopped) onEvent(event);
+    };
     this.chinese = preferredChinese(navigator.languages ?? [navigator.language]);
     const preopened = takePreopened(this.indexUrl);
     this.client = preopened?.client ?? new SearchWorkerClient();
@@ -192,6 +198,7 @@ export class SearchState {
     if (this.typedAhead) this.writeUrl('typing');
     if (this.initialArticleId) this.showArticle({ id: this.initialArticleId }, this.initialArticleId);
     return () => {
+      this.stopped = true;
       stopListening?.();
       clearTimeout(this.debounce);
       clearTimeout(this.prefetchTimer);
@@ -642,6 +649,7 @@ export class SearchState {
   }
 
   private log(error: unknown): void {
+    if (this.stopped) return;
     const detail = error instanceof WorkerRequestError ? `${error.failure.message}${error.failure.file ? ` [${error.failure.file}]` : ''}` : error;
     console.error('news-archive-search:', detail);
   }

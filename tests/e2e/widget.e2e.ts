@@ -124,6 +124,28 @@ test.describe('the <news-search> widget on another origin', () => {
     const targets = new Set((await hostEvents(page, 'news-search:query')).map((event) => event.target));
     expect(targets).toEqual(new Set(['first', 'second']));
   });
+
+  test('sets itself up again when an attribute or its property changes, and keeps its search when moved', async ({ page }) => {
+    await openHostPage(page, 'embed.html');
+    const widget = page.locator('news-search#second');
+    const input = widget.getByRole('searchbox');
+    await searchIn(widget, '北约');
+    // Moved in the page (disconnected, connected again at once): the same App, the same search.
+    await page.evaluate(() => document.body.prepend(document.querySelector('news-search#second')!));
+    await expect(input).toHaveValue('北约');
+    await page.evaluate(() => document.querySelector('news-search#second')!.setAttribute('placeholder', 'Find'));
+    await expect(input).toHaveAttribute('placeholder', 'Find');
+    await expect(input).toHaveValue(''); // a new setting, a new App
+    // Each attribute is also a property of the element.
+    expect(await page.evaluate(() => (document.querySelector('news-search#second') as unknown as { placeholder: string }).placeholder)).toBe('Find');
+    await page.evaluate(() => ((document.querySelector('news-search#second') as unknown as { placeholder: string }).placeholder = 'Look up'));
+    await expect(input).toHaveAttribute('placeholder', 'Look up');
+    await page.evaluate(() => document.querySelector('news-search#second')!.removeAttribute('placeholder'));
+    await expect(input).toHaveAttribute('placeholder', 'Type words, e.g. 王毅 北约');
+    // Removed from the page: its App (and worker) go.
+    await page.evaluate(() => document.querySelector('news-search#second')!.remove());
+    await expect.poll(() => page.workers().length).toBe(1);
+  });
 });
 
 test.describe('the widget\u2019s modes and settings', () => {
