@@ -1,6 +1,6 @@
 /**
  * The search worker: opens the index, runs queries, makes snippets and finds related articles
- * off the main thread, so typing never waits for scoring, decompression or folding tables.
+ * off the main thread, so typing never waits for MiniSearch, decompression or folding tables.
  * Speaks the protocol of `worker-protocol.ts`.
  */
 import { prepareFolding } from '../lib/search/fold.ts';

@@ -7,7 +7,7 @@ import { generateCorpus } from '../../scripts/generate-corpus.ts';
 import { buildArchiveIndex } from '../../scripts/lib/build-archive-index.ts';
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
 import { analyzeText } from '../../src/lib/search/analyze.ts';
-import { SEARCH_OPTIONS } from '../../src/lib/search/score.ts';
+import { SEARCH_OPTIONS } from '../../src/lib/search/index-options.ts';
 import { planQuery } from '../../src/lib/search/query-plan.ts';
 import { Searcher } from '../../src/lib/search/searcher.ts';
 import type { SearchResponse } from '../../src/lib/search/types.ts';
@@ -70,7 +70,7 @@ describe('an index split into blocks of article numbers', () => {
       fields: ['title', 'text'],
       tokenize: (text) => analyzeText(text),
       processTerm: (term) => term,
-      searchOptions: { ...SEARCH_OPTIONS, combineWith: 'AND', tokenize: (t) => [t], processTerm: (t) => t },
+      searchOptions: { ...SEARCH_OPTIONS, tokenize: (t) => [t], processTerm: (t) => t },
     });
     full.addAll(all.map((r, i) => ({ id: r.number, title: r.title, text: texts[i]!.text })));
     for (const text of ['中国', '政府 表示', '台湾']) {

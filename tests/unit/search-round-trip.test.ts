@@ -7,7 +7,7 @@ import { buildArchiveIndex } from '../../scripts/lib/build-archive-index.ts';
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
 import { analyzeText } from '../../src/lib/search/analyze.ts';
 import { findSnippet, RESULT_SNIPPET_CHARS } from '../../src/lib/search/highlight.ts';
-import { SEARCH_OPTIONS } from '../../src/lib/search/score.ts';
+import { SEARCH_OPTIONS } from '../../src/lib/search/index-options.ts';
 import { parseQuery } from '../../src/lib/search/parse-query.ts';
 import { planQuery } from '../../src/lib/search/query-plan.ts';
 import { Searcher } from '../../src/lib/search/searcher.ts';
@@ -125,7 +125,7 @@ describe('build → write → load → query', () => {
       fields: ['title', 'text'],
       tokenize: (text) => analyzeText(text),
       processTerm: (term) => term,
-      searchOptions: { ...SEARCH_OPTIONS, combineWith: 'AND', tokenize: (t) => [t], processTerm: (t) => t },
+      searchOptions: { ...SEARCH_OPTIONS, tokenize: (t) => [t], processTerm: (t) => t },
     });
     full.addAll(all.map((r, i) => ({ id: r.number, title: r.title, text: texts[i]!.text })));
     for (const text of ['王毅', '北约 对话', '台湾', 'huawei', '安全']) {

@@ -5,7 +5,7 @@ import { isCjkCodePoint } from './tokenize.ts';
 
 /** The terms a plan needs, found in the vocabulary parts. */
 export interface PlanTerms {
-  /** Every term to hand the scorer, with what its part says of it. */
+  /** Every term to hand MiniSearch, with what its part says of it. */
   entries: Map<string, TermEntry>;
   /** Words looked up with typos (the archive has no word starting with them). */
   fuzzy: Set<string>;
@@ -66,7 +66,7 @@ const MERGED = new WeakMap<IndexReader, Map<string, Promise<TermEntry | null>>>(
 
 /**
  * A one-character query matches every term that starts with the character (its bigrams and the
- * run-final unigram, see `analyzeText`). Rather than handing the scorer hundreds of prefix terms,
+ * run-final unigram, see `analyzeText`). Rather than handing MiniSearch hundreds of prefix terms,
  * their postings are summed into one term: the character's frequency in each article. Ranking is
  * then BM25 on the character itself, and the query costs one term instead of hundreds. The
  * merged term's document frequency is known only from all of its postings, so common prefix

@@ -1,7 +1,7 @@
 /**
  * Turns what a visitor typed into folded, tokenized clauses: terms (all must match), quoted
  * phrases (must match contiguously), exclusions. The result is plain data (it crosses from the
- * search worker to the page) that the search core turns into scorer queries and that
+ * search worker to the page) that the search core turns into MiniSearch queries and that
  * `highlight.ts` uses to mark matches.
  */
 import { foldWithOffsets } from './fold.ts';

@@ -1,9 +1,11 @@
+import type MiniSearch from 'minisearch';
+import type { Query, SearchResult } from 'minisearch';
 import { type DocsTable, isLiveArticle, parseDay } from './docs-table.ts';
 import { countFacets, passesDate, passesOutlet, type ResolvedFilters } from './facets.ts';
+import { assembleMiniSearch } from './index-options.ts';
 import type { IndexReader } from './load-index.ts';
 import { loadPlanTerms, type PlanTerms } from './load-terms.ts';
 import type { QueryPlan, PlanClause, PlanToken } from './query-plan.ts';
-import { Scorer, type QueryTree, type TermQuery } from './score.ts';
 import type { SearchHit, SearchQuery, SearchResponse } from './types.ts';
 
 /** Results per page when the caller does not say. */
@@ -11,8 +13,8 @@ export const DEFAULT_LIMIT = 10;
 
 /**
  * Runs a planned query against an opened index: loads the vocabulary parts its terms need (and
- * the docs blocks its hits fall in), scores with MiniSearch's BM25 over just those terms
- * (`score.ts`), then filters, counts facets and sorts. The complete answer: the last step of
+ * the docs blocks its hits fall in), assembles a MiniSearch instance over just those terms,
+ * scores with BM25, then filters, counts facets and sorts. The complete answer: the last step of
  * {@link runQuerySteps}.
  *
  * An empty plan lists every article that passes the filters, newest first by default.
@@ -87,9 +89,9 @@ async function runStep(
   const docs = await reader.docs(blocks);
   const filters = resolveFilters(reader, query);
   const outletNames = manifest.outletCodes;
-  // One scorer over the loaded terms serves the included and the excluded clauses alike.
+  // One MiniSearch over the loaded terms serves the included and the excluded clauses alike.
   const documentFrequency = new Map([...entries].map(([term, entry]) => [term, entry.df] as const));
-  const search = new Scorer(terms, docs, manifest, documentFrequency);
+  const search = assembleMiniSearch(terms, docs, manifest, documentFrequency);
   const match = (clauses: readonly PlanClause[], combineWith: 'AND' | 'OR') => matchClauses(search, clauses, combineWith, fuzzy, merged);
 
   const phraseExcludes = plan.exclude.filter(needsPhraseCheck);
@@ -196,30 +198,31 @@ async function confirmPhrases(
 }
 
 /**
- * Matches clauses: within a clause, a variant needs all its tokens (AND) and any variant will do
- * (OR); clauses combine with `combineWith`.
+ * Matches clauses with MiniSearch: within a clause, a variant needs all its tokens (AND) and any
+ * variant will do (OR); clauses combine with `combineWith`.
  */
 function matchClauses(
-  search: Scorer,
+  search: MiniSearch<{ id: number }>,
   clauses: readonly PlanClause[],
   combineWith: 'AND' | 'OR',
   fuzzy: ReadonlySet<string>,
   merged: ReadonlySet<string>,
 ): Map<number, SearchHit> {
-  const query: QueryTree = {
+  const query: Query = {
     combineWith,
     queries: clauses.map((clause) => ({
       combineWith: 'OR',
       queries: clause.variants.map((variant) => ({ combineWith: 'AND', queries: variant.tokens.map((t) => tokenQuery(t, fuzzy.has(t.term), merged.has(t.term))) })),
     })),
   };
+  const results: SearchResult[] = search.search(query);
   const hits = new Map<number, SearchHit>();
-  for (const r of search.search(query)) hits.set(r.id, { number: r.id, score: r.score, terms: r.terms });
+  for (const r of results) hits.set(r.id as number, { number: r.id as number, score: r.score, terms: r.terms });
   return hits;
 }
 
-function tokenQuery(token: PlanToken, allowTypos: boolean, isMerged: boolean): TermQuery {
-  return { term: token.term, prefix: token.prefix && !isMerged, fuzzy: allowTypos ? token.maxEdits : 0 };
+function tokenQuery(token: PlanToken, allowTypos: boolean, isMerged: boolean): Query {
+  return { queries: [token.term], prefix: token.prefix && !isMerged, fuzzy: allowTypos ? token.maxEdits : false };
 }
 
 function resolveFilters(reader: IndexReader, query: SearchQuery): ResolvedFilters {
