@@ -1,3 +1,4 @@
+import { isCharFrequencyKey } from './char-frequency.ts';
 import { addFoldingPairs } from './fold.ts';
 import { createDocsTable, decodeDocsBlockInto, type DocsTable } from './docs-table.ts';
 import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, INDEX_VERSION, type Manifest, type TermPartEntry, termPartPath } from './index-format.ts';
@@ -128,11 +129,11 @@ export class IndexReader {
 
   /**
    * The vocabulary parts whose ranges may hold `term` (with `prefix`, every term starting with
-   * it): of the older blocks and of the newest block.
+   * it): of the older blocks and of the newest block, or only of `only`.
    */
-  partsFor(term: string, prefix = false): Promise<TermPart[]> {
+  partsFor(term: string, prefix = false, only?: VocabularyName): Promise<TermPart[]> {
     const wanted: Array<[VocabularyName, number]> = [];
-    for (const vocabulary of VOCABULARIES) {
+    for (const vocabulary of only ? [only] : VOCABULARIES) {
       const table = this.manifest[vocabulary];
       if (table.length === 0) continue;
       const first = partIndexOf(table, term);
@@ -156,10 +157,12 @@ export class IndexReader {
     return promise;
   }
 
-  /** Terms starting with `prefix`, sorted, from both vocabularies. */
-  async termsWithPrefix(prefix: string): Promise<string[]> {
+  /** Terms starting with `prefix`, sorted, from both vocabularies (or only `vocabulary`'s). */
+  async termsWithPrefix(prefix: string, vocabulary?: VocabularyName): Promise<string[]> {
     const found = new Set<string>();
-    for (const part of await this.partsFor(prefix, true)) for (const term of part.withPrefix(prefix)) found.add(term);
+    for (const part of await this.partsFor(prefix, true, vocabulary)) {
+      for (const term of part.withPrefix(prefix)) if (!isCharFrequencyKey(term)) found.add(term);
+    }
     return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
@@ -239,7 +242,7 @@ export class IndexReader {
 
 /** The two vocabularies of an index: the older blocks' and the newest block's. */
 const VOCABULARIES = ['parts', 'newestParts'] as const;
-type VocabularyName = (typeof VOCABULARIES)[number];
+export type VocabularyName = (typeof VOCABULARIES)[number];
 
 /** Index of the part whose range holds `term` (the last part starting at or before it). */
 function partIndexOf(parts: readonly TermPartEntry[], term: string): number {
