@@ -7,6 +7,7 @@ import { generateCorpus } from '../../scripts/generate-corpus.ts';
 import { buildArchiveIndex } from '../../scripts/lib/build-archive-index.ts';
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
 import { analyzeText } from '../../src/lib/search/analyze.ts';
+import { termPartPath } from '../../src/lib/search/index-format.ts';
 import { SEARCH_OPTIONS } from '../../src/lib/search/index-options.ts';
 import { planQuery } from '../../src/lib/search/query-plan.ts';
 import { Searcher } from '../../src/lib/search/searcher.ts';
@@ -129,11 +130,90 @@ describe('Searcher#searchProgressively', () => {
     await steps.return(undefined);
   });
 
-  it('answers a rare term in one complete step', async () => {
-    const entry = (await blocked.search({ text: '', limit: 1 })).hits[0]!;
-    const { title } = await blocked.fragment(entry.number);
-    const steps = await collect(`"${title.slice(0, 6)}"`);
+  it('answers a rare term in one complete step once its rows are in memory', async () => {
+    await blocked.reader.docs(); // every block's rows (a warm page has them)
+    const rare = await rareTerm(blocked);
+    const steps = await collect(rare);
     expect(steps).toHaveLength(1);
     expect(steps[0]!.searched.articles).toBe(blocked.manifest.articles);
+    expect(steps[0]!.total).toBeGreaterThan(0);
+  });
+
+  it('answers a rare term with a common one from the newest block first, without the common term\'s chunks', async () => {
+    const files: string[] = [];
+    const fresh = await Searcher.open(fileIndexSource(path.join(root, 'blocked'), (file) => files.push(file)));
+    const rare = await rareTerm(fresh);
+    const text = `${rare} 中国`;
+    const steps = fresh.searchProgressively({ text, limit: 1000 });
+    const first = (await steps.next()).value!;
+    const newestBlock = fresh.manifest.docs.length - 1;
+    expect(first.searched.articles).toBe(COUNT - newestBlock * BLOCK);
+    expect(files.filter((f) => f.startsWith('post-'))).toHaveLength(0);
+    expect(files.filter((f) => f.startsWith('docs-'))).toEqual([fresh.manifest.docs.at(-1)!.file]);
+    const rest: SearchResponse[] = [];
+    for await (const step of steps) rest.push(step);
+    expect(rest).toHaveLength(1);
+    const complete = await single.search({ text, limit: 1000 });
+    const last = await byId(fresh, rest[0]!);
+    expect(last.size).toBeGreaterThan(0);
+    expect([...last.keys()].sort()).toEqual([...(await byId(single, complete)).keys()].sort());
+    const expected = await byId(single, complete);
+    for (const [id, score] of last) expect(score, id).toBeCloseTo(expected.get(id)!, 9);
+  });
+
+  it('answers a one-character query block by block, scored like the unsplit index', async () => {
+    for (const text of ['中', '港']) {
+      const steps = await collect(text);
+      expect(steps.length, text).toBeGreaterThan(1);
+      const newestBlock = blocked.manifest.docs.length - 1;
+      expect(steps[0]!.hits.every((hit) => Math.floor(hit.number / BLOCK) === newestBlock)).toBe(true);
+      expect(steps[0]!.hits.length).toBeGreaterThan(0);
+      const expected = await byId(single, await single.search({ text, limit: 1000 }));
+      for (const step of steps) {
+        for (const [id, score] of await byId(blocked, step)) expect(score, `${text} ${id}`).toBeCloseTo(expected.get(id)!, 9);
+      }
+      const last = steps.at(-1)!;
+      expect(last.approximate).toBe(false);
+      expect(last.total).toBe(expected.size);
+    }
+  });
+
+  it('fetches only the newest block\'s parts of a one-character query (and its stored frequency) before its first answer', async () => {
+    const files: string[] = [];
+    const fresh = await Searcher.open(fileIndexSource(path.join(root, 'blocked'), (file) => files.push(file)));
+    const steps = fresh.searchProgressively({ text: '中' });
+    await steps.next();
+    const newestParts = new Set(fresh.manifest.newestParts.map((p) => termPartPath(p[1])));
+    const olderParts = files.filter((f) => f.startsWith('terms-') && !newestParts.has(f));
+    expect(olderParts).toHaveLength(1); // the part holding the older blocks' frequency of 中
+    expect(files.filter((f) => newestParts.has(f)).length).toBeGreaterThan(0);
+    expect(files.filter((f) => f.startsWith('post-') || f.startsWith('docs-'))).toEqual([fresh.manifest.docs.at(-1)!.file]);
+    await steps.return(undefined);
+  });
+
+  it('answers a synonym group block by block when one of its forms is common', async () => {
+    // nato is chunked (common) in this archive, 北约 rare: the clause matches wherever either does.
+    expect((await blocked.reader.entry('nato'))!.postings).toBeNull();
+    const steps = await collect('北约');
+    expect(steps.length).toBeGreaterThan(1);
+    expect(steps[0]!.searched.articles).toBeLessThan(blocked.manifest.articles);
+    const expected = await byId(single, await single.search({ text: '北约', limit: 1000 }));
+    const last = await byId(blocked, steps.at(-1)!);
+    expect([...last.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [id, score] of last) expect(score, id).toBeCloseTo(expected.get(id)!, 9);
   });
 });
+
+/** A term with inline postings (rare) that also occurs outside the newest block. */
+async function rareTerm(searcher: Searcher): Promise<string> {
+  const newestFloor = (searcher.manifest.docs.length - 1) * BLOCK;
+  for (let n = 0; n < newestFloor; n++) {
+    const { title } = await searcher.fragment(n);
+    for (const term of analyzeText(title)) {
+      if (term.length !== 2 || !/\p{Script=Han}{2}/u.test(term)) continue;
+      const entry = await searcher.reader.entry(term);
+      if (entry?.postings && entry.postings.some((flat) => flat.length > 0 && flat[0]! < newestFloor)) return term;
+    }
+  }
+  throw new Error('no rare term in the test archive');
+}

@@ -117,6 +117,32 @@ export class IndexReader {
     });
   }
 
+  /**
+   * An entry's postings in one block only: a slice of inline postings, the block's chunk, or the
+   * joined entry's newest-block postings. Empty lists when the term does not occur there.
+   */
+  async postingsIn(entry: TermEntry, block: number): Promise<TermPostings> {
+    const floor = block * this.manifest.blockSize;
+    const end = floor + this.manifest.blockSize;
+    if (entry.postings) return entry.postings.map((flat) => flat.subarray(lowerBound(flat, floor), lowerBound(flat, end)));
+    const chunk = entry.chunks.find((c) => c.block === block);
+    if (chunk) return this.chunk(chunk.hash);
+    if (entry.newest && block === this.blockCount - 1) return entry.newest;
+    return this.manifest.fields.map(() => new Uint32Array(0));
+  }
+
+  /** True when the docs block has been fetched (or is on its way). */
+  hasDocsBlock(block: number): boolean {
+    return this.docsBlocks.has(block);
+  }
+
+  /** True when the entry's postings in `block` need no file that is not fetched (or on its way). */
+  hasPostingsIn(entry: TermEntry, block: number): boolean {
+    if (entry.postings || (entry.newest && block === this.blockCount - 1)) return true;
+    const chunk = entry.chunks.find((c) => c.block === block);
+    return chunk === undefined || this.chunks.has(chunk.hash);
+  }
+
   private chunk(hash: string): Promise<TermPostings> {
     let promise = this.chunks.get(hash);
     if (!promise) {
@@ -147,14 +173,17 @@ export class IndexReader {
   entry(term: string): Promise<TermEntry | undefined> {
     let promise = this.entries.get(term);
     if (!promise) {
-      promise = Promise.all(VOCABULARIES.map(async (vocabulary) => {
-        const table = this.manifest[vocabulary];
-        return table.length ? (await this.part(vocabulary, partIndexOf(table, term))).get(term) : undefined;
-      })).then(([older, newest]) => joinEntries(older, newest));
+      promise = Promise.all(VOCABULARIES.map((vocabulary) => this.entryIn(vocabulary, term))).then(([older, newest]) => joinEntries(older, newest));
       promise.catch(() => this.entries.delete(term));
       this.entries.set(term, promise);
     }
     return promise;
+  }
+
+  /** What one vocabulary alone holds of `term` (its own blocks' postings and frequencies), or undefined. */
+  async entryIn(vocabulary: VocabularyName, term: string): Promise<TermEntry | undefined> {
+    const table = this.manifest[vocabulary];
+    return table.length ? (await this.part(vocabulary, partIndexOf(table, term))).get(term) : undefined;
   }
 
   /** Terms starting with `prefix`, sorted, from both vocabularies (or only `vocabulary`'s). */

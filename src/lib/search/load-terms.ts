@@ -1,7 +1,7 @@
 import type { IndexReader } from './load-index.ts';
+import { isSingleCjk, mergedTerm } from './merged-prefix.ts';
 import type { QueryPlan } from './query-plan.ts';
-import type { TermEntry, TermPostings } from './term-part.ts';
-import { isCjkCodePoint } from './tokenize.ts';
+import type { TermEntry } from './term-part.ts';
 
 /** The terms a plan needs, found in the vocabulary parts. */
 export interface PlanTerms {
@@ -9,8 +9,10 @@ export interface PlanTerms {
   entries: Map<string, TermEntry>;
   /** Words looked up with typos (the archive has no word starting with them). */
   fuzzy: Set<string>;
-  /** One-character queries whose prefix terms were merged into one term (see `mergedPrefix`). */
+  /** One-character queries whose prefix terms were merged into one term (see `merged-prefix.ts`). */
   merged: Set<string>;
+  /** The merged terms whose postings are made block by block (`mergedPostings`), not in their entry. */
+  blockwise: Set<string>;
 }
 
 /**
@@ -21,11 +23,14 @@ export interface PlanTerms {
  */
 export async function loadPlanTerms(reader: IndexReader, plan: QueryPlan): Promise<PlanTerms> {
   const tokens = [...plan.include, ...plan.exclude].flatMap((c) => c.variants.flatMap((v) => v.tokens));
-  // Every part the tokens may need, fetched at once (the lookups below then find them loaded).
-  await Promise.all(tokens.map((token) => reader.partsFor(token.term, token.prefix)));
+  const isMerged = (token: (typeof tokens)[number]) => token.prefix && isSingleCjk(token.term);
+  // Every part the tokens may need, fetched at once (the lookups below then find them loaded);
+  // a one-character query's merged term fetches its own (not the older blocks' whole range).
+  await Promise.all(tokens.map((token) => (isMerged(token) ? mergedTerm(reader, token.term) : reader.partsFor(token.term, token.prefix))));
   const entries = new Map<string, TermEntry>();
   const fuzzy = new Set<string>();
   const merged = new Set<string>();
+  const blockwise = new Set<string>();
   const add = async (term: string): Promise<boolean> => {
     if (entries.has(term)) return true;
     const entry = await reader.entry(term);
@@ -33,9 +38,10 @@ export async function loadPlanTerms(reader: IndexReader, plan: QueryPlan): Promi
     return entry !== undefined;
   };
   for (const token of tokens) {
-    if (token.prefix && isSingleCjk(token.term)) {
-      const entry = await mergedPrefix(reader, token.term);
-      if (entry) entries.set(token.term, entry);
+    if (isMerged(token)) {
+      const found = await mergedTerm(reader, token.term);
+      if (found) entries.set(token.term, found.entry);
+      if (found?.blockwise) blockwise.add(token.term);
       merged.add(token.term);
       continue;
     }
@@ -52,51 +58,7 @@ export async function loadPlanTerms(reader: IndexReader, plan: QueryPlan): Promi
       }
     }
   }
-  return { entries, fuzzy, merged };
-}
-
-/** One CJK character (a BMP code unit or a surrogate pair). */
-function isSingleCjk(term: string): boolean {
-  const cp = term.codePointAt(0)!;
-  return term.length === (cp > 0xffff ? 2 : 1) && isCjkCodePoint(cp);
-}
-
-/** Merged entries of one-character queries, per opened index. */
-const MERGED = new WeakMap<IndexReader, Map<string, Promise<TermEntry | null>>>();
-
-/**
- * A one-character query matches every term that starts with the character (its bigrams and the
- * run-final unigram, see `analyzeText`). Rather than handing MiniSearch hundreds of prefix terms,
- * their postings are summed into one term: the character's frequency in each article. Ranking is
- * then BM25 on the character itself, and the query costs one term instead of hundreds. The
- * merged term's document frequency is known only from all of its postings, so common prefix
- * terms' chunks are all loaded: a one-character query is answered complete, never block by block.
- */
-function mergedPrefix(reader: IndexReader, char: string): Promise<TermEntry | null> {
-  let cache = MERGED.get(reader);
-  if (!cache) MERGED.set(reader, (cache = new Map()));
-  let promise = cache.get(char);
-  if (!promise) {
-    promise = mergePostings(reader, char);
-    promise.catch(() => cache.delete(char));
-    cache.set(char, promise);
-  }
-  return promise;
-}
-
-async function mergePostings(reader: IndexReader, char: string): Promise<TermEntry | null> {
-  const terms = await reader.termsWithPrefix(char);
-  const lists = await Promise.all(terms.map(async (term) => reader.postings((await reader.entry(term))!)));
-  if (lists.length === 0) return null;
-  const sums: Array<Map<number, number>> = reader.manifest.fields.map(() => new Map());
-  for (const postings of lists) {
-    postings.forEach((flat, field) => {
-      const sum = sums[field]!;
-      for (let i = 0; i < flat.length; i += 2) sum.set(flat[i]!, (sum.get(flat[i]!) ?? 0) + flat[i + 1]!);
-    });
-  }
-  const postings: TermPostings = sums.map((sum) => Uint32Array.from([...sum].sort((a, b) => a[0] - b[0]).flat()));
-  return { df: postings.map((flat) => flat.length / 2), postings, chunks: [], newest: null };
+  return { entries, fuzzy, merged, blockwise };
 }
 
 function isLatinWord(term: string): boolean {

@@ -6,6 +6,7 @@ import { assembleMiniSearch } from './index-options.ts';
 import type { IndexReader } from './load-index.ts';
 import { loadPlanTerms, type PlanTerms } from './load-terms.ts';
 import type { QueryPlan, PlanClause, PlanToken } from './query-plan.ts';
+import { candidateArticles, stepPostings, stepsFor } from './query-steps.ts';
 import type { SearchHit, SearchQuery, SearchResponse } from './types.ts';
 
 /** Results per page when the caller does not say. */
@@ -32,11 +33,14 @@ export async function runQuery(
 }
 
 /**
- * Runs a query block by block, newest block first, when it touches a large part of the index (a
- * common term, whose postings are split by block, or an empty query): each answer covers the
- * newest blocks searched so far (`searched`, `approximate: true`) and the last one the whole
- * archive. A hit's score is the same in every answer (BM25 statistics are the archive's own).
- * Any other query, or `progressive: false`, yields the complete answer only.
+ * Runs a query block by block, newest block first, when its complete answer needs more than the
+ * newest block's files: a common term (its postings are split by block), a one-character query,
+ * an empty query, or a rare term whose older blocks' rows or common companions' chunks are not in
+ * memory yet. Each answer covers the newest blocks searched so far (`searched`,
+ * `approximate: true`) and the last one the whole archive; the first one needs only the newest
+ * block's postings and docs rows. A hit's score is the same in every answer (BM25 statistics are
+ * the archive's own). Any other query, or `progressive: false`, yields the complete answer only.
+ * See `query-steps.ts`.
  *
  * @throws IndexError when a part, chunk or docs block the query needs cannot be loaded
  * @example
@@ -49,23 +53,9 @@ export async function* runQuerySteps(
   options: RunOptions & { progressive?: boolean } = {},
 ): AsyncGenerator<SearchResponse> {
   const planTerms = await loadPlanTerms(reader, plan);
-  // Large: an empty query, or one whose every included term is common (a rare one bounds the hits).
-  const included = plan.include.flatMap((c) => c.variants.flatMap((v) => v.tokens)).flatMap((t) => planTerms.entries.get(t.term) ?? []);
-  const isLarge = plan.include.length === 0 || (included.length > 0 && included.every((entry) => entry.postings === null));
-  const steps = options.progressive !== false && isLarge ? newestFirstSteps(reader.blockCount) : [0];
-  for (const fromBlock of steps) yield await runStep(reader, plan, query, options, planTerms, fromBlock);
-}
-
-/**
- * First blocks of the successive steps: the newest block alone, then twice as many blocks each
- * time (1, 3, 7, … blocks: a step redoes the earlier ones, so the total work stays within twice
- * the complete query's), then all of them.
- */
-function newestFirstSteps(blockCount: number): number[] {
-  const steps: number[] = [];
-  for (let searched = 1; searched < blockCount; searched = searched * 2 + 1) steps.push(blockCount - searched);
-  steps.push(0);
-  return steps;
+  const candidates = candidateArticles(plan, planTerms);
+  const steps = options.progressive !== false ? stepsFor(reader, planTerms, candidates) : [0];
+  for (const fromBlock of steps) yield await runStep(reader, plan, query, options, planTerms, fromBlock, candidates);
 }
 
 /** The answer over blocks `fromBlock` … newest. */
@@ -74,16 +64,22 @@ async function runStep(
   plan: QueryPlan,
   query: SearchQuery,
   options: RunOptions,
-  { entries, fuzzy, merged }: PlanTerms,
+  planTerms: PlanTerms,
   fromBlock: number,
+  candidates: ReadonlySet<number> | null,
 ): Promise<SearchResponse> {
   const { manifest } = reader;
+  const { entries, fuzzy, merged } = planTerms;
   const floor = fromBlock * manifest.blockSize;
-  const terms = new Map(await Promise.all([...entries].map(async ([term, entry]) => [term, await reader.postings(entry, fromBlock)] as const)));
+  const terms = new Map(
+    await Promise.all([...entries].map(async ([term, entry]) => [term, await stepPostings(reader, planTerms, term, entry, fromBlock, candidates)] as const)),
+  );
   const blocks = new Set<number>();
-  if (plan.include.length === 0) {
+  // A partial answer counts the articles it searched: its blocks' rows are needed, hits or not.
+  if (plan.include.length === 0 || fromBlock > 0) {
     for (let b = fromBlock; b < reader.blockCount; b++) blocks.add(b);
-  } else {
+  }
+  if (plan.include.length > 0) {
     for (const postings of terms.values()) for (const flat of postings) for (let i = 0; i < flat.length; i += 2) blocks.add(reader.blockOf(flat[i]!));
   }
   const docs = await reader.docs(blocks);
@@ -135,7 +131,7 @@ async function runStep(
   }
   const facets = countFacets(scored.keys(), docs, outletNames, filters);
   const searched = { articles: fromBlock === 0 ? manifest.articles : countLive(reader, docs, floor), of: manifest.articles };
-  return { total: hits.length, approximate, hits: hits.slice(offset, offset + limit), facets, terms: planTerms(plan), searched };
+  return { total: hits.length, approximate, hits: hits.slice(offset, offset + limit), facets, terms: termTexts(plan), searched };
 }
 
 /** Articles numbered `floor` or more (their docs blocks must be loaded). */
@@ -238,6 +234,6 @@ function resolveFilters(reader: IndexReader, query: SearchQuery): ResolvedFilter
   return { outlets, fromDay: Number.isNaN(from) ? 0 : from, toDay: Number.isNaN(to) ? Infinity : to };
 }
 
-function planTerms(plan: QueryPlan): string[] {
+function termTexts(plan: QueryPlan): string[] {
   return [...new Set(plan.include.flatMap((c) => c.variants.map((v) => v.text)))];
 }
