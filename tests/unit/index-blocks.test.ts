@@ -191,6 +191,41 @@ describe('Searcher#searchProgressively', () => {
     await steps.return(undefined);
   });
 
+  it('answers from the newest block\'s parts alone while the older blocks\' parts are still on their way', async () => {
+    const dir = path.join(root, 'blocked');
+    const olderParts = new Set(blocked.manifest.parts.map((p) => termPartPath(p[1])));
+    const rare = await rareTerm(blocked);
+    for (const text of ['中国', '港', '北约', `${rare} 中国`, '-中国', '"中国政府"']) {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const files = fileIndexSource(dir);
+      const held: string[] = [];
+      const gated = await Searcher.open({
+        bytes: async (file) => {
+          if (olderParts.has(file)) {
+            held.push(file);
+            await gate;
+          }
+          return files.bytes(file);
+        },
+      });
+      const steps = gated.searchProgressively({ text, limit: 1000 });
+      const first = (await steps.next()).value!;
+      expect(held.length, text).toBeGreaterThan(0); // asked for, not arrived
+      expect(first.searched.articles, text).toBe(COUNT - (gated.manifest.docs.length - 1) * BLOCK);
+      release();
+      const rest: SearchResponse[] = [];
+      for await (const step of steps) rest.push(step);
+      const complete = await single.search({ text, limit: 1000 });
+      const expected = await byId(single, complete);
+      for (const step of [first, ...rest]) {
+        for (const [id, score] of await byId(gated, step)) expect(score, `${text} ${id}`).toBeCloseTo(expected.get(id)!, 9);
+      }
+      expect(rest.at(-1)!.total, text).toBe(complete.total);
+      expect(rest.at(-1)!.approximate, text).toBe(complete.approximate);
+    }
+  });
+
   it('answers a synonym group block by block when one of its forms is common', async () => {
     // nato is chunked (common) in this archive, 北约 rare: the clause matches wherever either does.
     expect((await blocked.reader.entry('nato'))!.postings).toBeNull();

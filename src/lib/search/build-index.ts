@@ -235,8 +235,9 @@ type SizedTerm = { entry: EncodedTerm; bytes: number };
  * articles never change (their parts keep their names), and the newest block's, which they do.
  * In the older blocks a rare term keeps its postings inline and a term with more than
  * `chunkBytes` of postings gets one chunk file per block it occurs in; the newest block's
- * postings are always inline (they are one block's at most). Each vocabulary's document
- * frequencies are its own blocks' (the reader adds them up). Each vocabulary also holds, under
+ * postings are always inline (they are one block's at most). The older vocabulary's document
+ * frequencies are the older blocks'; the newest vocabulary's are the whole archive's (so the
+ * newest block alone can be ranked as in the full index). Each vocabulary also holds, under
  * `charFrequencyKey(c)`, the merged document frequency of one-character query `c` in its blocks
  * (see `char-frequency.ts`): a chunked-kind entry without chunks.
  */
@@ -255,15 +256,19 @@ function encodeTerms(
     if (isCharFrequencyKey(term)) {
       const char = leadingCjk(term)!;
       const sized = (df: number[]): SizedTerm => ({ entry: [term, { df, chunks: [] }], bytes: term.length * 3 + 8 });
-      if (chars.older.has(char)) older.push(sized(chars.older.get(char)!));
-      if (chars.newest.has(char)) newest.push(sized(chars.newest.get(char)!));
+      const inOlder = chars.older.get(char);
+      const inNewest = chars.newest.get(char);
+      if (inOlder) older.push(sized(inOlder));
+      if (inNewest) newest.push(sized(inNewest.map((n, field) => n + (inOlder?.[field] ?? 0))));
       continue;
     }
     const flat = postings.get(term)!.map((list) => Uint32Array.from(list));
     const cuts = flat.map((list) => lowerBound(list, newestFloor));
     const before = flat.map((list, field) => list.subarray(0, cuts[field]));
     const after = flat.map((list, field) => list.subarray(cuts[field]));
-    if (after.some((list) => list.length > 0)) newest.push({ entry: [term, after], bytes: postingsSize(after) + term.length * 3 + 4 });
+    // The newest block's entry carries the archive's document frequency: its first answer needs no older part.
+    const df = flat.map((list) => list.length / 2);
+    if (after.some((list) => list.length > 0)) newest.push({ entry: [term, { df, postings: after }], bytes: postingsSize(after) + term.length * 3 + 8 });
     if (before.every((list) => list.length === 0)) continue;
     const size = postingsSize(before);
     if (layout.blockCount <= 2 || size <= layout.chunkBytes) {

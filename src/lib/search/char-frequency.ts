@@ -6,8 +6,8 @@ import { isCjkCodePoint } from './tokenize.ts';
  * the number of articles holding ANY of those terms, which the terms' own frequencies cannot
  * give (their union is not their sum). The build stores it in the vocabulary under a key of its
  * own, `<char>\u0000`: it sorts right after the character's unigram and before its bigrams, so it
- * lies in the part where the character's range starts. Like every term, each vocabulary (older
- * blocks, newest block) holds its own blocks' count; the reader adds them up.
+ * lies in the part where the character's range starts. As for every term, the older blocks'
+ * vocabulary holds their count and the newest block's vocabulary the whole archive's.
  */
 export const CHAR_FREQUENCY_MARK = '\u0000';
 

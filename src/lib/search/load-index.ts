@@ -169,6 +169,17 @@ export class IndexReader {
     return Promise.all(wanted.map(([vocabulary, i]) => this.part(vocabulary, i)));
   }
 
+  /** True when every part `partsFor(term, prefix)` returns is fetched already (or on its way). */
+  hasPartsFor(term: string, prefix = false): boolean {
+    for (const vocabulary of VOCABULARIES) {
+      const table = this.manifest[vocabulary];
+      if (table.length === 0) continue;
+      const last = prefix ? partIndexOf(table, `${term}\uffff`) : partIndexOf(table, term);
+      for (let i = partIndexOf(table, term); i <= last; i++) if (!this.partPromises.has(`${vocabulary}:${i}`)) return false;
+    }
+    return true;
+  }
+
   /** Everything the index knows of `term`, both vocabularies joined; undefined when no article holds it. */
   entry(term: string): Promise<TermEntry | undefined> {
     let promise = this.entries.get(term);
@@ -286,12 +297,13 @@ function partIndexOf(parts: readonly TermPartEntry[], term: string): number {
 }
 
 /**
- * One term's entry from the older blocks' vocabulary and the newest block's: document
- * frequencies add up; postings join (the newest block's numbers come after all older ones).
+ * One term's entry from the older blocks' vocabulary and the newest block's: the newest block's
+ * document frequencies are the archive's (the older one's only the older blocks'); postings join
+ * (the newest block's numbers come after all older ones).
  */
 function joinEntries(older: TermEntry | undefined, newest: TermEntry | undefined): TermEntry | undefined {
   if (!older || !newest) return older ?? newest;
-  const df = older.df.map((n, field) => n + newest.df[field]!);
+  const df = newest.df;
   if (!older.postings) return { df, postings: null, chunks: older.chunks, newest: newest.postings };
   const postings = older.postings.map((flat, field) => {
     const joined = new Uint32Array(flat.length + newest.postings![field]!.length);

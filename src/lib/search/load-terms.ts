@@ -1,6 +1,6 @@
 import type { IndexReader } from './load-index.ts';
 import { isSingleCjk, mergedTerm } from './merged-prefix.ts';
-import type { QueryPlan } from './query-plan.ts';
+import type { PlanToken, QueryPlan } from './query-plan.ts';
 import type { TermEntry } from './term-part.ts';
 
 /** The terms a plan needs, found in the vocabulary parts. */
@@ -9,10 +9,11 @@ export interface PlanTerms {
   entries: Map<string, TermEntry>;
   /** Words looked up with typos (the archive has no word starting with them). */
   fuzzy: Set<string>;
-  /** One-character queries whose prefix terms were merged into one term (see `merged-prefix.ts`). */
+  /**
+   * One-character queries whose prefix terms were merged into one term (see `merged-prefix.ts`):
+   * their postings come from `mergedPostings`, block by block, not from their entry.
+   */
   merged: Set<string>;
-  /** The merged terms whose postings are made block by block (`mergedPostings`), not in their entry. */
-  blockwise: Set<string>;
 }
 
 /**
@@ -22,34 +23,60 @@ export interface PlanTerms {
  * @throws IndexError when a part (or, for a one-character query, a chunk) cannot be loaded
  */
 export async function loadPlanTerms(reader: IndexReader, plan: QueryPlan): Promise<PlanTerms> {
-  const tokens = [...plan.include, ...plan.exclude].flatMap((c) => c.variants.flatMap((v) => v.tokens));
-  const isMerged = (token: (typeof tokens)[number]) => token.prefix && isSingleCjk(token.term);
+  return (await loadTerms(reader, plan, undefined))!;
+}
+
+/**
+ * The plan's terms as the newest block's vocabulary alone knows them (postings of the newest
+ * block, document frequencies of the archive): enough to answer over the newest block, exactly,
+ * before any older part arrives. Null when it cannot tell: a word that the newest block has no
+ * word starting with may need typo matches, which only the whole vocabulary decides.
+ * @throws IndexError when a part cannot be loaded
+ */
+export function loadNewestPlanTerms(reader: IndexReader, plan: QueryPlan): Promise<PlanTerms | null> {
+  return loadTerms(reader, plan, 'newestParts');
+}
+
+/** True when every part the plan's terms need is fetched already (or on its way). */
+export function hasPlanParts(reader: IndexReader, plan: QueryPlan): boolean {
+  return planTokens(plan).every((token) => !isMerged(token) && reader.hasPartsFor(token.term, token.prefix));
+}
+
+function planTokens(plan: QueryPlan): PlanToken[] {
+  return [...plan.include, ...plan.exclude].flatMap((c) => c.variants.flatMap((v) => v.tokens));
+}
+
+function isMerged(token: PlanToken): boolean {
+  return token.prefix && isSingleCjk(token.term);
+}
+
+async function loadTerms(reader: IndexReader, plan: QueryPlan, only: 'newestParts' | undefined): Promise<PlanTerms | null> {
+  const tokens = planTokens(plan);
   // Every part the tokens may need, fetched at once (the lookups below then find them loaded);
   // a one-character query's merged term fetches its own (not the older blocks' whole range).
-  await Promise.all(tokens.map((token) => (isMerged(token) ? mergedTerm(reader, token.term) : reader.partsFor(token.term, token.prefix))));
+  await Promise.all(tokens.map((token) => (isMerged(token) ? mergedTerm(reader, token.term, only) : reader.partsFor(token.term, token.prefix, only))));
   const entries = new Map<string, TermEntry>();
   const fuzzy = new Set<string>();
   const merged = new Set<string>();
-  const blockwise = new Set<string>();
   const add = async (term: string): Promise<boolean> => {
     if (entries.has(term)) return true;
-    const entry = await reader.entry(term);
+    const entry = await (only ? reader.entryIn(only, term) : reader.entry(term));
     if (entry) entries.set(term, entry);
     return entry !== undefined;
   };
   for (const token of tokens) {
     if (isMerged(token)) {
-      const found = await mergedTerm(reader, token.term);
-      if (found) entries.set(token.term, found.entry);
-      if (found?.blockwise) blockwise.add(token.term);
+      const entry = await mergedTerm(reader, token.term, only);
+      if (entry) entries.set(token.term, entry);
       merged.add(token.term);
       continue;
     }
     let found = await add(token.term);
     if (token.prefix) {
-      for (const term of await reader.termsWithPrefix(token.term)) found = (await add(term)) || found;
+      for (const term of await reader.termsWithPrefix(token.term, only)) found = (await add(term)) || found;
     }
     if (token.maxEdits > 0 && !found) {
+      if (only) return null;
       fuzzy.add(token.term);
       // Typos are looked for among the terms of the parts already loaded for this word.
       const max = token.maxEdits;
@@ -58,7 +85,7 @@ export async function loadPlanTerms(reader: IndexReader, plan: QueryPlan): Promi
       }
     }
   }
-  return { entries, fuzzy, merged, blockwise };
+  return { entries, fuzzy, merged };
 }
 
 function isLatinWord(term: string): boolean {

@@ -7,20 +7,12 @@
  * The merged term's document frequency (articles holding ANY of those terms) is stored by the
  * build under `charFrequencyKey(char)` (see `char-frequency.ts`): with it, the merged postings
  * are made block by block, the newest block's from the newest block's vocabulary parts alone, and
- * the query is answered progressively like any common term. An index built before that key
- * existed gets the old way: every prefix term's postings of every block summed at once.
+ * the query is answered progressively like any common term.
  */
 import { charFrequencyKey } from './char-frequency.ts';
 import type { IndexReader } from './load-index.ts';
 import type { TermEntry, TermPostings } from './term-part.ts';
 import { isCjkCodePoint } from './tokenize.ts';
-
-/** A one-character query's merged term: its entry, and whether its postings come block by block. */
-export interface MergedTerm {
-  entry: TermEntry;
-  /** True: use {@link mergedPostings}; false: `entry.postings` is complete (an older index). */
-  blockwise: boolean;
-}
 
 /** One CJK character (a BMP code unit or a surrogate pair). */
 export function isSingleCjk(term: string): boolean {
@@ -44,16 +36,16 @@ function cached<T>(reader: IndexReader, key: string, make: () => Promise<T>): Pr
 }
 
 /**
- * The merged term of one-character query `char`, or null when no article holds the character.
- * Fetches the parts holding its stored frequency and, in parallel, the newest block's parts of
- * its range (what the first progressive step needs); nothing of the older blocks' range.
+ * The merged term of one-character query `char` (its postings come from {@link mergedPostings}),
+ * or null when no article holds the character (with `only`, no article of the newest block).
+ * Fetches the newest block's vocabulary parts of the character's range and (without `only`) the
+ * older blocks' part holding its stored frequency; nothing else of the older blocks' range.
  */
-export function mergedTerm(reader: IndexReader, char: string): Promise<MergedTerm | null> {
-  return cached(reader, `entry:${char}`, async () => {
-    const [frequency] = await Promise.all([reader.entry(charFrequencyKey(char)), reader.partsFor(char, true, 'newestParts')]);
-    if (frequency) return { entry: { df: frequency.df, postings: null, chunks: [], newest: null }, blockwise: true };
-    const postings = await mergeAllBlocks(reader, char);
-    return postings ? { entry: { df: postings.map((flat) => flat.length / 2), postings, chunks: [], newest: null }, blockwise: false } : null;
+export function mergedTerm(reader: IndexReader, char: string, only?: 'newestParts'): Promise<TermEntry | null> {
+  return cached(reader, `entry:${only ?? 'all'}:${char}`, async () => {
+    const key = charFrequencyKey(char);
+    const [frequency] = await Promise.all([only ? reader.entryIn(only, key) : reader.entry(key), reader.partsFor(char, true, 'newestParts')]);
+    return frequency ? { df: frequency.df, postings: null, chunks: [], newest: null } : null;
   });
 }
 
@@ -100,21 +92,6 @@ async function mergeBlock(reader: IndexReader, char: string, block: number): Pro
     }
     return merged;
   });
-}
-
-/** The old way (an index without stored character frequencies): every block's postings, summed. */
-async function mergeAllBlocks(reader: IndexReader, char: string): Promise<TermPostings | null> {
-  const terms = await reader.termsWithPrefix(char);
-  if (terms.length === 0) return null;
-  const lists = await Promise.all(terms.map(async (term) => reader.postings((await reader.entry(term))!)));
-  const sums: Array<Map<number, number>> = reader.manifest.fields.map(() => new Map());
-  for (const postings of lists) {
-    postings.forEach((flat, field) => {
-      const sum = sums[field]!;
-      for (let i = 0; i < flat.length; i += 2) sum.set(flat[i]!, (sum.get(flat[i]!) ?? 0) + flat[i + 1]!);
-    });
-  }
-  return sums.map((sum) => Uint32Array.from([...sum].sort((a, b) => a[0] - b[0]).flat()));
 }
 
 /** Flat postings lists of ascending, disjoint number ranges, one after the other. */

@@ -74,7 +74,7 @@ export function stepsFor(reader: IndexReader, planTerms: PlanTerms, candidates: 
   const inMemory = blocks.every(
     (block) =>
       reader.hasDocsBlock(block) &&
-      [...planTerms.entries].every(([term, entry]) => !planTerms.blockwise.has(term) && reader.hasPostingsIn(entry, block)),
+      [...planTerms.entries].every(([term, entry]) => !planTerms.merged.has(term) && reader.hasPostingsIn(entry, block)),
   );
   return inMemory ? [0] : [newest, 0];
 }
@@ -102,7 +102,7 @@ export async function stepPostings(
     ? blocksOf(reader, candidates).filter((block) => block >= fromBlock)
     : Array.from({ length: reader.blockCount - fromBlock }, (_, i) => fromBlock + i);
   let postings: TermPostings;
-  if (planTerms.blockwise.has(term)) {
+  if (planTerms.merged.has(term)) {
     postings = await mergedPostings(reader, term, blocks);
   } else if (candidates && !entry.postings) {
     const pieces = await Promise.all(blocks.map((block) => reader.postingsIn(entry, block)));

@@ -4,7 +4,7 @@ import { type DocsTable, isLiveArticle, parseDay } from './docs-table.ts';
 import { countFacets, passesDate, passesOutlet, type ResolvedFilters } from './facets.ts';
 import { assembleMiniSearch } from './index-options.ts';
 import type { IndexReader } from './load-index.ts';
-import { loadPlanTerms, type PlanTerms } from './load-terms.ts';
+import { hasPlanParts, loadNewestPlanTerms, loadPlanTerms, type PlanTerms } from './load-terms.ts';
 import type { QueryPlan, PlanClause, PlanToken } from './query-plan.ts';
 import { candidateArticles, stepPostings, stepsFor } from './query-steps.ts';
 import type { SearchHit, SearchQuery, SearchResponse } from './types.ts';
@@ -52,9 +52,25 @@ export async function* runQuerySteps(
   query: SearchQuery,
   options: RunOptions & { progressive?: boolean } = {},
 ): AsyncGenerator<SearchResponse> {
-  const planTerms = await loadPlanTerms(reader, plan);
+  const newest = reader.blockCount - 1;
+  const progressive = options.progressive !== false && newest > 0;
+  let answeredNewest = false;
+  let allTerms: Promise<PlanTerms> | null = null;
+  if (progressive && !hasPlanParts(reader, plan)) {
+    // The newest block's parts are asked for first (the older ones queue behind them) and suffice
+    // for the first answer; the older blocks' parts arrive meanwhile.
+    const newestTerms = loadNewestPlanTerms(reader, plan);
+    allTerms = loadPlanTerms(reader, plan);
+    allTerms.catch(() => undefined); // awaited below; a failure is thrown from there
+    const terms = await newestTerms;
+    if (terms) {
+      yield await runStep(reader, plan, query, options, terms, newest, null);
+      answeredNewest = true;
+    }
+  }
+  const planTerms = await (allTerms ?? loadPlanTerms(reader, plan));
   const candidates = candidateArticles(plan, planTerms);
-  const steps = options.progressive !== false ? stepsFor(reader, planTerms, candidates) : [0];
+  const steps = progressive ? stepsFor(reader, planTerms, candidates).filter((block) => !answeredNewest || block !== newest) : [0];
   for (const fromBlock of steps) yield await runStep(reader, plan, query, options, planTerms, fromBlock, candidates);
 }
 
