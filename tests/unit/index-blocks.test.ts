@@ -112,6 +112,23 @@ describe('Searcher#searchProgressively', () => {
     }
   });
 
+  it('answers the newest articles alone first when the first step is smaller than a block', async () => {
+    for (const text of ['中国', '港', '']) {
+      const steps: SearchResponse[] = [];
+      for await (const step of blocked.searchProgressively({ text, limit: 1000 }, { firstStep: 20 })) steps.push(step);
+      const first = steps[0]!;
+      expect(first.searched.articles, text).toBe(20);
+      expect(first.hits.length, text).toBeGreaterThan(0);
+      expect(first.hits.every((hit) => hit.number >= COUNT - 20), text).toBe(true);
+      // The next step is the whole newest block, then more blocks, then all of them.
+      expect(steps[1]!.searched.articles, text).toBe(COUNT - (blocked.manifest.docs.length - 1) * BLOCK);
+      const complete = await blocked.search({ text, limit: 1000 });
+      expect(steps.at(-1)!.hits, text).toEqual(complete.hits);
+      const inFirst = complete.hits.filter((hit) => hit.number >= COUNT - 20);
+      expect(first.hits.map((h) => [h.number, h.score]), text).toEqual(inFirst.map((h) => [h.number, h.score]));
+    }
+  });
+
   it('lists the newest matches first when sorted by date', async () => {
     const steps = await collect('中国', { sort: 'newest', limit: 10 });
     const complete = await blocked.search({ text: '中国', sort: 'newest', limit: 10 });

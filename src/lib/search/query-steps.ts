@@ -10,7 +10,7 @@ import type { IndexReader } from './load-index.ts';
 import type { PlanTerms } from './load-terms.ts';
 import { joinLists, mergedPostings } from './merged-prefix.ts';
 import type { PlanToken, QueryPlan } from './query-plan.ts';
-import type { TermEntry, TermPostings } from './term-part.ts';
+import { lowerBound, type TermEntry, type TermPostings } from './term-part.ts';
 
 /**
  * The articles a query can match at most, when a rare term bounds them: for some included clause,
@@ -55,20 +55,34 @@ function tokenEntries(token: PlanToken, entries: ReadonlyMap<string, TermEntry>,
 }
 
 /**
- * First blocks of the successive steps. Unbounded (`candidates` null): the newest block alone,
- * then twice as many blocks each time (1, 3, 7, … blocks: a step redoes the earlier ones, so the
- * total work stays within twice the complete query's), then all of them. Bounded: one complete
- * step when the candidates' postings and docs rows are all in memory already (or all in the
- * newest block), else the newest block first, then the rest at once. `[0]`: one complete step.
+ * Articles a progressive search's first answer covers by default: the newest 2,500, whatever the
+ * archive's size, so that even a term in most articles is scored over a few thousand hits first.
  */
-export function stepsFor(reader: IndexReader, planTerms: PlanTerms, candidates: ReadonlySet<number> | null): number[] {
+export const FIRST_STEP_ARTICLES = 2_500;
+
+/** The lowest article number of a progressive search's first step: within the newest block. */
+export function firstStepFloor(reader: IndexReader, articles = FIRST_STEP_ARTICLES): number {
+  const newestFloor = (reader.blockCount - 1) * reader.manifest.blockSize;
+  return Math.max(newestFloor, reader.manifest.slots - Math.max(1, articles));
+}
+
+/**
+ * Lowest article numbers of the successive steps (each covers its floor … newest; 0: complete).
+ * Unbounded (`candidates` null): the newest articles (`first`), the newest block, then twice as
+ * many blocks each time (1, 3, 7, … blocks: a step redoes the earlier ones, so the total work
+ * stays within twice the complete query's), then all of them. Bounded: one complete step when
+ * the candidates' postings and docs rows are all in memory already (or all in the newest block),
+ * else the newest articles first, then the rest at once. `[0]`: one complete step.
+ */
+export function stepFloors(reader: IndexReader, planTerms: PlanTerms, candidates: ReadonlySet<number> | null, first: number): number[] {
   const newest = reader.blockCount - 1;
   if (newest === 0) return [0];
+  const { blockSize } = reader.manifest;
   if (candidates === null) {
-    const steps: number[] = [];
-    for (let searched = 1; searched < reader.blockCount; searched = searched * 2 + 1) steps.push(reader.blockCount - searched);
-    steps.push(0);
-    return steps;
+    const floors = first > newest * blockSize ? [first] : [];
+    for (let searched = 1; searched < reader.blockCount; searched = searched * 2 + 1) floors.push((reader.blockCount - searched) * blockSize);
+    floors.push(0);
+    return floors;
   }
   const blocks = blocksOf(reader, candidates).filter((block) => block < newest);
   const inMemory = blocks.every(
@@ -76,7 +90,7 @@ export function stepsFor(reader: IndexReader, planTerms: PlanTerms, candidates: 
       reader.hasDocsBlock(block) &&
       [...planTerms.entries].every(([term, entry]) => !planTerms.merged.has(term) && reader.hasPostingsIn(entry, block)),
   );
-  return inMemory ? [0] : [newest, 0];
+  return inMemory ? [0] : [first, 0];
 }
 
 /** The blocks candidates fall in, ascending. */
@@ -87,17 +101,18 @@ function blocksOf(reader: IndexReader, candidates: ReadonlySet<number>): number[
 }
 
 /**
- * One term's postings for the step over blocks `fromBlock` … newest, cut down to `candidates`
- * when there are any: only the candidates' blocks are fetched (a common term's chunks).
+ * One term's postings for the step over article numbers `floor` … newest, cut down to
+ * `candidates` when there are any: only the candidates' blocks are fetched (a common term's chunks).
  */
 export async function stepPostings(
   reader: IndexReader,
   planTerms: PlanTerms,
   term: string,
   entry: TermEntry,
-  fromBlock: number,
+  floor: number,
   candidates: ReadonlySet<number> | null,
 ): Promise<TermPostings> {
+  const fromBlock = reader.blockOf(floor);
   const blocks = candidates
     ? blocksOf(reader, candidates).filter((block) => block >= fromBlock)
     : Array.from({ length: reader.blockCount - fromBlock }, (_, i) => fromBlock + i);
@@ -110,6 +125,8 @@ export async function stepPostings(
   } else {
     postings = await reader.postings(entry, fromBlock);
   }
+  // A step may start inside a block (the first one covers the newest articles only).
+  if (floor > fromBlock * reader.manifest.blockSize) postings = postings.map((flat) => flat.subarray(lowerBound(flat, floor)));
   return candidates ? postings.map((flat) => keepCandidates(flat, candidates)) : postings;
 }
 

@@ -6,7 +6,7 @@ import { assembleMiniSearch } from './index-options.ts';
 import type { IndexReader } from './load-index.ts';
 import { hasPlanParts, loadNewestPlanTerms, loadPlanTerms, type PlanTerms } from './load-terms.ts';
 import type { QueryPlan, PlanClause, PlanToken } from './query-plan.ts';
-import { candidateArticles, stepPostings, stepsFor } from './query-steps.ts';
+import { candidateArticles, firstStepFloor, stepFloors, stepPostings } from './query-steps.ts';
 import type { SearchHit, SearchQuery, SearchResponse } from './types.ts';
 
 /** Results per page when the caller does not say. */
@@ -52,9 +52,9 @@ export async function* runQuerySteps(
   query: SearchQuery,
   options: RunOptions & { progressive?: boolean } = {},
 ): AsyncGenerator<SearchResponse> {
-  const newest = reader.blockCount - 1;
-  const progressive = options.progressive !== false && newest > 0;
-  let answeredNewest = false;
+  const progressive = options.progressive !== false && reader.blockCount > 1;
+  const first = firstStepFloor(reader, options.firstStep);
+  let answeredFirst = false;
   let allTerms: Promise<PlanTerms> | null = null;
   if (progressive && !hasPlanParts(reader, plan)) {
     // The newest block's parts are asked for first (the older ones queue behind them) and suffice
@@ -64,35 +64,35 @@ export async function* runQuerySteps(
     allTerms.catch(() => undefined); // awaited below; a failure is thrown from there
     const terms = await newestTerms;
     if (terms) {
-      yield await runStep(reader, plan, query, options, terms, newest, null);
-      answeredNewest = true;
+      yield await runStep(reader, plan, query, options, terms, first, null);
+      answeredFirst = true;
     }
   }
   const planTerms = await (allTerms ?? loadPlanTerms(reader, plan));
   const candidates = candidateArticles(plan, planTerms);
-  const steps = progressive ? stepsFor(reader, planTerms, candidates).filter((block) => !answeredNewest || block !== newest) : [0];
-  for (const fromBlock of steps) yield await runStep(reader, plan, query, options, planTerms, fromBlock, candidates);
+  const steps = progressive ? stepFloors(reader, planTerms, candidates, first).filter((floor) => !answeredFirst || floor < first) : [0];
+  for (const floor of steps) yield await runStep(reader, plan, query, options, planTerms, floor, candidates);
 }
 
-/** The answer over blocks `fromBlock` … newest. */
+/** The answer over article numbers `floor` … newest. */
 async function runStep(
   reader: IndexReader,
   plan: QueryPlan,
   query: SearchQuery,
   options: RunOptions,
   planTerms: PlanTerms,
-  fromBlock: number,
+  floor: number,
   candidates: ReadonlySet<number> | null,
 ): Promise<SearchResponse> {
   const { manifest } = reader;
   const { entries, fuzzy, merged } = planTerms;
-  const floor = fromBlock * manifest.blockSize;
+  const fromBlock = reader.blockOf(floor);
   const terms = new Map(
-    await Promise.all([...entries].map(async ([term, entry]) => [term, await stepPostings(reader, planTerms, term, entry, fromBlock, candidates)] as const)),
+    await Promise.all([...entries].map(async ([term, entry]) => [term, await stepPostings(reader, planTerms, term, entry, floor, candidates)] as const)),
   );
   const blocks = new Set<number>();
   // A partial answer counts the articles it searched: its blocks' rows are needed, hits or not.
-  if (plan.include.length === 0 || fromBlock > 0) {
+  if (plan.include.length === 0 || floor > 0) {
     for (let b = fromBlock; b < reader.blockCount; b++) blocks.add(b);
   }
   if (plan.include.length > 0) {
@@ -141,12 +141,12 @@ async function runStep(
 
   const offset = Math.max(0, query.offset ?? 0);
   const limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);
-  let approximate = fromBlock > 0;
+  let approximate = floor > 0;
   if (options.checkPhrases && plan.include.some(needsPhraseCheck)) {
     approximate = (await confirmPhrases(hits, scored, offset + limit, options.phraseCheckLimit ?? 0, options.checkPhrases)) || approximate;
   }
   const facets = countFacets(scored.keys(), docs, outletNames, filters);
-  const searched = { articles: fromBlock === 0 ? manifest.articles : countLive(reader, docs, floor), of: manifest.articles };
+  const searched = { articles: floor === 0 ? manifest.articles : countLive(reader, docs, floor), of: manifest.articles };
   return { total: hits.length, approximate, hits: hits.slice(offset, offset + limit), facets, terms: termTexts(plan), searched };
 }
 
@@ -159,6 +159,11 @@ function countLive(reader: IndexReader, docs: DocsTable, floor: number): number 
 
 /** Options of `runQuery` beyond the query itself. */
 export interface RunOptions {
+  /**
+   * Articles a progressive search's first answer covers at most (the newest ones; default
+   * `FIRST_STEP_ARTICLES` of query-steps.ts): small, so that it comes fast even for a term in most articles.
+   */
+  firstStep?: number;
   /**
    * Tells whether article `number` holds the query's phrases contiguously (and none of its
    * excluded phrases). Without it, a phrase matches wherever all its tokens occur.
