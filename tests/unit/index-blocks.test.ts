@@ -7,6 +7,7 @@ import { generateCorpus } from '../../scripts/generate-corpus.ts';
 import { buildArchiveIndex } from '../../scripts/lib/build-archive-index.ts';
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
 import { analyzeText } from '../../src/lib/search/analyze.ts';
+import { foldText, prepareFolding } from '../../src/lib/search/fold.ts';
 import { termPartPath } from '../../src/lib/search/index-format.ts';
 import { SEARCH_OPTIONS } from '../../src/lib/search/index-options.ts';
 import { planQuery } from '../../src/lib/search/query-plan.ts';
@@ -127,6 +128,26 @@ describe('Searcher#searchProgressively', () => {
       const inFirst = complete.hits.filter((hit) => hit.number >= COUNT - 20);
       expect(first.hits.map((h) => [h.number, h.score]), text).toEqual(inFirst.map((h) => [h.number, h.score]));
     }
+  });
+
+  it('shows only confirmed phrase matches in a partial answer (at most one wave of six), a page in the complete one', async () => {
+    const files: string[] = [];
+    const fresh = await Searcher.open(fileIndexSource(path.join(root, 'blocked'), (file) => files.push(file)));
+    const text = '"中国政府"';
+    const steps = fresh.searchProgressively({ text, limit: 10 });
+    const first = (await steps.next()).value!;
+    expect(first.searched.articles).toBeLessThan(fresh.manifest.articles);
+    expect(first.hits.length).toBeGreaterThan(0);
+    expect(first.hits.length).toBeLessThanOrEqual(6);
+    for (const hit of first.hits) {
+      const { title, text: body } = await fresh.fragment(hit.number);
+      await prepareFolding(title, body);
+      expect(foldText(`${title}\n${body}`).replace(/\s+/g, '')).toContain('中国政府');
+    }
+    let last = first;
+    for await (const step of steps) last = step;
+    expect(last.hits).toHaveLength(10);
+    expect([...(await byId(fresh, last))]).toEqual([...(await byId(single, await single.search({ text, limit: 10 })))]);
   });
 
   it('lists the newest matches first when sorted by date', async () => {

@@ -142,12 +142,16 @@ async function runStep(
   const offset = Math.max(0, query.offset ?? 0);
   const limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);
   let approximate = floor > 0;
+  let shown = hits.length;
   if (options.checkPhrases && plan.include.some(needsPhraseCheck)) {
-    approximate = (await confirmPhrases(hits, scored, offset + limit, options.phraseCheckLimit ?? 0, options.checkPhrases)) || approximate;
+    // A partial answer shows the hits one wave of fragment fetches confirms; the complete one a page.
+    const wanted = offset + (floor > 0 ? Math.min(limit, PARTIAL_PHRASE_CHECKS) : limit);
+    shown = await confirmPhrases(hits, scored, wanted, floor > 0 ? 0 : (options.phraseCheckLimit ?? 0), options.checkPhrases);
+    if (shown < hits.length) approximate = true;
   }
   const facets = countFacets(scored.keys(), docs, outletNames, filters);
   const searched = { articles: floor === 0 ? manifest.articles : countLive(reader, docs, floor), of: manifest.articles };
-  return { total: hits.length, approximate, hits: hits.slice(offset, offset + limit), facets, terms: termTexts(plan), searched };
+  return { total: hits.length, approximate, hits: hits.slice(offset, Math.min(offset + limit, shown)), facets, terms: termTexts(plan), searched };
 }
 
 /** Articles numbered `floor` or more (their docs blocks must be loaded). */
@@ -183,11 +187,14 @@ function needsPhraseCheck(clause: PlanClause): boolean {
 
 /** Fewest articles whose text is fetched at once while confirming phrases. */
 const PHRASE_BATCH = 5;
+/** Hits a partial answer confirms: what one wave of a browser's six HTTP/1.1 connections fetches. */
+const PARTIAL_PHRASE_CHECKS = 6;
 
 /**
  * Confirms phrases lazily, in result order, in batches: until `wanted` hits are confirmed (the
  * page on screen) and at least `atLeast` were checked. Hits without the phrase are removed from
- * `hits` and `scored`. Returns true when unchecked hits remain (the total is then an upper bound).
+ * `hits` and `scored`. Returns how many leading hits are confirmed (fewer than `hits.length`: the
+ * total is an upper bound).
  */
 async function confirmPhrases(
   hits: SearchHit[],
@@ -195,7 +202,7 @@ async function confirmPhrases(
   wanted: number,
   atLeast: number,
   check: NonNullable<RunOptions['checkPhrases']>,
-): Promise<boolean> {
+): Promise<number> {
   let i = 0;
   let checked = 0;
   while (i < hits.length && (i < wanted || checked < atLeast)) {
@@ -211,7 +218,7 @@ async function confirmPhrases(
     hits.splice(i, batch.length, ...kept);
     i += kept.length;
   }
-  return i < hits.length;
+  return i;
 }
 
 /**
