@@ -156,7 +156,7 @@ describe('Searcher#searchProgressively', () => {
     expect(steps[0]!.hits.map((h) => h.number)).toEqual(complete.hits.map((h) => h.number));
   });
 
-  it('fetches only the newest block (and the older blocks\' term frequencies) before its first answer', async () => {
+  it('fetches only the newest docs block and no chunk before its first answer (the older part is asked for behind the newest)', async () => {
     const files: string[] = [];
     const fresh = await Searcher.open(fileIndexSource(path.join(root, 'blocked'), (file) => files.push(file)));
     const steps = fresh.searchProgressively({ text: '中国' });
