@@ -3,7 +3,7 @@
  * off the main thread, so typing never waits for MiniSearch, decompression or folding tables.
  * Speaks the protocol of `worker-protocol.ts`.
  */
-import { prepareFolding } from '../lib/search/fold.ts';
+import { isFoldingTableLoaded, loadFoldingTable, prepareFolding } from '../lib/search/fold.ts';
 import { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } from '../lib/search/highlight.ts';
 import { termPartPath, type ArticleFragment } from '../lib/search/index-format.ts';
 import type { IndexSource } from '../lib/search/load-index.ts';
@@ -125,6 +125,9 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   try {
     const handler = handlers[request.type] as (params: unknown, id: number) => Promise<WorkerApi[RequestType]['result']>;
     post({ id: request.id, ok: true, result: await handler(request.params, request.id) });
+    // Results are on screen: fetch the folding table now, so that a later query typed in
+    // traditional characters does not wait for it before its parts (off the first results' path).
+    if (request.type === 'summaries' && !isFoldingTableLoaded()) setTimeout(() => loadFoldingTable().catch(() => undefined), 0);
   } catch (error) {
     post({ id: request.id, ok: false, failure: describe(error) });
   }

@@ -7,6 +7,8 @@ import { generateCorpus } from '../../scripts/generate-corpus.ts';
 import { buildArchiveIndex } from '../../scripts/lib/build-archive-index.ts';
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
 import { analyzeText } from '../../src/lib/search/analyze.ts';
+import { foldText, prepareFolding } from '../../src/lib/search/fold.ts';
+import { termPartPath } from '../../src/lib/search/index-format.ts';
 import { SEARCH_OPTIONS } from '../../src/lib/search/index-options.ts';
 import { planQuery } from '../../src/lib/search/query-plan.ts';
 import { Searcher } from '../../src/lib/search/searcher.ts';
@@ -111,13 +113,50 @@ describe('Searcher#searchProgressively', () => {
     }
   });
 
+  it('answers the newest articles alone first when the first step is smaller than a block', async () => {
+    for (const text of ['中国', '港', '']) {
+      const steps: SearchResponse[] = [];
+      for await (const step of blocked.searchProgressively({ text, limit: 1000 }, { firstStep: 20 })) steps.push(step);
+      const first = steps[0]!;
+      expect(first.searched.articles, text).toBe(20);
+      expect(first.hits.length, text).toBeGreaterThan(0);
+      expect(first.hits.every((hit) => hit.number >= COUNT - 20), text).toBe(true);
+      // The next step is the whole newest block, then more blocks, then all of them.
+      expect(steps[1]!.searched.articles, text).toBe(COUNT - (blocked.manifest.docs.length - 1) * BLOCK);
+      const complete = await blocked.search({ text, limit: 1000 });
+      expect(steps.at(-1)!.hits, text).toEqual(complete.hits);
+      const inFirst = complete.hits.filter((hit) => hit.number >= COUNT - 20);
+      expect(first.hits.map((h) => [h.number, h.score]), text).toEqual(inFirst.map((h) => [h.number, h.score]));
+    }
+  });
+
+  it('shows only confirmed phrase matches in a partial answer (at most one wave of six), a page in the complete one', async () => {
+    const files: string[] = [];
+    const fresh = await Searcher.open(fileIndexSource(path.join(root, 'blocked'), (file) => files.push(file)));
+    const text = '"中国政府"';
+    const steps = fresh.searchProgressively({ text, limit: 10 });
+    const first = (await steps.next()).value!;
+    expect(first.searched.articles).toBeLessThan(fresh.manifest.articles);
+    expect(first.hits.length).toBeGreaterThan(0);
+    expect(first.hits.length).toBeLessThanOrEqual(6);
+    for (const hit of first.hits) {
+      const { title, text: body } = await fresh.fragment(hit.number);
+      await prepareFolding(title, body);
+      expect(foldText(`${title}\n${body}`).replace(/\s+/g, '')).toContain('中国政府');
+    }
+    let last = first;
+    for await (const step of steps) last = step;
+    expect(last.hits).toHaveLength(10);
+    expect([...(await byId(fresh, last))]).toEqual([...(await byId(single, await single.search({ text, limit: 10 })))]);
+  });
+
   it('lists the newest matches first when sorted by date', async () => {
     const steps = await collect('中国', { sort: 'newest', limit: 10 });
     const complete = await blocked.search({ text: '中国', sort: 'newest', limit: 10 });
     expect(steps[0]!.hits.map((h) => h.number)).toEqual(complete.hits.map((h) => h.number));
   });
 
-  it('fetches only the newest block (and the older blocks\' term frequencies) before its first answer', async () => {
+  it('fetches only the newest docs block and no chunk before its first answer (the older part is asked for behind the newest)', async () => {
     const files: string[] = [];
     const fresh = await Searcher.open(fileIndexSource(path.join(root, 'blocked'), (file) => files.push(file)));
     const steps = fresh.searchProgressively({ text: '中国' });
@@ -129,11 +168,125 @@ describe('Searcher#searchProgressively', () => {
     await steps.return(undefined);
   });
 
-  it('answers a rare term in one complete step', async () => {
-    const entry = (await blocked.search({ text: '', limit: 1 })).hits[0]!;
-    const { title } = await blocked.fragment(entry.number);
-    const steps = await collect(`"${title.slice(0, 6)}"`);
+  it('answers a rare term in one complete step once its rows are in memory', async () => {
+    await blocked.reader.docs(); // every block's rows (a warm page has them)
+    const rare = await rareTerm(blocked);
+    const steps = await collect(rare);
     expect(steps).toHaveLength(1);
     expect(steps[0]!.searched.articles).toBe(blocked.manifest.articles);
+    expect(steps[0]!.total).toBeGreaterThan(0);
+  });
+
+  it('answers a rare term with a common one from the newest block first, without the common term\'s chunks', async () => {
+    const files: string[] = [];
+    const fresh = await Searcher.open(fileIndexSource(path.join(root, 'blocked'), (file) => files.push(file)));
+    const rare = await rareTerm(fresh);
+    const text = `${rare} 中国`;
+    const steps = fresh.searchProgressively({ text, limit: 1000 });
+    const first = (await steps.next()).value!;
+    const newestBlock = fresh.manifest.docs.length - 1;
+    expect(first.searched.articles).toBe(COUNT - newestBlock * BLOCK);
+    expect(files.filter((f) => f.startsWith('post-'))).toHaveLength(0);
+    expect(files.filter((f) => f.startsWith('docs-'))).toEqual([fresh.manifest.docs.at(-1)!.file]);
+    const rest: SearchResponse[] = [];
+    for await (const step of steps) rest.push(step);
+    expect(rest).toHaveLength(1);
+    const complete = await single.search({ text, limit: 1000 });
+    const last = await byId(fresh, rest[0]!);
+    expect(last.size).toBeGreaterThan(0);
+    expect([...last.keys()].sort()).toEqual([...(await byId(single, complete)).keys()].sort());
+    const expected = await byId(single, complete);
+    for (const [id, score] of last) expect(score, id).toBeCloseTo(expected.get(id)!, 9);
+  });
+
+  it('answers a one-character query block by block, scored like the unsplit index', async () => {
+    for (const text of ['中', '港']) {
+      const steps = await collect(text);
+      expect(steps.length, text).toBeGreaterThan(1);
+      const newestBlock = blocked.manifest.docs.length - 1;
+      expect(steps[0]!.hits.every((hit) => Math.floor(hit.number / BLOCK) === newestBlock)).toBe(true);
+      expect(steps[0]!.hits.length).toBeGreaterThan(0);
+      const expected = await byId(single, await single.search({ text, limit: 1000 }));
+      for (const step of steps) {
+        for (const [id, score] of await byId(blocked, step)) expect(score, `${text} ${id}`).toBeCloseTo(expected.get(id)!, 9);
+      }
+      const last = steps.at(-1)!;
+      expect(last.approximate).toBe(false);
+      expect(last.total).toBe(expected.size);
+    }
+  });
+
+  it('fetches only the newest block\'s parts of a one-character query (and its stored frequency) before its first answer', async () => {
+    const files: string[] = [];
+    const fresh = await Searcher.open(fileIndexSource(path.join(root, 'blocked'), (file) => files.push(file)));
+    const steps = fresh.searchProgressively({ text: '中' });
+    await steps.next();
+    const newestParts = new Set(fresh.manifest.newestParts.map((p) => termPartPath(p[1])));
+    const olderParts = files.filter((f) => f.startsWith('terms-') && !newestParts.has(f));
+    expect(olderParts).toHaveLength(1); // the part holding the older blocks' frequency of 中
+    expect(files.filter((f) => newestParts.has(f)).length).toBeGreaterThan(0);
+    expect(files.filter((f) => f.startsWith('post-') || f.startsWith('docs-'))).toEqual([fresh.manifest.docs.at(-1)!.file]);
+    await steps.return(undefined);
+  });
+
+  it('answers from the newest block\'s parts alone while the older blocks\' parts are still on their way', async () => {
+    const dir = path.join(root, 'blocked');
+    const olderParts = new Set(blocked.manifest.parts.map((p) => termPartPath(p[1])));
+    const rare = await rareTerm(blocked);
+    for (const text of ['中国', '港', '北约', `${rare} 中国`, '-中国', '"中国政府"']) {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const files = fileIndexSource(dir);
+      const held: string[] = [];
+      const gated = await Searcher.open({
+        bytes: async (file) => {
+          if (olderParts.has(file)) {
+            held.push(file);
+            await gate;
+          }
+          return files.bytes(file);
+        },
+      });
+      const steps = gated.searchProgressively({ text, limit: 1000 });
+      const first = (await steps.next()).value!;
+      expect(held.length, text).toBeGreaterThan(0); // asked for, not arrived
+      expect(first.searched.articles, text).toBe(COUNT - (gated.manifest.docs.length - 1) * BLOCK);
+      release();
+      const rest: SearchResponse[] = [];
+      for await (const step of steps) rest.push(step);
+      const complete = await single.search({ text, limit: 1000 });
+      const expected = await byId(single, complete);
+      for (const step of [first, ...rest]) {
+        for (const [id, score] of await byId(gated, step)) expect(score, `${text} ${id}`).toBeCloseTo(expected.get(id)!, 9);
+      }
+      expect(rest.at(-1)!.total, text).toBe(complete.total);
+      expect(rest.at(-1)!.approximate, text).toBe(complete.approximate);
+    }
+  });
+
+  it('answers a synonym group block by block when one of its forms is common', async () => {
+    // nato is chunked (common) in this archive, 北约 rare: the clause matches wherever either does.
+    expect((await blocked.reader.entry('nato'))!.postings).toBeNull();
+    const steps = await collect('北约');
+    expect(steps.length).toBeGreaterThan(1);
+    expect(steps[0]!.searched.articles).toBeLessThan(blocked.manifest.articles);
+    const expected = await byId(single, await single.search({ text: '北约', limit: 1000 }));
+    const last = await byId(blocked, steps.at(-1)!);
+    expect([...last.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [id, score] of last) expect(score, id).toBeCloseTo(expected.get(id)!, 9);
   });
 });
+
+/** A term with inline postings (rare) that also occurs outside the newest block. */
+async function rareTerm(searcher: Searcher): Promise<string> {
+  const newestFloor = (searcher.manifest.docs.length - 1) * BLOCK;
+  for (let n = 0; n < newestFloor; n++) {
+    const { title } = await searcher.fragment(n);
+    for (const term of analyzeText(title)) {
+      if (term.length !== 2 || !/\p{Script=Han}{2}/u.test(term)) continue;
+      const entry = await searcher.reader.entry(term);
+      if (entry?.postings && entry.postings.some((flat) => flat.length > 0 && flat[0]! < newestFloor)) return term;
+    }
+  }
+  throw new Error('no rare term in the test archive');
+}

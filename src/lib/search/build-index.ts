@@ -1,6 +1,7 @@
 import type { Article } from '../article/types.ts';
 import { hash53, hash53Bytes } from '../article/article-id.ts';
 import { analyzeText } from './analyze.ts';
+import { CharFrequencies, charFrequencyKey, isCharFrequencyKey, leadingCjk } from './char-frequency.ts';
 import { createDocsTable, dayNumber, encodeDocsBlock } from './docs-table.ts';
 import { countFacets } from './facets.ts';
 import { foldingPairsFor } from './fold.ts';
@@ -101,6 +102,8 @@ export function buildIndex(articles: readonly Article[], options: BuildOptions =
   const postings = new Map<string, number[][]>();
   // MiniSearch keeps a running average; computing it the same way keeps scores identical.
   const averageFieldLength = INDEX_FIELDS.map(() => 0);
+  const blockCount = Math.max(1, Math.ceil(slots / blockSize));
+  const charFrequencies = new CharFrequencies(INDEX_FIELDS.length, (blockCount - 1) * blockSize);
   let seen = 0;
   byNumber.forEach((article, number) => {
     if (!article) return;
@@ -111,6 +114,7 @@ export function buildIndex(articles: readonly Article[], options: BuildOptions =
       for (const term of analyzeText(article[field])) counts.set(term, (counts.get(term) ?? 0) + 1);
       table.fieldLength[fieldId]![number] = counts.size;
       averageFieldLength[fieldId] = (averageFieldLength[fieldId]! * seen + counts.size) / (seen + 1);
+      charFrequencies.add(number, fieldId, counts.keys());
       for (const [term, freq] of counts) {
         let perField = postings.get(term);
         if (!perField) postings.set(term, (perField = INDEX_FIELDS.map(() => [])));
@@ -121,8 +125,7 @@ export function buildIndex(articles: readonly Article[], options: BuildOptions =
   });
 
   const files: IndexFile[] = [];
-  const blockCount = Math.max(1, Math.ceil(slots / blockSize));
-  const { older, newest: newestTerms } = encodeTerms(postings, { blockSize, blockCount, chunkBytes }, files);
+  const { older, newest: newestTerms } = encodeTerms(postings, charFrequencies, { blockSize, blockCount, chunkBytes }, files);
   // Boundaries are kept only while the blocks they were cut for are the same blocks.
   const previous = options.previous?.blockSize === blockSize ? options.previous : undefined;
   const parts = cutParts(older, partBytes, previous?.blocks === blockCount ? previous.boundaries : [], files);
@@ -232,20 +235,40 @@ type SizedTerm = { entry: EncodedTerm; bytes: number };
  * articles never change (their parts keep their names), and the newest block's, which they do.
  * In the older blocks a rare term keeps its postings inline and a term with more than
  * `chunkBytes` of postings gets one chunk file per block it occurs in; the newest block's
- * postings are always inline (they are one block's at most). Each vocabulary's document
- * frequencies are its own blocks' (the reader adds them up).
+ * postings are always inline (they are one block's at most). The older vocabulary's document
+ * frequencies are the older blocks'; the newest vocabulary's are the whole archive's (so the
+ * newest block alone can be ranked as in the full index). Each vocabulary also holds, under
+ * `charFrequencyKey(c)`, the merged document frequency of one-character query `c` in its blocks
+ * (see `char-frequency.ts`): a chunked-kind entry without chunks.
  */
-function encodeTerms(postings: Map<string, number[][]>, layout: ChunkLayout, files: IndexFile[]): { older: SizedTerm[]; newest: SizedTerm[] } {
-  const terms = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+function encodeTerms(
+  postings: Map<string, number[][]>,
+  chars: CharFrequencies,
+  layout: ChunkLayout,
+  files: IndexFile[],
+): { older: SizedTerm[]; newest: SizedTerm[] } {
+  const charKeys = new Set([...chars.older.keys(), ...chars.newest.keys()].map(charFrequencyKey));
+  const terms = [...postings.keys(), ...charKeys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const newestFloor = (layout.blockCount - 1) * layout.blockSize;
   const older: SizedTerm[] = [];
   const newest: SizedTerm[] = [];
   for (const term of terms) {
+    if (isCharFrequencyKey(term)) {
+      const char = leadingCjk(term)!;
+      const sized = (df: number[]): SizedTerm => ({ entry: [term, { df, chunks: [] }], bytes: term.length * 3 + 8 });
+      const inOlder = chars.older.get(char);
+      const inNewest = chars.newest.get(char);
+      if (inOlder) older.push(sized(inOlder));
+      if (inNewest) newest.push(sized(inNewest.map((n, field) => n + (inOlder?.[field] ?? 0))));
+      continue;
+    }
     const flat = postings.get(term)!.map((list) => Uint32Array.from(list));
     const cuts = flat.map((list) => lowerBound(list, newestFloor));
     const before = flat.map((list, field) => list.subarray(0, cuts[field]));
     const after = flat.map((list, field) => list.subarray(cuts[field]));
-    if (after.some((list) => list.length > 0)) newest.push({ entry: [term, after], bytes: postingsSize(after) + term.length * 3 + 4 });
+    // The newest block's entry carries the archive's document frequency: its first answer needs no older part.
+    const df = flat.map((list) => list.length / 2);
+    if (after.some((list) => list.length > 0)) newest.push({ entry: [term, { df, postings: after }], bytes: postingsSize(after) + term.length * 3 + 8 });
     if (before.every((list) => list.length === 0)) continue;
     const size = postingsSize(before);
     if (layout.blockCount <= 2 || size <= layout.chunkBytes) {

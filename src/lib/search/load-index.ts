@@ -1,3 +1,4 @@
+import { isCharFrequencyKey } from './char-frequency.ts';
 import { addFoldingPairs } from './fold.ts';
 import { createDocsTable, decodeDocsBlockInto, type DocsTable } from './docs-table.ts';
 import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, INDEX_VERSION, type Manifest, type TermPartEntry, termPartPath } from './index-format.ts';
@@ -116,6 +117,32 @@ export class IndexReader {
     });
   }
 
+  /**
+   * An entry's postings in one block only: a slice of inline postings, the block's chunk, or the
+   * joined entry's newest-block postings. Empty lists when the term does not occur there.
+   */
+  async postingsIn(entry: TermEntry, block: number): Promise<TermPostings> {
+    const floor = block * this.manifest.blockSize;
+    const end = floor + this.manifest.blockSize;
+    if (entry.postings) return entry.postings.map((flat) => flat.subarray(lowerBound(flat, floor), lowerBound(flat, end)));
+    const chunk = entry.chunks.find((c) => c.block === block);
+    if (chunk) return this.chunk(chunk.hash);
+    if (entry.newest && block === this.blockCount - 1) return entry.newest;
+    return this.manifest.fields.map(() => new Uint32Array(0));
+  }
+
+  /** True when the docs block has been fetched (or is on its way). */
+  hasDocsBlock(block: number): boolean {
+    return this.docsBlocks.has(block);
+  }
+
+  /** True when the entry's postings in `block` need no file that is not fetched (or on its way). */
+  hasPostingsIn(entry: TermEntry, block: number): boolean {
+    if (entry.postings || (entry.newest && block === this.blockCount - 1)) return true;
+    const chunk = entry.chunks.find((c) => c.block === block);
+    return chunk === undefined || this.chunks.has(chunk.hash);
+  }
+
   private chunk(hash: string): Promise<TermPostings> {
     let promise = this.chunks.get(hash);
     if (!promise) {
@@ -128,11 +155,11 @@ export class IndexReader {
 
   /**
    * The vocabulary parts whose ranges may hold `term` (with `prefix`, every term starting with
-   * it): of the older blocks and of the newest block.
+   * it): of the older blocks and of the newest block, or only of `only`.
    */
-  partsFor(term: string, prefix = false): Promise<TermPart[]> {
+  partsFor(term: string, prefix = false, only?: VocabularyName): Promise<TermPart[]> {
     const wanted: Array<[VocabularyName, number]> = [];
-    for (const vocabulary of VOCABULARIES) {
+    for (const vocabulary of only ? [only] : VOCABULARIES) {
       const table = this.manifest[vocabulary];
       if (table.length === 0) continue;
       const first = partIndexOf(table, term);
@@ -142,24 +169,40 @@ export class IndexReader {
     return Promise.all(wanted.map(([vocabulary, i]) => this.part(vocabulary, i)));
   }
 
+  /** True when every part `partsFor(term, prefix)` returns is fetched already (or on its way). */
+  hasPartsFor(term: string, prefix = false): boolean {
+    for (const vocabulary of VOCABULARIES) {
+      const table = this.manifest[vocabulary];
+      if (table.length === 0) continue;
+      const last = prefix ? partIndexOf(table, `${term}\uffff`) : partIndexOf(table, term);
+      for (let i = partIndexOf(table, term); i <= last; i++) if (!this.partPromises.has(`${vocabulary}:${i}`)) return false;
+    }
+    return true;
+  }
+
   /** Everything the index knows of `term`, both vocabularies joined; undefined when no article holds it. */
   entry(term: string): Promise<TermEntry | undefined> {
     let promise = this.entries.get(term);
     if (!promise) {
-      promise = Promise.all(VOCABULARIES.map(async (vocabulary) => {
-        const table = this.manifest[vocabulary];
-        return table.length ? (await this.part(vocabulary, partIndexOf(table, term))).get(term) : undefined;
-      })).then(([older, newest]) => joinEntries(older, newest));
+      promise = Promise.all(VOCABULARIES.map((vocabulary) => this.entryIn(vocabulary, term))).then(([older, newest]) => joinEntries(older, newest));
       promise.catch(() => this.entries.delete(term));
       this.entries.set(term, promise);
     }
     return promise;
   }
 
-  /** Terms starting with `prefix`, sorted, from both vocabularies. */
-  async termsWithPrefix(prefix: string): Promise<string[]> {
+  /** What one vocabulary alone holds of `term` (its own blocks' postings and frequencies), or undefined. */
+  async entryIn(vocabulary: VocabularyName, term: string): Promise<TermEntry | undefined> {
+    const table = this.manifest[vocabulary];
+    return table.length ? (await this.part(vocabulary, partIndexOf(table, term))).get(term) : undefined;
+  }
+
+  /** Terms starting with `prefix`, sorted, from both vocabularies (or only `vocabulary`'s). */
+  async termsWithPrefix(prefix: string, vocabulary?: VocabularyName): Promise<string[]> {
     const found = new Set<string>();
-    for (const part of await this.partsFor(prefix, true)) for (const term of part.withPrefix(prefix)) found.add(term);
+    for (const part of await this.partsFor(prefix, true, vocabulary)) {
+      for (const term of part.withPrefix(prefix)) if (!isCharFrequencyKey(term)) found.add(term);
+    }
     return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
@@ -239,7 +282,7 @@ export class IndexReader {
 
 /** The two vocabularies of an index: the older blocks' and the newest block's. */
 const VOCABULARIES = ['parts', 'newestParts'] as const;
-type VocabularyName = (typeof VOCABULARIES)[number];
+export type VocabularyName = (typeof VOCABULARIES)[number];
 
 /** Index of the part whose range holds `term` (the last part starting at or before it). */
 function partIndexOf(parts: readonly TermPartEntry[], term: string): number {
@@ -254,12 +297,13 @@ function partIndexOf(parts: readonly TermPartEntry[], term: string): number {
 }
 
 /**
- * One term's entry from the older blocks' vocabulary and the newest block's: document
- * frequencies add up; postings join (the newest block's numbers come after all older ones).
+ * One term's entry from the older blocks' vocabulary and the newest block's: the newest block's
+ * document frequencies are the archive's (the older one's only the older blocks'); postings join
+ * (the newest block's numbers come after all older ones).
  */
 function joinEntries(older: TermEntry | undefined, newest: TermEntry | undefined): TermEntry | undefined {
   if (!older || !newest) return older ?? newest;
-  const df = older.df.map((n, field) => n + newest.df[field]!);
+  const df = newest.df;
   if (!older.postings) return { df, postings: null, chunks: older.chunks, newest: newest.postings };
   const postings = older.postings.map((flat, field) => {
     const joined = new Uint32Array(flat.length + newest.postings![field]!.length);

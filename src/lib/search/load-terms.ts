@@ -1,7 +1,7 @@
 import type { IndexReader } from './load-index.ts';
-import type { QueryPlan } from './query-plan.ts';
-import type { TermEntry, TermPostings } from './term-part.ts';
-import { isCjkCodePoint } from './tokenize.ts';
+import { isSingleCjk, mergedTerm } from './merged-prefix.ts';
+import type { PlanToken, QueryPlan } from './query-plan.ts';
+import type { TermEntry } from './term-part.ts';
 
 /** The terms a plan needs, found in the vocabulary parts. */
 export interface PlanTerms {
@@ -9,7 +9,10 @@ export interface PlanTerms {
   entries: Map<string, TermEntry>;
   /** Words looked up with typos (the archive has no word starting with them). */
   fuzzy: Set<string>;
-  /** One-character queries whose prefix terms were merged into one term (see `mergedPrefix`). */
+  /**
+   * One-character queries whose prefix terms were merged into one term (see `merged-prefix.ts`):
+   * their postings come from `mergedPostings`, block by block, not from their entry.
+   */
   merged: Set<string>;
 }
 
@@ -20,30 +23,60 @@ export interface PlanTerms {
  * @throws IndexError when a part (or, for a one-character query, a chunk) cannot be loaded
  */
 export async function loadPlanTerms(reader: IndexReader, plan: QueryPlan): Promise<PlanTerms> {
-  const tokens = [...plan.include, ...plan.exclude].flatMap((c) => c.variants.flatMap((v) => v.tokens));
-  // Every part the tokens may need, fetched at once (the lookups below then find them loaded).
-  await Promise.all(tokens.map((token) => reader.partsFor(token.term, token.prefix)));
+  return (await loadTerms(reader, plan, undefined))!;
+}
+
+/**
+ * The plan's terms as the newest block's vocabulary alone knows them (postings of the newest
+ * block, document frequencies of the archive): enough to answer over the newest block, exactly,
+ * before any older part arrives. Null when it cannot tell: a word that the newest block has no
+ * word starting with may need typo matches, which only the whole vocabulary decides.
+ * @throws IndexError when a part cannot be loaded
+ */
+export function loadNewestPlanTerms(reader: IndexReader, plan: QueryPlan): Promise<PlanTerms | null> {
+  return loadTerms(reader, plan, 'newestParts');
+}
+
+/** True when every part the plan's terms need is fetched already (or on its way). */
+export function hasPlanParts(reader: IndexReader, plan: QueryPlan): boolean {
+  return planTokens(plan).every((token) => !isMerged(token) && reader.hasPartsFor(token.term, token.prefix));
+}
+
+function planTokens(plan: QueryPlan): PlanToken[] {
+  return [...plan.include, ...plan.exclude].flatMap((c) => c.variants.flatMap((v) => v.tokens));
+}
+
+function isMerged(token: PlanToken): boolean {
+  return token.prefix && isSingleCjk(token.term);
+}
+
+async function loadTerms(reader: IndexReader, plan: QueryPlan, only: 'newestParts' | undefined): Promise<PlanTerms | null> {
+  const tokens = planTokens(plan);
+  // Every part the tokens may need, fetched at once (the lookups below then find them loaded);
+  // a one-character query's merged term fetches its own (not the older blocks' whole range).
+  await Promise.all(tokens.map((token) => (isMerged(token) ? mergedTerm(reader, token.term, only) : reader.partsFor(token.term, token.prefix, only))));
   const entries = new Map<string, TermEntry>();
   const fuzzy = new Set<string>();
   const merged = new Set<string>();
   const add = async (term: string): Promise<boolean> => {
     if (entries.has(term)) return true;
-    const entry = await reader.entry(term);
+    const entry = await (only ? reader.entryIn(only, term) : reader.entry(term));
     if (entry) entries.set(term, entry);
     return entry !== undefined;
   };
   for (const token of tokens) {
-    if (token.prefix && isSingleCjk(token.term)) {
-      const entry = await mergedPrefix(reader, token.term);
+    if (isMerged(token)) {
+      const entry = await mergedTerm(reader, token.term, only);
       if (entry) entries.set(token.term, entry);
       merged.add(token.term);
       continue;
     }
     let found = await add(token.term);
     if (token.prefix) {
-      for (const term of await reader.termsWithPrefix(token.term)) found = (await add(term)) || found;
+      for (const term of await reader.termsWithPrefix(token.term, only)) found = (await add(term)) || found;
     }
     if (token.maxEdits > 0 && !found) {
+      if (only) return null;
       fuzzy.add(token.term);
       // Typos are looked for among the terms of the parts already loaded for this word.
       const max = token.maxEdits;
@@ -53,50 +86,6 @@ export async function loadPlanTerms(reader: IndexReader, plan: QueryPlan): Promi
     }
   }
   return { entries, fuzzy, merged };
-}
-
-/** One CJK character (a BMP code unit or a surrogate pair). */
-function isSingleCjk(term: string): boolean {
-  const cp = term.codePointAt(0)!;
-  return term.length === (cp > 0xffff ? 2 : 1) && isCjkCodePoint(cp);
-}
-
-/** Merged entries of one-character queries, per opened index. */
-const MERGED = new WeakMap<IndexReader, Map<string, Promise<TermEntry | null>>>();
-
-/**
- * A one-character query matches every term that starts with the character (its bigrams and the
- * run-final unigram, see `analyzeText`). Rather than handing MiniSearch hundreds of prefix terms,
- * their postings are summed into one term: the character's frequency in each article. Ranking is
- * then BM25 on the character itself, and the query costs one term instead of hundreds. The
- * merged term's document frequency is known only from all of its postings, so common prefix
- * terms' chunks are all loaded: a one-character query is answered complete, never block by block.
- */
-function mergedPrefix(reader: IndexReader, char: string): Promise<TermEntry | null> {
-  let cache = MERGED.get(reader);
-  if (!cache) MERGED.set(reader, (cache = new Map()));
-  let promise = cache.get(char);
-  if (!promise) {
-    promise = mergePostings(reader, char);
-    promise.catch(() => cache.delete(char));
-    cache.set(char, promise);
-  }
-  return promise;
-}
-
-async function mergePostings(reader: IndexReader, char: string): Promise<TermEntry | null> {
-  const terms = await reader.termsWithPrefix(char);
-  const lists = await Promise.all(terms.map(async (term) => reader.postings((await reader.entry(term))!)));
-  if (lists.length === 0) return null;
-  const sums: Array<Map<number, number>> = reader.manifest.fields.map(() => new Map());
-  for (const postings of lists) {
-    postings.forEach((flat, field) => {
-      const sum = sums[field]!;
-      for (let i = 0; i < flat.length; i += 2) sum.set(flat[i]!, (sum.get(flat[i]!) ?? 0) + flat[i + 1]!);
-    });
-  }
-  const postings: TermPostings = sums.map((sum) => Uint32Array.from([...sum].sort((a, b) => a[0] - b[0]).flat()));
-  return { df: postings.map((flat) => flat.length / 2), postings, chunks: [], newest: null };
 }
 
 function isLatinWord(term: string): boolean {

@@ -4,8 +4,9 @@ import { type DocsTable, isLiveArticle, parseDay } from './docs-table.ts';
 import { countFacets, passesDate, passesOutlet, type ResolvedFilters } from './facets.ts';
 import { assembleMiniSearch } from './index-options.ts';
 import type { IndexReader } from './load-index.ts';
-import { loadPlanTerms, type PlanTerms } from './load-terms.ts';
+import { hasPlanParts, loadNewestPlanTerms, loadPlanTerms, type PlanTerms } from './load-terms.ts';
 import type { QueryPlan, PlanClause, PlanToken } from './query-plan.ts';
+import { candidateArticles, firstStepFloor, stepFloors, stepPostings } from './query-steps.ts';
 import type { SearchHit, SearchQuery, SearchResponse } from './types.ts';
 
 /** Results per page when the caller does not say. */
@@ -32,11 +33,14 @@ export async function runQuery(
 }
 
 /**
- * Runs a query block by block, newest block first, when it touches a large part of the index (a
- * common term, whose postings are split by block, or an empty query): each answer covers the
- * newest blocks searched so far (`searched`, `approximate: true`) and the last one the whole
- * archive. A hit's score is the same in every answer (BM25 statistics are the archive's own).
- * Any other query, or `progressive: false`, yields the complete answer only.
+ * Runs a query block by block, newest block first, when its complete answer needs more than the
+ * newest block's files: a common term (its postings are split by block), a one-character query,
+ * an empty query, or a rare term whose older blocks' rows or common companions' chunks are not in
+ * memory yet. Each answer covers the newest blocks searched so far (`searched`,
+ * `approximate: true`) and the last one the whole archive; the first one needs only the newest
+ * block's postings and docs rows. A hit's score is the same in every answer (BM25 statistics are
+ * the archive's own). Any other query, or `progressive: false`, yields the complete answer only.
+ * See `query-steps.ts`.
  *
  * @throws IndexError when a part, chunk or docs block the query needs cannot be loaded
  * @example
@@ -48,42 +52,50 @@ export async function* runQuerySteps(
   query: SearchQuery,
   options: RunOptions & { progressive?: boolean } = {},
 ): AsyncGenerator<SearchResponse> {
-  const planTerms = await loadPlanTerms(reader, plan);
-  // Large: an empty query, or one whose every included term is common (a rare one bounds the hits).
-  const included = plan.include.flatMap((c) => c.variants.flatMap((v) => v.tokens)).flatMap((t) => planTerms.entries.get(t.term) ?? []);
-  const isLarge = plan.include.length === 0 || (included.length > 0 && included.every((entry) => entry.postings === null));
-  const steps = options.progressive !== false && isLarge ? newestFirstSteps(reader.blockCount) : [0];
-  for (const fromBlock of steps) yield await runStep(reader, plan, query, options, planTerms, fromBlock);
+  const progressive = options.progressive !== false && reader.blockCount > 1;
+  const first = firstStepFloor(reader, options.firstStep);
+  let answeredFirst = false;
+  let allTerms: Promise<PlanTerms> | null = null;
+  if (progressive && !hasPlanParts(reader, plan)) {
+    // The newest block's parts are asked for first (the older ones queue behind them) and suffice
+    // for the first answer; the older blocks' parts arrive meanwhile.
+    const newestTerms = loadNewestPlanTerms(reader, plan);
+    allTerms = loadPlanTerms(reader, plan);
+    allTerms.catch(() => undefined); // awaited below; a failure is thrown from there
+    const terms = await newestTerms;
+    if (terms) {
+      yield await runStep(reader, plan, query, options, terms, first, null);
+      answeredFirst = true;
+    }
+  }
+  const planTerms = await (allTerms ?? loadPlanTerms(reader, plan));
+  const candidates = candidateArticles(plan, planTerms);
+  const steps = progressive ? stepFloors(reader, planTerms, candidates, first).filter((floor) => !answeredFirst || floor < first) : [0];
+  for (const floor of steps) yield await runStep(reader, plan, query, options, planTerms, floor, candidates);
 }
 
-/**
- * First blocks of the successive steps: the newest block alone, then twice as many blocks each
- * time (1, 3, 7, … blocks: a step redoes the earlier ones, so the total work stays within twice
- * the complete query's), then all of them.
- */
-function newestFirstSteps(blockCount: number): number[] {
-  const steps: number[] = [];
-  for (let searched = 1; searched < blockCount; searched = searched * 2 + 1) steps.push(blockCount - searched);
-  steps.push(0);
-  return steps;
-}
-
-/** The answer over blocks `fromBlock` … newest. */
+/** The answer over article numbers `floor` … newest. */
 async function runStep(
   reader: IndexReader,
   plan: QueryPlan,
   query: SearchQuery,
   options: RunOptions,
-  { entries, fuzzy, merged }: PlanTerms,
-  fromBlock: number,
+  planTerms: PlanTerms,
+  floor: number,
+  candidates: ReadonlySet<number> | null,
 ): Promise<SearchResponse> {
   const { manifest } = reader;
-  const floor = fromBlock * manifest.blockSize;
-  const terms = new Map(await Promise.all([...entries].map(async ([term, entry]) => [term, await reader.postings(entry, fromBlock)] as const)));
+  const { entries, fuzzy, merged } = planTerms;
+  const fromBlock = reader.blockOf(floor);
+  const terms = new Map(
+    await Promise.all([...entries].map(async ([term, entry]) => [term, await stepPostings(reader, planTerms, term, entry, floor, candidates)] as const)),
+  );
   const blocks = new Set<number>();
-  if (plan.include.length === 0) {
+  // A partial answer counts the articles it searched: its blocks' rows are needed, hits or not.
+  if (plan.include.length === 0 || floor > 0) {
     for (let b = fromBlock; b < reader.blockCount; b++) blocks.add(b);
-  } else {
+  }
+  if (plan.include.length > 0) {
     for (const postings of terms.values()) for (const flat of postings) for (let i = 0; i < flat.length; i += 2) blocks.add(reader.blockOf(flat[i]!));
   }
   const docs = await reader.docs(blocks);
@@ -129,13 +141,17 @@ async function runStep(
 
   const offset = Math.max(0, query.offset ?? 0);
   const limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);
-  let approximate = fromBlock > 0;
+  let approximate = floor > 0;
+  let shown = hits.length;
   if (options.checkPhrases && plan.include.some(needsPhraseCheck)) {
-    approximate = (await confirmPhrases(hits, scored, offset + limit, options.phraseCheckLimit ?? 0, options.checkPhrases)) || approximate;
+    // A partial answer shows the hits one wave of fragment fetches confirms; the complete one a page.
+    const wanted = offset + (floor > 0 ? Math.min(limit, PARTIAL_PHRASE_CHECKS) : limit);
+    shown = await confirmPhrases(hits, scored, wanted, floor > 0 ? 0 : (options.phraseCheckLimit ?? 0), options.checkPhrases);
+    if (shown < hits.length) approximate = true;
   }
   const facets = countFacets(scored.keys(), docs, outletNames, filters);
-  const searched = { articles: fromBlock === 0 ? manifest.articles : countLive(reader, docs, floor), of: manifest.articles };
-  return { total: hits.length, approximate, hits: hits.slice(offset, offset + limit), facets, terms: planTerms(plan), searched };
+  const searched = { articles: floor === 0 ? manifest.articles : countLive(reader, docs, floor), of: manifest.articles };
+  return { total: hits.length, approximate, hits: hits.slice(offset, Math.min(offset + limit, shown)), facets, terms: termTexts(plan), searched };
 }
 
 /** Articles numbered `floor` or more (their docs blocks must be loaded). */
@@ -147,6 +163,11 @@ function countLive(reader: IndexReader, docs: DocsTable, floor: number): number 
 
 /** Options of `runQuery` beyond the query itself. */
 export interface RunOptions {
+  /**
+   * Articles a progressive search's first answer covers at most (the newest ones; default
+   * `FIRST_STEP_ARTICLES` of query-steps.ts): small, so that it comes fast even for a term in most articles.
+   */
+  firstStep?: number;
   /**
    * Tells whether article `number` holds the query's phrases contiguously (and none of its
    * excluded phrases). Without it, a phrase matches wherever all its tokens occur.
@@ -166,11 +187,14 @@ function needsPhraseCheck(clause: PlanClause): boolean {
 
 /** Fewest articles whose text is fetched at once while confirming phrases. */
 const PHRASE_BATCH = 5;
+/** Hits a partial answer confirms: what one wave of a browser's six HTTP/1.1 connections fetches. */
+const PARTIAL_PHRASE_CHECKS = 6;
 
 /**
  * Confirms phrases lazily, in result order, in batches: until `wanted` hits are confirmed (the
  * page on screen) and at least `atLeast` were checked. Hits without the phrase are removed from
- * `hits` and `scored`. Returns true when unchecked hits remain (the total is then an upper bound).
+ * `hits` and `scored`. Returns how many leading hits are confirmed (fewer than `hits.length`: the
+ * total is an upper bound).
  */
 async function confirmPhrases(
   hits: SearchHit[],
@@ -178,7 +202,7 @@ async function confirmPhrases(
   wanted: number,
   atLeast: number,
   check: NonNullable<RunOptions['checkPhrases']>,
-): Promise<boolean> {
+): Promise<number> {
   let i = 0;
   let checked = 0;
   while (i < hits.length && (i < wanted || checked < atLeast)) {
@@ -194,7 +218,7 @@ async function confirmPhrases(
     hits.splice(i, batch.length, ...kept);
     i += kept.length;
   }
-  return i < hits.length;
+  return i;
 }
 
 /**
@@ -238,6 +262,6 @@ function resolveFilters(reader: IndexReader, query: SearchQuery): ResolvedFilter
   return { outlets, fromDay: Number.isNaN(from) ? 0 : from, toDay: Number.isNaN(to) ? Infinity : to };
 }
 
-function planTerms(plan: QueryPlan): string[] {
+function termTexts(plan: QueryPlan): string[] {
   return [...new Set(plan.include.flatMap((c) => c.variants.map((v) => v.text)))];
 }

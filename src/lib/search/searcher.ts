@@ -54,8 +54,9 @@ export class Searcher {
 
   /**
    * Runs a search in steps, newest articles first, when it touches a large part of the index (a
-   * common term, an empty query over a large archive): each answer covers the newest blocks
-   * searched so far (`searched.articles` of `searched.of`, `approximate: true`); the last one is
+   * common term, an empty query over a large archive; see `runQuerySteps`): the first answer
+   * covers the newest `firstStep` articles (2,500 by default), each later one more of the newest
+   * blocks (`searched.articles` of `searched.of`, `approximate: true`); the last one is
    * what `search` answers. Other queries yield that one complete answer. Scores are the same in
    * every step.
    * @throws IndexError when an index file it needs cannot be loaded
@@ -64,9 +65,9 @@ export class Searcher {
    *   console.log(`${answer.total} in ${answer.searched.articles} of ${answer.searched.of}`);
    * }
    */
-  async *searchProgressively(query: SearchQuery, options: { phraseCheckLimit?: number } = {}): AsyncGenerator<SearchResponse & { query: ParsedQuery }> {
+  async *searchProgressively(query: SearchQuery, options: { phraseCheckLimit?: number; firstStep?: number } = {}): AsyncGenerator<SearchResponse & { query: ParsedQuery }> {
     const parsed = await this.parse(query.text);
-    const steps = runQuerySteps(this.reader, planQuery(parsed), query, { phraseCheckLimit: options.phraseCheckLimit, checkPhrases: this.phraseChecker(parsed) });
+    const steps = runQuerySteps(this.reader, planQuery(parsed), query, { ...options, checkPhrases: this.phraseChecker(parsed) });
     for await (const response of steps) yield { ...response, query: parsed };
   }
 

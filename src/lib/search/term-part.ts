@@ -45,11 +45,16 @@ export interface TermEntry {
   newest: TermPostings | null;
 }
 
-/** A term as the build hands it to `encodeTermPart`: its postings inline, or its chunks. */
-export type EncodedTerm = readonly [term: string, value: TermPostings | { df: number[]; chunks: ChunkRef[] }];
+/**
+ * A term as the build hands it to `encodeTermPart`: its postings inline (their lengths are its
+ * document frequencies), its chunks, or its postings inline with document frequencies of their
+ * own (the newest block's vocabulary, whose frequencies are the whole archive's).
+ */
+export type EncodedTerm = readonly [term: string, value: TermPostings | { df: number[]; chunks: ChunkRef[] } | { df: number[]; postings: TermPostings }];
 
 const INLINE = 0;
 const CHUNKED = 1;
+const INLINE_WITH_DF = 2;
 
 /**
  * Encodes one range of the vocabulary. Layout (before gzip): `count`, then per term
@@ -71,6 +76,12 @@ export function encodeTermPart(terms: readonly EncodedTerm[]): Uint8Array {
     if (Array.isArray(value)) {
       const block = encodePostings(value);
       directory.uint(INLINE).uint(block.length);
+      blocks.bytes(block);
+    } else if ('postings' in value) {
+      const block = encodePostings(value.postings);
+      directory.uint(INLINE_WITH_DF);
+      for (const df of value.df) directory.uint(df);
+      directory.uint(block.length);
       blocks.bytes(block);
     } else {
       const chunked = value as { df: number[]; chunks: ChunkRef[] };
@@ -123,8 +134,10 @@ export function decodePostings(data: Uint8Array, fieldCount: number): TermPostin
 interface DirectoryEntry {
   offset: number;
   length: number;
+  /** Stored document frequencies (chunked terms, newest-vocabulary terms); null: the postings' lengths. */
   df: number[] | null;
   chunks: ChunkRef[];
+  inline: boolean;
 }
 
 /** A decoded part directory; inline postings are decoded on demand and remembered. */
@@ -151,9 +164,10 @@ export class TermPart {
       if (shared > previous.length) throw new RangeError('term-part: corrupt term directory');
       const term = previous.slice(0, shared) + reader.string();
       const kind = reader.uint();
-      if (kind === INLINE) {
+      if (kind === INLINE || kind === INLINE_WITH_DF) {
+        const df = kind === INLINE_WITH_DF ? Array.from({ length: fieldCount }, () => reader.uint()) : null;
         const length = reader.uint();
-        this.entries.push({ offset, length, df: null, chunks: [] });
+        this.entries.push({ offset, length, df, chunks: [], inline: true });
         offset += length;
       } else if (kind === CHUNKED) {
         const df = Array.from({ length: fieldCount }, () => reader.uint());
@@ -163,7 +177,7 @@ export class TermPart {
           block += reader.uint();
           chunks.push({ block, hash: reader.string() });
         }
-        this.entries.push({ offset: 0, length: 0, df, chunks });
+        this.entries.push({ offset: 0, length: 0, df, chunks, inline: false });
       } else {
         throw new RangeError('term-part: unknown term kind');
       }
@@ -182,11 +196,11 @@ export class TermPart {
     if (index === undefined) return undefined;
     const entry = this.entries[index]!;
     let result: TermEntry;
-    if (entry.df) {
-      result = { df: entry.df, postings: null, chunks: entry.chunks, newest: null };
+    if (!entry.inline) {
+      result = { df: entry.df!, postings: null, chunks: entry.chunks, newest: null };
     } else {
       const postings = decodePostings(this.blocks.subarray(entry.offset, entry.offset + entry.length), this.fieldCount);
-      result = { df: postings.map((flat) => flat.length / 2), postings, chunks: [], newest: null };
+      result = { df: entry.df ?? postings.map((flat) => flat.length / 2), postings, chunks: [], newest: null };
     }
     this.decoded.set(term, result);
     return result;
