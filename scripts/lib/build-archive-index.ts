@@ -7,7 +7,7 @@ import type { Manifest } from '../../src/lib/search/index-format.ts';
 import { cleanArticleBody } from '../../src/lib/article/clean-body.ts';
 import { CompileCache, type CacheReport } from './compile-cache.ts';
 import { compileArchive, type CompileReport } from './compile-archive.ts';
-import { createDomEnv } from './dom-env.ts';
+import type { DomEnv } from './dom-env.ts';
 import { readPreviousIndex } from './previous-index.ts';
 import { writeIndex, type WriteReport } from './write-index.ts';
 
@@ -64,13 +64,18 @@ export async function buildArchiveIndex(options: BuildArchiveOptions): Promise<B
       throw new Error(`Cannot use the compile cache ${dir}: ${(error as Error).message}; pass --cache DIR for another folder or --no-cache.`);
     }
   }
-  // The DOM for compiling in this thread is made only if no worker threads take the files.
-  let env: ReturnType<typeof createDomEnv> | undefined;
+  // The DOM for compiling in this thread is made only if no worker threads take the files; jsdom
+  // itself is imported only then too (loading it takes about a second before the workers start).
+  let env: DomEnv | undefined;
   const { articles, report } = await compileArchive({
     input: options.input,
     now: options.now,
     onProgress: options.onProgress,
-    cleanBody: (html, context) => cleanArticleBody(html, { ...(env ??= createDomEnv()), ...context }),
+    loadCleanBody: async () => {
+      const { createDomEnv } = await import('./dom-env.ts');
+      const dom = (env = createDomEnv());
+      return (html, context) => cleanArticleBody(html, { ...dom, ...context });
+    },
     // A worker costs a jsdom start-up (~0.3 s): worth it from a few hundred files on.
     workers: options.workers ?? os.availableParallelism(),
     minFilesPerWorker: 200,

@@ -21,8 +21,14 @@ export interface CompileReport {
 
 export interface CompileOptions {
   input: string;
-  /** Cleans bodies in this thread; required unless `workers` > 1. */
+  /** Cleans bodies in this thread; this or `loadCleanBody` is required unless `workers` > 1. */
   cleanBody?: BodyCleaner;
+  /**
+   * Makes the cleaner for this thread when `cleanBody` is not given, only once a file is to be
+   * compiled here: a jsdom window costs a second to load, which builds that compile every file in
+   * worker threads (or take them from the cache) need not pay.
+   */
+  loadCleanBody?: () => Promise<BodyCleaner>;
   /** Worker threads to compile files in (each with its own DOM); 0 or 1 compiles in this thread. */
   workers?: number;
   /** Use fewer workers so that each gets at least this many files. */
@@ -173,10 +179,11 @@ const WORKER_BOOT = `
 
 async function compileHere(found: FoundFile[], options: CompileOptions): Promise<FileOutcome[]> {
   if (found.length === 0) return [];
-  if (!options.cleanBody) throw new Error('compile-archive: cleanBody is required without workers');
+  const cleanBody = options.cleanBody ?? (await options.loadCleanBody?.());
+  if (!cleanBody) throw new Error('compile-archive: cleanBody or loadCleanBody is required without workers');
   const outcomes: FileOutcome[] = [];
   for (const entry of found) {
-    outcomes.push('skip' in entry ? { skip: entry.skip } : await compileFile(entry.file, entry.target, entry.size, options.cleanBody, options.now));
+    outcomes.push('skip' in entry ? { skip: entry.skip } : await compileFile(entry.file, entry.target, entry.size, cleanBody, options.now));
     options.onProgress?.(outcomes.length, found.length);
   }
   return outcomes;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanArticleBody } from '../../src/lib/article/clean-body.ts';
 import { loadFoldingTable } from '../../src/lib/search/fold.ts';
 import { compileArchive, type CompileResult } from '../../scripts/lib/compile-archive.ts';
+import { CompileCache } from '../../scripts/lib/compile-cache.ts';
 import { createDomEnv } from '../../scripts/lib/dom-env.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 
@@ -142,5 +143,23 @@ describe('compileArchive on the fixtures', () => {
     expect(get('2020-07-22-no-title.md')).toMatchObject({ title: 'no-title', date: '2020-07-22T00:00:00.000Z' });
     expect(get('reuters-english.md').outlet).toBe('路透');
     expect(get('bbc-figure-list.markdown').html).toContain('https://ichef.bbci.co.uk/news/test.jpg');
+  });
+
+  it('makes the cleaner (loadCleanBody) only when a file is compiled in this thread', async () => {
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'nas-lazy-cleaner-'));
+    try {
+      let loads = 0;
+      const loadCleanBody = async () => {
+        loads++;
+        return cleanBody!;
+      };
+      const first = await compileArchive({ input: FIXTURES, loadCleanBody, cache: CompileCache.open(cacheDir), now: NOW });
+      expect(loads).toBe(1);
+      const again = await compileArchive({ input: FIXTURES, loadCleanBody, cache: CompileCache.open(cacheDir), now: NOW });
+      expect(loads).toBe(1);
+      expect(JSON.stringify(again.articles)).toBe(JSON.stringify(first.articles));
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 });
