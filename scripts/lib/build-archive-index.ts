@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildIndex, type BuildOptions } from '../../src/lib/search/build-index.ts';
+import { type BuildOptions, indexFiles } from '../../src/lib/search/build-index.ts';
 import { loadFoldingTable } from '../../src/lib/search/fold.ts';
 import type { Manifest } from '../../src/lib/search/index-format.ts';
 import { cleanArticleBody } from '../../src/lib/article/clean-body.ts';
@@ -86,12 +86,7 @@ export async function buildArchiveIndex(options: BuildArchiveOptions): Promise<B
     throw new Error(`The input folder ${options.input} holds no article files (.md, .markdown, .txt, .html).`);
   }
   const previous = options.fresh ? undefined : readPreviousIndex(options.out);
-  const { manifest, files } = buildIndex(articles, { ...options, previous });
-  let write: WriteReport;
-  try {
-    write = await writeIndex(options.out, manifest, files);
-  } catch (error) {
-    throw new Error(`Cannot write the index to ${options.out}: ${(error as Error).message}`);
-  }
+  // Files are saved while the next ones are encoded (the writer's errors name the folder).
+  const { manifest, report: write } = await writeIndex(options.out, indexFiles(articles, { ...options, previous }));
   return { report, manifest, bytes: write.bytes, write, cache: cache?.report ?? { reused: 0, compiled: report.files, pruned: 0 }, incremental: previous !== undefined };
 }

@@ -1,14 +1,24 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import type { IndexFile } from '../../src/lib/search/build-index.ts';
-import { type Manifest, termPartPath } from '../../src/lib/search/index-format.ts';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { type IndexFile, type Manifest, termPartPath } from '../../src/lib/search/index-format.ts';
+
+const gzipAsync = promisify(gzip);
 
 /** Folders and file names this project writes into an index folder (and may therefore replace). */
 const OWNED_DIRS = ['a', 'h', 'ids'];
 /** The content-hashed files: one that exists already holds exactly the bytes its name says. */
 const OWNED_FILE = /^(terms|docs|post)-[0-9a-z]+\.bin$/;
+
+/**
+ * Files being gzipped or saved at once. Each file's gzip, open, write and close run in libuv's
+ * thread pool (4 threads), so a few per thread keep it busy while this thread encodes the next
+ * files; more only queue (and hold their bytes) longer.
+ */
+export const WRITE_CONCURRENCY = 16;
+/** Longest stretch of encoding, in ms, before the writer lets finished disk work move on. */
+const YIELD_MS = 4;
 
 /** What `writeIndex` did. */
 export interface WriteReport {
@@ -23,66 +33,135 @@ export interface WriteReport {
 }
 
 /**
- * Writes an index folder: gzip files at level 9 (deterministic: no timestamp in the header), plain
- * files as they are, then the manifest with the compressed sizes. A file that is already there
- * with the same bytes is not written again (a content-hashed name that exists is the same file),
- * so a rebuild touches only what changed. Index files of an earlier build that the new one does
- * not use are removed; nothing else in the folder is touched (the compile cache in `.cache/` neither).
+ * Writes an index folder as its files come from `files` (see `indexFiles`), a bounded number at
+ * a time: gzip files at level 9 (deterministic: no timestamp in the header), plain files as they
+ * are, then the manifest (the generator's value) with the compressed sizes. A file that is
+ * already there with the same bytes is not written again (a content-hashed name that exists is
+ * the same file), so a rebuild touches only what changed. Index files of an earlier build that
+ * the new one does not use are removed; nothing else in the folder is touched (the compile cache
+ * in `.cache/` neither). A path that comes twice is written once (the first).
+ *
+ * @returns the manifest as written and what was done
+ * @throws Error `Cannot write the index to OUT: …` when the folder or a file cannot be written;
+ *   an error of the generator itself, as it is
  */
-export async function writeIndex(outDir: string, manifest: Manifest, files: IndexFile[]): Promise<WriteReport> {
-  await mkdir(outDir, { recursive: true });
-  const keep = new Set(files.map((f) => f.path));
-  let removed = 0;
-  for (const name of readdirSync(outDir)) {
-    if (OWNED_FILE.test(name) && !keep.has(name)) {
-      rmSync(path.join(outDir, name));
-      removed++;
-    }
-  }
-  for (const dir of OWNED_DIRS) {
-    const folder = path.join(outDir, dir);
-    if (!existsSync(folder)) continue;
-    for (const name of readdirSync(folder)) {
-      if (!keep.has(`${dir}/${name}`)) {
-        rmSync(path.join(folder, name), { recursive: true, force: true });
-        removed++;
-      }
-    }
+export async function writeIndex(outDir: string, files: Iterator<IndexFile, Manifest>, concurrency = WRITE_CONCURRENCY): Promise<{ manifest: Manifest; report: WriteReport }> {
+  const cannot = (error: unknown) => new Error(`Cannot write the index to ${outDir}: ${(error as Error).message}`);
+  let existing: Set<string>;
+  try {
+    await mkdir(outDir, { recursive: true });
+    existing = await listOwned(outDir);
+  } catch (error) {
+    throw cannot(error);
   }
 
   const sizes = new Map<string, number>();
-  for (const dir of new Set(files.map((f) => path.dirname(path.join(outDir, f.path))))) await mkdir(dir, { recursive: true });
-  let total = 0;
-  let written = 0;
-  let unchanged = 0;
-  // Thousands of small files: synchronous writes measured 2–3× faster here than promise writes.
-  for (const file of files) {
+  const folders = new Map<string, Promise<unknown>>();
+  const report: WriteReport = { bytes: 0, written: 0, unchanged: 0, removed: 0 };
+  const save = async (file: IndexFile): Promise<number> => {
     const target = path.join(outDir, file.path);
-    let size = -1;
-    if (OWNED_FILE.test(file.path)) {
-      size = existsSync(target) ? statSync(target).size : -1;
-    } else {
-      const raw = typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data;
-      if (!file.gzip && existsSync(target)) {
-        const existing = readFileSync(target);
-        if (existing.length === raw.length && existing.equals(raw)) size = raw.length;
+    if (OWNED_FILE.test(file.path) && existing.has(file.path)) {
+      report.unchanged++;
+      return (await stat(target)).size;
+    }
+    const raw = typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data;
+    if (!file.gzip && existing.has(file.path)) {
+      const old = await readFile(target).catch(() => null);
+      if (old && old.length === raw.length && old.equals(raw)) {
+        report.unchanged++;
+        return raw.length;
       }
     }
-    if (size < 0) {
-      const raw = typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data;
-      const data = file.gzip ? gzipSync(raw, { level: 9 }) : raw;
-      writeFileSync(target, data);
-      size = data.length;
-      written++;
-    } else {
-      unchanged++;
+    const data = file.gzip ? await gzipAsync(raw, { level: 9 }) : raw;
+    const folder = path.dirname(target);
+    if (folder !== outDir) {
+      let made = folders.get(folder);
+      if (!made) folders.set(folder, (made = mkdir(folder, { recursive: true })));
+      await made;
     }
-    sizes.set(file.path, size);
-    total += size;
+    await writeFile(target, data);
+    report.written++;
+    return data.length;
+  };
+
+  let active = 0;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const settled = () => {
+    active--;
+    const resume = wake;
+    wake = undefined;
+    resume?.();
+  };
+  const drain = async (limit: number) => {
+    while (active > limit) await new Promise<void>((resolve) => (wake = resolve));
+  };
+
+  let manifest: Manifest;
+  let lastYield = performance.now();
+  try {
+    for (let step = files.next(); ; step = files.next()) {
+      if (step.done) {
+        manifest = step.value;
+        break;
+      }
+      const file = step.value;
+      if (sizes.has(file.path)) continue;
+      sizes.set(file.path, 0);
+      active++;
+      save(file).then(
+        (size) => {
+          sizes.set(file.path, size);
+          settled();
+        },
+        (error: unknown) => {
+          failure ??= cannot(error);
+          settled();
+        },
+      );
+      await drain(concurrency - 1);
+      if (failure) throw failure;
+      // Completions run only when this thread waits: let them in now and then while encoding.
+      if (active > 0 && performance.now() - lastYield > YIELD_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
+    }
+    await drain(0);
+    if (failure) throw failure;
+  } catch (error) {
+    await drain(0);
+    throw error;
   }
-  for (const block of manifest.docs) block.bytes = sizes.get(block.file) ?? 0;
-  for (const part of [...manifest.parts, ...manifest.newestParts]) part[2] = sizes.get(termPartPath(part[1])) ?? 0;
-  const json = JSON.stringify(manifest);
-  await writeFile(path.join(outDir, 'manifest.json'), json);
-  return { bytes: total + json.length, written, unchanged, removed };
+
+  try {
+    for (const file of existing) {
+      if (sizes.has(file)) continue;
+      await rm(path.join(outDir, file), { recursive: true, force: true });
+      report.removed++;
+    }
+    for (const size of sizes.values()) report.bytes += size;
+    for (const block of manifest.docs) block.bytes = sizes.get(block.file) ?? 0;
+    for (const part of [...manifest.parts, ...manifest.newestParts]) part[2] = sizes.get(termPartPath(part[1])) ?? 0;
+    const json = JSON.stringify(manifest);
+    await writeFile(path.join(outDir, 'manifest.json'), json);
+    report.bytes += json.length;
+  } catch (error) {
+    throw cannot(error);
+  }
+  return { manifest, report };
+}
+
+/** The index files already in `outDir`, as paths relative to it. */
+async function listOwned(outDir: string): Promise<Set<string>> {
+  const owned = new Set<string>();
+  for (const name of await readdir(outDir)) if (OWNED_FILE.test(name)) owned.add(name);
+  for (const dir of OWNED_DIRS) {
+    const names = await readdir(path.join(outDir, dir)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [];
+      throw error;
+    });
+    for (const name of names) owned.add(`${dir}/${name}`);
+  }
+  return owned;
 }

@@ -1,5 +1,5 @@
 import { foldText } from './fold.ts';
-import { forEachRun, tokenize } from './tokenize.ts';
+import { forEachBigram, forEachRun, tokenize } from './tokenize.ts';
 
 /**
  * The index-side text → terms path for titles and texts: fold (NFKC, case, traditional →
@@ -21,4 +21,25 @@ export function analyzeText(text: string): string[] {
     if (lastStart > start) terms.push(folded.slice(lastStart, end));
   });
   return terms;
+}
+
+/**
+ * The terms of `analyzeText(text)`, without making a string of each: calls `visit` with the
+ * folded text and each term's `[start, end)` in it (the same terms, as often, in another order:
+ * each Chinese run's bigrams are followed by its last-character unigram).
+ * @example forEachIndexTerm('臺灣', (folded, s, e) => terms.push(folded.slice(s, e))) // terms: ['台湾', '湾']
+ */
+export function forEachIndexTerm(text: string, visit: (folded: string, start: number, end: number) => void): void {
+  const folded = foldText(text);
+  const push = (start: number, end: number): void => visit(folded, start, end);
+  forEachRun(folded, (kind, start, end) => {
+    if (kind !== 'cjk') {
+      visit(folded, start, end);
+      return;
+    }
+    forEachBigram(folded, start, end, push);
+    const last = folded.codePointAt(end - 1);
+    const lastStart = last !== undefined && (last & 0xfc00) === 0xdc00 ? end - 2 : end - 1;
+    if (lastStart > start) visit(folded, lastStart, end);
+  });
 }

@@ -1,35 +1,29 @@
 import type { Article } from '../article/types.ts';
-import { hash53, hash53Bytes } from '../article/article-id.ts';
-import { analyzeText } from './analyze.ts';
-import { CharFrequencies, charFrequencyKey, isCharFrequencyKey, leadingCjk } from './char-frequency.ts';
+import { hash53 } from '../article/article-id.ts';
+import { CharFrequencies } from './char-frequency.ts';
+import { collectPostings } from './collect-postings.ts';
 import { createDocsTable, dayNumber, encodeDocsBlock } from './docs-table.ts';
+import { encodeVocabulary } from './encode-vocabulary.ts';
 import { countFacets } from './facets.ts';
 import { foldingPairsFor } from './fold.ts';
 import { findSnippet, RESULT_SNIPPET_CHARS } from './highlight.ts';
 import { parseQuery } from './parse-query.ts';
 import {
   type ArticleFragment,
-  chunkPath,
   type DocsBlockEntry,
   type NewestArticle,
   fragmentPath,
+  hashBytes,
   htmlPath,
   idShardPath,
+  type IndexFile,
   INDEX_FIELDS,
   INDEX_VERSION,
   type Manifest,
   type OutletCount,
-  type TermPartEntry,
-  termPartPath,
 } from './index-format.ts';
-import { type ChunkRef, type EncodedTerm, encodePostings, encodeTermPart, lowerBound, type TermPostings } from './term-part.ts';
 
-/** One file of the index folder. `gzip` files are compressed by the writer before saving. */
-export interface IndexFile {
-  path: string;
-  data: Uint8Array | string;
-  gzip: boolean;
-}
+export { hashBytes, type IndexFile } from './index-format.ts';
 
 /** Tunables of the index layout. */
 export interface BuildOptions {
@@ -75,9 +69,6 @@ export interface PreviousIndex {
  */
 export const DEFAULT_BUILD_OPTIONS: Required<Omit<BuildOptions, 'previous'>> = { partBytes: 12_000, newestCount: 10, blockSize: 10_000, chunkBytes: 4_000 };
 
-/** A range of the vocabulary whose size may reach this many times `partBytes` before it is cut anew. */
-const PART_OVERFLOW = 2;
-
 /**
  * Turns compiled articles into the files of the index folder (see `index-format.ts`). Pure and
  * deterministic: the same articles (and the same `previous`) give byte-identical files. The
@@ -88,6 +79,24 @@ const PART_OVERFLOW = 2;
  * const { manifest, files } = buildIndex(articles, { previous: await readPreviousIndex(out) });
  */
 export function buildIndex(articles: readonly Article[], options: BuildOptions = {}): { manifest: Manifest; files: IndexFile[] } {
+  const files: IndexFile[] = [];
+  const build = indexFiles(articles, options);
+  for (let step = build.next(); ; step = build.next()) {
+    if (step.done) return { manifest: step.value, files };
+    files.push(step.value);
+  }
+}
+
+/**
+ * `buildIndex` one file at a time: yields every file of the index folder (each path once) as
+ * soon as it is encoded, and returns the manifest. A writer that saves each file as it comes
+ * overlaps its disk and gzip work with the encoding and never holds all the files at once.
+ *
+ * @example
+ * const files = indexFiles(articles, options);
+ * for (let step = files.next(); !step.done; step = files.next()) await writer.add(step.value);
+ */
+export function* indexFiles(articles: readonly Article[], options: BuildOptions = {}): Generator<IndexFile, Manifest> {
   const { partBytes, newestCount, blockSize, chunkBytes } = { ...DEFAULT_BUILD_OPTIONS, ...options };
   const byNumber = assignNumbers(articles, options.previous);
   const slots = byNumber.length;
@@ -98,50 +107,54 @@ export function buildIndex(articles: readonly Article[], options: BuildOptions =
   const outletIndex = new Map(outletCodes.map((name, i) => [name, i]));
 
   const table = createDocsTable(slots, INDEX_FIELDS.length);
-  // term → per field, flat [number, freq, number, freq, …]; numbers arrive in ascending order.
-  const postings = new Map<string, number[][]>();
-  // MiniSearch keeps a running average; computing it the same way keeps scores identical.
-  const averageFieldLength = INDEX_FIELDS.map(() => 0);
   const blockCount = Math.max(1, Math.ceil(slots / blockSize));
   const charFrequencies = new CharFrequencies(INDEX_FIELDS.length, (blockCount - 1) * blockSize);
+  const postings = collectPostings(
+    INDEX_FIELDS.length,
+    (number) => {
+      const article = byNumber[number];
+      return article && INDEX_FIELDS.map((field) => article[field]);
+    },
+    slots,
+    (number, field, terms) => charFrequencies.add(number, field, terms),
+  );
+  table.fieldLength = postings.fieldLength;
+  // MiniSearch keeps a running average; computing it the same way keeps scores identical.
+  const averageFieldLength = INDEX_FIELDS.map(() => 0);
   let seen = 0;
   byNumber.forEach((article, number) => {
     if (!article) return;
     table.day[number] = dayNumber(article.date);
     table.outlet[number] = outletIndex.get(article.outlet)!;
-    INDEX_FIELDS.forEach((field, fieldId) => {
-      const counts = new Map<string, number>();
-      for (const term of analyzeText(article[field])) counts.set(term, (counts.get(term) ?? 0) + 1);
-      table.fieldLength[fieldId]![number] = counts.size;
-      averageFieldLength[fieldId] = (averageFieldLength[fieldId]! * seen + counts.size) / (seen + 1);
-      charFrequencies.add(number, fieldId, counts.keys());
-      for (const [term, freq] of counts) {
-        let perField = postings.get(term);
-        if (!perField) postings.set(term, (perField = INDEX_FIELDS.map(() => [])));
-        perField[fieldId]!.push(number, freq);
-      }
+    INDEX_FIELDS.forEach((_, fieldId) => {
+      averageFieldLength[fieldId] = (averageFieldLength[fieldId]! * seen + table.fieldLength[fieldId]![number]!) / (seen + 1);
     });
     seen++;
   });
 
-  const files: IndexFile[] = [];
-  const { older, newest: newestTerms } = encodeTerms(postings, charFrequencies, { blockSize, blockCount, chunkBytes }, files);
   // Boundaries are kept only while the blocks they were cut for are the same blocks.
-  const previous = options.previous?.blockSize === blockSize ? options.previous : undefined;
-  const parts = cutParts(older, partBytes, previous?.blocks === blockCount ? previous.boundaries : [], files);
-  const newestParts = cutParts(newestTerms, partBytes, previous?.blocks === blockCount ? previous.newestBoundaries : [], files);
+  const previous = options.previous?.blockSize === blockSize && options.previous.blocks === blockCount ? options.previous : undefined;
+  const { parts, newestParts } = yield* encodeVocabulary(postings, charFrequencies, {
+    blockSize,
+    blockCount,
+    chunkBytes,
+    partBytes,
+    boundaries: previous?.boundaries ?? [],
+    newestBoundaries: previous?.newestBoundaries ?? [],
+  });
   const docs: DocsBlockEntry[] = [];
   for (let block = 0; block < blockCount; block++) {
     const data = encodeDocsBlock(table, block * blockSize, Math.min(slots, (block + 1) * blockSize));
     const file = `docs-${hashBytes(data)}.bin`;
-    files.push({ path: file, data, gzip: true });
+    yield { path: file, data, gzip: true };
     docs.push({ file, bytes: 0 });
   }
 
   const idShardLength = live.length > 36 * 200 ? 2 : 1;
   const shards = new Map<string, Record<string, number>>();
-  byNumber.forEach((article, number) => {
-    if (!article) return;
+  for (let number = 0; number < slots; number++) {
+    const article = byNumber[number];
+    if (!article) continue;
     const fragment: ArticleFragment = {
       id: article.id,
       title: article.title,
@@ -153,21 +166,21 @@ export function buildIndex(articles: readonly Article[], options: BuildOptions =
     };
     const fold = foldingPairsFor(`${article.title}\n${article.text}`);
     if (fold) fragment.fold = fold;
-    files.push({ path: fragmentPath(number), data: JSON.stringify(fragment), gzip: false });
-    files.push({ path: htmlPath(number), data: article.html, gzip: false });
+    yield { path: fragmentPath(number), data: JSON.stringify(fragment), gzip: false };
+    yield { path: htmlPath(number), data: article.html, gzip: false };
     const shard = idShardPath(article.id, idShardLength);
     let entries = shards.get(shard);
     if (!entries) shards.set(shard, (entries = {}));
     entries[article.id] = number;
-  });
+  }
   for (const [path, entries] of [...shards].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    files.push({ path, data: JSON.stringify(sortEntries(entries)), gzip: false });
+    yield { path, data: JSON.stringify(sortEntries(entries)), gzip: false };
   }
 
   const numberOf = new Map(byNumber.flatMap((a, n) => (a ? [[a, n] as const] : [])));
   const dated = live.filter((a) => a.date).sort(compareByDate);
   const newest = [...live].sort(compareByDate).slice(-newestCount).reverse();
-  const manifest: Manifest = {
+  return {
     version: INDEX_VERSION,
     build: hash53([...parts, ...newestParts].map((p) => p[1]).join() + docs.map((d) => d.file).join()).toString(36),
     articles: live.length,
@@ -196,7 +209,6 @@ export function buildIndex(articles: readonly Article[], options: BuildOptions =
     newestParts,
     idShardLength,
   };
-  return { manifest, files: dedupe(files) };
 }
 
 /** The empty query: a lead snippet is the start of the text. */
@@ -220,161 +232,9 @@ function assignNumbers(articles: readonly Article[], previous: PreviousIndex | u
   return byNumber;
 }
 
-/** How `encodeTerms` splits postings. */
-interface ChunkLayout {
-  blockSize: number;
-  blockCount: number;
-  chunkBytes: number;
-}
-
-/** A term ready for a part, with the bytes it takes there (for cutting parts). */
-type SizedTerm = { entry: EncodedTerm; bytes: number };
-
-/**
- * Encodes every term, sorted, in two vocabularies: the older blocks' postings, which a day's new
- * articles never change (their parts keep their names), and the newest block's, which they do.
- * In the older blocks a rare term keeps its postings inline and a term with more than
- * `chunkBytes` of postings gets one chunk file per block it occurs in; the newest block's
- * postings are always inline (they are one block's at most). The older vocabulary's document
- * frequencies are the older blocks'; the newest vocabulary's are the whole archive's (so the
- * newest block alone can be ranked as in the full index). Each vocabulary also holds, under
- * `charFrequencyKey(c)`, the merged document frequency of one-character query `c` in its blocks
- * (see `char-frequency.ts`): a chunked-kind entry without chunks.
- */
-function encodeTerms(
-  postings: Map<string, number[][]>,
-  chars: CharFrequencies,
-  layout: ChunkLayout,
-  files: IndexFile[],
-): { older: SizedTerm[]; newest: SizedTerm[] } {
-  const charKeys = new Set([...chars.older.keys(), ...chars.newest.keys()].map(charFrequencyKey));
-  const terms = [...postings.keys(), ...charKeys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const newestFloor = (layout.blockCount - 1) * layout.blockSize;
-  const older: SizedTerm[] = [];
-  const newest: SizedTerm[] = [];
-  for (const term of terms) {
-    if (isCharFrequencyKey(term)) {
-      const char = leadingCjk(term)!;
-      const sized = (df: number[]): SizedTerm => ({ entry: [term, { df, chunks: [] }], bytes: term.length * 3 + 8 });
-      const inOlder = chars.older.get(char);
-      const inNewest = chars.newest.get(char);
-      if (inOlder) older.push(sized(inOlder));
-      if (inNewest) newest.push(sized(inNewest.map((n, field) => n + (inOlder?.[field] ?? 0))));
-      continue;
-    }
-    const flat = postings.get(term)!.map((list) => Uint32Array.from(list));
-    const cuts = flat.map((list) => lowerBound(list, newestFloor));
-    const before = flat.map((list, field) => list.subarray(0, cuts[field]));
-    const after = flat.map((list, field) => list.subarray(cuts[field]));
-    // The newest block's entry carries the archive's document frequency: its first answer needs no older part.
-    const df = flat.map((list) => list.length / 2);
-    if (after.some((list) => list.length > 0)) newest.push({ entry: [term, { df, postings: after }], bytes: postingsSize(after) + term.length * 3 + 8 });
-    if (before.every((list) => list.length === 0)) continue;
-    const size = postingsSize(before);
-    if (layout.blockCount <= 2 || size <= layout.chunkBytes) {
-      older.push({ entry: [term, before], bytes: size + term.length * 3 + 4 });
-      continue;
-    }
-    const chunks: ChunkRef[] = [];
-    const cursors = before.map(() => 0);
-    for (let block = 0; block < layout.blockCount - 1; block++) {
-      const end = (block + 1) * layout.blockSize;
-      const piece = before.map((list, field) => {
-        const from = cursors[field]!;
-        const to = from + lowerBound(list.subarray(from), end);
-        cursors[field] = to;
-        return list.subarray(from, to);
-      });
-      if (piece.every((list) => list.length === 0)) continue;
-      const data = encodePostings(piece);
-      const hash = hashBytes(data);
-      files.push({ path: chunkPath(hash), data, gzip: true });
-      chunks.push({ block, hash });
-    }
-    older.push({ entry: [term, { df: before.map((list) => list.length / 2), chunks }], bytes: term.length * 3 + 8 + chunks.length * 10 });
-  }
-  return { older, newest };
-}
-
-/**
- * Cuts the sorted vocabulary into parts and adds their files. Without earlier boundaries, a part
- * closes once it reaches about `partBytes`. With them, each earlier part's range is kept (so a
- * part whose terms did not change keeps its name) unless it grew past `PART_OVERFLOW × partBytes`;
- * then that range alone is cut anew.
- */
-function cutParts(terms: readonly SizedTerm[], partBytes: number, boundaries: readonly string[], files: IndexFile[]): TermPartEntry[] {
-  const ranges: SizedTerm[][] = [];
-  if (boundaries.length === 0) {
-    ranges.push([...terms]);
-  } else {
-    let range = -1;
-    for (const term of terms) {
-      let target = range < 0 ? 0 : range;
-      while (target + 1 < boundaries.length && boundaries[target + 1]! <= term.entry[0]) target++;
-      if (target !== range || ranges.length === 0) {
-        ranges.push([]);
-        range = target;
-      }
-      ranges[ranges.length - 1]!.push(term);
-    }
-  }
-  const parts: TermPartEntry[] = [];
-  const emit = (batch: SizedTerm[]) => {
-    if (batch.length === 0) return;
-    const data = encodeTermPart(batch.map((t) => t.entry));
-    const hash = hashBytes(data);
-    files.push({ path: termPartPath(hash), data, gzip: true });
-    parts.push([batch[0]!.entry[0], hash, 0]);
-  };
-  for (const range of ranges) {
-    const total = range.reduce((sum, t) => sum + t.bytes, 0);
-    if (boundaries.length > 0 && total <= PART_OVERFLOW * partBytes) {
-      emit(range);
-      continue;
-    }
-    let batch: SizedTerm[] = [];
-    let batchBytes = 0;
-    for (const term of range) {
-      if (batchBytes > 0 && batchBytes + term.bytes > partBytes) {
-        emit(batch);
-        batch = [];
-        batchBytes = 0;
-      }
-      batch.push(term);
-      batchBytes += term.bytes;
-    }
-    if (batch.length) emit(batch);
-  }
-  return parts;
-}
-
-/** The same chunk may serve two terms (identical postings in a block): write it once. */
-function dedupe(files: IndexFile[]): IndexFile[] {
-  const seen = new Set<string>();
-  return files.filter((file) => !seen.has(file.path) && seen.add(file.path));
-}
-
 /** Ids in a stable order, whatever order numbers were handed out in. */
 function sortEntries(entries: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
-/** Encoded size of one term's postings (see `encodePostings`), without encoding them. */
-function postingsSize(postings: TermPostings): number {
-  let size = 0;
-  for (const flat of postings) {
-    size += varintSize(flat.length / 2);
-    let last = 0;
-    for (let i = 0; i < flat.length; i += 2) {
-      size += varintSize(flat[i]! - last) + varintSize(flat[i + 1]!);
-      last = flat[i]!;
-    }
-  }
-  return size;
-}
-
-function varintSize(value: number): number {
-  return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
 }
 
 /** Oldest first; undated articles before all dated ones; ties by id. */
@@ -389,10 +249,4 @@ function countOutlets(articles: readonly Article[]): OutletCount[] {
   return [...counts]
     .map(([name, count]) => ({ name, count }))
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-
-/** Content hash of a file, for names that change exactly when the content does. */
-export function hashBytes(data: Uint8Array): string {
-  // 8 base-36 characters (41 bits): unique among one index's files, and short in the part table.
-  return (hash53Bytes(data) % 36 ** 8).toString(36).padStart(8, '0');
 }

@@ -45,72 +45,124 @@ export interface TermEntry {
   newest: TermPostings | null;
 }
 
-/**
- * A term as the build hands it to `encodeTermPart`: its postings inline (their lengths are its
- * document frequencies), its chunks, or its postings inline with document frequencies of their
- * own (the newest block's vocabulary, whose frequencies are the whole archive's).
- */
-export type EncodedTerm = readonly [term: string, value: TermPostings | { df: number[]; chunks: ChunkRef[] } | { df: number[]; postings: TermPostings }];
-
 const INLINE = 0;
 const CHUNKED = 1;
 const INLINE_WITH_DF = 2;
 
 /**
- * Encodes one range of the vocabulary. Layout (before gzip): `count`, then per term
+ * Writes one range of the vocabulary, term by term. Layout (before gzip): `count`, then per term
  * `sharedPrefix suffix kind` (front-coded, sorted) and either `postingsBytes` (kind 0: the
- * postings follow the directory) or `df… chunkCount (blockDelta hash)…` (kind 1: chunked); then
- * the inline postings blocks, each per field `n` and `n × (numberDelta, freq)`. The directory
- * comes first so a reader can find one term without decoding the others' postings.
+ * postings follow the directory; their lengths are the document frequencies), `df…
+ * chunkCount (blockDelta hash)…` (kind 1: chunked) or `df… postingsBytes` (kind 2: inline with
+ * document frequencies of their own, the newest vocabulary's); then the inline postings blocks,
+ * each as `writePostings` lays them out. The directory comes first so a reader can find one term
+ * without decoding the others' postings.
  *
- * @param terms sorted by `<` (UTF-16 order), unique
+ * @example
+ * const part = new TermPartWriter();
+ * part.addInline('台湾', pool, [0, 3, 3, 5]); // title pairs 0–2, text pairs 3–4 of pool
+ * const bytes = part.finish();
  */
-export function encodeTermPart(terms: readonly EncodedTerm[]): Uint8Array {
-  const directory = new ByteWriter();
-  const blocks = new ByteWriter();
-  directory.uint(terms.length);
-  let previous = '';
-  for (const [term, value] of terms) {
-    const shared = sharedPrefixLength(previous, term);
-    directory.uint(shared).string(term.slice(shared));
-    if (Array.isArray(value)) {
-      const block = encodePostings(value);
-      directory.uint(INLINE).uint(block.length);
-      blocks.bytes(block);
-    } else if ('postings' in value) {
-      const block = encodePostings(value.postings);
-      directory.uint(INLINE_WITH_DF);
-      for (const df of value.df) directory.uint(df);
-      directory.uint(block.length);
-      blocks.bytes(block);
-    } else {
-      const chunked = value as { df: number[]; chunks: ChunkRef[] };
-      directory.uint(CHUNKED);
-      for (const df of chunked.df) directory.uint(df);
-      directory.uint(chunked.chunks.length);
-      let lastBlock = 0;
-      for (const chunk of chunked.chunks) {
-        directory.uint(chunk.block - lastBlock).string(chunk.hash);
-        lastBlock = chunk.block;
-      }
-    }
-    previous = term;
+export class TermPartWriter {
+  private readonly directory = new ByteWriter();
+  private readonly blocks = new ByteWriter();
+  private count = 0;
+  private previous = '';
+
+  /** Terms added so far. */
+  get size(): number {
+    return this.count;
   }
-  return directory.bytes(blocks.finish()).finish();
+
+  /**
+   * Adds a term whose postings are inline: per field `f`, the pairs `bounds[2f] … bounds[2f + 1]`
+   * of `pool` (see `writePostings`); with `df`, document frequencies of its own (kind 2). Terms
+   * must come sorted by `<` (UTF-16 order) and unique.
+   */
+  addInline(term: string, pool: Uint32Array, bounds: ArrayLike<number>, df?: readonly number[]): void {
+    this.addTerm(term);
+    const before = this.blocks.size;
+    writePostings(this.blocks, pool, bounds);
+    if (df) {
+      this.directory.uint(INLINE_WITH_DF);
+      for (const value of df) this.directory.uint(value);
+    } else {
+      this.directory.uint(INLINE);
+    }
+    this.directory.uint(this.blocks.size - before);
+  }
+
+  /** Adds a common term: its document frequency per field and its chunks, oldest block first. */
+  addChunked(term: string, df: readonly number[], chunks: readonly ChunkRef[]): void {
+    this.addTerm(term);
+    this.directory.uint(CHUNKED);
+    for (const value of df) this.directory.uint(value);
+    this.directory.uint(chunks.length);
+    let lastBlock = 0;
+    for (const chunk of chunks) {
+      this.directory.uint(chunk.block - lastBlock).string(chunk.hash);
+      lastBlock = chunk.block;
+    }
+  }
+
+  /** The part's bytes. */
+  finish(): Uint8Array {
+    return new ByteWriter().uint(this.count).bytes(this.directory.view()).bytes(this.blocks.view()).finish();
+  }
+
+  private addTerm(term: string): void {
+    const shared = sharedPrefixLength(this.previous, term);
+    this.directory.uint(shared).string(term.slice(shared));
+    this.previous = term;
+    this.count++;
+  }
 }
 
-/** Encodes postings: per field `n` and `n × (numberDelta, freq)`. Chunk files are exactly this. */
-export function encodePostings(postings: TermPostings): Uint8Array {
-  const writer = new ByteWriter();
-  for (const field of postings) {
-    writer.uint(field.length / 2);
+/**
+ * Writes postings: per field `n` and `n × (numberDelta, freq)`, the field's pairs being
+ * `bounds[2f] … bounds[2f + 1]` of flat `pool` (`[number, freq, …]`, pair `p` at `2p`).
+ * Chunk files are exactly this.
+ */
+export function writePostings(writer: ByteWriter, pool: Uint32Array, bounds: ArrayLike<number>): void {
+  for (let b = 0; b < bounds.length; b += 2) {
+    const from = bounds[b]!;
+    const to = bounds[b + 1]!;
+    writer.uint(to - from);
     let last = 0;
-    for (let i = 0; i < field.length; i += 2) {
-      writer.uint(field[i]! - last).uint(field[i + 1]!);
-      last = field[i]!;
+    for (let p = from; p < to; p++) {
+      const number = pool[2 * p]!;
+      writer.uint(number - last).uint(pool[2 * p + 1]!);
+      last = number;
     }
   }
+}
+
+/** Bytes `writePostings` would write for the same arguments, without writing them. */
+export function postingsSize(pool: Uint32Array, bounds: ArrayLike<number>): number {
+  let size = 0;
+  for (let b = 0; b < bounds.length; b += 2) {
+    const from = bounds[b]!;
+    const to = bounds[b + 1]!;
+    size += varintSize(to - from);
+    let last = 0;
+    for (let p = from; p < to; p++) {
+      const number = pool[2 * p]!;
+      size += varintSize(number - last) + varintSize(pool[2 * p + 1]!);
+      last = number;
+    }
+  }
+  return size;
+}
+
+/** Encodes postings, one flat array per field, as `writePostings` does. */
+export function encodePostings(postings: TermPostings): Uint8Array {
+  const writer = new ByteWriter();
+  for (const field of postings) writePostings(writer, field, [0, field.length / 2]);
   return writer.finish();
+}
+
+function varintSize(value: number): number {
+  return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
 }
 
 /** Decodes what `encodePostings` wrote. @throws RangeError on truncated data */

@@ -64,7 +64,7 @@ export function tokenize(folded: string): string[] {
   const terms: string[] = [];
   forEachRun(folded, (kind, start, end) => {
     if (kind === 'word') terms.push(folded.slice(start, end));
-    else pushBigrams(folded, start, end, (s, e) => terms.push(folded.slice(s, e)));
+    else forEachBigram(folded, start, end, (s, e) => terms.push(folded.slice(s, e)));
   });
   return terms;
 }
@@ -82,7 +82,7 @@ export function tokenizeWithPositions(folded: string): PositionedToken[] {
   };
   forEachRun(folded, (kind, start, end) => {
     if (kind === 'word') push(start, end);
-    else pushBigrams(folded, start, end, push);
+    else forEachBigram(folded, start, end, push);
   });
   return tokens;
 }
@@ -171,7 +171,11 @@ function isPossessive(text: string, i: number): boolean {
   return classify(text.codePointAt(i + 1)!) !== WORD;
 }
 
-function pushBigrams(text: string, start: number, end: number, push: (start: number, end: number) => void): void {
+/**
+ * Calls `push` with the `[start, end)` of each overlapping bigram of the CJK run `[start, end)`
+ * of `text`, in order; a run of one character gives that character.
+ */
+export function forEachBigram(text: string, start: number, end: number, push: (start: number, end: number) => void): void {
   let first = start;
   let second = first + codePointWidth(text, first);
   if (second >= end) {
