@@ -98,12 +98,14 @@ async function compileOrReuse(found: FoundFile[], options: CompileOptions): Prom
   const todo = missing.map((i) => found[i]!);
   const progress = { ...options, onProgress: options.onProgress && ((done: number) => options.onProgress!(reused + done, found.length)) };
   const workers = Math.min(options.workers ?? 0, Math.floor(todo.length / (options.minFilesPerWorker ?? 1)));
-  const compiled = workers > 1 ? await compileInWorkers(todo, progress, workers) : await compileHere(todo, progress);
-  missing.forEach((i, k) => {
-    const entry = found[i]!;
-    outcomes[i] = compiled[k]!;
-    if (options.cache && !('skip' in entry)) options.cache.store(entry, compiled[k]!);
-  });
+  // Each outcome is stored as it arrives, while the workers compile the next files (storing them
+  // all at the end took this thread a second or two after the workers were done).
+  const store = (k: number, outcome: FileOutcome) => {
+    const entry = todo[k]!;
+    if (options.cache && !('skip' in entry)) options.cache.store(entry, outcome);
+  };
+  const compiled = workers > 1 ? await compileInWorkers(todo, progress, workers, store) : await compileHere(todo, progress, store);
+  missing.forEach((i, k) => (outcomes[i] = compiled[k]!));
   options.cache?.prune();
   return outcomes;
 }
@@ -177,13 +179,18 @@ const WORKER_BOOT = `
   import('tsx/esm/api').then(({ register }) => { register(); return import(workerData.module); });
 `;
 
-async function compileHere(found: FoundFile[], options: CompileOptions): Promise<FileOutcome[]> {
+/** Called with each file's outcome as soon as it is compiled (`k`: its position in the list). */
+type OnCompiled = (k: number, outcome: FileOutcome) => void;
+
+async function compileHere(found: FoundFile[], options: CompileOptions, onCompiled: OnCompiled): Promise<FileOutcome[]> {
   if (found.length === 0) return [];
   const cleanBody = options.cleanBody ?? (await options.loadCleanBody?.());
   if (!cleanBody) throw new Error('compile-archive: cleanBody or loadCleanBody is required without workers');
   const outcomes: FileOutcome[] = [];
   for (const entry of found) {
-    outcomes.push('skip' in entry ? { skip: entry.skip } : await compileFile(entry.file, entry.target, entry.size, cleanBody, options.now));
+    const outcome = 'skip' in entry ? { skip: entry.skip } : await compileFile(entry.file, entry.target, entry.size, cleanBody, options.now);
+    outcomes.push(outcome);
+    onCompiled(outcomes.length - 1, outcome);
     options.onProgress?.(outcomes.length, found.length);
   }
   return outcomes;
@@ -193,7 +200,7 @@ async function compileHere(found: FoundFile[], options: CompileOptions): Promise
  * Spreads the files over worker threads (file i goes to worker i mod n, so each gets a fair mix
  * of long and short files) and collects the outcomes in input order.
  */
-async function compileInWorkers(found: FoundFile[], options: CompileOptions, count: number): Promise<FileOutcome[]> {
+async function compileInWorkers(found: FoundFile[], options: CompileOptions, count: number, onCompiled: OnCompiled): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(found.length);
   let done = 0;
   const readable: Array<{ entry: FoundFile; i: number }> = [];
@@ -216,8 +223,9 @@ async function compileInWorkers(found: FoundFile[], options: CompileOptions, cou
         };
         worker.on('message', ({ i, outcome }: { i: number; outcome: FileOutcome }) => {
           outcomes[i] = outcome;
+          send(); // the next file first: the worker compiles it while this thread stores the last
+          onCompiled(i, outcome);
           options.onProgress?.(++done, found.length);
-          send();
         });
         worker.on('error', reject);
         worker.on('online', send);
