@@ -3,7 +3,7 @@ import { hash53 } from '../article/article-id.ts';
 import { CharFrequencies } from './char-frequency.ts';
 import { collectPostings } from './collect-postings.ts';
 import { createDocsTable, dayNumber, encodeDocsBlock } from './docs-table.ts';
-import { encodeVocabulary } from './encode-vocabulary.ts';
+import { encodeVocabulary, hashBytes } from './encode-vocabulary.ts';
 import { countFacets } from './facets.ts';
 import { foldingPairsFor } from './fold.ts';
 import { findSnippet, RESULT_SNIPPET_CHARS } from './highlight.ts';
@@ -13,7 +13,6 @@ import {
   type DocsBlockEntry,
   type NewestArticle,
   fragmentPath,
-  hashBytes,
   htmlPath,
   idShardPath,
   type IndexFile,
@@ -23,7 +22,8 @@ import {
   type OutletCount,
 } from './index-format.ts';
 
-export { hashBytes, type IndexFile } from './index-format.ts';
+export { hashBytes } from './encode-vocabulary.ts';
+export type { IndexFile } from './index-format.ts';
 
 /** Tunables of the index layout. */
 export interface BuildOptions {

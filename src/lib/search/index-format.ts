@@ -19,7 +19,6 @@
  * newest and the only one a day's new articles change.
  */
 
-import { hash53Bytes } from '../article/article-id.ts';
 import type { Snippet } from './highlight.ts';
 import type { Facets } from './types.ts';
 
@@ -65,12 +64,6 @@ export interface IndexFile {
   path: string;
   data: Uint8Array | string;
   gzip: boolean;
-}
-
-/** Content hash of a file, for names that change exactly when the content does. */
-export function hashBytes(data: Uint8Array): string {
-  // 8 base-36 characters (41 bits): unique among one index's files, and short in the part table.
-  return (hash53Bytes(data) % 36 ** 8).toString(36).padStart(8, '0');
 }
 
 /** Path of a vocabulary part's file. */
