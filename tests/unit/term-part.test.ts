@@ -70,4 +70,15 @@ describe('TermPartWriter', () => {
     expect(read.get('𠀀𠀁')).toMatchObject({ df: [1, 0] });
     expect(read.withPrefix('香港')).toEqual(['香港', '香港人']);
   });
+
+  it('stores document frequencies of their own with inline postings when given (the newest vocabulary)', () => {
+    const pool = Uint32Array.of(10_001, 2, 10_005, 1);
+    const part = new TermPartWriter();
+    part.addInline('台湾', pool, [0, 1, 1, 2], [120, 3_400]);
+    part.addInline('湾', pool, [0, 0, 0, 2]);
+    const read = new TermPart(part.finish(), 2);
+    expect(read.get('台湾')).toMatchObject({ df: [120, 3_400], chunks: [] });
+    expect(read.get('台湾')!.postings!.map((flat) => [...flat])).toEqual([[10_001, 2], [10_005, 1]]);
+    expect(read.get('湾')!.df).toEqual([0, 2]);
+  });
 });
