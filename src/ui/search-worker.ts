@@ -6,13 +6,15 @@
 import { isFoldingTableLoaded, loadFoldingTable, prepareFolding } from '../lib/search/fold.ts';
 import { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } from '../lib/search/highlight.ts';
 import { termPartPath, type ArticleFragment } from '../lib/search/index-format.ts';
-import type { IndexSource } from '../lib/search/load-index.ts';
+import { warmUpInflate, type IndexSource } from '../lib/search/load-index.ts';
 import type { ParsedQuery } from '../lib/search/parse-query.ts';
 import { Searcher } from '../lib/search/searcher.ts';
 import { IndexError } from '../lib/search/types.ts';
 import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, VocabularyPrefetch, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+// The index parts are on their way: get the decompressor ready meanwhile.
+warmUpInflate().catch(() => undefined);
 
 let searcher: Promise<Searcher> | null = null;
 let openedUrl = '';

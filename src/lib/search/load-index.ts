@@ -333,9 +333,26 @@ async function readFile(source: IndexSource, path: string): Promise<Uint8Array> 
 async function gunzip(data: Uint8Array, path: string): Promise<Uint8Array> {
   if (data[0] !== 0x1f || data[1] !== 0x8b) return data;
   try {
-    const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
+    return await inflate(data);
   } catch (error) {
     throw new IndexError(`load-index: ${path} is corrupt (${(error as Error).message}); rebuild the index`, path);
   }
+}
+
+async function inflate(data: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** A gzip member of no bytes. */
+const EMPTY_GZIP = Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+/**
+ * Inflates nothing, once: the first use of a DecompressionStream in a fresh worker costs several
+ * milliseconds of setup (measured in Chromium: 9.9 ms for the first 6 KB part, 1.1 ms for the
+ * next; after this, 1.1 ms for the first too). Called while the first parts are downloading, it
+ * takes that setup off the way to the first results.
+ */
+export async function warmUpInflate(): Promise<void> {
+  await inflate(EMPTY_GZIP);
 }
