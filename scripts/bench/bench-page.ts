@@ -142,7 +142,7 @@ export async function benchPage(options: BenchPageOptions): Promise<string> {
     const fonts = cjkFontWarning();
     if (fonts) out.push(fonts);
     out.push(
-      'Warm pages settle before the measured queries (no index request for 1.5 s): by then this page has fetched the rest of the vocabulary (after its first search for words, when within 8 MB), so new words need no round trip; snippets still fetch their article fragments over the throttled network (40 ms a request).',
+      'Warm pages settle before the measured queries (no index request for 1.5 s): by then this page has fetched the vocabulary ahead after its first search for words (both vocabularies within 8 MB, else the newest block\'s: every first answer), so new words need no round trip for it; snippets still fetch their article fragments over the throttled network (40 ms a request).',
     );
     if (memory.note) out.push(`Note: ${memory.note}.`);
     if (failed) out.push(`Note: ${failed} result rows painted "snippet unavailable" (counted as painted).`);

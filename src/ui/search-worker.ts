@@ -6,6 +6,7 @@
 import { isFoldingTableLoaded, loadFoldingTable, prepareFolding } from '../lib/search/fold.ts';
 import { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } from '../lib/search/highlight.ts';
 import { termPartPath, type ArticleFragment } from '../lib/search/index-format.ts';
+import { vocabularyWithin } from './vocabulary-prefetch.ts';
 import { warmUpInflate, type IndexSource } from '../lib/search/load-index.ts';
 import type { ParsedQuery } from '../lib/search/parse-query.ts';
 import { Searcher } from '../lib/search/searcher.ts';
@@ -152,14 +153,15 @@ function prefetchFragments(opened: Searcher, text: string, answer: SearchAnswer)
 }
 
 /**
- * Fetches every vocabulary part into `prefetched` (see the `prefetch` request), a few at a time
+ * Fetches the vocabulary parts `vocabularyWithin` picks into `prefetched` (see the `prefetch` request), a few at a time
  * and at low priority, so that a search's own requests go first. Nothing is decoded: a search
  * decodes the parts it needs as before, from memory instead of the network.
  */
 async function prefetchVocabulary(opened: Searcher, budget: number): Promise<VocabularyPrefetch> {
-  const entries = [...opened.manifest.parts, ...opened.manifest.newestParts];
+  const entries = vocabularyWithin(opened.manifest.parts, opened.manifest.newestParts, budget);
+  if (!entries) return { skipped: true, scope: 'none', files: 0, bytes: 0, failed: 0 };
+  const scope = entries.length > opened.manifest.newestParts.length ? 'all' : 'newest';
   const bytes = entries.reduce((sum, [, , size]) => sum + size, 0);
-  if (bytes > budget) return { skipped: true, files: 0, bytes: 0, failed: 0 };
   const paths = entries.map(([, hash]) => termPartPath(hash));
   let next = 0;
   let failed = 0;
@@ -182,7 +184,7 @@ async function prefetchVocabulary(opened: Searcher, budget: number): Promise<Voc
     }
   };
   await Promise.all(Array.from({ length: PREFETCH_CONCURRENCY }, lane));
-  return { skipped: false, files: paths.length - failed, bytes, failed };
+  return { skipped: false, scope, files: paths.length - failed, bytes, failed };
 }
 
 /** Resolves in a later task, after the messages already queued have been handled. */

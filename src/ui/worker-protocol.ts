@@ -74,17 +74,21 @@ export interface WorkerApi {
   highlight: { params: { body: string; text: string }; result: TextRange[] };
   related: { params: { number: number }; result: RelatedSummary[] };
   /**
-   * Fetches the whole vocabulary (every part of both vocabularies, not the common terms' chunks)
-   * into the worker's memory, at low priority, when its bytes (the manifest's) are within
-   * `budget`: new words are then searched without a round trip. Once; later calls get the same
-   * outcome. `skipped`: over the budget, nothing fetched.
+   * Fetches the vocabulary into the worker's memory, at low priority: every part of both
+   * vocabularies (not the common terms' chunks) when their bytes (the manifest's) are within
+   * `budget`, else the newest block's (all a query's first answer needs), else nothing. New
+   * words are then searched (their first answer, at least) without a round trip. Once; later
+   * calls get the same outcome.
    */
   prefetch: { params: { budget: number }; result: VocabularyPrefetch };
 }
 
 /** What a vocabulary prefetch did. */
 export interface VocabularyPrefetch {
+  /** Both vocabularies over the budget: nothing fetched. */
   skipped: boolean;
+  /** What was fetched: both vocabularies, the newest block's, or none. */
+  scope: 'all' | 'newest' | 'none';
   /** Parts in memory, and their bytes (gzip, as fetched). */
   files: number;
   bytes: number;
