@@ -23,31 +23,22 @@ let composing: Promise<void> | null = null;
 
 /**
  * Calls `onText` with the box's text on each change, but not while an IME is composing (pinyin
- * letters are not the query yet; compositionend brings the characters). Returns a stop.
+ * letters are not the query yet; compositionend brings the characters). The listeners go with
+ * the box.
  */
-export function watchBootBox(input: HTMLInputElement, onText: (text: string) => void): () => void {
+export function watchBootBox(input: HTMLInputElement, onText: (text: string) => void): void {
   let ended: () => void = () => undefined;
-  const onInput = (event: Event) => {
+  input.addEventListener('input', (event) => {
     if (!(event instanceof InputEvent && event.isComposing)) onText(input.value);
-  };
-  const onCompositionStart = () => {
+  });
+  input.addEventListener('compositionstart', () => {
     composing ??= new Promise<void>((resolve) => (ended = resolve));
-  };
-  const onCompositionEnd = () => {
+  });
+  input.addEventListener('compositionend', () => {
     composing = null;
     ended();
     onText(input.value);
-  };
-  input.addEventListener('input', onInput);
-  input.addEventListener('compositionstart', onCompositionStart);
-  input.addEventListener('compositionend', onCompositionEnd);
-  return () => {
-    input.removeEventListener('input', onInput);
-    input.removeEventListener('compositionstart', onCompositionStart);
-    input.removeEventListener('compositionend', onCompositionEnd);
-    composing = null;
-    ended();
-  };
+  });
 }
 
 /**

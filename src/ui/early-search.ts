@@ -10,8 +10,8 @@ import { isBareListing, PAGE_SIZE, queryOf, type SearchInputs } from './search-r
 import { parseUrlState } from './url-read.ts';
 import type { SearchWorkerClient } from './worker-client.ts';
 
-/** Starts searching ahead with `client` (whose index is opening); returns a stop. */
-export function searchAhead(client: SearchWorkerClient, doc: Document = document): () => void {
+/** Starts searching ahead with `client` (whose index is opening). */
+export function searchAhead(client: SearchWorkerClient, doc: Document = document): void {
   const fromUrl: SearchInputs = parseUrlState(doc.location.search, doc.location.hash);
   let last: string | null = null;
   const ask = (text: string) => {
@@ -25,13 +25,9 @@ export function searchAhead(client: SearchWorkerClient, doc: Document = document
   // The shared link's words show in the box, unless the visitor typed before this script ran.
   if (input && !input.value) input.value = fromUrl.text;
   ask(input ? input.value : fromUrl.text);
-  if (!input) return () => undefined;
+  if (!input) return;
   // Enter: the search is under way already (before this script, the form's GET loads `?q=…`).
-  const onSubmit = (event: Event) => event.preventDefault();
-  input.form?.addEventListener('submit', onSubmit);
-  const stop = watchBootBox(input, ask);
-  return () => {
-    input.form?.removeEventListener('submit', onSubmit);
-    stop();
-  };
+  // The listeners go with the box, which the App removes.
+  input.form?.addEventListener('submit', (event) => event.preventDefault());
+  watchBootBox(input, ask);
 }

@@ -6,11 +6,11 @@
 import { isFoldingTableLoaded, loadFoldingTable, prepareFolding } from '../lib/search/fold.ts';
 import { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } from '../lib/search/highlight.ts';
 import { termPartPath, type ArticleFragment } from '../lib/search/index-format.ts';
-import { vocabularyWithin } from './vocabulary-prefetch.ts';
 import { warmUpInflate, type IndexSource } from '../lib/search/load-index.ts';
 import type { ParsedQuery } from '../lib/search/parse-query.ts';
 import { Searcher } from '../lib/search/searcher.ts';
 import { IndexError } from '../lib/search/types.ts';
+import { vocabularyWithin } from './vocabulary-prefetch.ts';
 import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, VocabularyPrefetch, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -153,28 +153,23 @@ function prefetchFragments(opened: Searcher, text: string, answer: SearchAnswer)
 }
 
 /**
- * Fetches the vocabulary parts `vocabularyWithin` picks into `prefetched` (see the `prefetch` request), a few at a time
- * and at low priority, so that a search's own requests go first. Nothing is decoded: a search
+ * Fetches the vocabulary parts `vocabularyWithin` picks into `prefetched` (see the `prefetch`
+ * request), a few at a time and at low priority, so that a search's own requests go first. Nothing is decoded: a search
  * decodes the parts it needs as before, from memory instead of the network.
  */
 async function prefetchVocabulary(opened: Searcher, budget: number): Promise<VocabularyPrefetch> {
   const entries = vocabularyWithin(opened.manifest.parts, opened.manifest.newestParts, budget);
-  if (!entries) return { skipped: true, scope: 'none', files: 0, bytes: 0, failed: 0 };
+  if (!entries) return { scope: 'none', files: 0, bytes: 0, failed: 0 };
   const scope = entries.length > opened.manifest.newestParts.length ? 'all' : 'newest';
   const bytes = entries.reduce((sum, [, , size]) => sum + size, 0);
   const paths = entries.map(([, hash]) => termPartPath(hash));
   let next = 0;
   let failed = 0;
-  const fetchOne = async (path: string) => {
-    const response = await fetch(new URL(path, openedUrl), { priority: 'low' });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return new Uint8Array(await response.arrayBuffer());
-  };
   const lane = async () => {
     while (next < paths.length) {
       const path = paths[next++]!;
       if (prefetched.has(path)) continue;
-      const bytes = fetchOne(path);
+      const bytes = fetchBytes(new URL(path, openedUrl), 'low');
       prefetched.set(path, bytes);
       await bytes.catch(() => {
         // Forgotten: a search that needs the part fetches it itself (and reports a failure).
@@ -184,7 +179,7 @@ async function prefetchVocabulary(opened: Searcher, budget: number): Promise<Voc
     }
   };
   await Promise.all(Array.from({ length: PREFETCH_CONCURRENCY }, lane));
-  return { skipped: false, scope, files: paths.length - failed, bytes, failed };
+  return { scope, files: paths.length - failed, bytes, failed };
 }
 
 /** Resolves in a later task, after the messages already queued have been handled. */
@@ -254,9 +249,7 @@ function fetchSource(indexUrl: string, manifest?: Uint8Array): IndexSource {
       const kind = progressKind(path);
       if (kind) report(kind, +1);
       try {
-        const response = await fetch(new URL(path, indexUrl));
-        if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText} for ${response.url}`);
-        const bytes = new Uint8Array(await response.arrayBuffer());
+        const bytes = await fetchBytes(new URL(path, indexUrl));
         failedFetches.delete(path);
         return bytes;
       } catch (error) {
@@ -267,6 +260,13 @@ function fetchSource(indexUrl: string, manifest?: Uint8Array): IndexSource {
       }
     },
   };
+}
+
+/** A file's bytes; an HTTP error status rejects, as a network failure does. */
+async function fetchBytes(url: URL, priority: RequestPriority = 'auto'): Promise<Uint8Array> {
+  const response = await fetch(url, { priority });
+  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText} for ${response.url}`);
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 function progressKind(path: string): 'manifest' | 'docs' | 'terms' | null {

@@ -85,9 +85,7 @@ export interface WorkerApi {
 
 /** What a vocabulary prefetch did. */
 export interface VocabularyPrefetch {
-  /** Both vocabularies over the budget: nothing fetched. */
-  skipped: boolean;
-  /** What was fetched: both vocabularies, the newest block's, or none. */
+  /** What was fetched: both vocabularies, the newest block's, or none (even that over the budget). */
   scope: 'all' | 'newest' | 'none';
   /** Parts in memory, and their bytes (gzip, as fetched). */
   files: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ByteReader, ByteWriter } from '../../src/lib/search/bytes.ts';
-import { decodePostings, encodePostings, postingsSize, TermPart, TermPartWriter, writePostings } from '../../src/lib/search/term-part.ts';
+import { decodePostings, encodePostings, joinPostings, postingsSize, TermPart, TermPartWriter, writePostings } from '../../src/lib/search/term-part.ts';
 
 describe('ByteWriter', () => {
   it('writes strings as TextEncoder does, lone surrogates included, short or long', () => {
@@ -80,5 +80,14 @@ describe('TermPartWriter', () => {
     expect(read.get('台湾')).toMatchObject({ df: [120, 3_400], chunks: [] });
     expect(read.get('台湾')!.postings!.map((flat) => [...flat])).toEqual([[10_001, 2], [10_005, 1]]);
     expect(read.get('湾')!.df).toEqual([0, 2]);
+  });
+});
+
+describe('joinPostings', () => {
+  it('joins pieces field by field, in order, and hands a single piece back as it is', () => {
+    const a = [Uint32Array.of(1, 2), Uint32Array.of(3, 1)];
+    const b = [Uint32Array.of(9, 1), Uint32Array.of()];
+    expect(joinPostings([a, b], 2).map((flat) => [...flat])).toEqual([[1, 2, 9, 1], [3, 1]]);
+    expect(joinPostings([a], 2)[0]).toBe(a[0]);
   });
 });

@@ -2,7 +2,7 @@ import { isCharFrequencyKey } from './char-frequency.ts';
 import { addFoldingPairs } from './fold.ts';
 import { createDocsTable, decodeDocsBlockInto, type DocsTable } from './docs-table.ts';
 import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, INDEX_VERSION, type Manifest, type TermPartEntry, termPartPath } from './index-format.ts';
-import { decodePostings, lowerBound, type TermEntry, TermPart, type TermPostings } from './term-part.ts';
+import { decodePostings, joinPostings, lowerBound, type TermEntry, TermPart, type TermPostings } from './term-part.ts';
 import { IndexError } from './types.ts';
 
 /** Where index files come from: `fetch` in the browser, the file system in the CLI and tests. */
@@ -104,17 +104,7 @@ export class IndexReader {
     if (entry.postings) return fromBlock === 0 ? entry.postings : entry.postings.map((flat) => flat.subarray(lowerBound(flat, floor)));
     const pieces = await Promise.all(entry.chunks.filter((c) => c.block >= fromBlock).map((c) => this.chunk(c.hash)));
     if (entry.newest) pieces.push(entry.newest);
-    return this.manifest.fields.map((_, field) => {
-      const lists = pieces.map((piece) => piece[field]!);
-      if (lists.length === 1) return lists[0]!;
-      const joined = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
-      let offset = 0;
-      for (const list of lists) {
-        joined.set(list, offset);
-        offset += list.length;
-      }
-      return joined;
-    });
+    return joinPostings(pieces, this.manifest.fields.length);
   }
 
   /**

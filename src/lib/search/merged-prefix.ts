@@ -11,7 +11,7 @@
  */
 import { charFrequencyKey } from './char-frequency.ts';
 import type { IndexReader } from './load-index.ts';
-import type { TermEntry, TermPostings } from './term-part.ts';
+import { joinPostings, type TermEntry, type TermPostings } from './term-part.ts';
 import { isCjkCodePoint } from './tokenize.ts';
 
 /** One CJK character (a BMP code unit or a surrogate pair). */
@@ -56,7 +56,7 @@ export function mergedTerm(reader: IndexReader, char: string, only?: 'newestPart
  */
 export async function mergedPostings(reader: IndexReader, char: string, blocks: readonly number[]): Promise<TermPostings> {
   const pieces = await Promise.all(blocks.map((block) => cached(reader, `block:${char}:${block}`, () => mergeBlock(reader, char, block))));
-  return reader.manifest.fields.map((_, field) => joinLists(pieces.map((piece) => piece[field]!)));
+  return joinPostings(pieces, reader.manifest.fields.length);
 }
 
 async function mergeBlock(reader: IndexReader, char: string, block: number): Promise<TermPostings> {
@@ -92,16 +92,4 @@ async function mergeBlock(reader: IndexReader, char: string, block: number): Pro
     }
     return merged;
   });
-}
-
-/** Flat postings lists of ascending, disjoint number ranges, one after the other. */
-export function joinLists(lists: readonly Uint32Array[]): Uint32Array {
-  if (lists.length === 1) return lists[0]!;
-  const joined = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
-  let offset = 0;
-  for (const list of lists) {
-    joined.set(list, offset);
-    offset += list.length;
-  }
-  return joined;
 }

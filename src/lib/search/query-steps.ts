@@ -8,9 +8,9 @@
  */
 import type { IndexReader } from './load-index.ts';
 import type { PlanTerms } from './load-terms.ts';
-import { joinLists, mergedPostings } from './merged-prefix.ts';
+import { mergedPostings } from './merged-prefix.ts';
 import type { PlanToken, QueryPlan } from './query-plan.ts';
-import { lowerBound, type TermEntry, type TermPostings } from './term-part.ts';
+import { joinPostings, lowerBound, type TermEntry, type TermPostings } from './term-part.ts';
 
 /**
  * The articles a query can match at most, when a rare term bounds them: for some included clause,
@@ -121,7 +121,7 @@ export async function stepPostings(
     postings = await mergedPostings(reader, term, blocks);
   } else if (candidates && !entry.postings) {
     const pieces = await Promise.all(blocks.map((block) => reader.postingsIn(entry, block)));
-    postings = reader.manifest.fields.map((_, field) => joinLists(pieces.map((piece) => piece[field]!)));
+    postings = joinPostings(pieces, reader.manifest.fields.length);
   } else {
     postings = await reader.postings(entry, fromBlock);
   }

@@ -23,6 +23,26 @@ export function lowerBound(flat: Uint32Array, floor: number): number {
   return 2 * lo;
 }
 
+/**
+ * Postings of ascending, disjoint number ranges (blocks, chunks), one after the other, field by
+ * field: the postings of them all.
+ *
+ * @example joinPostings([[Uint32Array.of(1, 2)], [Uint32Array.of(9, 1)]], 1) // [Uint32Array [1, 2, 9, 1]]
+ */
+export function joinPostings(pieces: readonly TermPostings[], fieldCount: number): TermPostings {
+  return Array.from({ length: fieldCount }, (_, field) => {
+    const lists = pieces.map((piece) => piece[field]!);
+    if (lists.length === 1) return lists[0]!;
+    const joined = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
+    let offset = 0;
+    for (const list of lists) {
+      joined.set(list, offset);
+      offset += list.length;
+    }
+    return joined;
+  });
+}
+
 /** One block's chunk of a common term's postings: the block number and the chunk's content hash. */
 export interface ChunkRef {
   block: number;
