@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import type { GzipHost } from './gzip-host.ts';
 import { type Probe, type ProbeMarkup, probeSource } from './page-probe.ts';
+import { collectTimeline, startColdProfile, timelineLine } from './page-profile.ts';
 
 export type { Probe } from './page-probe.ts';
 import { kb, ms } from './stats.ts';
@@ -152,14 +153,17 @@ export interface ColdRun {
  */
 export async function coldRun(browser: Browser, target: PageTarget, query: string): Promise<ColdRun> {
   const context = await newContext(browser, target.markup, query);
+  const timeline = process.env.BENCH_PAGE_DEBUG ? collectTimeline(context) : null;
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await throttle(cdp, target.url);
     const { transfers, flush } = recordTransfers(context, target.host.bodyBytes);
+    const profile = process.env.BENCH_PAGE_PROFILE ? await startColdProfile(cdp, process.env.BENCH_PAGE_PROFILE) : null;
     await page.goto(target.url, { waitUntil: 'commit' });
     await withTimeout(page.waitForFunction(() => window.__benchProbe?.current != null, undefined, { polling: 20 }), `the search box for "${query}"`);
     const probe = await settle(page, `the first results for "${query}"`);
+    await profile?.save(query);
     const longestTask = await longestTaskOf(page);
     const paintedAt = (await page.evaluate(() => performance.timeOrigin)) + probe.fullAt;
     await flush();
@@ -169,7 +173,9 @@ export async function coldRun(browser: Browser, target: PageTarget, query: strin
     const data = before.filter(isData);
     const site = before.filter((t) => !isData(t));
     if (process.env.BENCH_PAGE_DEBUG) {
-      const origin = Math.min(...transfers.map((t) => t.end - t.ms));
+      // Both in the page's clock: ms since navigation (request times are wall-clock too).
+      const origin = paintedAt - probe.fullAt;
+      for (const line of timeline?.lines ?? []) console.log(`    ${timelineLine(line, origin)}`);
       console.log(`  ${query}: typed at ${ms(probe.since)}, first results at ${ms(probe.firstAt)}, count at ${ms(probe.countAt)}, painted at ${ms(probe.fullAt)} (page clock)`);
       for (const t of [...transfers].sort((a, b) => a.end - a.ms - (b.end - b.ms))) {
         console.log(`  ${t.end <= paintedAt ? '<' : '>'} ${kb(t.bytes).padStart(9)} ${ms(t.end - t.ms - origin).padStart(7)} → ${ms(t.end - origin).padStart(7)} ${new URL(t.url).pathname}`);
