@@ -73,10 +73,10 @@ declare global {
 }
 
 /**
- * Runs in the page before its scripts: logs every change of the busy element's aria-busy, and on
- * each input event (or Enter in a search box) starts a watch for the box's value. The answer to a
- * query is the first aria-busy → "false" after its input: answers to older queries are dropped
- * without touching aria-busy. Must stay self-contained: it is sent to the page as source text.
+ * Runs in the page before its scripts: logs every change of the busy element's aria-busy (and its
+ * value when such an element is added), and on each input event (or Enter in a search box) starts
+ * a watch for the box's value. The answer to a query is the first aria-busy → "false" after its
+ * input: answers to older queries are dropped without touching aria-busy. Must stay self-contained: it is sent to the page as source text.
  */
 function probeScript(markup: ProbeMarkup, firstResults: number, typeOnAppear: string | null): void {
   const busyLog: Array<{ t: number; v: string | null }> = [];
@@ -91,8 +91,15 @@ function probeScript(markup: ProbeMarkup, firstResults: number, typeOnAppear: st
     for (const r of records) {
       const el = r.target as Element;
       if (r.attributeName === 'aria-busy' && el.matches(markup.busy)) busyLog.push({ t, v: el.getAttribute('aria-busy') });
+      // A results element that appears already answered (a page that renders a finished search
+      // at once) counts as its aria-busy turning "false" then.
+      for (const node of r.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        const added = node.matches(markup.busy) ? [node] : [...node.querySelectorAll(markup.busy)];
+        for (const busy of added) busyLog.push({ t, v: busy.getAttribute('aria-busy') });
+      }
     }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
 
   const countOf = (busy: Element): number | null => {
     if (markup.total === 'rows') return busy.querySelectorAll(markup.row).length;

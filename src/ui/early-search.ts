@@ -1,11 +1,12 @@
 /**
  * Searches before the App has arrived: for the URL's query (a shared link) at once, and for what
- * the visitor types in the boot box (`boot-box.ts`) as they type. The answers are not shown (the
- * App asks again when it mounts); asking early is what counts: the worker fetches the query's
- * index parts and its first results' fragments while the App's code is still downloading, so the
- * App's own, identical request finds them at hand.
+ * the visitor types in the boot box (`boot-box.ts`) as they type. The worker fetches the query's
+ * index parts and its first results' fragments while the App's code is still downloading; the
+ * latest search, its answer and its first results' summaries are offered to the App
+ * (`head-start.ts`), which mounts showing them.
  */
 import { bootInput, watchBootBox } from './boot-box.ts';
+import { offerHeadStart } from './head-start.ts';
 import { isBareListing, PAGE_SIZE, queryOf, type SearchInputs } from './search-request.ts';
 import { parseUrlState } from './url-read.ts';
 import type { SearchWorkerClient } from './worker-client.ts';
@@ -18,8 +19,11 @@ export function searchAhead(client: SearchWorkerClient, doc: Document = document
     const query = { ...queryOf({ ...fromUrl, text }), limit: PAGE_SIZE };
     if (isBareListing(query) || text === last) return;
     last = text;
-    // Nobody waits for this answer: failures are the App's to show when it asks the same.
-    client.request('search', { query, progressive: true }).catch(() => undefined);
+    // Both at once: the worker makes the first hits' summaries as soon as it has answered.
+    offerHeadStart(query, {
+      search: (onPartial) => client.request('search', { query, progressive: true }, { onPartial }),
+      firstSummaries: () => client.request('firstSummaries', { query, count: PAGE_SIZE }),
+    });
   };
   const input = bootInput(doc);
   // The shared link's words show in the box, unless the visitor typed before this script ran.

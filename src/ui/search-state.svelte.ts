@@ -10,6 +10,7 @@ import type { SearchQuery, SortOrder } from '../lib/search/types.ts';
 import { quickRange, type QuickRange } from './date-range.ts';
 import type { HistoryMode, HistorySync } from './history-sync.ts';
 import { loadedMessages, loadMessages, preferredChinese, ZH_HANS, type Lang, type Messages } from './i18n.ts';
+import { type HeadStart, takeHeadStart } from './head-start.ts';
 import { resolveIndexFolder, takePreopened } from './preopen.ts';
 import { isBareListing, PAGE_SIZE, queryOf } from './search-request.ts';
 import { SummaryLoader } from './summary-loader.svelte.ts';
@@ -155,6 +156,8 @@ export class SearchState {
   /** Still to do: fetch the vocabulary ahead after the first search for words (see `SearchStateOptions`). */
   private prefetchPending: boolean;
   private prefetchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The page's own search ahead of the App for this very query (`head-start.ts`): the first search takes it. */
+  private headStart: HeadStart | null = null;
 
   constructor(options: SearchStateOptions) {
     this.indexUrl = resolveIndexFolder(options.indexUrl);
@@ -188,6 +191,18 @@ export class SearchState {
     this.prefetchPending = options.prefetchVocabulary === true;
     this.typedAhead = options.typed !== undefined && options.typed !== fromUrl.text;
     if (this.typedAhead) this.text = options.typed!;
+    // Only the worker that ran it has its fragments at hand: the head start goes with the preopened client.
+    this.headStart = preopened ? takeHeadStart(this.firstPageQuery()) : null;
+    const early = this.headStart?.settled;
+    const shown = early?.answer ?? early?.partial;
+    if (shown) {
+      // In the first render already: no empty list painted before the results.
+      this.answer = shown;
+      this.answerText = this.headStart!.text;
+      this.searchedText = this.answerText.trim();
+      this.isSearching = !early!.answer;
+      if (early!.summaries) this.loader.adopt(early!.summaries.numbers, this.answerText, early!.summaries);
+    }
   }
 
   /** Opens the index, runs the query from the URL, opens its article (call once mounted). */
@@ -446,6 +461,11 @@ export class SearchState {
     return queryOf(this);
   }
 
+  /** The current query's first page. */
+  private firstPageQuery(): SearchQuery & { limit: number } {
+    return { ...this.query(), limit: this.pageSize };
+  }
+
   private urlState(): UrlState {
     const state: UrlState = {
       text: this.text.trim() ? this.text : '',
@@ -506,7 +526,7 @@ export class SearchState {
 
   private runSearch(): void {
     const seq = ++this.searchSeq;
-    const query = { ...this.query(), limit: this.pageSize };
+    const query = this.firstPageQuery();
     this.isSearching = true;
     this.isLoadingMore = false;
     this.searchedText = query.text.trim();
@@ -519,13 +539,10 @@ export class SearchState {
     // A query over much of the archive answers from the newest articles first, then completes
     // (the status line says how much has been searched). The bare listing needs no such care.
     const progressive = query.text.trim() !== '' || this.hasFilters;
-    const onPartial = (answer: SearchAnswer) => {
-      if (seq !== this.searchSeq) return;
-      this.answer = answer;
-      this.isManifestListing = false;
-      this.answerText = query.text;
-      this.loader.refresh(this.rows);
-    };
+    const onPartial = (answer: SearchAnswer) => this.showPartial(seq, query.text, answer);
+    const head = this.headStart;
+    this.headStart = null;
+    if (head) return this.takeOver(seq, head);
     this.client.request('search', { query, progressive }, { onPartial }).then(
       (answer) => this.showAnswer(seq, query.text, answer),
       (error: unknown) => {
@@ -535,6 +552,39 @@ export class SearchState {
         if (this.indexStatus !== 'error') this.fail(error, 'search', this.retrySearch);
       },
     );
+  }
+
+  /**
+   * Search `seq` is the head start's (same query): shows its answer and takes its summaries, at
+   * once when they are in. Should the head start have failed, the worker is asked again.
+   */
+  private takeOver(seq: number, head: HeadStart): void {
+    const show = (answer: SearchAnswer) => {
+      this.showAnswer(seq, head.text, answer);
+      // The worker makes them for the answer's first page (the rows on screen do not ask meanwhile).
+      const numbers = answer.hits.slice(0, this.pageSize).map((hit) => hit.number);
+      this.loader.adopt(numbers, head.text, head.settled.summaries ?? head.summaries);
+    };
+    if (head.settled.answer) return show(head.settled.answer);
+    if (head.settled.partial) this.showPartial(seq, head.text, head.settled.partial);
+    head.onPartial = (partial) => this.showPartial(seq, head.text, partial);
+    head.answer.then(
+      (answer) => {
+        if (seq === this.searchSeq) show(answer);
+      },
+      () => {
+        if (seq === this.searchSeq) this.runSearch();
+      },
+    );
+  }
+
+  /** Shows a partial answer to search `seq` (unless a newer search has started); the search goes on. */
+  private showPartial(seq: number, text: string, answer: SearchAnswer): void {
+    if (seq !== this.searchSeq) return;
+    this.answer = answer;
+    this.isManifestListing = false;
+    this.answerText = text;
+    this.loader.refresh(this.rows);
   }
 
   /** Shows the complete answer to search `seq` (unless a newer search has started). */

@@ -10,8 +10,10 @@ import { warmUpInflate, type IndexSource } from '../lib/search/load-index.ts';
 import type { ParsedQuery } from '../lib/search/parse-query.ts';
 import { Searcher } from '../lib/search/searcher.ts';
 import { IndexError } from '../lib/search/types.ts';
+import { searchKey } from './head-start.ts';
 import { vocabularyWithin } from './vocabulary-prefetch.ts';
-import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, VocabularyPrefetch, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
+import type { SearchQuery } from '../lib/search/types.ts';
+import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, SummariesResult, VocabularyPrefetch, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 // The index parts are on their way: get the decompressor ready meanwhile.
@@ -25,6 +27,8 @@ let lastParsed: { text: string; parsed: Promise<ParsedQuery> } | null = null;
 const progress: LoadProgress = { manifest: false, docs: false, terms: 0, started: 0, finished: 0 };
 /** Counter of the latest `search` request: an older progressive search stops at its next step. */
 let latestSearch = 0;
+/** The latest `search` and its complete answer to come (`firstSummaries` waits for it). */
+let lastSearch: { key: string; answer: Promise<SearchAnswer> } | null = null;
 /** Index files fetched ahead (`prefetch`), by path: `fetchSource` reads them from here. */
 const prefetched = new Map<string, Promise<Uint8Array>>();
 let vocabularyPrefetch: Promise<VocabularyPrefetch> | null = null;
@@ -52,41 +56,25 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
     return opened.manifest;
   },
 
-  async search({ query, progressive }, id) {
+  search({ query, progressive }, id) {
     latestSearch = id;
-    const opened = await ready();
-    const prefetch = (answer: SearchAnswer) => prefetchFragments(opened, query.text, answer);
-    if (!progressive) return prefetch(answerOf(await opened.search(query)));
-    let last: SearchAnswer | null = null;
-    for await (const step of opened.searchProgressively(query)) {
-      last = answerOf(step);
-      // An incomplete step goes out at once (waiting for the next one would hide it behind the
-      // very work it is there to skip); the complete one is the reply.
-      if (last.searched.articles >= last.searched.of) break;
-      post({ id, partial: prefetch(last) });
-      // Let a newer search's message in before the next, larger step: with its parts cached, the
-      // steps would otherwise run back to back and keep the new keystroke waiting.
-      await nextTask();
-      if (latestSearch !== id) break; // a newer search is waiting for this thread
-    }
-    return prefetch(last!);
+    const answer = searchFor(query, progressive === true, id);
+    lastSearch = { key: searchKey(query), answer };
+    return answer;
   },
 
   async summaries({ numbers, text }) {
-    const parsed = await parse(text);
-    const settled = await Promise.allSettled(numbers.map((number) => summarize(number, text, parsed)));
-    const summaries: ArticleSummary[] = [];
-    const failed: number[] = [];
-    let failure: WorkerFailure | undefined;
-    settled.forEach((outcome, i) => {
-      if (outcome.status === 'fulfilled') {
-        summaries.push(outcome.value);
-      } else {
-        failed.push(numbers[i]!);
-        failure ??= describe(outcome.reason);
-      }
-    });
-    return failure ? { summaries, failed, failure } : { summaries, failed };
+    return summariesOf(numbers, text);
+  },
+
+  async firstSummaries({ query, count }) {
+    const key = searchKey(query);
+    const search = lastSearch;
+    if (search?.key !== key) return { numbers: [], summaries: [], failed: [] };
+    const answer = await search.answer;
+    if (lastSearch !== search) return { numbers: [], summaries: [], failed: [] };
+    const numbers = answer.hits.slice(0, count).map((hit) => hit.number);
+    return { numbers, ...(await summariesOf(numbers, query.text)) };
   },
 
   async article(params) {
@@ -130,11 +118,50 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     post({ id: request.id, ok: true, result: await handler(request.params, request.id) });
     // Results are on screen: fetch the folding table now, so that a later query typed in
     // traditional characters does not wait for it before its parts (off the first results' path).
-    if (request.type === 'summaries' && !isFoldingTableLoaded()) setTimeout(() => loadFoldingTable().catch(() => undefined), 0);
+    if ((request.type === 'summaries' || request.type === 'firstSummaries') && !isFoldingTableLoaded()) setTimeout(() => loadFoldingTable().catch(() => undefined), 0);
   } catch (error) {
     post({ id: request.id, ok: false, failure: describe(error) });
   }
 };
+
+
+/** A search's complete answer; a progressive one posts its partial answers on the way (see the protocol). */
+async function searchFor(query: SearchQuery, progressive: boolean, id: number): Promise<SearchAnswer> {
+  const opened = await ready();
+  const prefetch = (answer: SearchAnswer) => prefetchFragments(opened, query.text, answer);
+  if (!progressive) return prefetch(answerOf(await opened.search(query)));
+  let last: SearchAnswer | null = null;
+  for await (const step of opened.searchProgressively(query)) {
+    last = answerOf(step);
+    // An incomplete step goes out at once (waiting for the next one would hide it behind the
+    // very work it is there to skip); the complete one is the reply.
+    if (last.searched.articles >= last.searched.of) break;
+    post({ id, partial: prefetch(last) });
+    // Let a newer search's message in before the next, larger step: with its parts cached, the
+    // steps would otherwise run back to back and keep the new keystroke waiting.
+    await nextTask();
+    if (latestSearch !== id) break; // a newer search is waiting for this thread
+  }
+  return prefetch(last!);
+}
+
+/** Summaries of articles `numbers` for query `text`; one failed fragment does not hide the others. */
+async function summariesOf(numbers: number[], text: string): Promise<SummariesResult> {
+  const parsed = await parse(text);
+  const settled = await Promise.allSettled(numbers.map((number) => summarize(number, text, parsed)));
+  const summaries: ArticleSummary[] = [];
+  const failed: number[] = [];
+  let failure: WorkerFailure | undefined;
+  settled.forEach((outcome, i) => {
+    if (outcome.status === 'fulfilled') {
+      summaries.push(outcome.value);
+    } else {
+      failed.push(numbers[i]!);
+      failure ??= describe(outcome.reason);
+    }
+  });
+  return failure ? { summaries, failed, failure } : { summaries, failed };
+}
 
 /** What crosses to the page of a search response. */
 function answerOf({ total, approximate, hits, facets, searched }: SearchAnswer): SearchAnswer {

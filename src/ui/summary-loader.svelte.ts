@@ -34,6 +34,7 @@ class ReactiveMap<K, V> {
   }
 
   set(key: K, value: V): void {
+    if (this.map.get(key) === value) return;
     this.map.set(key, value);
     this.changed();
   }
@@ -139,23 +140,26 @@ export class SummaryLoader {
   private flush(text: string): void {
     const numbers = [...this.queue];
     this.queue.clear();
-    if (numbers.length === 0) return;
+    if (numbers.length > 0) this.receive(numbers, text, this.load(numbers, text));
+  }
+
+  /**
+   * Takes summaries of `numbers` for `text` that were asked for elsewhere (the page's head
+   * start, `head-start.ts`): shown at once when `reply` is one, else when it arrives; meanwhile
+   * the rows do not ask again.
+   */
+  adopt(numbers: readonly number[], text: string, reply: SummariesReply | Promise<SummariesReply>): void {
+    if (reply instanceof Promise) this.receive(numbers, text, reply);
+    else this.apply(numbers, text, reply);
+  }
+
+  private receive(numbers: readonly number[], text: string, reply: Promise<SummariesReply>): void {
     for (const number of numbers) this.inFlight.add(key(text, number));
     const settle = () => numbers.forEach((number) => this.inFlight.delete(key(text, number)));
-    this.load(numbers, text).then(
-      ({ summaries, failed, failure }) => {
+    reply.then(
+      (value) => {
         settle();
-        const current = this.text();
-        for (const summary of summaries) {
-          // A late answer for an older query never replaces a summary made for the current one.
-          if (summary.text !== current && this.summaries.get(summary.number)?.text === current) continue;
-          this.summaries.set(summary.number, summary);
-          this.failed.delete(summary.number);
-        }
-        for (const number of failed) this.failed.set(number, true);
-        if (failure) this.onFailure(new WorkerRequestError(failure));
-        // The query changed meanwhile: what is still on screen needs summaries for the new one.
-        if (text !== current) this.request(numbers.filter((number) => this.visible.has(number)));
+        this.apply(numbers, text, value);
       },
       (error: unknown) => {
         settle();
@@ -163,6 +167,21 @@ export class SummaryLoader {
         this.onFailure(error);
       },
     );
+  }
+
+  private apply(numbers: readonly number[], text: string, { summaries, failed, failure }: SummariesReply): void {
+    const current = this.text();
+    for (const summary of summaries) {
+      // A late answer for an older query never replaces a summary made for the current one.
+      if (summary.text !== current && this.summaries.get(summary.number)?.text === current) continue;
+      this.summaries.set(summary.number, summary);
+      this.failed.delete(summary.number);
+    }
+    for (const number of failed) this.failed.set(number, true);
+    if (failure) this.onFailure(new WorkerRequestError(failure));
+    // What is on screen without a summary for the current words asks now: all of it when the
+    // query changed meanwhile, else what the reply left out (a head start overtaken by typing).
+    this.request(numbers.filter((number) => this.visible.has(number) && (text !== current || !this.failed.has(number))));
   }
 }
 

@@ -67,7 +67,14 @@ export interface WorkerApi {
    * Summaries of these articles for query `text`. Numbers whose fragment failed come back in
    * `failed`, with the first failure: one missing file does not hide the other results.
    */
-  summaries: { params: { numbers: number[]; text: string }; result: { summaries: ArticleSummary[]; failed: number[]; failure?: WorkerFailure } };
+  summaries: { params: { numbers: number[]; text: string }; result: SummariesResult };
+  /**
+   * Summaries of the first `count` hits of the `search` for `query` sent just before (made as
+   * soon as it is answered, without waiting for the page to ask), and which hits they are: the
+   * hosted page's head start (`head-start.ts`). None (`numbers: []`) when the latest search is
+   * another one by then.
+   */
+  firstSummaries: { params: { query: SearchQuery; count: number }; result: SummariesResult & { numbers: number[] } };
   /** An article by number or by id; null when the index has no such id. */
   article: { params: { number: number } | { id: string }; result: ArticleBody | null };
   /** Ranges of `body` (the reader's text) to mark for query `text`. */
@@ -92,6 +99,13 @@ export interface VocabularyPrefetch {
   bytes: number;
   /** Parts that failed (they are fetched again when a search needs them). */
   failed: number;
+}
+
+/** Summaries, and the numbers whose fragment failed, with the first failure. */
+export interface SummariesResult {
+  summaries: ArticleSummary[];
+  failed: number[];
+  failure?: WorkerFailure;
 }
 
 export type RequestType = keyof WorkerApi;

@@ -86,3 +86,32 @@ test('Enter in the boot box does not reload the page once its script runs', asyn
   await expect(page.getByRole('searchbox')).toHaveValue('台湾');
   expect(await resultCount(page)).toBeGreaterThan(0);
 });
+
+test('the app mounts showing the results and snippets searched for while it downloaded', async ({ page }) => {
+  const release = await holdApp(page);
+  // Whatever the page ever shows of a search not answered yet: a busy list, placeholder rows.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __unanswered: string[] }).__unanswered = seen;
+    new MutationObserver(() => {
+      if (document.querySelector('section[aria-busy="true"]')) seen.push('busy list');
+      if (document.querySelector('article .placeholder')) seen.push('placeholder row');
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  await page.goto('./');
+  const boot = page.locator('#boot input[type="search"]');
+  // The worker answers, fetches the first results' fragments and makes their summaries while the
+  // App is held back; right after sending the summaries it asks for the folding table.
+  const summariesSent = page.context().waitForEvent('request', { predicate: (request) => /\/assets\/fold-table-[\w-]+\.js$/.test(request.url()) });
+  await boot.fill('王毅');
+  await summariesSent;
+  release();
+  await waitForResults(page);
+  const rows = page.locator('section[aria-busy] article');
+  await expect(rows).toHaveCount(3);
+  for (const row of await rows.all()) {
+    await expect(row.locator('h3 a')).toBeVisible();
+    await expect(row.locator('p.snippet mark').first()).toBeVisible();
+  }
+  expect(await page.evaluate(() => (window as unknown as { __unanswered: string[] }).__unanswered)).toEqual([]);
+});
