@@ -187,14 +187,34 @@ export function formatDate(iso: string, messages: Messages): string {
   if (!iso) return '';
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return '';
+  if (isChinese(messages)) return chineseDate(date, 'day');
   return format(messages.locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 /** Formats a histogram bucket (`YYYY` or `YYYY-MM`). */
 export function formatBucket(bucket: string, messages: Messages): string {
   const date = new Date(bucket.length === 4 ? `${bucket}-01-01T00:00:00Z` : `${bucket}-01T00:00:00Z`);
+  if (isChinese(messages)) return chineseDate(date, bucket.length === 4 ? 'year' : 'month');
   const options: Intl.DateTimeFormatOptions = bucket.length === 4 ? { year: 'numeric', timeZone: 'UTC' } : { year: 'numeric', month: 'short', timeZone: 'UTC' };
   return format(messages.locale, options).format(date);
+}
+
+function isChinese(messages: Messages): boolean {
+  return messages.locale.startsWith('zh');
+}
+
+/**
+ * A UTC date as both Chinese scripts write it, what `Intl.DateTimeFormat` gives for zh-CN and
+ * zh-TW (`2024年3月5日`, `2024年3月`, `2024年`; a unit test holds them to it). Written by hand:
+ * the first formatters of a page cost it milliseconds of its first render (measured in
+ * Chromium: about 20 ms for the three the results and the histogram use), and Chinese is the
+ * page's default.
+ */
+function chineseDate(date: Date, precision: 'day' | 'month' | 'year'): string {
+  const year = `${date.getUTCFullYear()}年`;
+  if (precision === 'year') return year;
+  const month = `${year}${date.getUTCMonth() + 1}月`;
+  return precision === 'month' ? month : `${month}${date.getUTCDate()}日`;
 }
 
 function format(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGS, loadedMessages, loadMessages, parseLang, preferredChinese, ZH_HANS } from '../../src/ui/i18n.ts';
+import { formatBucket, formatDate, LANGS, loadedMessages, loadMessages, parseLang, preferredChinese, ZH_HANS } from '../../src/ui/i18n.ts';
 
 describe('UI strings', () => {
   it('has simplified Chinese at once and loads the other languages once, on demand', async () => {
@@ -33,3 +33,34 @@ describe('UI strings', () => {
     expect(preferredChinese(['en-US'])).toBe('zh-Hans');
   });
 });
+
+describe('dates', () => {
+  const days = ['1999-12-31', '2000-01-01', '2008-02-29', '2024-03-05', '2024-10-10', '2026-11-30T23:59:59Z', '2026-12-01T00:30:00+08:00'];
+  const intl = (locale: string, iso: string, options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));
+
+  it('writes Chinese dates exactly as Intl.DateTimeFormat does for zh-CN and zh-TW, in UTC', async () => {
+    for (const messages of [ZH_HANS, await loadMessages('zh-Hant')]) {
+      for (const day of days) {
+        expect(formatDate(day, messages)).toBe(intl(messages.locale, day, { year: 'numeric', month: 'long', day: 'numeric' }));
+        const month = new Date(day.length === 10 ? `${day}T00:00:00Z` : day).toISOString().slice(0, 7);
+        expect(formatBucket(month, messages)).toBe(intl(messages.locale, `${month}-01`, { year: 'numeric', month: 'short' }));
+        expect(formatBucket(month.slice(0, 4), messages)).toBe(intl(messages.locale, `${month.slice(0, 4)}-01-01`, { year: 'numeric' }));
+      }
+    }
+    expect(formatDate('2024-03-05', ZH_HANS)).toBe('2024年3月5日');
+    expect(formatBucket('2024-03', ZH_HANS)).toBe('2024年3月');
+    expect(formatBucket('2024', ZH_HANS)).toBe('2024年');
+    // The day is the UTC day, as the date filters count it.
+    expect(formatDate('2026-12-01T00:30:00+08:00', ZH_HANS)).toBe('2026年11月30日');
+  });
+
+  it('writes English dates with Intl, and nothing for a missing or invalid date', async () => {
+    const en = await loadMessages('en');
+    expect(formatDate('2024-03-05', en)).toBe('March 5, 2024');
+    expect(formatBucket('2024-03', en)).toBe('Mar 2024');
+    expect(formatDate('', ZH_HANS)).toBe('');
+    expect(formatDate('not a date', ZH_HANS)).toBe('');
+  });
+});
+
