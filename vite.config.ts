@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
+import { adoptedStyles } from './scripts/vite/adopted-styles.ts';
 
 /**
  * Vite wraps each `import()` in a preload helper that fetches the chunk's imports alongside it
@@ -52,11 +53,15 @@ export default defineConfig({
   base: './',
   plugins: [
     plainPreloadHelper(),
+    // Component CSS as constructed sheets, not `<style>` elements: nothing a CSP's style-src governs.
+    adoptedStyles(),
     svelte({
       // Styles stay in the components' JS: inside the widget's shadow root, a page stylesheet would not apply.
       emitCss: false,
     }),
   ],
+  // The dev server's pre-bundled Svelte gets the same replacement.
+  optimizeDeps: { rolldownOptions: { plugins: [adoptedStyles()] } },
   worker: { format: 'es' },
   build: {
     target: 'es2022',
