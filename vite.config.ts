@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { adoptedStyles } from './scripts/vite/adopted-styles.ts';
+import { hostedPageCsp } from './scripts/vite/hosted-page-csp.ts';
 
 /**
  * Vite wraps each `import()` in a preload helper that fetches the chunk's imports alongside it
@@ -59,6 +60,8 @@ export default defineConfig({
       // Styles stay in the components' JS: inside the widget's shadow root, a page stylesheet would not apply.
       emitCss: false,
     }),
+    // dist/content-security-policy.txt: the header the hosted page needs, with index.html's style hash.
+    hostedPageCsp(),
   ],
   // The dev server's pre-bundled Svelte gets the same replacement.
   optimizeDeps: { rolldownOptions: { plugins: [adoptedStyles()] } },
