@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
+import { adoptedStyles } from './scripts/vite/adopted-styles.ts';
+import { hostedPageCsp } from './scripts/vite/hosted-page-csp.ts';
 
 /**
  * Vite wraps each `import()` in a preload helper that fetches the chunk's imports alongside it
@@ -52,11 +54,17 @@ export default defineConfig({
   base: './',
   plugins: [
     plainPreloadHelper(),
+    // Component CSS as constructed sheets, not `<style>` elements: nothing a CSP's style-src governs.
+    adoptedStyles(),
     svelte({
       // Styles stay in the components' JS: inside the widget's shadow root, a page stylesheet would not apply.
       emitCss: false,
     }),
+    // dist/content-security-policy.txt: the header the hosted page needs, with index.html's style hash.
+    hostedPageCsp(),
   ],
+  // The dev server's pre-bundled Svelte gets the same replacement.
+  optimizeDeps: { rolldownOptions: { plugins: [adoptedStyles()] } },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -23,6 +23,19 @@ function hostEvents(page: Page, type: string): Promise<HostEvent[]> {
   return page.evaluate((wanted) => (window as unknown as { hostEvents: HostEvent[] }).hostEvents.filter((event) => event.type === wanted), type);
 }
 
+/** What the host page's CSP refused (tests/e2e/pages/host.js records each `securitypolicyviolation`). */
+function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+}
+
+/** How a widget's shadow root is styled: `<style>` elements (inline styles to a CSP) and constructed sheets. */
+function shadowStyles(widget: Locator): Promise<{ styleElements: number; adoptedSheets: number }> {
+  return widget.evaluate((element) => ({
+    styleElements: element.shadowRoot!.querySelectorAll('style, link').length,
+    adoptedSheets: element.shadowRoot!.adoptedStyleSheets.length,
+  }));
+}
+
 /** Types into one widget and waits for its results to settle. */
 async function searchIn(widget: Locator, text: string): Promise<void> {
   await widget.getByRole('searchbox').fill(text);
@@ -31,7 +44,7 @@ async function searchIn(widget: Locator, text: string): Promise<void> {
 }
 
 test.describe('the <news-search> widget on another origin', () => {
-  test('searches inside its shadow root under a strict CSP and hostile CSS', async ({ page }) => {
+  test('searches inside its shadow root, styled, under a strict CSP (no inline styles) and hostile CSS', async ({ page }) => {
     await openHostPage(page, 'embed.html');
     const widget = page.locator('news-search#first');
     await searchIn(widget, '王毅');
@@ -46,6 +59,31 @@ test.describe('the <news-search> widget on another origin', () => {
     await expect(input).toHaveCSS('border-top-style', 'solid');
     await expect(input).toHaveCSS('display', 'inline-block');
     await expect(first).toHaveCSS('padding-top', '12px');
+    // …under `style-src 'self'`: its CSS comes as constructed sheets, which a CSP does not govern, not as `<style>` elements.
+    const styles = await shadowStyles(widget);
+    expect(styles.styleElements).toBe(0);
+    expect(styles.adoptedSheets).toBeGreaterThan(0);
+    expect(await cspViolations(page)).toEqual([]);
+  });
+
+  test('styles its lazily loaded reader in each widget that opens it', async ({ page }) => {
+    await openHostPage(page, 'embed.html');
+    for (const id of ['first', 'second']) {
+      const widget = page.locator(`news-search#${id}`);
+      await searchIn(widget, '王毅');
+      const before = (await shadowStyles(widget)).adoptedSheets;
+      await widget.locator('article.result').first().getByRole('link').click();
+      const reader = widget.getByRole('dialog');
+      await expect(reader.locator('article h2')).toBeVisible();
+      // ReaderView.svelte's own rules (the browser's dialog has a border; nothing else makes the bar sticky).
+      await expect(reader).toHaveCSS('border-top-style', 'none');
+      await expect(reader.locator('.bar')).toHaveCSS('position', 'sticky');
+      // The reader's chunk brought its sheets to this root (the second widget's too, after the first had loaded them).
+      expect((await shadowStyles(widget)).adoptedSheets).toBeGreaterThan(before);
+      await page.keyboard.press('Escape');
+      await expect(reader).toBeHidden();
+    }
+    expect(await cspViolations(page)).toEqual([]);
   });
 
   test('leaves the host page\u2019s own styles alone', async ({ page }) => {
@@ -59,6 +97,7 @@ test.describe('the <news-search> widget on another origin', () => {
     }
     // No styles were added to the page itself: they all live in the shadow roots.
     expect(await page.evaluate(() => document.querySelectorAll('style, link[rel="stylesheet"]').length)).toBe(1);
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
     // Only its own tag is defined.
     expect(await page.evaluate(() => customElements.get('news-search') !== undefined)).toBe(true);
   });
@@ -161,6 +200,10 @@ test.describe('the widget\u2019s modes and settings', () => {
     await expect(box).toHaveAttribute('aria-controls', (await listbox.getAttribute('id'))!);
     const options = listbox.getByRole('option');
     await expect(options.first()).toContainText('王毅');
+    // Styled by the lazily loaded CompactSearch.svelte, under a CSP that allows no styles at all.
+    await expect(listbox).toHaveCSS('position', 'absolute');
+    await expect(options.first()).toHaveCSS('display', 'grid');
+    expect((await shadowStyles(widget)).styleElements).toBe(0);
     const count = await options.count();
     expect(count).toBeGreaterThan(1);
 
@@ -181,6 +224,7 @@ test.describe('the widget\u2019s modes and settings', () => {
     await expect(reader.getByRole('button')).toBeFocused();
     const [open] = await hostEvents(page, 'news-search:open');
     expect(open).toMatchObject({ target: 'compact', detail: { title } });
+    await expect(reader.locator('.bar')).toHaveCSS('position', 'sticky');
     await page.keyboard.press('Escape');
     await expect(reader).toBeHidden();
     await expect(box).toBeFocused();
@@ -192,6 +236,7 @@ test.describe('the widget\u2019s modes and settings', () => {
     await expect(box).toHaveAttribute('aria-expanded', 'false');
     await box.press('Escape');
     await expect(box).toHaveValue('');
+    expect(await cspViolations(page)).toEqual([]);
   });
 
   test('starts with the preset outlets and dates, and searches within them', async ({ page }) => {
