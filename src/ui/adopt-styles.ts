@@ -31,6 +31,7 @@ const SHEETS = new Map<string, { sheet: CSSStyleSheet; code: string }>();
 export function adoptComponentCss(root: Node, css: ComponentCss): void {
   const target = root instanceof ShadowRoot || root instanceof Document ? root : root.ownerDocument;
   if (!target) return;
+  if (!('adoptedStyleSheets' in target)) return appendStyleElement(target, css);
   let entry = SHEETS.get(css.hash);
   if (!entry) {
     entry = { sheet: new CSSStyleSheet(), code: '' };
@@ -45,3 +46,18 @@ export function adoptComponentCss(root: Node, css: ComponentCss): void {
   // Assigned, not pushed: Chromium before 99 (and the first spec) made it a frozen array.
   if (!target.adoptedStyleSheets.includes(sheet)) target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
 }
+
+/**
+ * Browsers without constructed sheets (Firefox before 101, Safari before 16.4) get what Svelte
+ * itself does, a `<style>` element per component and root: styled wherever the host's CSP allows
+ * inline styles, as before this module.
+ */
+function appendStyleElement(target: Document | ShadowRoot, css: ComponentCss): void {
+  const parent = target instanceof ShadowRoot ? target : target.head;
+  if (!parent || parent.querySelector(`style[data-svelte-css="${css.hash}"]`)) return;
+  const style = (target instanceof ShadowRoot ? target.ownerDocument : target).createElement('style');
+  style.dataset.svelteCss = css.hash;
+  style.textContent = css.code;
+  parent.appendChild(style);
+}
+

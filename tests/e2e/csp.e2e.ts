@@ -96,3 +96,21 @@ test.describe('the hosted page under a CSP without its style hash', () => {
     expect(await cspViolations(page)).toEqual(['style-src-elem refused inline']);
   });
 });
+
+test('a browser without constructed style sheets gets the components\u2019 CSS as <style> elements (no CSP)', async ({ page, search, openResult }) => {
+  // As Firefox before 101 and Safari before 16.4: no adoptedStyleSheets anywhere.
+  await page.addInitScript(() => {
+    for (const proto of [Document.prototype, ShadowRoot.prototype]) delete (proto as unknown as { adoptedStyleSheets?: unknown }).adoptedStyleSheets;
+  });
+  await page.goto('./');
+  expect(await page.evaluate(() => 'adoptedStyleSheets' in document)).toBe(false);
+  await search('王毅');
+  await expect(results(page).first()).toHaveCSS('padding-top', '12px');
+  await expect(page.getByRole('searchbox')).toHaveCSS('border-top-width', '2px');
+  const reader = await openResult(0);
+  await expect(reader.locator('.bar')).toHaveCSS('position', 'sticky');
+  // One element per component, however often it mounts (ten result rows, one ResultItem sheet).
+  const hashes = await page.evaluate(() => [...document.querySelectorAll<HTMLStyleElement>('style[data-svelte-css]')].map((style) => style.dataset.svelteCss));
+  expect(hashes.length).toBeGreaterThan(3);
+  expect(new Set(hashes).size).toBe(hashes.length);
+});
