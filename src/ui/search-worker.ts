@@ -2,13 +2,17 @@
  * The search worker: opens the index, runs queries, makes snippets and finds related articles
  * off the main thread, so typing never waits for MiniSearch, decompression or folding tables.
  * Speaks the protocol of `worker-protocol.ts`.
+ *
+ * This first script is small: it asks for the core (`search-core.ts`) as it starts and, while
+ * that downloads, fetches the manifest (unless the page brought it) and the files the first
+ * query's first answer reads (`firstAnswerFiles`), which the core then finds at hand.
  */
+import { firstAnswerFiles } from '../lib/search/first-parts.ts';
 import { isFoldingTableLoaded, loadFoldingTable, prepareFolding } from '../lib/search/fold.ts';
-import { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } from '../lib/search/highlight.ts';
-import { termPartPath, type ArticleFragment } from '../lib/search/index-format.ts';
-import { warmUpInflate, type IndexSource } from '../lib/search/load-index.ts';
-import type { ParsedQuery } from '../lib/search/parse-query.ts';
-import { Searcher } from '../lib/search/searcher.ts';
+import { termPartPath, type ArticleFragment, type Manifest } from '../lib/search/index-format.ts';
+import type { IndexSource } from '../lib/search/load-index.ts';
+import { parseQuery, type ParsedQuery } from '../lib/search/parse-query.ts';
+import type { Searcher } from '../lib/search/searcher.ts';
 import { IndexError } from '../lib/search/types.ts';
 import { searchKey } from './head-start.ts';
 import { vocabularyWithin } from './vocabulary-prefetch.ts';
@@ -16,8 +20,11 @@ import type { SearchQuery } from '../lib/search/types.ts';
 import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, SummariesResult, VocabularyPrefetch, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+const core = import('./search-core.ts');
 // The index parts are on their way: get the decompressor ready meanwhile.
-warmUpInflate().catch(() => undefined);
+core.then(({ warmUpInflate }) => warmUpInflate()).catch(() => undefined);
+/** The opened index's manifest bytes and what the first answers need of it, until the core has opened it. */
+let head: { bytes: Promise<Uint8Array>; manifest: Promise<Pick<Manifest, 'docs' | 'newestParts'> | null> } | null = null;
 
 let searcher: Promise<Searcher> | null = null;
 let openedUrl = '';
@@ -31,6 +38,8 @@ let latestSearch = 0;
 let lastSearch: { key: string; answer: Promise<SearchAnswer> } | null = null;
 /** Index files fetched ahead (`prefetch`), by path: `fetchSource` reads them from here. */
 const prefetched = new Map<string, Promise<Uint8Array>>();
+/** The first answer's files, fetched before the core opened the index (`fetchFirstAnswerFiles`): each read once. */
+const ahead = new Map<string, Promise<Uint8Array>>();
 let vocabularyPrefetch: Promise<VocabularyPrefetch> | null = null;
 /** Parts fetched at once by a prefetch: enough to keep a connection busy, few enough to leave room for a search's own. */
 const PREFETCH_CONCURRENCY = 3;
@@ -42,13 +51,25 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
         prefetched.clear();
         vocabularyPrefetch = null;
       }
+      ahead.clear();
       openedUrl = indexUrl;
-      const opening = Searcher.open(fetchSource(indexUrl, manifest));
+      const bytes = manifest ? Promise.resolve(manifest) : fetchTracked(indexUrl, 'manifest.json');
+      const current = { bytes, manifest: bytes.then(readHeadOfManifest, () => null) };
+      head = current;
+      // Every query needs the newest block of the docs table: fetched before the core has arrived.
+      void current.manifest.then((read) => read?.docs.at(-1) && fetchAhead(read.docs.at(-1)!.file));
+      const opening = core.then(({ Searcher }) => Searcher.open(fetchSource(indexUrl, bytes)));
       searcher = opening;
-      // A failed open is forgotten, so that Retry opens again.
-      opening.catch(() => {
-        if (searcher === opening) searcher = null;
-      });
+      opening.then(
+        () => {
+          if (head === current) head = null;
+        },
+        // A failed open is forgotten, so that Retry opens again.
+        () => {
+          if (searcher === opening) searcher = null;
+          if (head === current) head = null;
+        },
+      );
     }
     const opened = await searcher;
     // Every query needs the newest block of the docs table: start fetching it before the first one arrives.
@@ -56,8 +77,13 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
     return opened.manifest;
   },
 
+  async ping() {
+    return true;
+  },
+
   search({ query, progressive }, id) {
     latestSearch = id;
+    if (head) void fetchFirstAnswerFiles(head, query.text);
     const answer = searchFor(query, progressive === true, id);
     lastSearch = { key: searchKey(query), answer };
     return answer;
@@ -89,6 +115,7 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
   async highlight({ body, text }) {
     const parsed = await parse(text);
     await prepareFolding(body);
+    const { highlightRanges } = await core;
     return highlightRanges(body, parsed);
   },
 
@@ -237,6 +264,7 @@ function parse(text: string): Promise<ParsedQuery> {
 async function summarize(number: number, text: string, parsed: ParsedQuery): Promise<ArticleSummary> {
   const fragment = await fragmentOf(number);
   await prepareFolding(fragment.title, fragment.text);
+  const { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } = await core;
   return {
     number,
     id: fragment.id,
@@ -257,9 +285,10 @@ async function fragmentOf(number: number): Promise<ArticleFragment> {
 
 /**
  * Reads index files over HTTP, relative to the index folder, and reports index parts in flight.
- * `manifest`: the manifest's bytes when the page already has them (used once).
+ * `manifest`: the manifest's bytes, on their way already (used once). Files fetched ahead (the
+ * first answer's, the vocabulary) are taken from memory.
  */
-function fetchSource(indexUrl: string, manifest?: Uint8Array): IndexSource {
+function fetchSource(indexUrl: string, manifest?: Promise<Uint8Array>): IndexSource {
   let given = manifest;
   return {
     async bytes(path) {
@@ -268,25 +297,67 @@ function fetchSource(indexUrl: string, manifest?: Uint8Array): IndexSource {
         given = undefined;
         return bytes;
       }
-      const early = prefetched.get(path);
+      const early = takeAhead(path) ?? prefetched.get(path);
       if (early) {
         const bytes = await early.catch(() => null);
         if (bytes) return bytes;
       }
-      const kind = progressKind(path);
-      if (kind) report(kind, +1);
-      try {
-        const bytes = await fetchBytes(new URL(path, indexUrl));
-        failedFetches.delete(path);
-        return bytes;
-      } catch (error) {
-        failedFetches.add(path);
-        throw error;
-      } finally {
-        if (kind) report(kind, -1);
-      }
+      return fetchTracked(indexUrl, path);
     },
   };
+}
+
+/** An index file, with its progress reported and its failure remembered (see `describe`). */
+async function fetchTracked(indexUrl: string, path: string): Promise<Uint8Array> {
+  const kind = progressKind(path);
+  if (kind) report(kind, +1);
+  try {
+    const bytes = await fetchBytes(new URL(path, indexUrl));
+    failedFetches.delete(path);
+    return bytes;
+  } catch (error) {
+    failedFetches.add(path);
+    throw error;
+  } finally {
+    if (kind) report(kind, -1);
+  }
+}
+
+/** Starts fetching `path` of the index being opened, for the core to find (once) when it reads it. */
+function fetchAhead(path: string): void {
+  if (ahead.has(path) || prefetched.has(path)) return;
+  const bytes = fetchTracked(openedUrl, path);
+  bytes.catch(() => undefined); // the core fetches it again, and reports that
+  ahead.set(path, bytes);
+}
+
+function takeAhead(path: string): Promise<Uint8Array> | undefined {
+  const bytes = ahead.get(path);
+  ahead.delete(path);
+  return bytes;
+}
+
+/**
+ * Fetches what the first answer to `text` reads (the docs block, the vocabulary parts), while the
+ * index `current` is still opening: the core's code is downloading meanwhile. Once it has opened
+ * the index, it fetches what it needs itself.
+ */
+async function fetchFirstAnswerFiles(current: NonNullable<typeof head>, text: string): Promise<void> {
+  const manifest = await current.manifest;
+  if (!manifest || head !== current) return;
+  // Traditional characters need the folding table to be looked up as the index has them.
+  if (!(await prepareFolding(text).then(() => true, () => false)) || head !== current) return;
+  for (const file of firstAnswerFiles(manifest, parseQuery(text))) fetchAhead(file);
+}
+
+/** What the first answers need of the manifest (its docs blocks, the newest vocabulary), or null when it is not readable JSON (the core says why). */
+function readHeadOfManifest(bytes: Uint8Array): Pick<Manifest, 'docs' | 'newestParts'> | null {
+  try {
+    const manifest = JSON.parse(new TextDecoder().decode(bytes)) as Partial<Manifest>;
+    return Array.isArray(manifest.docs) && Array.isArray(manifest.newestParts) ? { docs: manifest.docs, newestParts: manifest.newestParts } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A file's bytes; an HTTP error status rejects, as a network failure does. */

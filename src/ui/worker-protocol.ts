@@ -56,6 +56,8 @@ export interface WorkerApi {
    * `manifest.json`, when the page has fetched it already (the hosted page preloads it).
    */
   open: { params: { indexUrl: string; manifest?: Uint8Array }; result: Manifest };
+  /** Answered as soon as the worker's first script runs (its download is over; its core's has begun). */
+  ping: { params: Record<string, never>; result: true };
   /**
    * The complete answer. With `progressive: true`, a query that touches a large part of the index
    * (a common term, an empty query) first gets partial answers, `{ id, partial }`, newest articles

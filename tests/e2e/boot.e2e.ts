@@ -115,3 +115,27 @@ test('the app mounts showing the results and snippets searched for while it down
   }
   expect(await page.evaluate(() => (window as unknown as { __unanswered: string[] }).__unanswered)).toEqual([]);
 });
+
+test("the worker fetches the first answer's index files while its core's code downloads", async ({ page }) => {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let coreHeld = false;
+  await page.route(/\/assets\/search-core-[\w-]+\.js$/, async (route) => {
+    coreHeld = true;
+    await released;
+    await route.continue();
+  });
+  const requested: string[] = [];
+  page.context().on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (/\/data\/(docs|terms)-[^/]+\.bin$/.test(pathname)) requested.push(pathname.split('/').pop()!);
+  });
+  await page.goto(`./?q=${encodeURIComponent('王毅')}`);
+  // With the core held back, only the worker's first script can be asking: the docs block and the word's part.
+  await expect.poll(() => coreHeld && requested.some((file) => file.startsWith('docs-')) && requested.some((file) => file.startsWith('terms-'))).toBe(true);
+  release();
+  await waitForResults(page);
+  expect(await resultCount(page)).toBe(3);
+  // Each fetched once: the core read what the first script had fetched.
+  expect(new Set(requested).size).toBe(requested.length);
+});

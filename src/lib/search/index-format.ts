@@ -71,6 +71,18 @@ export function termPartPath(hash: string): string {
   return `terms-${hash}.bin`;
 }
 
+/** Index of the part whose range holds `term` (the last part starting at or before it). */
+export function partIndexOf(parts: readonly TermPartEntry[], term: string): number {
+  let lo = 0;
+  let hi = parts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (parts[mid]![0] <= term) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Path of a common term's postings chunk (one block of article numbers). */
 export function chunkPath(hash: string): string {
   return `post-${hash}.bin`;

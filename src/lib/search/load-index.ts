@@ -1,7 +1,7 @@
 import { isCharFrequencyKey } from './char-frequency.ts';
 import { addFoldingPairs } from './fold.ts';
 import { createDocsTable, decodeDocsBlockInto, type DocsTable } from './docs-table.ts';
-import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, INDEX_VERSION, type Manifest, type TermPartEntry, termPartPath } from './index-format.ts';
+import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, INDEX_VERSION, type Manifest, partIndexOf, termPartPath } from './index-format.ts';
 import { decodePostings, joinPostings, lowerBound, type TermEntry, TermPart, type TermPostings } from './term-part.ts';
 import { IndexError } from './types.ts';
 
@@ -274,17 +274,6 @@ export class IndexReader {
 const VOCABULARIES = ['parts', 'newestParts'] as const;
 export type VocabularyName = (typeof VOCABULARIES)[number];
 
-/** Index of the part whose range holds `term` (the last part starting at or before it). */
-function partIndexOf(parts: readonly TermPartEntry[], term: string): number {
-  let lo = 0;
-  let hi = parts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (parts[mid]![0] <= term) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 /**
  * One term's entry from the older blocks' vocabulary and the newest block's: the newest block's

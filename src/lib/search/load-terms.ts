@@ -1,6 +1,6 @@
 import type { IndexReader } from './load-index.ts';
 import { isSingleCjk, mergedTerm } from './merged-prefix.ts';
-import type { PlanToken, QueryPlan } from './query-plan.ts';
+import { type PlanToken, planTokens, type QueryPlan } from './query-plan.ts';
 import type { TermEntry } from './term-part.ts';
 
 /** The terms a plan needs, found in the vocabulary parts. */
@@ -40,10 +40,6 @@ export function loadNewestPlanTerms(reader: IndexReader, plan: QueryPlan): Promi
 /** True when every part the plan's terms need is fetched already (or on its way). */
 export function hasPlanParts(reader: IndexReader, plan: QueryPlan): boolean {
   return planTokens(plan).every((token) => !isMerged(token) && reader.hasPartsFor(token.term, token.prefix));
-}
-
-function planTokens(plan: QueryPlan): PlanToken[] {
-  return [...plan.include, ...plan.exclude].flatMap((c) => c.variants.flatMap((v) => v.tokens));
 }
 
 function isMerged(token: PlanToken): boolean {

@@ -12,13 +12,8 @@
 import { charFrequencyKey } from './char-frequency.ts';
 import type { IndexReader } from './load-index.ts';
 import { joinPostings, type TermEntry, type TermPostings } from './term-part.ts';
-import { isCjkCodePoint } from './tokenize.ts';
+export { isSingleCjk } from './tokenize.ts';
 
-/** One CJK character (a BMP code unit or a surrogate pair). */
-export function isSingleCjk(term: string): boolean {
-  const cp = term.codePointAt(0)!;
-  return term.length === (cp > 0xffff ? 2 : 1) && isCjkCodePoint(cp);
-}
 
 /** Merged entries and per-block merged postings, per opened index. */
 const CACHE = new WeakMap<IndexReader, Map<string, Promise<unknown>>>();

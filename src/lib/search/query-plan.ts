@@ -47,6 +47,11 @@ export function widenLatinPrefixes(parsed: ParsedQuery): ParsedQuery {
   return parsed;
 }
 
+/** Every token of a plan, included and excluded clauses alike: what its vocabulary lookups are for. */
+export function planTokens(plan: QueryPlan): PlanToken[] {
+  return [...plan.include, ...plan.exclude].flatMap((c) => c.variants.flatMap((v) => v.tokens));
+}
+
 /** Turns a parsed query into the plan the engine runs. */
 export function planQuery(parsed: ParsedQuery): QueryPlan {
   return {

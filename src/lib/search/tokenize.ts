@@ -193,3 +193,9 @@ export function forEachBigram(text: string, start: number, end: number, push: (s
 function codePointWidth(text: string, i: number): number {
   return text.codePointAt(i)! > 0xffff ? 2 : 1;
 }
+
+/** One CJK character (a BMP code unit or a surrogate pair). */
+export function isSingleCjk(term: string): boolean {
+  const cp = term.codePointAt(0)!;
+  return term.length === (cp > 0xffff ? 2 : 1) && isCjkCodePoint(cp);
+}
