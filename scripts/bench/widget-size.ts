@@ -19,15 +19,15 @@ export interface WidgetChunk {
   timing: ChunkTiming;
 }
 
-// `import … from "./x.js"` / `import "./x.js"`, `import("./x.js")`, and bare "assets/x-hash.js"
+// `import … from "./x.js"` / `import "./x.js"`, `import("./x.js")` (any quotes), and bare "assets/x-hash.js"
 // strings (the worker URL, Vite's preload lists).
 const STATIC_IMPORT = /\bimport\s*(?:[\w${},*\s]+from\s*)?["']([^"']+\.js)["']/g;
-const DYNAMIC_IMPORT = /\bimport\(\s*["']([^"']+\.js)["']\s*\)/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g;
 const CHUNK_NAME = /["'`]((?:\.{1,2}\/|assets\/)?[\w.-]+-[\w-]{8}\.js)["'`]/g;
 
 /**
  * Walks the chunk graph from `widget.js`. A chunk reached only through `import()` is lazy; the
- * worker script (and its imports) counts as loaded to search.
+ * worker script (its imports, and the core it imports as it starts) counts as loaded to search.
  *
  * @throws Error when `distDir` has no widget.js (run `npm run build`)
  */
@@ -44,7 +44,8 @@ export function measureWidgetSize(distDir: string): WidgetChunk[] {
     const statics = new Set([...code.matchAll(STATIC_IMPORT)].map((m) => resolve(m[1]!)));
     const dynamics = new Set([...code.matchAll(DYNAMIC_IMPORT)].map((m) => resolve(m[1]!)));
     for (const next of statics) visit(next, timing);
-    for (const next of dynamics) visit(next, 'lazy');
+    // The worker's first script imports its core (search-core.ts) as it starts: loaded to search too.
+    for (const next of dynamics) visit(next, timing === 'worker' && /(^|\/)search-core-[\w-]{8}\.js$/.test(next) ? 'worker' : 'lazy');
     for (const m of code.matchAll(CHUNK_NAME)) {
       const next = resolve(m[1]!);
       if (statics.has(next) || dynamics.has(next)) continue;

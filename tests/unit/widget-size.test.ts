@@ -13,7 +13,8 @@ beforeAll(async () => {
     'widget.js': 'import{a as e}from"./assets/shared-AAAAAAAA.js";import"./assets/App-BBBBBBBB.js";e();',
     'assets/shared-AAAAAAAA.js': 'export function a(){return new URL("assets/search-worker-CCCCCCCC.js",import.meta.url)}',
     'assets/App-BBBBBBBB.js': 'import{a}from"./shared-AAAAAAAA.js";const r=()=>import("./ReaderView-DDDDDDDD.js");export{r};',
-    'assets/search-worker-CCCCCCCC.js': 'const t=()=>import("./fold-table-EEEEEEEE.js");self.onmessage=t;',
+    'assets/search-worker-CCCCCCCC.js': 'const c=import(`./search-core-GGGGGGGG.js`);const t=()=>import(`./fold-table-EEEEEEEE.js`);self.onmessage=t;',
+    'assets/search-core-GGGGGGGG.js': 'export const S=1;',
     'assets/ReaderView-DDDDDDDD.js': 'import{a}from"./shared-AAAAAAAA.js";export default a;',
     'assets/fold-table-EEEEEEEE.js': 'export const F="x".repeat(500);',
     'assets/unrelated-FFFFFFFF.js': 'export const never=1;',
@@ -30,6 +31,8 @@ describe('measureWidgetSize', () => {
       'assets/shared-AAAAAAAA.js': 'static',
       'assets/App-BBBBBBBB.js': 'static',
       'assets/search-worker-CCCCCCCC.js': 'worker',
+      // The worker's first script imports its core as it starts (with Rolldown's backquotes).
+      'assets/search-core-GGGGGGGG.js': 'worker',
       'assets/ReaderView-DDDDDDDD.js': 'lazy',
       'assets/fold-table-EEEEEEEE.js': 'lazy',
     });
