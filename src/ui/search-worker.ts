@@ -6,7 +6,8 @@
 import { isFoldingTableLoaded, loadFoldingTable, prepareFolding } from '../lib/search/fold.ts';
 import { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } from '../lib/search/highlight.ts';
 import { termPartPath, type ArticleFragment } from '../lib/search/index-format.ts';
-import { warmUpInflate, type IndexSource } from '../lib/search/load-index.ts';
+import { warmUpInflate } from '../lib/search/inflate.ts';
+import type { IndexSource } from '../lib/search/load-index.ts';
 import type { ParsedQuery } from '../lib/search/parse-query.ts';
 import { Searcher } from '../lib/search/searcher.ts';
 import { IndexError } from '../lib/search/types.ts';
