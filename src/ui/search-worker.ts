@@ -11,6 +11,7 @@ import type { IndexSource } from '../lib/search/load-index.ts';
 import type { ParsedQuery } from '../lib/search/parse-query.ts';
 import { Searcher } from '../lib/search/searcher.ts';
 import { IndexError } from '../lib/search/types.ts';
+import { warmUpSearch } from '../lib/search/warm-up.ts';
 import { vocabularyWithin } from './vocabulary-prefetch.ts';
 import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, VocabularyPrefetch, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
@@ -26,6 +27,8 @@ let lastParsed: { text: string; parsed: Promise<ParsedQuery> } | null = null;
 const progress: LoadProgress = { manifest: false, docs: false, terms: 0, started: 0, finished: 0 };
 /** Counter of the latest `search` request: an older progressive search stops at its next step. */
 let latestSearch = 0;
+/** Whether the search code has had its warm-up run (`warmUpOnce`). */
+let warmedUp = false;
 /** Index files fetched ahead (`prefetch`), by path: `fetchSource` reads them from here. */
 const prefetched = new Map<string, Promise<Uint8Array>>();
 let vocabularyPrefetch: Promise<VocabularyPrefetch> | null = null;
@@ -55,6 +58,7 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
 
   async search({ query, progressive }, id) {
     latestSearch = id;
+    warmUpOnce();
     const opened = await ready();
     const prefetch = (answer: SearchAnswer) => prefetchFragments(opened, query.text, answer);
     if (!progressive) return prefetch(answerOf(await opened.search(query)));
@@ -181,6 +185,16 @@ async function prefetchVocabulary(opened: Searcher, budget: number): Promise<Voc
   };
   await Promise.all(Array.from({ length: PREFETCH_CONCURRENCY }, lane));
   return { scope, files: paths.length - failed, bytes, failed };
+}
+
+/**
+ * Runs the search code once over a tiny index of its own (see `warm-up.ts`), in the next task:
+ * the first search has sent its requests by then, and this runs while they travel.
+ */
+function warmUpOnce(): void {
+  if (warmedUp) return;
+  warmedUp = true;
+  setTimeout(() => warmUpSearch().catch(() => undefined), 0);
 }
 
 /** Resolves in a later task, after the messages already queued have been handled. */
