@@ -10,7 +10,7 @@ import { warmUpInflate } from '../lib/search/inflate.ts';
 import type { IndexSource } from '../lib/search/load-index.ts';
 import type { ParsedQuery } from '../lib/search/parse-query.ts';
 import { Searcher } from '../lib/search/searcher.ts';
-import { IndexError } from '../lib/search/types.ts';
+import { IndexError, type SearchQuery } from '../lib/search/types.ts';
 import { warmUpSearch } from '../lib/search/warm-up.ts';
 import { vocabularyWithin } from './vocabulary-prefetch.ts';
 import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, VocabularyPrefetch, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
@@ -29,6 +29,12 @@ const progress: LoadProgress = { manifest: false, docs: false, terms: 0, started
 let latestSearch = 0;
 /** Whether the search code has had its warm-up run (`warmUpOnce`). */
 let warmedUp = false;
+/**
+ * The last complete answer and the search it answers (`searchKey`), of the index then open. The
+ * App, once mounted, asks again what the early search (`early-search.ts`) asked: the same
+ * answer, which need not be worked out twice (a search is deterministic over a given index).
+ */
+let lastComplete: { searcher: Searcher; key: string; answer: SearchAnswer } | null = null;
 /** Index files fetched ahead (`prefetch`), by path: `fetchSource` reads them from here. */
 const prefetched = new Map<string, Promise<Uint8Array>>();
 let vocabularyPrefetch: Promise<VocabularyPrefetch> | null = null;
@@ -61,7 +67,13 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
     warmUpOnce();
     const opened = await ready();
     const prefetch = (answer: SearchAnswer) => prefetchFragments(opened, query.text, answer);
-    if (!progressive) return prefetch(answerOf(await opened.search(query)));
+    const key = searchKey(query, progressive);
+    if (lastComplete?.searcher === opened && lastComplete.key === key) return prefetch(lastComplete.answer);
+    const remember = (answer: SearchAnswer) => {
+      if (answer.searched.articles >= answer.searched.of) lastComplete = { searcher: opened, key, answer };
+      return prefetch(answer);
+    };
+    if (!progressive) return remember(answerOf(await opened.search(query)));
     let last: SearchAnswer | null = null;
     for await (const step of opened.searchProgressively(query)) {
       last = answerOf(step);
@@ -74,7 +86,7 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
       await nextTask();
       if (latestSearch !== id) break; // a newer search is waiting for this thread
     }
-    return prefetch(last!);
+    return remember(last!);
   },
 
   async summaries({ numbers, text }) {
@@ -140,6 +152,11 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     post({ id: request.id, ok: false, failure: describe(error) });
   }
 };
+
+/** Everything a search's answer depends on besides the index. */
+function searchKey({ text, outlets, from, to, sort, offset, limit }: SearchQuery, progressive: boolean | undefined): string {
+  return JSON.stringify([text, outlets, from, to, sort, offset, limit, progressive === true]);
+}
 
 /** What crosses to the page of a search response. */
 function answerOf({ total, approximate, hits, facets, searched }: SearchAnswer): SearchAnswer {
