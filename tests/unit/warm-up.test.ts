@@ -26,7 +26,6 @@ describe('warmUpFiles', () => {
 
   it('writes a vocabulary part that reads as the one TermPartWriter writes', () => {
     const part = new TermPart(files.get(termPartPath(manifest.newestParts[0]![1]))!, manifest.fields.length);
-    expect(part.terms.length).toBeGreaterThan(2);
     const writer = new TermPartWriter();
     for (const term of part.terms) {
       const { df, postings } = part.get(term)!;
@@ -38,6 +37,9 @@ describe('warmUpFiles', () => {
     const written = new TermPart(writer.finish(), manifest.fields.length);
     expect(written.terms).toEqual(part.terms);
     for (const term of part.terms) expect(part.get(term)).toEqual(written.get(term));
-    expect(part.get(part.terms[0]!)!.postings![1]!.length / 2).toBe(manifest.articles);
+    // The query's terms are in every article's text; the fillers in one.
+    const inAll = part.terms.filter((term) => part.get(term)!.postings![1]!.length / 2 === manifest.articles);
+    expect(inAll.length).toBeGreaterThan(2);
+    expect(part.terms.length).toBeGreaterThan(100);
   });
 });
