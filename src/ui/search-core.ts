@@ -5,5 +5,5 @@
  * on a cold page the core's code and the index parts it reads download together.
  */
 export { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } from '../lib/search/highlight.ts';
-export { warmUpInflate } from '../lib/search/load-index.ts';
 export { Searcher } from '../lib/search/searcher.ts';
+export { warmUpSearch } from '../lib/search/warm-up.ts';

@@ -13,6 +13,7 @@ import { termPartPath, type ArticleFragment, type Manifest } from '../lib/search
 import type { IndexSource } from '../lib/search/load-index.ts';
 import { parseQuery, type ParsedQuery } from '../lib/search/parse-query.ts';
 import type { Searcher } from '../lib/search/searcher.ts';
+import { warmUpInflate } from '../lib/search/inflate.ts';
 import { IndexError } from '../lib/search/types.ts';
 import { searchKey } from './head-start.ts';
 import { vocabularyWithin } from './vocabulary-prefetch.ts';
@@ -22,7 +23,9 @@ import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, Summaries
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const core = import('./search-core.ts');
 // The index parts are on their way: get the decompressor ready meanwhile.
-core.then(({ warmUpInflate }) => warmUpInflate()).catch(() => undefined);
+warmUpInflate().catch(() => undefined);
+/** Whether the search code has had its warm-up run (`warmUpOnce`). */
+let warmedUp = false;
 /** The opened index's manifest bytes and what the first answers need of it, until the core has opened it. */
 let head: { bytes: Promise<Uint8Array>; manifest: Promise<Pick<Manifest, 'docs' | 'newestParts'> | null> } | null = null;
 
@@ -84,6 +87,7 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
   search({ query, progressive }, id) {
     latestSearch = id;
     if (head) void fetchFirstAnswerFiles(head, query.text);
+    warmUpOnce();
     const answer = searchFor(query, progressive === true, id);
     lastSearch = { key: searchKey(query), answer };
     return answer;
@@ -188,6 +192,17 @@ async function summariesOf(numbers: number[], text: string): Promise<SummariesRe
     }
   });
   return failure ? { summaries, failed, failure } : { summaries, failed };
+}
+
+/**
+ * The first search runs its code once over a tiny index first (`warm-up.ts`), in a task of its
+ * own, once the core has arrived: while the first parts download, the engine compiles what the
+ * real search then runs warm.
+ */
+function warmUpOnce(): void {
+  if (warmedUp) return;
+  warmedUp = true;
+  core.then(({ warmUpSearch }) => setTimeout(() => warmUpSearch().catch(() => undefined), 0)).catch(() => undefined);
 }
 
 /** What crosses to the page of a search response. */

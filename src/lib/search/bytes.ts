@@ -145,6 +145,12 @@ export class ByteReader {
     return view;
   }
 
+  /** Skips `length` bytes (what `take` does, without making a view). */
+  skip(length: number): void {
+    if (this.offset + length > this.data.length) throw new RangeError('bytes: unexpected end of data');
+    this.offset += length;
+  }
+
   /** True when every byte has been read. */
   get done(): boolean {
     return this.offset >= this.data.length;

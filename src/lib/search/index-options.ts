@@ -25,35 +25,14 @@ export function miniSearchOptions(fields: readonly string[]): Options<{ id: numb
   };
 }
 
-/** Postings in MiniSearch's serialized shape, made once per term and reused by later queries. */
-const SERIALIZED = new WeakMap<TermPostings, Record<number, Record<number, number>>>();
-
-function serializedPostings(postings: TermPostings): Record<number, Record<number, number>> {
-  let data = SERIALIZED.get(postings);
-  if (!data) {
-    data = {};
-    postings.forEach((flat, fieldId) => {
-      if (flat.length === 0) return;
-      const freqs: Record<number, number> = {};
-      for (let i = 0; i < flat.length; i += 2) freqs[flat[i]!] = flat[i + 1]!;
-      data![fieldId] = freqs;
-    });
-    SERIALIZED.set(postings, data);
-  }
-  return data;
-}
-
 /**
  * A map of postings that reports the term's document frequency in the whole archive as its size:
  * MiniSearch takes BM25's document frequency from the size of a term's postings map, so a term
  * whose postings were loaded for some blocks only still ranks as in the full index.
  */
 class ArchiveFrequencyMap extends Map<number, number> {
-  constructor(
-    entries: Map<number, number>,
-    private readonly documentFrequency: number,
-  ) {
-    super(entries);
+  constructor(private readonly documentFrequency: number) {
+    super();
   }
 
   override get size(): number {
@@ -61,22 +40,18 @@ class ArchiveFrequencyMap extends Map<number, number> {
   }
 }
 
-/** The one MiniSearch internal this module touches (minisearch is pinned to 7.2.0 in package.json). */
-interface MiniSearchIndex {
-  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
-}
-
 /**
- * Sets a term's per-field document frequency. MiniSearch has no public way: `loadJS` always makes
- * a plain `MiniSearch` (not a subclass), so its protected `_index` is reached through a cast.
+ * The MiniSearch internals this module fills in (minisearch is pinned to 7.2.0 in package.json):
+ * what `loadJS` makes of a serialized index, as Maps keyed by article number.
  */
-function setDocumentFrequency(search: MiniSearch<{ id: number }>, term: string, df: readonly number[]): void {
-  const data = (search as unknown as MiniSearchIndex)._index.get(term);
-  if (!data) return;
-  for (const [fieldId, freqs] of data) {
-    const frequency = df[fieldId];
-    if (frequency !== undefined && frequency !== freqs.size) data.set(fieldId, new ArchiveFrequencyMap(freqs, frequency));
-  }
+interface MiniSearchInternals {
+  /** Term → field id → article number → term frequency. */
+  _index: { set(term: string, data: Map<number, Map<number, number>>): unknown };
+  /** Short id → id (both the article number here), and back. */
+  _documentIds: Map<number, number>;
+  _idToShortId: Map<number, number>;
+  /** Short id → each field's length. */
+  _fieldLength: Map<number, number[]>;
 }
 
 /** What `assembleMiniSearch` needs from the manifest: the archive's own BM25 statistics. */
@@ -88,10 +63,14 @@ export interface ArchiveStats {
 }
 
 /**
- * Builds a MiniSearch instance over just the given terms, through the public `loadJS` API, in the
- * shape `MiniSearch#toJSON` writes (serialization version 2). Scores equal those of one index over
- * the whole archive: the document count, average field lengths and every term's document
- * frequency are the archive's own, even when `terms` holds only some blocks' postings.
+ * Builds a MiniSearch instance over just the given terms. Scores equal those of one index over the
+ * whole archive: the document count, average field lengths and every term's document frequency
+ * are the archive's own, even when `terms` holds only some blocks' postings.
+ *
+ * The instance comes from the public `loadJS` (serialization version 2) with no documents and no
+ * terms; the postings then go straight into the Maps `loadJS` would have made of them. Going
+ * through `loadJS`'s JSON shape instead made an object per term and field and then took it apart
+ * (`Object.keys`, a string and a `parseInt` per article), most of a fresh worker's time here.
  *
  * @param terms the query's terms and their postings (all of them, or those of some blocks)
  * @param docs field lengths of every article the postings name
@@ -105,36 +84,43 @@ export function assembleMiniSearch(
   stats: ArchiveStats,
   documentFrequency: ReadonlyMap<string, readonly number[]> = new Map(),
 ): MiniSearch<{ id: number }> {
-  const documentIds: Record<number, number> = {};
-  const fieldLength: Record<number, number[]> = {};
-  const index: Array<[string, Record<number, Record<number, number>>]> = [];
-  for (const [term, postings] of terms) {
-    for (const flat of postings) {
-      for (let i = 0; i < flat.length; i += 2) {
-        const number = flat[i]!;
-        if (documentIds[number] === undefined) {
-          documentIds[number] = number;
-          fieldLength[number] = docs.fieldLength.map((lengths) => lengths[number]!);
-        }
-      }
-    }
-    index.push([term, serializedPostings(postings)]);
-  }
   const search = MiniSearch.loadJS(
     {
       documentCount: stats.articles,
       nextId: docs.count,
-      documentIds,
+      documentIds: {},
       fieldIds: Object.fromEntries(stats.fields.map((f, i) => [f, i])),
-      fieldLength,
+      fieldLength: {},
       averageFieldLength: [...stats.averageFieldLength],
       storedFields: {},
       dirtCount: 0,
-      index,
+      index: [],
       serializationVersion: 2,
     },
     miniSearchOptions(stats.fields),
   );
-  for (const [term, df] of documentFrequency) setDocumentFrequency(search, term, df);
+  const { _index: index, _documentIds: documentIds, _idToShortId: idToShortId, _fieldLength: fieldLength } = search as unknown as MiniSearchInternals;
+  // Terms in the order given, articles ascending: the order loadJS would have inserted them in
+  // (it decides the order scores are summed in).
+  for (const [term, postings] of terms) {
+    const df = documentFrequency.get(term);
+    const data = new Map<number, Map<number, number>>();
+    postings.forEach((flat, fieldId) => {
+      if (flat.length === 0) return;
+      const frequency = df?.[fieldId];
+      const freqs = frequency !== undefined && frequency !== flat.length / 2 ? new ArchiveFrequencyMap(frequency) : new Map<number, number>();
+      for (let i = 0; i < flat.length; i += 2) {
+        const number = flat[i]!;
+        freqs.set(number, flat[i + 1]!);
+        if (!documentIds.has(number)) {
+          documentIds.set(number, number);
+          idToShortId.set(number, number);
+          fieldLength.set(number, docs.fieldLength.map((lengths) => lengths[number]!));
+        }
+      }
+      data.set(fieldId, freqs);
+    });
+    index.set(term, data);
+  }
   return search;
 }

@@ -3,6 +3,7 @@ import { addFoldingPairs } from './fold.ts';
 import { createDocsTable, decodeDocsBlockInto, type DocsTable } from './docs-table.ts';
 import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, INDEX_VERSION, type Manifest, partIndexOf, termPartPath } from './index-format.ts';
 import { decodePostings, joinPostings, lowerBound, type TermEntry, TermPart, type TermPostings } from './term-part.ts';
+import { inflate } from './inflate.ts';
 import { IndexError } from './types.ts';
 
 /** Where index files come from: `fetch` in the browser, the file system in the CLI and tests. */
@@ -316,22 +317,4 @@ async function gunzip(data: Uint8Array, path: string): Promise<Uint8Array> {
   } catch (error) {
     throw new IndexError(`load-index: ${path} is corrupt (${(error as Error).message}); rebuild the index`, path);
   }
-}
-
-async function inflate(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-/** A gzip member of no bytes. */
-const EMPTY_GZIP = Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-
-/**
- * Inflates nothing, once: the first use of a DecompressionStream in a fresh worker costs several
- * milliseconds of setup (measured in Chromium: 9.9 ms for the first 6 KB part, 1.1 ms for the
- * next; after this, 1.1 ms for the first too). Called while the first parts are downloading, it
- * takes that setup off the way to the first results.
- */
-export async function warmUpInflate(): Promise<void> {
-  await inflate(EMPTY_GZIP);
 }

@@ -93,11 +93,23 @@ export function stepFloors(reader: IndexReader, planTerms: PlanTerms, candidates
   return inMemory ? [0] : [first, 0];
 }
 
+/** Each candidate set's blocks, worked out once: a step asks for them once per term. */
+const candidateBlocks = new WeakMap<ReadonlySet<number>, number[]>();
+
 /** The blocks candidates fall in, ascending. */
 function blocksOf(reader: IndexReader, candidates: ReadonlySet<number>): number[] {
-  const blocks = new Set<number>();
-  for (const n of candidates) blocks.add(reader.blockOf(n));
-  return [...blocks].sort((a, b) => a - b);
+  let sorted = candidateBlocks.get(candidates);
+  if (!sorted) {
+    const blocks = new Set<number>();
+    if (reader.blockCount === 1) {
+      if (candidates.size > 0) blocks.add(0);
+    } else {
+      for (const n of candidates) blocks.add(reader.blockOf(n));
+    }
+    sorted = [...blocks].sort((a, b) => a - b);
+    candidateBlocks.set(candidates, sorted);
+  }
+  return sorted;
 }
 
 /**

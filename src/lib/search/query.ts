@@ -7,6 +7,7 @@ import type { IndexReader } from './load-index.ts';
 import { hasPlanParts, loadNewestPlanTerms, loadPlanTerms, type PlanTerms } from './load-terms.ts';
 import type { QueryPlan, PlanClause, PlanToken } from './query-plan.ts';
 import { candidateArticles, firstStepFloor, stepFloors, stepPostings } from './query-steps.ts';
+import { lowerBound } from './term-part.ts';
 import type { SearchHit, SearchQuery, SearchResponse } from './types.ts';
 
 /** Results per page when the caller does not say. */
@@ -96,7 +97,7 @@ async function runStep(
     for (let b = fromBlock; b < reader.blockCount; b++) blocks.add(b);
   }
   if (plan.include.length > 0) {
-    for (const postings of terms.values()) for (const flat of postings) for (let i = 0; i < flat.length; i += 2) blocks.add(reader.blockOf(flat[i]!));
+    for (const postings of terms.values()) for (const flat of postings) addBlocksOf(reader, flat, blocks);
   }
   const docs = await reader.docs(blocks);
   const filters = resolveFilters(reader, query);
@@ -152,6 +153,18 @@ async function runStep(
   const facets = countFacets(scored.keys(), docs, outletNames, filters);
   const searched = { articles: floor === 0 ? manifest.articles : countLive(reader, docs, floor), of: manifest.articles };
   return { total: hits.length, approximate, hits: hits.slice(offset, Math.min(offset + limit, shown)), facets, terms: termTexts(plan), searched };
+}
+
+/**
+ * Adds the blocks that flat postings (`[number, freq, …]`, numbers ascending) fall in: one
+ * look-up per block, not per article.
+ */
+function addBlocksOf(reader: IndexReader, flat: Uint32Array, blocks: Set<number>): void {
+  for (let i = 0; i < flat.length; ) {
+    const block = reader.blockOf(flat[i]!);
+    blocks.add(block);
+    i = lowerBound(flat, (block + 1) * reader.manifest.blockSize);
+  }
 }
 
 /** Articles numbered `floor` or more (their docs blocks must be loaded). */

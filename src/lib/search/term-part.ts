@@ -1,4 +1,5 @@
 import { ByteReader, ByteWriter } from './bytes.ts';
+import { TermDirectory } from './term-directory.ts';
 
 /**
  * Postings of one term: per field, the article numbers that contain it (ascending) and how often.
@@ -203,93 +204,107 @@ export function decodePostings(data: Uint8Array, fieldCount: number): TermPostin
   return postings;
 }
 
-interface DirectoryEntry {
-  offset: number;
-  length: number;
-  /** Stored document frequencies (chunked terms, newest-vocabulary terms); null: the postings' lengths. */
-  df: number[] | null;
-  chunks: ChunkRef[];
-  inline: boolean;
-}
-
-/** A decoded part directory; inline postings are decoded on demand and remembered. */
+/**
+ * A part's term directory, read once: each term's text (see `TermDirectory`) and where its entry
+ * and inline postings start. An entry is decoded when `get` asks for it, and remembered.
+ */
 export class TermPart {
-  /** The part's terms, sorted. */
-  readonly terms: string[] = [];
-  private readonly entries: DirectoryEntry[] = [];
-  private readonly decoded = new Map<string, TermEntry>();
+  private readonly directory: TermDirectory;
+  /** Byte offset in the part of term `i`'s kind (its entry). */
+  private readonly entryAt: Uint32Array;
+  /** Offset in `blocks` of term `i`'s inline postings (unused for a chunked term). */
+  private readonly postingsAt: Uint32Array;
   private readonly blocks: Uint8Array;
-  private readonly positions = new Map<string, number>();
+  private readonly decoded = new Map<number, TermEntry>();
+  private termList: string[] | null = null;
 
   /**
    * @param data the part's bytes after gunzip
    * @param fieldCount fields per term (the manifest's `fields.length`)
    * @throws RangeError when the data is truncated or corrupt
    */
-  constructor(data: Uint8Array, private readonly fieldCount: number) {
+  constructor(
+    private readonly data: Uint8Array,
+    private readonly fieldCount: number,
+  ) {
     const reader = new ByteReader(data);
     const count = reader.uint();
-    let previous = '';
+    // Each entry takes at least three bytes: a larger count is corrupt (and must not allocate gigabytes).
+    if (count > data.length) throw new RangeError('term-part: corrupt term directory');
+    this.directory = new TermDirectory(count);
+    this.entryAt = new Uint32Array(count);
+    this.postingsAt = new Uint32Array(count);
     let offset = 0;
+    // Skips every entry without allocating: only the terms' units and the offsets are kept.
     for (let i = 0; i < count; i++) {
       const shared = reader.uint();
-      if (shared > previous.length) throw new RangeError('term-part: corrupt term directory');
-      const term = previous.slice(0, shared) + reader.string();
+      const length = reader.uint();
+      const from = reader.offset;
+      reader.skip(length);
+      this.directory.append(shared, data, from, from + length);
+      this.entryAt[i] = reader.offset;
       const kind = reader.uint();
       if (kind === INLINE || kind === INLINE_WITH_DF) {
-        const df = kind === INLINE_WITH_DF ? Array.from({ length: fieldCount }, () => reader.uint()) : null;
-        const length = reader.uint();
-        this.entries.push({ offset, length, df, chunks: [], inline: true });
-        offset += length;
+        if (kind === INLINE_WITH_DF) for (let f = 0; f < fieldCount; f++) reader.uint();
+        this.postingsAt[i] = offset;
+        offset += reader.uint();
       } else if (kind === CHUNKED) {
-        const df = Array.from({ length: fieldCount }, () => reader.uint());
-        const chunks: ChunkRef[] = [];
-        let block = 0;
+        for (let f = 0; f < fieldCount; f++) reader.uint();
         for (let c = reader.uint(); c > 0; c--) {
-          block += reader.uint();
-          chunks.push({ block, hash: reader.string() });
+          reader.uint();
+          reader.skip(reader.uint());
         }
-        this.entries.push({ offset: 0, length: 0, df, chunks, inline: false });
       } else {
         throw new RangeError('term-part: unknown term kind');
       }
-      this.positions.set(term, this.terms.length);
-      this.terms.push(term);
-      previous = term;
     }
     this.blocks = reader.take(offset);
   }
 
+  /** The part's terms, sorted (made on first use: only typo matching reads them all). */
+  get terms(): readonly string[] {
+    this.termList ??= Array.from({ length: this.directory.size }, (_, i) => this.directory.at(i));
+    return this.termList;
+  }
+
   /** What the part holds of `term`, or undefined when it does not hold it. */
   get(term: string): TermEntry | undefined {
-    const cached = this.decoded.get(term);
-    if (cached) return cached;
-    const index = this.positions.get(term);
-    if (index === undefined) return undefined;
-    const entry = this.entries[index]!;
-    let result: TermEntry;
-    if (!entry.inline) {
-      result = { df: entry.df!, postings: null, chunks: entry.chunks, newest: null };
-    } else {
-      const postings = decodePostings(this.blocks.subarray(entry.offset, entry.offset + entry.length), this.fieldCount);
-      result = { df: entry.df ?? postings.map((flat) => flat.length / 2), postings, chunks: [], newest: null };
+    const index = this.directory.find(term);
+    if (index < 0) return undefined;
+    let entry = this.decoded.get(index);
+    if (!entry) {
+      entry = this.entry(index);
+      this.decoded.set(index, entry);
     }
-    this.decoded.set(term, result);
-    return result;
+    return entry;
   }
 
   /** Terms of this part that start with `prefix`, in order. */
   withPrefix(prefix: string): string[] {
-    let lo = 0;
-    let hi = this.terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.terms[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
     const found: string[] = [];
-    for (let i = lo; i < this.terms.length && this.terms[i]!.startsWith(prefix); i++) found.push(this.terms[i]!);
+    const { directory } = this;
+    for (let i = directory.lowerBound(prefix); i < directory.size && directory.startsWith(i, prefix); i++) found.push(directory.at(i));
     return found;
+  }
+
+  /** Decodes entry `index` (the constructor checked that it is whole). */
+  private entry(index: number): TermEntry {
+    const reader = new ByteReader(this.data);
+    reader.offset = this.entryAt[index]!;
+    const kind = reader.uint();
+    const df = kind === INLINE ? null : Array.from({ length: this.fieldCount }, () => reader.uint());
+    if (kind === CHUNKED) {
+      const chunks: ChunkRef[] = [];
+      let block = 0;
+      for (let c = reader.uint(); c > 0; c--) {
+        block += reader.uint();
+        chunks.push({ block, hash: reader.string() });
+      }
+      return { df: df!, postings: null, chunks, newest: null };
+    }
+    const start = this.postingsAt[index]!;
+    const postings = decodePostings(this.blocks.subarray(start, start + reader.uint()), this.fieldCount);
+    return { df: df ?? postings.map((flat) => flat.length / 2), postings, chunks: [], newest: null };
   }
 }
 
