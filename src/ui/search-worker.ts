@@ -46,6 +46,8 @@ const ahead = new Map<string, Promise<Uint8Array>>();
 let vocabularyPrefetch: Promise<VocabularyPrefetch> | null = null;
 /** Parts fetched at once by a prefetch: enough to keep a connection busy, few enough to leave room for a search's own. */
 const PREFETCH_CONCURRENCY = 3;
+/** After the head start's summaries, the App still has to paint them: the folding table waits this long (ms). */
+const FOLDING_TABLE_DELAY_MS = 1000;
 
 const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: number) => Promise<WorkerApi[K]['result']> } = {
   async open({ indexUrl, manifest }) {
@@ -147,9 +149,12 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   try {
     const handler = handlers[request.type] as (params: unknown, id: number) => Promise<WorkerApi[RequestType]['result']>;
     post({ id: request.id, ok: true, result: await handler(request.params, request.id) });
-    // Results are on screen: fetch the folding table now, so that a later query typed in
-    // traditional characters does not wait for it before its parts (off the first results' path).
-    if ((request.type === 'summaries' || request.type === 'firstSummaries') && !isFoldingTableLoaded()) setTimeout(() => loadFoldingTable().catch(() => undefined), 0);
+    // Results are on screen (or, after the head start's summaries, about to be): fetch the folding
+    // table then, so that a later query typed in traditional characters does not wait for it
+    // before its parts; never on the first results' path (a query that needs it fetches it itself).
+    if (!isFoldingTableLoaded() && (request.type === 'summaries' || request.type === 'firstSummaries')) {
+      setTimeout(() => loadFoldingTable().catch(() => undefined), request.type === 'summaries' ? 0 : FOLDING_TABLE_DELAY_MS);
+    }
   } catch (error) {
     post({ id: request.id, ok: false, failure: describe(error) });
   }
