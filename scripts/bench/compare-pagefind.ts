@@ -45,12 +45,13 @@ export interface ComparePagefindOptions {
 /** Pagefind's own code (UI, search API, its worker, WASM); the rest of /pagefind/ is index data. */
 const PAGEFIND_CODE = /^\/pagefind\/(?:pagefind[\w-]*\.(?:js|css)|wasm\.[\w-]+\.pagefind)$/;
 
-/** Total bytes and number of files under a folder. */
+/** Total bytes and number of files under a folder, its compile cache left out. */
 async function folderSize(dir: string): Promise<FolderSize> {
   let bytes = 0;
   let files = 0;
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
+    // The compile cache (OUT/.cache, see the README) is the build's own, never published.
+    if (!entry.isFile() || path.relative(dir, entry.parentPath).split(path.sep)[0] === '.cache') continue;
     bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
     files++;
   }
