@@ -14,10 +14,9 @@ import type { IndexSource } from '../lib/search/load-index.ts';
 import { parseQuery, type ParsedQuery } from '../lib/search/parse-query.ts';
 import type { Searcher } from '../lib/search/searcher.ts';
 import { warmUpInflate } from '../lib/search/inflate.ts';
-import { IndexError } from '../lib/search/types.ts';
+import { IndexError, type SearchQuery } from '../lib/search/types.ts';
 import { searchKey } from './head-start.ts';
 import { vocabularyWithin } from './vocabulary-prefetch.ts';
-import type { SearchQuery } from '../lib/search/types.ts';
 import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, SummariesResult, VocabularyPrefetch, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -26,8 +25,8 @@ const core = import('./search-core.ts');
 warmUpInflate().catch(() => undefined);
 /** Whether the search code has had its warm-up run (`warmUpOnce`). */
 let warmedUp = false;
-/** The opened index's manifest bytes and what the first answers need of it, until the core has opened it. */
-let head: { bytes: Promise<Uint8Array>; manifest: Promise<Pick<Manifest, 'docs' | 'newestParts'> | null> } | null = null;
+/** What the first answers need of the manifest of the index being opened, until the core has opened it. */
+let head: { manifest: Promise<Pick<Manifest, 'docs' | 'newestParts'> | null> } | null = null;
 
 let searcher: Promise<Searcher> | null = null;
 let openedUrl = '';
@@ -59,7 +58,7 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
       ahead.clear();
       openedUrl = indexUrl;
       const bytes = manifest ? Promise.resolve(manifest) : fetchTracked(indexUrl, 'manifest.json');
-      const current = { bytes, manifest: bytes.then(readHeadOfManifest, () => null) };
+      const current = { manifest: bytes.then(readHeadOfManifest, () => null) };
       head = current;
       // Every query needs the newest block of the docs table: fetched before the core has arrived.
       void current.manifest.then((read) => read?.docs.at(-1) && fetchAhead(read.docs.at(-1)!.file));
@@ -159,7 +158,6 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     post({ id: request.id, ok: false, failure: describe(error) });
   }
 };
-
 
 /** A search's complete answer; a progressive one posts its partial answers on the way (see the protocol). */
 async function searchFor(query: SearchQuery, progressive: boolean, id: number): Promise<SearchAnswer> {

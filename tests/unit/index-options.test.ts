@@ -3,8 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import MiniSearch, { type Query } from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../scripts/generate-corpus.ts';
-import { buildArchiveIndex } from '../../scripts/lib/build-archive-index.ts';
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
 import type { DocsTable } from '../../src/lib/search/docs-table.ts';
 import { type ArchiveStats, assembleMiniSearch, miniSearchOptions } from '../../src/lib/search/index-options.ts';
@@ -12,7 +10,7 @@ import { loadPlanTerms } from '../../src/lib/search/load-terms.ts';
 import { planQuery } from '../../src/lib/search/query-plan.ts';
 import { Searcher } from '../../src/lib/search/searcher.ts';
 import type { TermPostings } from '../../src/lib/search/term-part.ts';
-import { FIXTURES } from '../helpers/paths.ts';
+import { buildTestIndexes } from '../helpers/test-indexes.ts';
 
 /**
  * How assembleMiniSearch used to build its instance, kept as the reference: MiniSearch's
@@ -71,10 +69,7 @@ const searchers: Record<string, Searcher> = {};
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'nas-assemble-'));
-  const now = Date.UTC(2026, 0, 1);
-  await buildArchiveIndex({ input: FIXTURES, out: path.join(root, 'fixtures'), cache: false, now });
-  await generateCorpus({ out: path.join(root, 'corpus'), count: 300, seed: 'assemble', workers: 0 });
-  await buildArchiveIndex({ input: path.join(root, 'corpus'), out: path.join(root, 'blocked'), blockSize: 100, chunkBytes: 100, cache: false, now });
+  await buildTestIndexes(root, 'assemble');
   for (const name of ['fixtures', 'blocked']) searchers[name] = await Searcher.open(fileIndexSource(path.join(root, name)));
 }, 120_000);
 afterAll(() => rm(root, { recursive: true, force: true }));

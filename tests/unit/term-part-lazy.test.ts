@@ -3,11 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../scripts/generate-corpus.ts';
-import { buildArchiveIndex } from '../../scripts/lib/build-archive-index.ts';
 import { ByteReader } from '../../src/lib/search/bytes.ts';
 import { type ChunkRef, decodePostings, type TermEntry, TermPart } from '../../src/lib/search/term-part.ts';
-import { FIXTURES } from '../helpers/paths.ts';
+import { buildTestIndexes } from '../helpers/test-indexes.ts';
 
 /**
  * The reader TermPart replaced, kept as the reference: it decoded the whole directory at once,
@@ -98,11 +96,7 @@ let root: string;
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'nas-lazy-part-'));
-  const now = Date.UTC(2026, 0, 1);
-  await buildArchiveIndex({ input: FIXTURES, out: path.join(root, 'fixtures'), cache: false, now });
-  // Small blocks and chunks: parts with chunked terms and with the newest vocabulary's own frequencies.
-  await generateCorpus({ out: path.join(root, 'corpus'), count: 300, seed: 'lazy-part', workers: 0 });
-  await buildArchiveIndex({ input: path.join(root, 'corpus'), out: path.join(root, 'blocked'), blockSize: 100, chunkBytes: 100, cache: false, now });
+  await buildTestIndexes(root, 'lazy-part');
 }, 120_000);
 afterAll(() => rm(root, { recursive: true, force: true }));
 
