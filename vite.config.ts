@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { adoptedStyles } from './scripts/vite/adopted-styles.ts';
 import { hostedPageCsp } from './scripts/vite/hosted-page-csp.ts';
+import { pagePreloads } from './scripts/vite/page-preloads.ts';
 
 /**
  * Vite wraps each `import()` in a preload helper that fetches the chunk's imports alongside it
@@ -34,7 +35,7 @@ const UI_MODULE = /src[\\/]ui[\\/]([\w.-]+)$/;
 /** The page entry's modules that the App and the widget use too (the worker client first). */
 const SHARED_WITH_ENTRY = /^(preopen|worker-client|search-request|head-start|lang)\.ts$/;
 /** The hosted page's own: its boot box, early search, URL reading and history; the worker's script. */
-const PAGE_OR_WORKER_ONLY = /^(boot-box|early-search|url-read|history-sync|mount-app|search-worker)\.ts$/;
+const PAGE_OR_WORKER_ONLY = /^(boot-box|early-search|font-warmup|url-read|history-sync|mount-app|search-worker|search-worker-main)\.ts$/;
 /** Loaded on demand: the reader (with DOMPurify), the compact box, the other languages. */
 const ON_DEMAND = /^(ReaderView\.svelte|CompactSearch\.svelte|messages-|sanitize\.ts|mark-text\.ts)/;
 
@@ -60,6 +61,8 @@ export default defineConfig({
       // Styles stay in the components' JS: inside the widget's shadow root, a page stylesheet would not apply.
       emitCss: false,
     }),
+    // index.html preloads the worker's core and the App's chunks (scripts/vite/page-preloads.ts).
+    pagePreloads(),
     // dist/content-security-policy.txt: the header the hosted page needs, with index.html's style hash.
     hostedPageCsp(),
   ],

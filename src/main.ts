@@ -1,4 +1,5 @@
 import { searchAhead } from './ui/early-search.ts';
+import { warmUpFonts } from './ui/font-warmup.ts';
 import { preopenIndex } from './ui/preopen.ts';
 
 // Before the app's code arrives: start the worker, open the index, and search for the link's or
@@ -9,6 +10,9 @@ import { preopenIndex } from './ui/preopen.ts';
 // median when the App waits for the worker's answer to "open" rather than for the entry alone).
 const { client, opening } = preopenIndex('./data/');
 searchAhead(client);
+// While the network brings the rest, the App's fonts are looked up (see font-warmup.ts).
+const boot = document.getElementById('boot');
+if (boot) warmUpFonts(boot);
 // Once the worker's first script runs (it answers "ping"; its core and the first index files are
 // then on their way), or opening failed: the App's code would otherwise share the link with that
 // script. Asked for then rather than once the core has opened the index: interleaved cold loads,

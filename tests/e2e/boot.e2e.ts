@@ -139,3 +139,18 @@ test("the worker fetches the first answer's index files while its core's code do
   // Each fetched once: the core read what the first script had fetched.
   expect(new Set(requested).size).toBe(requested.length);
 });
+
+test("index.html asks for the worker's core and the App's chunk with the entry, before the worker's own script", async ({ page }) => {
+  const requested: string[] = [];
+  page.context().on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto('./?q=' + encodeURIComponent('王毅'));
+  await waitForResults(page);
+  const first = (pattern: RegExp) => requested.findIndex((pathname) => pattern.test(pathname));
+  const core = first(/\/assets\/search-core-[\w-]+\.js$/);
+  const app = first(/\/assets\/app-[\w-]+\.js$/);
+  const worker = first(/\/assets\/search-worker-[\w-]+\.js$/);
+  expect(Math.min(core, app, worker), requested.join('\n')).toBeGreaterThanOrEqual(0);
+  expect(core, 'the core is preloaded').toBeLessThan(worker);
+  expect(app, 'the App is preloaded').toBeLessThan(worker);
+  expect(await resultCount(page)).toBe(3);
+});

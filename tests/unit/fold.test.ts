@@ -209,6 +209,15 @@ describe('foldWithOffsets', () => {
     expect(rebuilt).toBe(folded);
   });
 
+  it('keeps lone surrogates as they are, in short and long text alike', () => {
+    for (const text of ['a\ud800b', 'x\udc00', '\ud83d', `${'國'.repeat(9000)}\udfff${'a'.repeat(9000)}`]) {
+      const { folded, starts } = foldWithOffsets(text);
+      expect(folded).toBe(foldText(text));
+      expect(folded.length).toBe(starts.length);
+    }
+    expect(foldWithOffsets('A\ud800國').folded).toBe('a\ud800国');
+  });
+
   it('handles long text (buffer growth beyond the input length)', () => {
     const text = '\ufdfa'.repeat(3000); // ﷺ expands to 18 characters
     const { folded, starts } = foldWithOffsets(text);

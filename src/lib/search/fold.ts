@@ -272,8 +272,16 @@ export function foldWithOffsets(text: string): FoldedText {
     const cp = text.codePointAt(i)!;
     const end = i + (cp > 0xffff ? 2 : 1);
     const replacement = foldCodePoint(cp);
-    const folded = replacement === UNCHANGED ? String.fromCodePoint(cp) : typeof replacement === 'number' ? String.fromCodePoint(replacement) : replacement;
-    for (let j = 0; j < folded.length; j++) push(folded.charCodeAt(j), i, end);
+    // No string per character: most of them pass through, or fold to one code point.
+    const unit = replacement === UNCHANGED ? cp : replacement;
+    if (typeof unit === 'string') {
+      for (let j = 0; j < unit.length; j++) push(unit.charCodeAt(j), i, end);
+    } else if (unit > 0xffff) {
+      push(0xd800 + ((unit - 0x10000) >> 10), i, end);
+      push(0xdc00 + ((unit - 0x10000) & 0x3ff), i, end);
+    } else {
+      push(unit, i, end);
+    }
     i = end - 1;
   }
   return { folded: unitsToString(units, length), starts: starts.slice(0, length), ends: ends.slice(0, length) };
@@ -375,8 +383,27 @@ function grow<T extends Uint16Array | Uint32Array>(from: T, to: T): T {
 }
 
 function unitsToString(units: Uint16Array, length: number): string {
+  const view = units.subarray(0, length);
+  // The platform's decoder, many times quicker than fromCharCode: exact unless the text holds a
+  // lone surrogate (decoded as U+FFFD), or the platform is big-endian.
+  if (LITTLE_ENDIAN) {
+    const decoded = UTF16.decode(view);
+    if (!decoded.includes('\ufffd') || !hasLoneSurrogate(view)) return decoded;
+  }
   let out = '';
   // Chunked: spreading a huge array into fromCharCode overflows the call stack.
-  for (let i = 0; i < length; i += 8192) out += String.fromCharCode(...units.subarray(i, Math.min(length, i + 8192)));
+  for (let i = 0; i < length; i += 8192) out += String.fromCharCode(...view.subarray(i, Math.min(length, i + 8192)));
   return out;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const UTF16 = new TextDecoder('utf-16le');
+
+function hasLoneSurrogate(units: Uint16Array): boolean {
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < units.length && units[i + 1]! >= 0xdc00 && units[i + 1]! <= 0xdfff) i++;
+    else if (unit >= 0xd800 && unit <= 0xdfff) return true;
+  }
+  return false;
 }

@@ -80,25 +80,42 @@ function patternOf(text: string, tokens: readonly QueryToken[]): PatternAtom[] {
   return pattern;
 }
 
-/** Original text folded and cut into atoms, with an index from atom text to positions. */
+/**
+ * Original text folded and cut into atoms (a word, or one CJK character), kept as offsets into the
+ * folded text: building it allocates no string per atom, and a pattern's first atom is looked up
+ * with `indexOf` in the folded text (an article's text is folded and cut for every snippet).
+ */
 class AtomText {
-  private readonly texts: string[] = [];
-  private readonly isWord: boolean[] = [];
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  private readonly positions = new Map<string, number[]>();
+  private readonly folded: string;
+  private count = 0;
+  /** Each atom's `[start, end)` in the folded text and in the original text, and whether it is a word. */
+  private readonly foldStarts: Uint32Array;
+  private readonly foldEnds: Uint32Array;
+  private readonly starts: Uint32Array;
+  private readonly ends: Uint32Array;
+  private readonly isWord: Uint8Array;
+  /** For each folded offset, 1 + the index of the atom starting there; 0 where none does. */
+  private readonly atomAt: Uint32Array;
 
   constructor(original: string) {
     const { folded, starts, ends } = foldWithOffsets(original);
+    this.folded = folded;
+    // Never more atoms than folded units.
+    const capacity = folded.length;
+    this.foldStarts = new Uint32Array(capacity);
+    this.foldEnds = new Uint32Array(capacity);
+    this.starts = new Uint32Array(capacity);
+    this.ends = new Uint32Array(capacity);
+    this.isWord = new Uint8Array(capacity);
+    this.atomAt = new Uint32Array(capacity);
     const add = (start: number, end: number, isWord: boolean): void => {
-      const text = folded.slice(start, end);
-      const list = this.positions.get(text);
-      if (list) list.push(this.texts.length);
-      else this.positions.set(text, [this.texts.length]);
-      this.texts.push(text);
-      this.isWord.push(isWord);
-      this.starts.push(starts[start]!);
-      this.ends.push(ends[end - 1]!);
+      const at = this.count++;
+      this.foldStarts[at] = start;
+      this.foldEnds[at] = end;
+      this.starts[at] = starts[start]!;
+      this.ends[at] = ends[end - 1]!;
+      this.isWord[at] = isWord ? 1 : 0;
+      this.atomAt[start] = at + 1;
     };
     forEachRun(folded, (kind, start, end) => {
       if (kind === 'word') {
@@ -106,7 +123,7 @@ class AtomText {
         return;
       }
       for (let i = start; i < end; ) {
-        const width = folded.codePointAt(i)! > 0xffff ? 2 : 1;
+        const width = folded.charCodeAt(i) >= 0xd800 && folded.charCodeAt(i) <= 0xdbff && i + 1 < end ? 2 : 1;
         add(i, i + width, false);
         i += width;
       }
@@ -117,20 +134,30 @@ class AtomText {
   match(pattern: readonly PatternAtom[], found: (start: number, end: number) => void): void {
     const first = pattern[0];
     if (!first) return;
-    const loose = first.prefix || first.maxEdits > 0;
-    const candidates = loose ? this.texts.keys() : (this.positions.get(first.text) ?? []);
-    for (const at of candidates) {
-      if (at + pattern.length > this.texts.length) continue;
-      if (pattern.every((atom, k) => this.atomMatches(at + k, atom))) found(this.starts[at]!, this.ends[at + pattern.length - 1]!);
+    const visit = (at: number): void => {
+      if (at + pattern.length > this.count) return;
+      for (let k = 0; k < pattern.length; k++) if (!this.atomMatches(at + k, pattern[k]!)) return;
+      found(this.starts[at]!, this.ends[at + pattern.length - 1]!);
+    };
+    if (first.prefix || first.maxEdits > 0) {
+      for (let at = 0; at < this.count; at++) visit(at);
+      return;
+    }
+    // An exact first atom: only where its text occurs, and an atom starts.
+    for (let p = this.folded.indexOf(first.text); p >= 0; p = this.folded.indexOf(first.text, p + 1)) {
+      const at = this.atomAt[p]! - 1;
+      if (at >= 0) visit(at);
     }
   }
 
   private atomMatches(at: number, atom: PatternAtom): boolean {
-    const text = this.texts[at]!;
-    if (text === atom.text) return true;
-    if (!atom.isWord || !this.isWord[at]) return false;
-    if (atom.prefix && text.startsWith(atom.text)) return true;
-    return atom.maxEdits > 0 && withinEdits(text, atom.text, atom.maxEdits);
+    const start = this.foldStarts[at]!;
+    const length = this.foldEnds[at]! - start;
+    const startsWithIt = atom.text.length <= length && this.folded.startsWith(atom.text, start);
+    if (startsWithIt && atom.text.length === length) return true;
+    if (!atom.isWord || this.isWord[at] === 0) return false;
+    if (atom.prefix && startsWithIt) return true;
+    return atom.maxEdits > 0 && withinEdits(this.folded.slice(start, start + length), atom.text, atom.maxEdits);
   }
 }
 
