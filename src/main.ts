@@ -1,6 +1,6 @@
 import { searchAhead } from './ui/early-search.ts';
 import { warmUpFonts } from './ui/font-warmup.ts';
-import { preopenIndex } from './ui/preopen.ts';
+import { claimWorkerPreloads, preopenIndex } from './ui/preopen.ts';
 
 // Before the app's code arrives: start the worker, open the index, and search for the link's or
 // the boot box's words (see preopen.ts, early-search.ts). Only then is the App asked for: the
@@ -9,6 +9,7 @@ import { preopenIndex } from './ui/preopen.ts';
 // sooner than with the App's chunks preloaded by index.html; first 10 painted 638 vs 715 ms
 // median when the App waits for the worker's answer to "open" rather than for the entry alone).
 const { client, opening } = preopenIndex('./data/');
+claimWorkerPreloads();
 searchAhead(client);
 // While the network brings the rest, the App's fonts are looked up (see font-warmup.ts).
 const boot = document.getElementById('boot');

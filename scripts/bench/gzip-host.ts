@@ -45,6 +45,8 @@ export interface GzipHost {
   url: string;
   /** Body bytes sent for `pathname + search` (gzip size for text files), once it was requested. */
   bodyBytes: (pathname: string) => number | undefined;
+  /** How many responses the host has sent for each `pathname + search` since it started. */
+  served: () => ReadonlyMap<string, number>;
   close: () => Promise<void>;
 }
 
@@ -84,8 +86,10 @@ export async function startGzipHost(mounts: ReadonlyArray<{ prefix: string; dir:
       req.on('error', reject);
       req.end();
     });
+  const served = new Map<string, number>();
   const handle = (req: IncomingMessage | Http2ServerRequest, res: ServerResponse | Http2ServerResponse): void => {
     const url = req.url ?? '/';
+    served.set(url, (served.get(url) ?? 0) + 1);
     const cached = cache.get(url);
     (cached ? Promise.resolve(cached) : fetchOrigin(url)).then(
       (r) => {
@@ -120,6 +124,7 @@ export async function startGzipHost(mounts: ReadonlyArray<{ prefix: string; dir:
   return {
     url: `${protocol === 'h2' ? 'https' : 'http'}://127.0.0.1:${(front.address() as AddressInfo).port}/`,
     bodyBytes: (pathname) => cache.get(pathname)?.body.length,
+    served: () => served,
     close: async () => {
       await Promise.all([close(front), close(origin)]);
     },

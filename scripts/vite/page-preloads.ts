@@ -4,37 +4,46 @@
  * written (the core comes from Vite's worker build), so this plugin adds the links then, after
  * the entry's own, in the order the page needs them:
  *
- * - The worker's core (`search-core-<hash>.js`), `<link rel="preload" as="script" crossorigin>`:
+ * - The worker's core (`search-core-<hash>.js`), `<link rel="preload" as="fetch" crossorigin>`:
  *   a worker's own script is fetched by the browser apart from the page's preloads (a preload of
  *   it downloads twice), but the modules a worker imports are read from the HTTP cache like any
  *   other request. The core then arrives with the entry, not a round trip after the worker's
  *   first script, and is compiled (and warmed up, see `warm-up.ts`) while the first index parts
- *   download.
- * - The App (`mount-app-<hash>.js`, `app-<hash>.js`), `<link rel="modulepreload">`: `main.ts` still
- *   mounts it only once the worker's first script runs, but its 30 KB no longer share the
- *   connections with the first results' fragments.
+ *   download. The page claims the preload with a `fetch` of the same URL (`as="fetch"`), else
+ *   the browser would warn that it went unused.
+ * - The App (`mount-app-<hash>.js`, `app-<hash>.js`), `<link rel="preload" as="script" crossorigin>`:
+ *   `main.ts` still imports and mounts it only once the worker's first script runs, but its 30 KB
+ *   no longer share the connections with the first results' fragments. Not `modulepreload`: that
+ *   compiles the chunk on arrival, while the worker's script is being handed over.
  *
  * Measured (interleaved cold loads, `npm run bench`'s harness): see the README's Benchmark.
  */
 import type { Plugin } from 'vite';
 
 const HTML = 'index.html';
+/** Marks the preloads that the page claims with a `fetch` of its own (`claimWorkerPreloads` in src/ui/preopen.ts). */
+export const WORKER_MODULE_ATTRIBUTE = 'data-worker-module';
 
 /** What index.html preloads, by chunk name (`assets/<name>-<hash>.js`), and how. */
 export const PAGE_PRELOADS = [
-  { name: 'search-core', link: 'preload' },
-  { name: 'mount-app', link: 'modulepreload' },
-  { name: 'app', link: 'modulepreload' },
+  { name: 'search-core', link: 'worker-module' },
+  { name: 'mount-app', link: 'script' },
+  { name: 'app', link: 'script' },
 ] as const;
+
+/** `worker-module`: a preload the page claims with a fetch (see above); `script`: one its own `import()` uses. */
+export type PreloadKind = (typeof PAGE_PRELOADS)[number]['link'];
 
 /**
  * `html` with one link per file before `</head>` (after the entry's script and modulepreloads).
  *
- * @example withPreloads('<head></head>', [{ file: 'assets/app-AbCd1234.js', link: 'modulepreload' }])
+ * @example withPreloads('<head></head>', [{ file: 'assets/app-AbCd1234.js', link: 'script' }])
  */
-export function withPreloads(html: string, files: ReadonlyArray<{ file: string; link: 'preload' | 'modulepreload' }>): string {
+export function withPreloads(html: string, files: ReadonlyArray<{ file: string; link: PreloadKind }>): string {
   const links = files.map(({ file, link }) =>
-    link === 'preload' ? `<link rel="preload" href="./${file}" as="script" crossorigin="anonymous">` : `<link rel="modulepreload" crossorigin href="./${file}">`,
+    link === 'worker-module'
+      ? `<link rel="preload" href="./${file}" as="fetch" crossorigin="anonymous" ${WORKER_MODULE_ATTRIBUTE}>`
+      : `<link rel="preload" href="./${file}" as="script" crossorigin="anonymous">`,
   );
   if (!html.includes('</head>')) throw new Error(`page-preloads: ${HTML} has no </head>`);
   return html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);

@@ -42,6 +42,17 @@ export function preopenIndex(indexUrl: string): Preopened {
   return value;
 }
 
+/**
+ * Claims index.html's preloads of the worker's modules (`data-worker-module`, written by
+ * scripts/vite/page-preloads.ts) with a fetch of the same URL: the worker imports them from the
+ * HTTP cache, which the browser does not count as using the preload, and would warn about.
+ */
+export function claimWorkerPreloads(doc: Document = document): void {
+  for (const link of doc.querySelectorAll<HTMLLinkElement>('link[rel="preload"][data-worker-module]')) {
+    fetch(link.href, { credentials: 'same-origin' }).catch(() => undefined);
+  }
+}
+
 /** The head start for `folder` (absolute), once: a later App (or a Retry) opens on its own. */
 export function takePreopened(folder: string): Preopened | null {
   if (preopened?.folder !== folder) return null;

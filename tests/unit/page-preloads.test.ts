@@ -4,13 +4,13 @@ import { withPreloads } from '../../scripts/vite/page-preloads.ts';
 describe('withPreloads', () => {
   const html = '<html><head>\n    <script type="module" src="./assets/index-AAAAAAAA.js"></script>\n  </head><body></body></html>';
 
-  it('adds the links after the entry, in order: a preload for the worker core, modulepreloads for the App', () => {
+  it("adds the links after the entry, in order: the worker's core claimed by a fetch, the App's chunks as scripts", () => {
     const out = withPreloads(html, [
-      { file: 'assets/search-core-BBBBBBBB.js', link: 'preload' },
-      { file: 'assets/app-CCCCCCCC.js', link: 'modulepreload' },
+      { file: 'assets/search-core-BBBBBBBB.js', link: 'worker-module' },
+      { file: 'assets/app-CCCCCCCC.js', link: 'script' },
     ]);
-    const core = out.indexOf('<link rel="preload" href="./assets/search-core-BBBBBBBB.js" as="script" crossorigin="anonymous">');
-    const app = out.indexOf('<link rel="modulepreload" crossorigin href="./assets/app-CCCCCCCC.js">');
+    const core = out.indexOf('<link rel="preload" href="./assets/search-core-BBBBBBBB.js" as="fetch" crossorigin="anonymous" data-worker-module>');
+    const app = out.indexOf('<link rel="preload" href="./assets/app-CCCCCCCC.js" as="script" crossorigin="anonymous">');
     expect(core).toBeGreaterThan(out.indexOf('index-AAAAAAAA.js'));
     expect(app).toBeGreaterThan(core);
     expect(app).toBeLessThan(out.indexOf('</head>'));
