@@ -20,7 +20,7 @@ import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { type GzipHost, type Protocol, startGzipHost } from './gzip-host.ts';
 import { APP_MARKUP } from './page-probe.ts';
-import { cjkFontWarning, type ColdRun, coldRun, launchChromium, type PageTarget, type Probe, VIEWPORT, warmRun } from './page-harness.ts';
+import { cjkFontWarning, type ColdRun, coldRun, launchChromium, type PageTarget, type Probe, VIEWPORT, warmRun, warmUpBrowser } from './page-harness.ts';
 import { BENCH_QUERIES } from './queries.ts';
 import { kb, median, ms, percentile, table } from './stats.ts';
 
@@ -68,6 +68,7 @@ export async function benchPage(options: BenchPageOptions): Promise<string> {
   try {
     browser = await launchChromium();
     const out: string[] = [];
+    await warmUpBrowser(browser, target, BENCH_QUERIES[0]!);
 
     // 1. Cold first results.
     const coldQueryList = BENCH_QUERIES.slice(0, coldQueries);

@@ -23,7 +23,7 @@ import { ensureBuilt, startAppHost } from './bench-page.ts';
 import { buildPagefind, DEFAULT_PAGEFIND_MAX_BYTES, type PagefindBuild } from './build-pagefind.ts';
 import { startGzipHost } from './gzip-host.ts';
 import { type FolderSize, formatComparison, type ResultLists, type Side } from './compare-report.ts';
-import { cjkFontWarning, type ColdRun, coldRun, launchChromium, type PageTarget, warmRun } from './page-harness.ts';
+import { cjkFontWarning, type ColdRun, coldRun, launchChromium, type PageTarget, warmRun, warmUpBrowser } from './page-harness.ts';
 import { PAGEFIND_MARKUP } from './page-probe.ts';
 import { COMPARE_QUERIES } from './queries.ts';
 import { LITERAL_FOLD, RESULT_CAP, SubstringTruth } from './recall.ts';
@@ -187,6 +187,7 @@ export async function comparePagefind(options: ComparePagefindOptions): Promise<
     try {
       browser = await launchChromium();
       const coldList = COMPARE_QUERIES.slice(0, coldQueries);
+      await warmUpBrowser(browser, app.target, coldList[0]!);
       const appColds: ColdRun[] = [];
       const pfColds: ColdRun[] = [];
       log(`cold loads: ${coldList.length} queries × ${coldRuns} × 2 pages…`);
