@@ -34,8 +34,8 @@ function plainPreloadHelper(): Plugin {
 const UI_MODULE = /src[\\/]ui[\\/]([\w.-]+)$/;
 /** The page entry's modules that the App and the widget use too (the worker client first). */
 const SHARED_WITH_ENTRY = /^(preopen|worker-client|search-request|head-start|lang)\.ts$/;
-/** The hosted page's own: its boot box, early search, URL reading and history; the worker's script. */
-const PAGE_OR_WORKER_ONLY = /^(boot-box|early-search|font-warmup|url-read|history-sync|mount-app|search-worker|search-worker-main)\.ts$/;
+/** The hosted page's own: its boot box, early search, font warm-up, URL reading and history; the worker's script. */
+const PAGE_OR_WORKER_ONLY = /^(boot-box|early-search|font-warmup|url-read|history-sync|mount-app|search-worker)\.ts$/;
 /** Loaded on demand: the reader (with DOMPurify), the compact box, the other languages. */
 const ON_DEMAND = /^(ReaderView\.svelte|CompactSearch\.svelte|messages-|sanitize\.ts|mark-text\.ts)/;
 

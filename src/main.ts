@@ -3,11 +3,9 @@ import { warmUpFonts } from './ui/font-warmup.ts';
 import { claimWorkerPreloads, preopenIndex } from './ui/preopen.ts';
 
 // Before the app's code arrives: start the worker, open the index, and search for the link's or
-// the boot box's words (see preopen.ts, early-search.ts). Only then is the App asked for: the
-// visitor types into index.html's boot box meanwhile, and the worker's script, which the first
-// results wait for, does not share the link with the App's chunks (measured: the count 150 ms
-// sooner than with the App's chunks preloaded by index.html; first 10 painted 638 vs 715 ms
-// median when the App waits for the worker's answer to "open" rather than for the entry alone).
+// the boot box's words (see preopen.ts, early-search.ts). Only then is the App imported and
+// mounted (index.html preloads its chunks, scripts/vite/page-preloads.ts): the visitor types into
+// index.html's boot box meanwhile.
 const { client, opening } = preopenIndex('./data/');
 claimWorkerPreloads();
 searchAhead(client);

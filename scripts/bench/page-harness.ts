@@ -68,8 +68,9 @@ function recordTransfers(context: BrowserContext, bodyBytes: (pathname: string) 
 }
 
 /**
- * The transfers the host did not serve (answered from the browser's cache): for each URL, those
- * past the number of responses the host sent for it between the two counts, latest first.
+ * The transfers the host did not serve (answered from the browser's cache): for each URL, the
+ * host sent as many responses as the counts grew, and those are its earliest-ending transfers
+ * (a cache read waits for the network's response); the rest are cache hits.
  */
 function cacheHits(transfers: readonly Transfer[], servedBefore: ReadonlyMap<string, number>, servedAfter: ReadonlyMap<string, number>): Set<Transfer> {
   const hits = new Set<Transfer>();
@@ -77,13 +78,13 @@ function cacheHits(transfers: readonly Transfer[], servedBefore: ReadonlyMap<str
   for (const t of transfers) {
     const { pathname, search } = new URL(t.url);
     const key = pathname + search;
-    byUrl.set(key, [...(byUrl.get(key) ?? []), t]);
+    const list = byUrl.get(key);
+    if (list) list.push(t);
+    else byUrl.set(key, [t]);
   }
   for (const [key, list] of byUrl) {
     const sent = (servedAfter.get(key) ?? 0) - (servedBefore.get(key) ?? 0);
-    // The network's response ends last-byte first; a cache hit is the quick one after it.
-    const byEnd = [...list].sort((a, b) => a.end - b.end);
-    for (const t of byEnd.slice(Math.max(0, sent))) hits.add(t);
+    for (const t of [...list].sort((a, b) => a.end - b.end).slice(Math.max(0, sent))) hits.add(t);
   }
   return hits;
 }

@@ -49,7 +49,7 @@ export function preopenIndex(indexUrl: string): Preopened {
  */
 export function claimWorkerPreloads(doc: Document = document): void {
   for (const link of doc.querySelectorAll<HTMLLinkElement>('link[rel="preload"][data-worker-module]')) {
-    fetch(link.href, { credentials: 'same-origin' }).catch(() => undefined);
+    fetch(link.href).catch(() => undefined);
   }
 }
 

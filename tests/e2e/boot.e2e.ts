@@ -1,21 +1,10 @@
 import type { Page, Request } from '@playwright/test';
-import { expect, resultCount, test, waitForResults } from './fixtures.ts';
+import { expect, holdApp, resultCount, test, waitForResults } from './fixtures.ts';
 
 /**
  * index.html's boot box: typed into before the App's code has arrived, searched for at once,
  * and handed over to the App's own box without a jump, keeping the words, the focus and the caret.
  */
-
-/** Holds the App's chunk (`app-*.js`, see vite.config.ts) back until `release` is called: the page shows only the boot box. */
-async function holdApp(page: Page): Promise<() => void> {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/app-[\w-]+\.js$/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
 
 /** Resolves with the first vocabulary part the page or its worker asks for. */
 function firstTermsRequest(page: Page): Promise<Request> {

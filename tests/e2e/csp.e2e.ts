@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, results, test } from './fixtures.ts';
+import { expect, holdApp, results, test } from './fixtures.ts';
 import { REPO_ROOT } from './paths.ts';
 
 /**
@@ -44,13 +44,8 @@ test.describe('the hosted page under a strict CSP', () => {
 
   test('paints the boot box styled before the App arrives', async ({ page }) => {
     await withPolicy(page);
-    // Hold the App's chunk back (see boot.e2e.ts): only index.html's own <style> has styled the page.
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/assets\/app-[\w-]+\.js$/, async (route) => {
-      await released;
-      await route.continue();
-    });
+    // The App's chunk held back: only index.html's own <style> has styled the page.
+    const release = await holdApp(page);
     await page.goto('./');
     const boot = page.locator('#boot input[type="search"]');
     await expect(boot).toBeVisible();

@@ -32,6 +32,17 @@ export async function resultCount(page: Page): Promise<number> {
   return Number(digits[0]);
 }
 
+/** Holds the App's chunk (`app-*.js`, see vite.config.ts) back until `release` is called: the page shows only the boot box. */
+export async function holdApp(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/app-[\w-]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Result articles in the list. */
 export function results(page: Page): Locator {
   return page.locator('section[aria-busy] article');

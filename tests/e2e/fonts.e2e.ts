@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, waitForResults } from './fixtures.ts';
+import { expect, holdApp, test, waitForResults } from './fixtures.ts';
 
 /**
  * index.html's font warm-up (src/ui/font-warmup.ts): while the App's code downloads, the entry
@@ -25,12 +25,7 @@ function fontsIn(page: Page, root: string): Promise<string[]> {
 
 for (const width of [1280, 360]) test(`the font warm-up covers every font the App renders (${width} px)`, async ({ page }) => {
   await page.setViewportSize({ width, height: 800 });
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/app-[\w-]+\.js$/, async (route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdApp(page);
   await page.goto('./');
   const warmer = page.locator('#boot [aria-hidden="true"]');
   await expect(warmer.locator('div')).not.toHaveCount(0);

@@ -382,6 +382,9 @@ function grow<T extends Uint16Array | Uint32Array>(from: T, to: T): T {
   return to;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const UTF16 = new TextDecoder('utf-16le');
+
 function unitsToString(units: Uint16Array, length: number): string {
   const view = units.subarray(0, length);
   // The platform's decoder, many times quicker than fromCharCode: exact unless the text holds a
@@ -395,9 +398,6 @@ function unitsToString(units: Uint16Array, length: number): string {
   for (let i = 0; i < length; i += 8192) out += String.fromCharCode(...view.subarray(i, Math.min(length, i + 8192)));
   return out;
 }
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const UTF16 = new TextDecoder('utf-16le');
 
 function hasLoneSurrogate(units: Uint16Array): boolean {
   for (let i = 0; i < units.length; i++) {
