@@ -126,6 +126,7 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
 
   async prefetch({ budget }) {
     const opened = await ready();
+    if (!isFoldingTableLoaded()) loadFoldingTable().catch(() => undefined);
     vocabularyPrefetch ??= prefetchVocabulary(opened, budget);
     return vocabularyPrefetch;
   },
@@ -149,11 +150,14 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     const handler = handlers[request.type] as (params: unknown, id: number) => Promise<WorkerApi[RequestType]['result']>;
     post({ id: request.id, ok: true, result: await handler(request.params, request.id) });
     runAfterReply();
-    // Results are on screen (or, after the head start's summaries, about to be): fetch the folding
-    // table then, so that a later query typed in traditional characters does not wait for it
-    // before its parts; never on the first results' path (a query that needs it fetches it itself).
-    if (!isFoldingTableLoaded() && (request.type === 'summaries' || request.type === 'firstSummaries')) {
-      setTimeout(() => loadFoldingTable().catch(() => undefined), request.type === 'summaries' ? 0 : FOLDING_TABLE_DELAY_MS);
+    // The hosted page's head start has sent its summaries (the results are about to be painted):
+    // fetch the folding table then, so that a later query typed in traditional characters does
+    // not wait for it before its parts; never on the first results' path (a query that needs it
+    // fetches it itself). Only the hosted page asks for `firstSummaries` or `prefetch` (which
+    // fetches it too): the widget, whose download its host pays for, fetches it only for a query
+    // that needs it.
+    if (!isFoldingTableLoaded() && request.type === 'firstSummaries') {
+      setTimeout(() => loadFoldingTable().catch(() => undefined), FOLDING_TABLE_DELAY_MS);
     }
   } catch (error) {
     post({ id: request.id, ok: false, failure: describe(error) });

@@ -147,6 +147,23 @@ test.describe('the <news-search> widget on another origin', () => {
     expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
   });
 
+  test('fetches the folding table only for a query in traditional characters', async ({ page }) => {
+    const tables: string[] = [];
+    page.context().on('request', (request) => {
+      if (/\/assets\/fold-table-[\w-]+\.js$/.test(request.url())) tables.push(request.url());
+    });
+    await openHostPage(page, 'embed.html');
+    const widget = page.locator('news-search#first');
+    await searchIn(widget, '王毅');
+    await expect(widget.locator('article.result p.snippet mark').first()).toBeVisible();
+    // The hosted page fetches it ahead a second after its first results; the widget's host pays for its download.
+    await page.waitForTimeout(1500);
+    expect(tables).toEqual([]);
+    await searchIn(widget, '臺灣');
+    await expect(widget.locator('article.result').filter({ hasText: '臺灣外交部感謝美國國會支持' })).toHaveCount(1);
+    expect(tables).toHaveLength(1);
+  });
+
   test('runs two widgets independently', async ({ page }) => {
     await openHostPage(page, 'embed.html');
     const [first, second] = [page.locator('news-search#first'), page.locator('news-search#second')];
