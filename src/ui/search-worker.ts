@@ -161,7 +161,6 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     }
   } catch (error) {
     post({ id: request.id, ok: false, failure: describe(error) });
-    runAfterReply();
   }
 };
 
