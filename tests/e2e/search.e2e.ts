@@ -153,7 +153,29 @@ test.describe('searching', () => {
   });
 });
 
+test.describe('on a touch screen', () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+  test('does not show the keyboard hint, which still describes the box', async ({ page }) => {
+    await page.goto('./');
+    const box = page.getByRole('searchbox');
+    await expect(box).toBeVisible();
+    await expect(page.getByText(/按 \/ 键回到搜索框/)).toBeHidden();
+    await expect(box).toHaveAccessibleDescription(/按 \/ 键回到搜索框/);
+  });
+});
+
 test.describe('the real archive', () => {
+  test('keeps a three-digit count on one line at 360 px (the sort control wraps below it)', async ({ page, search }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto('./corpus/');
+    await search('香港');
+    const status = page.getByRole('status');
+    await expect(status).toHaveText(/^找到 \d{3,} 篇文章$/);
+    const lines = await status.evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
+    expect(lines).toBeLessThan(1.5);
+  });
+
 
   test('finds 王毅, and 台湾 in either script, and pages with Load more', async ({ page, search }) => {
     await page.goto('./corpus/');
