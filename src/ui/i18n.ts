@@ -19,6 +19,8 @@ export interface Messages {
   searchLabel: string;
   searchPlaceholder: string;
   searchHint: string;
+  /** The hint where `/` does not focus the box (the widget: the host page keeps its keys). */
+  searchHintNoSlash: string;
   progressLabel: string;
   loadingManifest: string;
   loadingDocs: string;
@@ -89,6 +91,7 @@ export const ZH_HANS: Messages = {
   searchLabel: '搜索新闻文章',
   searchPlaceholder: '输入关键词，例如：王毅 北约',
   searchHint: '按 / 键回到搜索框，用 ↑ ↓ 键在结果间移动，按回车键打开文章。',
+  searchHintNoSlash: '用 ↑ ↓ 键在结果间移动，按回车键打开文章。',
   progressLabel: '索引载入进度',
   loadingManifest: '索引清单',
   loadingDocs: '文章表',

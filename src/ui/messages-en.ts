@@ -9,6 +9,7 @@ export const EN: Messages = {
   searchLabel: 'Search news articles',
   searchPlaceholder: 'Type words, e.g. 王毅 北约',
   searchHint: 'Press / to return to the search box, ↑ ↓ to move through results, Enter to open one.',
+  searchHintNoSlash: 'Use ↑ ↓ to move through results, Enter to open one.',
   progressLabel: 'Index loading progress',
   loadingManifest: 'the index manifest',
   loadingDocs: 'the article table',

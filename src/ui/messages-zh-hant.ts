@@ -8,6 +8,7 @@ export const ZH_HANT: Messages = {
   searchLabel: '搜尋新聞文章',
   searchPlaceholder: '輸入關鍵詞，例如：王毅 北約',
   searchHint: '按 / 鍵回到搜尋框，用 ↑ ↓ 鍵在結果間移動，按 Enter 鍵打開文章。',
+  searchHintNoSlash: '用 ↑ ↓ 鍵在結果間移動，按 Enter 鍵打開文章。',
   progressLabel: '索引載入進度',
   loadingManifest: '索引清單',
   loadingDocs: '文章表',

@@ -164,6 +164,16 @@ test.describe('the <news-search> widget on another origin', () => {
     expect(tables).toHaveLength(1);
   });
 
+  test('leaves the / key to the host page, and its hint names only the keys it answers', async ({ page }) => {
+    await openHostPage(page, 'embed.html');
+    const widget = page.locator('news-search#first');
+    const box = widget.getByRole('searchbox');
+    await expect(box).toHaveAccessibleDescription('用 ↑ ↓ 键在结果间移动，按回车键打开文章。');
+    await page.locator('body').click({ position: { x: 2, y: 2 } });
+    await page.keyboard.press('/');
+    await expect(box).not.toBeFocused();
+  });
+
   test('runs two widgets independently', async ({ page }) => {
     await openHostPage(page, 'embed.html');
     const [first, second] = [page.locator('news-search#first'), page.locator('news-search#second')];
