@@ -6,6 +6,7 @@
 import { createContext } from 'svelte';
 import type { TextRange } from '../lib/search/highlight.ts';
 import type { ArticlePreview, Manifest } from '../lib/search/index-format.ts';
+import { withoutQueryWord } from '../lib/search/query-operators.ts';
 import type { SearchQuery, SortOrder } from '../lib/search/types.ts';
 import { quickRange, type QuickRange } from './date-range.ts';
 import type { HistoryMode, HistorySync } from './history-sync.ts';
@@ -359,10 +360,7 @@ export class SearchState {
 
   /** Searches again without one of the typed words (a "no results" suggestion). */
   dropTerm(term: string): void {
-    this.text = this.text
-      .split(/\s+/)
-      .filter((word) => word && word !== term)
-      .join(' ');
+    this.text = withoutQueryWord(this.text, term);
     this.commit();
   }
 

@@ -100,6 +100,21 @@ test.describe('searching', () => {
     await expect(page.getByRole('status')).toHaveText('找到 3 篇文章');
   });
 
+  test('matches either term of an OR and marks each, and offers to drop the alternatives together', async ({ page, search }) => {
+    await page.goto('./');
+    await search('王毅 OR 特朗普');
+    await expect(page.getByRole('status')).toHaveText('找到 4 篇文章');
+    const marks = await results(page).locator('mark').allTextContents();
+    expect(marks.some((mark) => mark.includes('王毅'))).toBe(true);
+    expect(marks.some((mark) => /特朗普|川普/.test(mark))).toBe(true);
+    await search('王毅 OR 特朗普 无此词');
+    await expect(page.getByRole('status')).toHaveText('找到 0 篇文章');
+    await expect(page.getByRole('button', { name: /^去掉“OR”/ })).toHaveCount(0);
+    await page.getByRole('button', { name: '去掉“无此词”再搜索' }).click();
+    await expect(page.getByRole('searchbox')).toHaveValue('王毅 OR 特朗普');
+    await expect(page.getByRole('status')).toHaveText('找到 4 篇文章');
+  });
+
   test('answers the keyboard: / focuses the box, arrows move through results, Enter opens', async ({ page, search }) => {
     await page.goto('./');
     await search('王毅');

@@ -40,7 +40,7 @@ async function readForFirstAnswer(index: string, text: string) {
 
 describe('firstAnswerFiles', () => {
   it('lists exactly what the first answer reads from an index of one block', async () => {
-    for (const text of ['中国', '港', '美国 中国', '经济 -美国', '"政府表示"', 'trump', 'tru', '臺灣', '', '无此词']) {
+    for (const text of ['中国', '港', '美国 中国', '经济 -美国', '"政府表示"', 'trump', 'tru', '臺灣', '', '无此词', '美国 OR 经济', '港 OR trump']) {
       const { read, listed, hits, newestDocs } = await readForFirstAnswer('single', text);
       // A query without hits reads no docs block; the list names it anyway (every answer with hits needs it).
       if (hits === 0) read.add(newestDocs);
@@ -49,7 +49,7 @@ describe('firstAnswerFiles', () => {
   });
 
   it("lists what a progressive search's first step reads of the newest block; the older vocabulary is asked for behind it", async () => {
-    for (const text of ['中国', '表示', '港', '']) {
+    for (const text of ['中国', '表示', '港', '', '中国 OR 表示']) {
       const { read, listed, olderParts } = await readForFirstAnswer('blocked', text);
       const ofNewest = new Set([...read].filter((file) => !olderParts.has(file)));
       expect(listed, text).toEqual(ofNewest);

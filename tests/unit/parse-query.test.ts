@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFoldingTable } from '../../src/lib/search/fold.ts';
 import { parseQuery, type QueryTerm } from '../../src/lib/search/parse-query.ts';
+import { queryWords, withoutQueryWord } from '../../src/lib/search/query-operators.ts';
 
 beforeAll(() => loadFoldingTable());
 
@@ -53,6 +54,49 @@ describe('parseQuery terms', () => {
 
   it('ignores chunks with nothing searchable (emoji, punctuation)', () => {
     expect(parseQuery('😀 ，。 ').terms).toEqual([]);
+  });
+});
+
+describe('parseQuery alternatives (OR)', () => {
+  it('makes terms joined by OR one term whose variants are each alternative and its synonyms', () => {
+    const query = parseQuery('王毅 川普 OR 拜登 ');
+    expect(texts(query.terms)).toEqual(['王毅', '川普']);
+    expect(query.terms[1]!.raw).toBe('川普 OR 拜登');
+    expect(query.terms[1]!.variants.map((v) => v.text)).toEqual(['川普', '特朗普', '拜登']);
+  });
+
+  it('chains alternatives, and reads | and ｜ as OR', () => {
+    expect(parseQuery('香港 OR 臺灣 | 澳门 ｜ 新疆').terms.map((t) => t.variants.map((v) => v.text))).toEqual([['香港', '台湾', '澳门', '新疆']]);
+  });
+
+  it('binds OR to the words next to it, each taken whole (G20峰会)', () => {
+    const [term] = parseQuery('G20峰会 OR 会谈 ').terms;
+    expect(term!.variants.map((v) => v.text)).toEqual(['g20 峰会', '会谈']);
+    expect(tokensOf(term)).toEqual(['g20', '峰会']);
+  });
+
+  it('ignores an OR with no term on one side, and lower-case or is a word', () => {
+    expect(texts(parseQuery('OR 香港 OR').terms)).toEqual(['香港']);
+    expect(texts(parseQuery('OR').terms)).toEqual([]);
+    const query = parseQuery('"国家安全" OR 香港 OR -台湾');
+    expect(texts(query.terms)).toEqual(['香港']);
+    expect(query.phrases.map((p) => p.text)).toEqual(['国家安全']);
+    expect(texts(query.excludedTerms)).toEqual(['台湾']);
+    expect(texts(parseQuery('rock or roll ').terms)).toEqual(['rock', 'or', 'roll']);
+  });
+
+  it('matches the alternative being typed as a prefix', () => {
+    const [term] = parseQuery('trump OR bid').terms;
+    expect(term!.variants.find((v) => v.text === 'bid')!.tokens[0]!.prefix).toBe(true);
+    expect(term!.variants[0]!.tokens[0]!.prefix).toBe(false);
+  });
+});
+
+describe('queryWords and withoutQueryWord (the page\'s "search without" suggestions)', () => {
+  it('keeps alternatives together and leaves out an OR that joins nothing', () => {
+    expect(queryWords('王毅 美国 OR 日本 | 韩国 OR')).toEqual(['王毅', '美国 OR 日本 OR 韩国']);
+    expect(withoutQueryWord('王毅 美国 OR 日本', '美国 OR 日本')).toBe('王毅');
+    expect(withoutQueryWord('王毅 美国 OR 日本', '王毅')).toBe('美国 OR 日本');
   });
 });
 

@@ -90,6 +90,15 @@ describe('build → write → load → query', () => {
     expect(await titles('"北约秘书长"')).toContain('北约秘书长呼吁北京就核武展开对话');
   });
 
+  it('matches either of two terms joined by OR, and every other term still', async () => {
+    const either = new Set(await titles('核 OR 特朗普'));
+    const union = new Set([...(await titles('核')), ...(await titles('特朗普'))]);
+    expect(either).toEqual(union);
+    expect(either.size).toBeGreaterThan(Math.max((await titles('核')).length, (await titles('特朗普')).length));
+    expect(await titles('王毅 核 OR 特朗普')).toEqual(await titles('王毅 核'));
+    expect(new Set(await titles('核 | 特朗普'))).toEqual(union);
+  });
+
   it('filters by outlet and by inclusive day range, with facet counts that add up', async () => {
     const all = await searcher.search({ text: '王毅' });
     expect(Object.values(all.facets.outlets).reduce((a, b) => a + b, 0)).toBe(all.total);

@@ -5,6 +5,7 @@
  * `highlight.ts` uses to mark matches.
  */
 import { foldWithOffsets } from './fold.ts';
+import { isOrOperator } from './query-operators.ts';
 import { expandTerm } from './synonyms.ts';
 import { splitRuns, tokenize } from './tokenize.ts';
 
@@ -32,11 +33,14 @@ export interface QueryVariant {
 
 /** A query term: it matches an article when ANY of its variants does (all of that variant's tokens). */
 export interface QueryTerm {
-  /** The term as typed (for a chunk split into runs, that run's characters). */
+  /** The term as typed (for a chunk split into runs, that run's characters; `香港 OR 台湾` for alternatives). */
   raw: string;
   /** Folded text of the term as typed (= `variants[0].text`). */
   text: string;
-  /** `variants[0]` is the typed form; the rest are synonyms (see `expandTerm`). */
+  /**
+   * `variants[0]` is the typed form; the rest are synonyms (see `expandTerm`) and, for
+   * alternatives joined by `OR`, each alternative as typed followed by its synonyms.
+   */
   variants: QueryVariant[];
 }
 
@@ -65,9 +69,13 @@ const SPACE = /\s/;
 
 /**
  * Parses a query. Space-separated chunks are terms; a chunk mixing scripts splits into one term
- * per run (`G20峰会` → `g20`, `峰会`) unless the whole chunk is a synonym (`COVID-19`). Text in
- * quotes (`"…"`, `“…”`, `「…」`, `＂…＂`) is a phrase; `-word` and `-"phrase"` exclude. Tolerant:
- * an unbalanced quote is ignored, a lone `-` is ignored, full-width spaces separate.
+ * per run (`G20峰会` → `g20`, `峰会`) unless the whole chunk is a synonym (`COVID-19`). Terms
+ * joined by `OR` (or `|`, `｜`) are one term whose variants are the alternatives and their
+ * synonyms (`王毅 美国 OR 日本`: 王毅, and 美国 or 日本); each alternative is then taken whole
+ * (`G20峰会 OR 峰会`). Text in quotes (`"…"`, `“…”`, `「…」`, `＂…＂`) is a phrase; `-word` and
+ * `-"phrase"` exclude. Tolerant: an unbalanced quote is ignored, a lone `-` is ignored, an `OR`
+ * with no term on one side (at either end, next to a phrase or an exclusion) is ignored,
+ * full-width spaces separate.
  *
  * @throws FoldingTableError when the query holds traditional characters and the folding table is
  * not loaded: `await prepareFolding(raw)` first
@@ -77,7 +85,12 @@ const SPACE = /\s/;
  */
 export function parseQuery(raw: string): ParsedQuery {
   const query: ParsedQuery = { raw, terms: [], phrases: [], excludedTerms: [], excludedPhrases: [] };
-  for (const chunk of scanChunks(raw)) {
+  for (const item of groupAlternatives(scanChunks(raw))) {
+    if (Array.isArray(item)) {
+      addTerm(query, alternativesTerm(item));
+      continue;
+    }
+    const chunk = item;
     const { folded, starts, ends } = foldWithOffsets(chunk.raw);
     const runs = splitRuns(folded).map((run) => ({
       text: folded.slice(run.start, run.end),
@@ -97,13 +110,67 @@ export function parseQuery(raw: string): ParsedQuery {
     // One term for a synonym written as several runs (covid-19); otherwise one term per run.
     const parts = runs.length > 1 && expandTerm(whole).length === 1 ? runs : [{ text: whole, raw: chunk.raw }];
     parts.forEach((part, i) => {
-      if (query.terms.some((term) => term.text === part.text)) return;
       const term = makeTerm(part.raw, part.text, true);
-      if (chunk.reachesEnd && i === parts.length - 1) markTyping(term);
-      query.terms.push(term);
+      if (chunk.reachesEnd && i === parts.length - 1) markTyping(term.variants[0]!);
+      addTerm(query, term);
     });
   }
   return query;
+}
+
+/** Adds a term unless the query has one of the same text already. */
+function addTerm(query: ParsedQuery, term: QueryTerm): void {
+  if (!query.terms.some((other) => other.text === term.text)) query.terms.push(term);
+}
+
+/** A plain term chunk: neither a phrase nor an exclusion nor an operator. */
+function isPlainTerm(chunk: Chunk | undefined): chunk is Chunk {
+  return chunk !== undefined && !chunk.phrase && !chunk.negated && !isOrOperator(chunk.raw);
+}
+
+/**
+ * Chunks, with runs of plain terms joined by `OR` gathered into arrays (two or more
+ * alternatives); an `OR` that joins no two plain terms is dropped.
+ */
+function groupAlternatives(chunks: readonly Chunk[]): Array<Chunk | Chunk[]> {
+  const out: Array<Chunk | Chunk[]> = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i]!;
+    if (!chunk.phrase && !chunk.negated && isOrOperator(chunk.raw)) continue;
+    if (!isPlainTerm(chunk)) {
+      out.push(chunk);
+      continue;
+    }
+    const group = [chunk];
+    while (chunks[i + 1] && !chunks[i + 1]!.phrase && !chunks[i + 1]!.negated && isOrOperator(chunks[i + 1]!.raw) && isPlainTerm(chunks[i + 2])) {
+      group.push(chunks[i + 2]!);
+      i += 2;
+    }
+    out.push(group.length > 1 ? group : chunk);
+  }
+  return out;
+}
+
+/**
+ * One term for alternatives: each alternative taken whole (its runs together, as a synonym
+ * written in several runs is), its typed form then its synonyms, repeated forms dropped. The
+ * alternative still being typed (the query's last chunk) matches its last word as a prefix.
+ */
+function alternativesTerm(chunks: readonly Chunk[]): QueryTerm {
+  const variants: QueryVariant[] = [];
+  const raws: string[] = [];
+  for (const chunk of chunks) {
+    const folded = foldWithOffsets(chunk.raw).folded;
+    const text = splitRuns(folded)
+      .map((run) => folded.slice(run.start, run.end))
+      .join(' ');
+    if (!text) continue;
+    const term = makeTerm(chunk.raw, text, true);
+    if (chunk.reachesEnd) markTyping(term.variants[0]!);
+    raws.push(chunk.raw);
+    for (const variant of term.variants) if (!variants.some((v) => v.text === variant.text)) variants.push(variant);
+  }
+  return { raw: raws.join(' OR '), text: variants[0]?.text ?? '', variants };
 }
 
 interface Chunk {
@@ -161,9 +228,9 @@ function makeTerm(raw: string, text: string, allowTypos: boolean): QueryTerm {
   return { raw, text, variants };
 }
 
-/** Flags the last token of the typed variant as a prefix when it is a word with a letter. */
-function markTyping(term: QueryTerm): void {
-  const last = term.variants[0]!.tokens.at(-1);
+/** Flags the last token of a typed variant as a prefix when it is a word with a letter. */
+function markTyping(variant: QueryVariant): void {
+  const last = variant.tokens.at(-1);
   if (last && /\p{L}/u.test(last.term) && !isCjkToken(last.term)) last.prefix = true;
 }
 
