@@ -18,7 +18,7 @@ import type { SearchResponse } from '../../src/lib/search/types.ts';
 const BLOCK = 100;
 const COUNT = 450;
 /** Common Chinese bigrams of the generated news (in most blocks, chunked at this size). */
-const QUERIES = ['中国', '政府', '表示', '美国 中国', '经济 -美国', 'trump', '台湾'];
+const QUERIES = ['中国', '政府', '表示', '美国 中国', '经济 -美国', 'trump', '台湾', '台湾 OR trump', '经济 OR 政府 美国'];
 
 let root: string;
 let blocked: Searcher;
