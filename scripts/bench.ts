@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --input DIR] [--runs N] [--compare pagefind [--pagefind-max-gb N]]`
+ * `npm run bench [-- --input DIR] [--runs N] [--cpu-slowdown N] [--compare pagefind [--pagefind-max-gb N]]`
  * `npm run bench -- --scale 10000,100000,300000 [--scale-dir DIR] [--day N]`: scale figures and
  * their extrapolation to 1,000,000 articles instead (scripts/bench/bench-scale.ts).
  *
@@ -9,7 +9,8 @@
  * 2. Index: file sizes raw / gzip / brotli; bytes and files before the first results of each
  *    benchmark query; cold (load + decode + query) and warm query latency.
  * 3. Page: the built site (dist/) with that index in headless Chromium over a throttled network:
- *    cold first results and bytes, keystroke → painted results, JS heap (scripts/bench/bench-page.ts).
+ *    cold first results and bytes, keystroke → painted results, JS heap (scripts/bench/bench-page.ts);
+ *    with --cpu-slowdown N (4: a mid-range phone), the page's main thread N times slower.
  * 4. Widget: what `dist/widget.js` downloads (scripts/bench/widget-size.ts).
  *
  * With `--compare pagefind`, instead: this project and Pagefind side by side on the same articles
@@ -32,6 +33,7 @@ const { values } = parseArgs({
   options: {
     input: { type: 'string', default: path.resolve(import.meta.dirname, '../../shared/corpus') },
     runs: { type: 'string' },
+    'cpu-slowdown': { type: 'string', default: '1' },
     compare: { type: 'string' },
     'pagefind-max-gb': { type: 'string', default: '8' },
     scale: { type: 'string' },
@@ -66,6 +68,11 @@ if (values.compare !== undefined) {
 /** The project's own figures (the default). */
 async function benchProject(): Promise<void> {
   const runs = Math.max(1, Number(values.runs ?? 3));
+  const cpuSlowdown = Number(values['cpu-slowdown']);
+  if (!(cpuSlowdown >= 1)) {
+    console.error(`bench: --cpu-slowdown takes a factor of 1 or more (4: a mid-range phone), got ${values['cpu-slowdown']}.`);
+    process.exit(2);
+  }
 
   console.log(`news-archive-search benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`);
 
@@ -101,7 +108,7 @@ async function benchProject(): Promise<void> {
   console.log(`\n${await benchIndex(out)}`);
   try {
     // 3. The hosted page (dist/, built first if missing) with this index, in headless Chromium.
-    console.log(`\n${await benchPage({ distDir, indexDir: out, coldRuns: runs })}`);
+    console.log(`\n${await benchPage({ distDir, indexDir: out, coldRuns: runs, cpuSlowdown })}`);
     // 4. The widget's download (benchPage built dist/ if it was missing).
     console.log(`\n${formatWidgetSize(measureWidgetSize(distDir))}`);
   } finally {

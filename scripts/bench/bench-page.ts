@@ -20,7 +20,7 @@ import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { type GzipHost, type Protocol, startGzipHost } from './gzip-host.ts';
 import { APP_MARKUP } from './page-probe.ts';
-import { cjkFontWarning, type ColdRun, coldRun, launchChromium, type PageTarget, type Probe, VIEWPORT, warmRun, warmUpBrowser } from './page-harness.ts';
+import { cjkFontWarning, type ColdRun, coldRun, launchChromium, type PageTarget, type Probe, setCpuSlowdown, VIEWPORT, warmRun, warmUpBrowser } from './page-harness.ts';
 import { BENCH_QUERIES } from './queries.ts';
 import { kb, median, ms, percentile, table } from './stats.ts';
 
@@ -35,6 +35,8 @@ export interface BenchPageOptions {
   coldQueries?: number;
   /** Also make the cold loads from an HTTP/2 host (TLS, self-signed), as CDNs serve (default true). */
   http2?: boolean;
+  /** Slow the page's main thread down this many times (DevTools CPU throttling; default 1: none). */
+  cpuSlowdown?: number;
 }
 
 /** Builds the site into `distDir` with Vite unless its index.html is there already. */
@@ -61,7 +63,8 @@ export async function startAppHost(distDir: string, indexDir: string, protocol: 
 }
 
 export async function benchPage(options: BenchPageOptions): Promise<string> {
-  const { distDir, indexDir, coldRuns = 1, coldQueries = 5, http2 = true } = options;
+  const { distDir, indexDir, coldRuns = 1, coldQueries = 5, http2 = true, cpuSlowdown = 1 } = options;
+  setCpuSlowdown(cpuSlowdown);
   ensureBuilt(distDir);
   const { host, target } = await startAppHost(distDir, indexDir);
   let browser: Browser | null = null;
@@ -111,7 +114,7 @@ export async function benchPage(options: BenchPageOptions): Promise<string> {
     const failed = [...colds.map((c) => c.probe), ...typed, ...entered].reduce((a, p) => a + p.failed, 0);
 
     out.push(
-      `Hosted page in headless Chromium: gzip static host (HTTP/1.1${colds2.length ? '; cold loads also over HTTP/2' : ''}), 10 Mbit/s, 40 ms latency, ${VIEWPORT.width}×${VIEWPORT.height} viewport`,
+      `Hosted page in headless Chromium: gzip static host (HTTP/1.1${colds2.length ? '; cold loads also over HTTP/2' : ''}), 10 Mbit/s, 40 ms latency, ${VIEWPORT.width}×${VIEWPORT.height} viewport${cpuSlowdown > 1 ? `, main thread ${cpuSlowdown}× slower (DevTools CPU throttling; the worker runs at full speed)` : ''}`,
       `Cold loads (new browser context: empty HTTP cache): ${coldQueryList.length} queries × ${coldRuns} run${coldRuns > 1 ? 's' : ''}, typed in the first frame that shows the box; times from navigation start`,
       table(coldRows),
       '',

@@ -100,6 +100,18 @@ async function throttle(cdp: CDPSession, origin: string): Promise<void> {
   // Hermetic: article images point at news sites. Blocking patterns have no exceptions, so only
   // over plain http (an HTTP/2 host is https itself; result lists show no article images).
   if (origin.startsWith('http:')) await cdp.send('Network.setBlockedURLs', { urls: ['https://*'] });
+  if (cpuSlowdown > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+}
+
+/** CPU slowdown of the page's main thread (DevTools' CPU throttling; 1: none). See `setCpuSlowdown`. */
+let cpuSlowdown = 1;
+
+/**
+ * Slows the main thread of every page measured from now on by `rate` (4: a mid-range phone, as
+ * Lighthouse assumes). DevTools throttles the page's main thread only, not its workers.
+ */
+export function setCpuSlowdown(rate: number): void {
+  cpuSlowdown = rate;
 }
 
 /** The longest main-thread task the page has run so far (ms; 0 when none passed 50 ms). */
