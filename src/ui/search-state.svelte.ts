@@ -263,6 +263,12 @@ export class SearchState {
     return [];
   }
 
+  /** True once an answer's first page shows every row's summary (or says it could not be loaded). */
+  get isFirstPageShown(): boolean {
+    if (!this.answer) return false;
+    return this.rows.slice(0, this.pageSize).every((number) => this.loader.summaries.has(number) || this.loader.failed.has(number));
+  }
+
   get hasMore(): boolean {
     return this.answer !== null && this.answer.hits.length < this.answer.total;
   }

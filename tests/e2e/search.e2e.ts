@@ -181,6 +181,29 @@ test.describe('on a touch screen', () => {
 });
 
 test.describe('the real archive', () => {
+  test('lays the facets\u2019 controls out after the first page of results, in a column that was there before', async ({ page }) => {
+    // Hold back the article fragments (the worker fetches them: a context route): the rows show titles, not yet their snippets.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.context().route(/\/data\/a\/\d+\.json$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto('./corpus/?q=王毅');
+    await expect(page.getByRole('status')).toHaveText('找到 35 篇文章');
+    await expect(results(page)).toHaveCount(10);
+    const list = page.locator('ol.list');
+    const before = await list.boundingBox();
+    await expect(page.getByRole('group', { name: '筛选' }).or(page.locator('details.facets'))).toBeVisible();
+    await expect(page.getByRole('checkbox')).toHaveCount(0);
+    release();
+    await expect(results(page).locator('p.snippet:not(.placeholder)')).toHaveCount(10);
+    await expect(page.getByRole('checkbox', { name: /^法广/ })).toBeVisible();
+    // The snippets make the rows taller; the list itself has not moved.
+    const after = await list.boundingBox();
+    expect([after!.x, after!.y, after!.width]).toEqual([before!.x, before!.y, before!.width]);
+  });
+
   test('keeps a three-digit count on one line at 360 px (the sort control wraps below it)', async ({ page, search }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto('./corpus/');
