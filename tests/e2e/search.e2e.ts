@@ -58,13 +58,17 @@ test.describe('searching', () => {
     // A quoted phrase is confirmed against article text: holding that text back makes its answer late.
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/data\/a\/\d+\.json$/, async (route) => {
+    // The worker fetches the texts: a context route holds them (a page route would not).
+    let held = 0;
+    await page.context().route(/\/data\/a\/\d+\.json$/, async (route) => {
+      held++;
       await released;
       await route.continue();
     });
     await page.goto('./');
     await expect(page.getByRole('status')).toHaveText('共 10 篇文章');
     await page.getByRole('searchbox').fill('"外长会谈"');
+    await expect.poll(() => held).toBeGreaterThan(0);
     // The URL changes when the query is sent.
     await expect(page).toHaveURL((url) => url.searchParams.get('q') === '"外长会谈"');
     await search('北约');
