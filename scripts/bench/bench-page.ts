@@ -64,8 +64,8 @@ export async function startAppHost(distDir: string, indexDir: string, protocol: 
 
 export async function benchPage(options: BenchPageOptions): Promise<string> {
   const { distDir, indexDir, coldRuns = 1, coldQueries = 5, http2 = true, cpuSlowdown = 1 } = options;
-  setCpuSlowdown(cpuSlowdown);
   ensureBuilt(distDir);
+  setCpuSlowdown(cpuSlowdown);
   const { host, target } = await startAppHost(distDir, indexDir);
   let browser: Browser | null = null;
   try {
@@ -153,6 +153,7 @@ export async function benchPage(options: BenchPageOptions): Promise<string> {
     if (pageErrors.length) out.push(`Note: the page threw ${pageErrors.length} error(s), first: ${pageErrors[0]}`);
     return out.join('\n');
   } finally {
+    setCpuSlowdown(1); // whatever this process measures next runs at full speed
     await browser?.close().catch(() => undefined);
     await host.close();
   }

@@ -91,13 +91,9 @@ export function parseQuery(raw: string): ParsedQuery {
       continue;
     }
     const chunk = item;
-    const { folded, starts, ends } = foldWithOffsets(chunk.raw);
-    const runs = splitRuns(folded).map((run) => ({
-      text: folded.slice(run.start, run.end),
-      raw: chunk.raw.slice(starts[run.start], ends[run.end - 1]),
-    }));
+    const runs = foldedRuns(chunk.raw);
     if (runs.length === 0) continue;
-    const whole = runs.map((run) => run.text).join(' ');
+    const whole = joinRuns(runs);
     if (chunk.phrase) {
       const phrase: QueryPhrase = { raw: chunk.raw, text: whole, tokens: tokenize(whole).map(exactToken) };
       (chunk.negated ? query.excludedPhrases : query.phrases).push(phrase);
@@ -118,9 +114,28 @@ export function parseQuery(raw: string): ParsedQuery {
   return query;
 }
 
+/** A chunk's runs of one script, folded, each with the characters it was typed as. */
+function foldedRuns(raw: string): Array<{ text: string; raw: string }> {
+  const { folded, starts, ends } = foldWithOffsets(raw);
+  return splitRuns(folded).map((run) => ({
+    text: folded.slice(run.start, run.end),
+    raw: raw.slice(starts[run.start], ends[run.end - 1]),
+  }));
+}
+
+/** Folded runs as one text, joined by one space (a variant's or a phrase's `text`). */
+function joinRuns(runs: ReadonlyArray<{ text: string }>): string {
+  return runs.map((run) => run.text).join(' ');
+}
+
 /** Adds a term unless the query has one of the same text already. */
 function addTerm(query: ParsedQuery, term: QueryTerm): void {
   if (!query.terms.some((other) => other.text === term.text)) query.terms.push(term);
+}
+
+/** An `OR` standing alone (not quoted, not excluded). */
+function isOr(chunk: Chunk | undefined): boolean {
+  return chunk !== undefined && !chunk.phrase && !chunk.negated && isOrOperator(chunk.raw);
 }
 
 /** A plain term chunk: neither a phrase nor an exclusion nor an operator. */
@@ -136,13 +151,13 @@ function groupAlternatives(chunks: readonly Chunk[]): Array<Chunk | Chunk[]> {
   const out: Array<Chunk | Chunk[]> = [];
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i]!;
-    if (!chunk.phrase && !chunk.negated && isOrOperator(chunk.raw)) continue;
+    if (isOr(chunk)) continue;
     if (!isPlainTerm(chunk)) {
       out.push(chunk);
       continue;
     }
     const group = [chunk];
-    while (chunks[i + 1] && !chunks[i + 1]!.phrase && !chunks[i + 1]!.negated && isOrOperator(chunks[i + 1]!.raw) && isPlainTerm(chunks[i + 2])) {
+    while (isOr(chunks[i + 1]) && isPlainTerm(chunks[i + 2])) {
       group.push(chunks[i + 2]!);
       i += 2;
     }
@@ -160,10 +175,7 @@ function alternativesTerm(chunks: readonly Chunk[]): QueryTerm {
   const variants: QueryVariant[] = [];
   const raws: string[] = [];
   for (const chunk of chunks) {
-    const folded = foldWithOffsets(chunk.raw).folded;
-    const text = splitRuns(folded)
-      .map((run) => folded.slice(run.start, run.end))
-      .join(' ');
+    const text = joinRuns(foldedRuns(chunk.raw));
     if (!text) continue;
     const term = makeTerm(chunk.raw, text, true);
     if (chunk.reachesEnd) markTyping(term.variants[0]!);
