@@ -3,7 +3,7 @@
  *
  * Compiles every article file under DIR into the index folder OUT. Bad files are skipped and
  * named with their reason; everything else is indexed. Run again, it recompiles only files that
- * changed (the compile cache, `OUT/.cache` unless --cache names another folder) and keeps the
+ * changed (the compile cache, outside OUT: see `defaultCacheDir`, or --cache DIR) and keeps the
  * article numbers and part boundaries of the index in OUT, so unchanged files keep their names;
  * --fresh numbers and cuts anew. --block-size sets how many article numbers a block holds
  * (default 10,000; small values exercise progressive search on small archives). Exit codes: 0 when anything was indexed,
@@ -11,50 +11,43 @@
  * folder is missing or holds no article files, or the output cannot be written.
  */
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { buildArchiveIndex } from './lib/build-archive-index.ts';
+import { type CommandSpec, isMainModule, readArgs, usageError } from './lib/cli-args.ts';
 import { formatSummary } from './lib/format-summary.ts';
 import { createProgress } from './lib/progress.ts';
 
-const USAGE = 'usage: npm run index -- --input DIR --out DIR [--report FILE.json] [--strict] [--cache DIR | --no-cache] [--fresh] [--block-size N]';
+const OPTIONS = {
+  input: { type: 'string', value: 'DIR' },
+  out: { type: 'string', value: 'DIR' },
+  report: { type: 'string', value: 'FILE.json' },
+  strict: { type: 'boolean' },
+  cache: { type: 'string', value: 'DIR' },
+  'no-cache': { type: 'boolean' },
+  fresh: { type: 'boolean' },
+  'block-size': { type: 'string', value: 'N' },
+} as const;
 
-async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        input: { type: 'string' },
-        out: { type: 'string' },
-        report: { type: 'string' },
-        strict: { type: 'boolean', default: false },
-        cache: { type: 'string' },
-        'no-cache': { type: 'boolean', default: false },
-        fresh: { type: 'boolean', default: false },
-        'block-size': { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (!values.input || !values.out) {
-    console.error(`Both --input and --out are required.\n${USAGE}`);
-    return 2;
-  }
+/** The command's name and usage; the package's `news-archive-search index` passes its own name. */
+export function indexCommand(name = 'npm run index'): CommandSpec<typeof OPTIONS> {
+  const usage = `usage: ${name}${name.startsWith('npm') ? ' --' : ''} --input DIR --out DIR [--report FILE.json] [--strict] [--cache DIR | --no-cache] [--fresh] [--block-size N]`;
+  return { name, usage, options: OPTIONS };
+}
+
+/** Runs the command on `argv` (the arguments after the script); resolves with the exit code. */
+export async function main(argv: readonly string[], name?: string): Promise<number> {
+  const command = indexCommand(name);
+  const parsed = readArgs(command, argv);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
+  if (!values.input || !values.out) return usageError(command, 'both --input and --out are required');
+  if (values.cache !== undefined && values['no-cache']) return usageError(command, '--cache and --no-cache exclude each other');
 
   const blockSize = values['block-size'] === undefined ? undefined : Number(values['block-size']);
   if (blockSize !== undefined && !(Number.isInteger(blockSize) && blockSize > 0)) {
-    console.error(`--block-size takes a whole number above 0, not "${values['block-size']}".\n${USAGE}`);
-    return 2;
+    return usageError(command, `--block-size takes a whole number above 0, not "${values['block-size']}"`);
   }
 
-  const progress = createProgress(process.stderr);
+  const progress = createProgress(process.stderr, { label: 'indexing' });
   const started = performance.now();
   let result;
   try {
@@ -86,4 +79,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+if (isMainModule(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

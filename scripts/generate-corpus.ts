@@ -9,55 +9,42 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { isMainModule, readArgs, usageError } from './lib/cli-args.ts';
 import { createProgress } from './lib/progress.ts';
 import { type CorpusReport, DEFAULT_CORPUS_OPTIONS, generateCorpus } from './corpus/write-corpus.ts';
 
 export { generateCorpus, type CorpusReport, type GenerateCorpusOptions } from './corpus/write-corpus.ts';
 
-const USAGE = 'usage: node --import tsx scripts/generate-corpus.ts --out DIR --count N [--seed S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--workers N] [--force]';
+const COMMAND = {
+  name: 'npm run corpus',
+  usage: 'usage: npm run corpus -- --out DIR --count N [--seed S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--workers N] [--force]',
+  options: {
+    out: { type: 'string', value: 'DIR' },
+    count: { type: 'string', value: 'N' },
+    seed: { type: 'string', default: DEFAULT_CORPUS_OPTIONS.seed, value: 'S' },
+    from: { type: 'string', default: DEFAULT_CORPUS_OPTIONS.from, value: 'YYYY-MM-DD' },
+    to: { type: 'string', default: DEFAULT_CORPUS_OPTIONS.to, value: 'YYYY-MM-DD' },
+    workers: { type: 'string', value: 'N' },
+    force: { type: 'boolean' },
+  },
+} as const;
 
-async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        out: { type: 'string' },
-        count: { type: 'string' },
-        seed: { type: 'string', default: DEFAULT_CORPUS_OPTIONS.seed },
-        from: { type: 'string', default: DEFAULT_CORPUS_OPTIONS.from },
-        to: { type: 'string', default: DEFAULT_CORPUS_OPTIONS.to },
-        workers: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (!values.out || !values.count) {
-    console.error(`Both --out and --count are required.\n${USAGE}`);
-    return 2;
-  }
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = readArgs(COMMAND, argv);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
+  if (!values.out || !values.count) return usageError(COMMAND, 'both --out and --count are required');
   const count = Number(values.count.replace(/[_,]/g, ''));
   const workers = values.workers === undefined ? undefined : Number(values.workers);
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
-    console.error(`--workers must be a whole number (0 writes in the main thread), got ${values.workers}.`);
-    return 2;
+    return usageError(COMMAND, `--workers must be a whole number (0 writes in the main thread), got ${values.workers}`);
   }
   if (!values.force && (await isNonEmptyFolder(values.out))) {
     console.error(`The output folder ${values.out} is not empty; choose an empty one or pass --force to write over it.`);
     return 2;
   }
 
-  const progress = createProgress(process.stderr);
+  const progress = createProgress(process.stderr, { label: 'writing' });
   let report: CorpusReport;
   try {
     report = await generateCorpus({ out: values.out, count, seed: values.seed, from: values.from, to: values.to, workers, onProgress: progress.update });
@@ -97,6 +84,4 @@ function formatReport(report: CorpusReport, out: string): string {
 }
 
 // Run only as a script, not when a test imports generateCorpus from this module.
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = await main();
-}
+if (isMainModule(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -6,53 +6,45 @@
  * one object: { total, results: [{ id, title, outlet, date, url, score }], facets: { outlets, dates } }.
  * Exit codes: 0 on success (even with no results), 2 on bad arguments or an unusable index.
  */
-import { parseArgs } from 'node:util';
 import { Searcher } from '../src/lib/search/searcher.ts';
 import type { SortOrder } from '../src/lib/search/types.ts';
+import { type CommandSpec, isMainModule, readArgs, usageError } from './lib/cli-args.ts';
 import { fileIndexSource } from './lib/file-source.ts';
 import { formatResults } from './lib/format-results.ts';
 
-const USAGE =
-  'usage: npm run search -- --index DIR [--outlet NAME]… [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sort relevance|newest|oldest] [--limit N] [--json] QUERY';
 const SORTS: readonly SortOrder[] = ['relevance', 'newest', 'oldest'];
 
-async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        index: { type: 'string' },
-        outlet: { type: 'string', multiple: true },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        sort: { type: 'string', default: 'relevance' },
-        limit: { type: 'string', default: '10' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+const OPTIONS = {
+  index: { type: 'string', value: 'DIR' },
+  outlet: { type: 'string', multiple: true, value: 'NAME' },
+  from: { type: 'string', value: 'YYYY-MM-DD' },
+  to: { type: 'string', value: 'YYYY-MM-DD' },
+  sort: { type: 'string', default: 'relevance', value: SORTS.join('|') },
+  limit: { type: 'string', default: '10', value: 'N' },
+  json: { type: 'boolean' },
+} as const;
+
+/** The command's name and usage; the package's `news-archive-search search` passes its own name. */
+export function searchCommand(name = 'npm run search'): CommandSpec<typeof OPTIONS> {
+  const usage = `usage: ${name}${name.startsWith('npm') ? ' --' : ''} --index DIR [--outlet NAME]… [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sort relevance|newest|oldest] [--limit N] [--json] QUERY`;
+  return { name, usage, options: OPTIONS, positionals: true };
+}
+
+/** Runs the command on `argv` (the arguments after the script); resolves with the exit code. */
+export async function main(argv: readonly string[], name?: string): Promise<number> {
+  const command = searchCommand(name);
+  const parsed = readArgs(command, argv);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const problems: string[] = [];
-  if (!values.index) problems.push('--index DIR is required.');
-  if (!SORTS.includes(values.sort as SortOrder)) problems.push(`--sort must be one of ${SORTS.join(', ')}.`);
+  if (!values.index) problems.push('--index DIR is required');
+  if (!SORTS.includes(values.sort as SortOrder)) problems.push(`--sort must be one of ${SORTS.join(', ')}`);
   const limit = Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 0) problems.push('--limit must be a whole number.');
+  if (!Number.isInteger(limit) || limit < 0) problems.push('--limit must be a whole number');
   for (const key of ['from', 'to'] as const) {
-    if (values[key] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values[key])) problems.push(`--${key} must be a date as YYYY-MM-DD.`);
+    if (values[key] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values[key])) problems.push(`--${key} must be a date as YYYY-MM-DD`);
   }
-  if (problems.length) {
-    console.error(`${problems.join('\n')}\n${USAGE}`);
-    return 2;
-  }
+  if (problems.length) return usageError(command, problems.join('; '));
 
   let searcher: Searcher;
   try {
@@ -64,7 +56,7 @@ async function main(): Promise<number> {
   const text = positionals.join(' ');
   const response = await searcher.search({
     text,
-    outlets: values.outlet ?? [],
+    outlets: values.outlet,
     from: values.from,
     to: values.to,
     sort: values.sort as SortOrder,
@@ -85,4 +77,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+if (isMainModule(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -12,7 +12,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { type CommandSpec, isMainModule, readArgs, usageError } from './lib/cli-args.ts';
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -112,26 +112,49 @@ function send(response: ServerResponse, status: number, text: string): void {
   response.end(text);
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
-if (isMain) {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      port: { type: 'string', default: '4173' },
-      host: { type: 'string', default: '127.0.0.1' },
-      cors: { type: 'string', multiple: true, default: [] },
-    },
-  });
-  const corsPrefixes = values.cors.map((prefix) => (prefix.endsWith('/') ? prefix : `${prefix}/`));
-  const mounts = parseMounts(positionals.length ? positionals : ['dist']).map((m) => ({ ...m, cors: corsPrefixes.includes(m.prefix) }));
+const OPTIONS = {
+  port: { type: 'string', default: '4173', value: 'N' },
+  host: { type: 'string', default: '127.0.0.1', value: 'HOST' },
+  cors: { type: 'string', multiple: true, value: 'PREFIX' },
+} as const;
+
+/** The command's name and usage; the package's `news-archive-search serve` passes its own name. */
+export function serveCommand(name = 'npm run serve'): CommandSpec<typeof OPTIONS> {
+  const usage = [
+    `usage: ${name}${name.startsWith('npm') ? ' --' : ''} [--port N] [--host HOST] [--cors PREFIX]… [PREFIX=DIR | DIR]…`,
+    '  Serves each DIR under its URL PREFIX (a bare DIR at /; default: dist). --cors PREFIX sends',
+    '  Access-Control-Allow-Origin: * for that mount (a widget embedded on other origins). --port 0 picks a free port.',
+  ].join('\n');
+  return { name, usage, options: OPTIONS, positionals: true };
+}
+
+/**
+ * Runs the server on `argv` (the arguments after the script). Resolves with 0 once it listens (it
+ * keeps the process alive), or with the exit code of a bad command line or a port it cannot use.
+ */
+export async function main(argv: readonly string[], name?: string, defaultDir = 'dist'): Promise<number> {
+  const command = serveCommand(name);
+  const parsed = readArgs(command, argv);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   const port = Number(values.port);
-  serveStatic(mounts, port, values.host).then(
-    () => {
-      for (const m of [...mounts].reverse()) console.log(`serve-static: http://${values.host}:${port}${m.prefix} → ${path.relative(process.cwd(), m.dir) || '.'}`);
-    },
-    (error: unknown) => {
-      console.error(`serve-static: cannot listen on ${values.host}:${port} (${(error as Error).message}).`);
-      process.exit(2);
-    },
-  );
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(command, `--port takes a port number, not "${values.port}"`);
+  const corsPrefixes = values.cors.map((prefix) => (prefix.endsWith('/') ? prefix : `${prefix}/`));
+  const mounts = parseMounts(positionals.length ? positionals : [defaultDir]).map((m) => ({ ...m, cors: corsPrefixes.includes(m.prefix) }));
+  let server;
+  try {
+    server = await serveStatic(mounts, port, values.host);
+  } catch (error) {
+    console.error(`serve-static: cannot listen on ${values.host}:${port} (${(error as Error).message}).`);
+    return 2;
+  }
+  const address = server.address();
+  const listening = typeof address === 'object' && address ? address.port : port;
+  for (const m of [...mounts].reverse()) console.log(`serve-static: http://${values.host}:${listening}${m.prefix} → ${path.relative(process.cwd(), m.dir) || '.'}`);
+  return 0;
+}
+
+if (isMainModule(import.meta.url)) {
+  const code = await main(process.argv.slice(2));
+  if (code !== 0) process.exit(code);
 }

@@ -8,20 +8,27 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { buildArchiveIndex } from './lib/build-archive-index.ts';
+import { buildArchiveIndex, defaultCacheDir } from './lib/build-archive-index.ts';
+import { readArgs } from './lib/cli-args.ts';
 import { formatSummary } from './lib/format-summary.ts';
 import { createProgress } from './lib/progress.ts';
 import { serveStatic } from './serve-static.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const { values } = parseArgs({
-  options: {
-    input: { type: 'string' },
-    port: { type: 'string', default: '4173' },
-    count: { type: 'string', default: '3000' },
+const parsed = readArgs(
+  {
+    name: 'npm start',
+    usage: 'usage: npm start -- [--input DIR] [--port N] [--count N]',
+    options: {
+      input: { type: 'string', value: 'DIR' },
+      port: { type: 'string', default: '4173', value: 'N' },
+      count: { type: 'string', default: '3000', value: 'N' },
+    },
   },
-});
+  process.argv.slice(2),
+);
+if (typeof parsed === 'number') process.exit(parsed);
+const { values } = parsed;
 
 let input = values.input;
 if (!input) {
@@ -38,12 +45,11 @@ const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: r
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 console.log(`Indexing ${input} …`);
-const progress = createProgress(process.stderr);
+const progress = createProgress(process.stderr, { label: 'indexing' });
 const started = performance.now();
 const out = path.join(root, 'dist', 'data');
-// dist/ is emptied by every vite build: keep the compile cache outside it (and out of the served files).
-const cache = path.join(root, 'node_modules', '.cache', 'news-archive-search');
-const { report, bytes } = await buildArchiveIndex({ input, out, cache, onProgress: progress.update });
+// dist/ is emptied by every vite build: the compile cache is kept outside it (and out of the served files).
+const { report, bytes } = await buildArchiveIndex({ input, out, cache: defaultCacheDir(out, root), onProgress: progress.update });
 progress.done();
 console.log(formatSummary(report, path.relative(root, out), bytes, performance.now() - started));
 

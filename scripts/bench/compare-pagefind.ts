@@ -50,7 +50,7 @@ async function folderSize(dir: string): Promise<FolderSize> {
   let bytes = 0;
   let files = 0;
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    // The compile cache (OUT/.cache, see the README) is the build's own, never published.
+    // A compile cache left there by an older build (it lives outside OUT now) is never published.
     if (!entry.isFile() || path.relative(dir, entry.parentPath).split(path.sep)[0] === '.cache') continue;
     bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
     files++;
@@ -140,7 +140,7 @@ export async function comparePagefind(options: ComparePagefindOptions): Promise<
     let compiled = t;
     let peak = process.memoryUsage().rss; // worker threads included: they share the process
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-    const { report } = await buildArchiveIndex({ input, out: indexDir, onProgress: (done, total) => done === total && (compiled = performance.now()) });
+    const { report } = await buildArchiveIndex({ input, out: indexDir, cache: path.join(work, 'cache'), onProgress: (done, total) => done === total && (compiled = performance.now()) });
     const appBuild = performance.now() - t;
     clearInterval(sampler);
     const compileTime = compiled - t;

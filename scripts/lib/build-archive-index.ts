@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,8 @@ export interface BuildArchiveOptions extends Omit<BuildOptions, 'previous'> {
   workers?: number;
   out: string;
   /**
-   * Folder of the compile cache (default `<out>/.cache`); false compiles every file and stores nothing.
+   * Folder of the compile cache (default {@link defaultCacheDir}); false compiles every file and
+   * stores nothing. Never inside `out`, the folder that is published.
    */
   cache?: string | false;
   /** Ignore the index already in `out`: number articles afresh by date and cut parts anew. */
@@ -40,9 +42,27 @@ export interface BuildArchiveResult {
   incremental: boolean;
 }
 
-/** Default compile-cache folder of an index folder. */
-export function defaultCacheDir(out: string): string {
-  return path.join(out, '.cache');
+/**
+ * Default compile-cache folder of an output folder, never inside it (it would be published):
+ * `node_modules/.cache/news-archive-search/<name>-<hash of out's absolute path>` under the working
+ * directory (where bundlers keep their caches, ignored by git and by Jekyll and Hugo), or under the
+ * user's cache folder when that would be inside `out` (`--out .`).
+ *
+ * @example defaultCacheDir('_site/search') // '/site/node_modules/.cache/news-archive-search/search-1a2b3c4d'
+ */
+export function defaultCacheDir(out: string, cwd: string = process.cwd()): string {
+  const absolute = path.resolve(cwd, out);
+  const key = `${path.basename(absolute) || 'root'}-${createHash('sha1').update(absolute).digest('hex').slice(0, 8)}`;
+  const local = path.join(cwd, 'node_modules', '.cache', 'news-archive-search', key);
+  if (!isInside(local, absolute)) return local;
+  const userCache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(userCache, 'news-archive-search', key);
+}
+
+/** Whether `file` is `folder` or lies under it. */
+export function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(path.resolve(folder), path.resolve(file));
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /**
@@ -58,6 +78,9 @@ export async function buildArchiveIndex(options: BuildArchiveOptions): Promise<B
   let cache: CompileCache | undefined;
   if (options.cache !== false) {
     const dir = options.cache ?? defaultCacheDir(options.out);
+    if (isInside(dir, options.out)) {
+      throw new Error(`The compile cache ${dir} would be inside the output folder ${options.out}, which is published; pass --cache with a folder outside it, or --no-cache.`);
+    }
     try {
       cache = CompileCache.open(dir);
     } catch (error) {

@@ -172,12 +172,21 @@ function sortKeys<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-/** The worker module, and a boot script that registers tsx in the worker before importing it. */
-const WORKER_MODULE = new URL('./compile-worker.ts', import.meta.url).href;
+/**
+ * The worker module. From source (`npm run index`), a boot script registers tsx in the worker
+ * before importing it; in the package (scripts bundled to JavaScript, see scripts/pack/), the
+ * bundled worker sits beside this chunk and runs as it is.
+ */
+const IS_BUNDLED = import.meta.url.endsWith('.js');
+const WORKER_MODULE = new URL(IS_BUNDLED ? './compile-worker.js' : './compile-worker.ts', import.meta.url);
 const WORKER_BOOT = `
   const { workerData } = require('node:worker_threads');
   import('tsx/esm/api').then(({ register }) => { register(); return import(workerData.module); });
 `;
+
+function startWorker(now: number | undefined): Worker {
+  return IS_BUNDLED ? new Worker(WORKER_MODULE, { workerData: { now } }) : new Worker(WORKER_BOOT, { eval: true, workerData: { now, module: WORKER_MODULE.href } });
+}
 
 /** Called with each file's outcome as soon as it is compiled (`k`: its position in the list). */
 type OnCompiled = (k: number, outcome: FileOutcome) => void;
@@ -214,7 +223,7 @@ async function compileInWorkers(found: FoundFile[], options: CompileOptions, cou
     Array.from({ length: count }, (_, w) => {
       const jobs = readable.filter((_, k) => k % count === w);
       return new Promise<void>((resolve, reject) => {
-        const worker = new Worker(WORKER_BOOT, { eval: true, workerData: { now: options.now, module: WORKER_MODULE } });
+        const worker = startWorker(options.now);
         let next = 0;
         const send = () => {
           const job = jobs[next++];

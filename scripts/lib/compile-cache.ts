@@ -33,9 +33,15 @@ export interface CacheReport {
   pruned: number;
 }
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** What decides a compiled article besides the file: the compiler's own code and dependencies. */
-const COMPILER_SOURCES = ['src/lib/article', 'scripts/lib/compile-file.ts', 'scripts/lib/walk-archive.ts', 'package-lock.json'];
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** From source: the repository; in the package (bundled, see scripts/pack/): the folder of the bundle. */
+const IS_BUNDLED = import.meta.url.endsWith('.js');
+const ROOT = IS_BUNDLED ? HERE : path.resolve(HERE, '../..');
+/**
+ * What decides a compiled article besides the file: the compiler's own code and dependencies
+ * (in the package, its bundled code and its package.json, which pins the version).
+ */
+const COMPILER_SOURCES = IS_BUNDLED ? ['.', '../../package.json'] : ['src/lib/article', 'scripts/lib/compile-file.ts', 'scripts/lib/walk-archive.ts', 'package-lock.json'];
 
 /**
  * Compiled articles from earlier builds, one JSON file per article file under
@@ -132,7 +138,7 @@ function compilerFingerprint(): string {
   const add = (file: string): void => {
     const absolute = path.join(ROOT, file);
     if (!existsSync(absolute)) return;
-    if (file.endsWith('.ts') || file.endsWith('.json')) {
+    if (/\.(ts|js|json)$/.test(file)) {
       hash.update(file).update(readFileSync(absolute));
       return;
     }

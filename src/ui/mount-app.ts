@@ -3,6 +3,7 @@ import { flushSync, mount } from 'svelte';
 import App from './App.svelte';
 import { takeBootBox } from './boot-box.ts';
 import { HistorySync } from './history-sync.ts';
+import { parseLang } from './lang.ts';
 
 /**
  * Mounts the App in `target`, in place of index.html's boot box: the App starts from the box's
@@ -11,7 +12,10 @@ import { HistorySync } from './history-sync.ts';
  */
 export async function mountApp(target: HTMLElement): Promise<ReturnType<typeof mount>> {
   const boot = await takeBootBox();
-  const app = mount(App, { target, props: { history: HistorySync, ...(boot.state ? { typed: boot.state.text } : {}) } });
+  // `news-archive-search build --lang` marks the page's language: the default when the URL names none.
+  const defaultLang = parseLang(document.documentElement.dataset.defaultLang);
+  const options = defaultLang ? { defaultLang } : {};
+  const app = mount(App, { target, props: { history: HistorySync, options, ...(boot.state ? { typed: boot.state.text } : {}) } });
   flushSync();
   boot.finish(target);
   return app;

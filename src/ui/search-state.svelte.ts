@@ -38,8 +38,10 @@ export type SearchEvent =
 export interface SearchStateOptions {
   /** Index folder URL, relative to the page (`./data/`) or absolute. */
   indexUrl: string;
-  /** UI language; default: `?lang=` (when syncing the URL), else the browser's Chinese. */
+  /** UI language; default: `?lang=` (when syncing the URL), else `defaultLang`, else the browser's Chinese. */
   lang?: Lang;
+  /** The site's language when the URL names none (`news-archive-search build --lang`). */
+  defaultLang?: Lang;
   /**
    * Read the state from the page URL and write it back (history entries, Back/Forward): the
    * hosted page passes `HistorySync` (so that the widget, which never touches the URL, does not
@@ -185,7 +187,7 @@ export class SearchState {
     );
     const fromUrl = this.history?.read() ?? { ...DEFAULT_URL_STATE, ...options.initial };
     this.urlLang = fromUrl.lang;
-    this.lang = options.lang ?? fromUrl.lang ?? this.chinese;
+    this.lang = options.lang ?? fromUrl.lang ?? options.defaultLang ?? this.chinese;
     this.needMessages(this.lang);
     this.initialArticleId = fromUrl.articleId;
     this.applyQuery(fromUrl);

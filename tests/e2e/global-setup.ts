@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CORPUS_INDEX, REPO_ROOT, SHARED_CORPUS } from './paths.ts';
+import { CORPUS_COMPILE_CACHE, CORPUS_INDEX, REPO_ROOT, SHARED_CORPUS } from './paths.ts';
 
 /** Inputs of the index build: a change to any of them makes the cached corpus index stale. */
 const BUILD_SOURCES = ['src/lib', 'scripts/build-index.ts', 'scripts/lib', 'package-lock.json'];
@@ -25,7 +25,8 @@ export default async function globalSetup(): Promise<void> {
   console.log('global-setup: building the corpus index (about 30–60 s)…');
   const temporary = `${CORPUS_INDEX}.building`;
   await rm(temporary, { recursive: true, force: true });
-  const build = spawnSync(process.execPath, ['--import', 'tsx/esm', 'scripts/build-index.ts', '--input', SHARED_CORPUS, '--out', temporary], {
+  // The compile cache stays in .cache/ beside the index (never inside it: it is served at /corpus/data/).
+  const build = spawnSync(process.execPath, ['--import', 'tsx/esm', 'scripts/build-index.ts', '--input', SHARED_CORPUS, '--out', temporary, '--cache', CORPUS_COMPILE_CACHE], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
   });

@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultCacheDir } from '../../scripts/lib/build-archive-index.ts';
 import { FIXTURES, REPO_ROOT } from '../helpers/paths.ts';
 
 const exec = promisify(execFile);
@@ -85,6 +87,39 @@ describe('npm run index, run again', () => {
   });
 });
 
+describe('the compile cache', () => {
+  it('is nowhere under --out: by default in node_modules/.cache of the working directory, keyed by the output folder', async () => {
+    const out = path.join(tmp, 'published');
+    const cache = defaultCacheDir(out, REPO_ROOT);
+    await rm(cache, { recursive: true, force: true });
+    try {
+      expect((await run('build-index.ts', ['--input', FIXTURES, '--out', out])).code).toBe(0);
+      expect(path.relative(path.join(REPO_ROOT, 'node_modules/.cache/news-archive-search'), cache)).toMatch(/^published-[0-9a-f]{8}$/);
+      const records = (await readdir(cache, { recursive: true })).filter((name) => name.endsWith('.json'));
+      expect(records.length).toBeGreaterThanOrEqual(10);
+      // Every file under OUT is an index file; no cache record, no .cache folder.
+      const published = await readdir(out, { recursive: true });
+      expect(published.filter((name) => name.split(path.sep).some((part) => part.startsWith('.')))).toEqual([]);
+      const recordNames = new Set(records.map((name) => path.basename(name)));
+      expect(published.filter((name) => recordNames.has(path.basename(name)))).toEqual([]);
+      expect(existsSync(path.join(out, 'manifest.json'))).toBe(true);
+    } finally {
+      await rm(cache, { recursive: true, force: true });
+    }
+  });
+
+  it('is refused inside --out with exit 2, and --cache with --no-cache is a usage error', async () => {
+    const out = path.join(tmp, 'refused');
+    const inside = await run('build-index.ts', ['--input', FIXTURES, '--out', out, '--cache', path.join(out, '.cache')]);
+    expect(inside.code).toBe(2);
+    expect(inside.stderr.trim()).toMatch(/^The compile cache .* would be inside the output folder .*refused, which is published; pass --cache with a folder outside it, or --no-cache\.$/);
+    expect(existsSync(out)).toBe(false);
+    const both = await run('build-index.ts', ['--input', FIXTURES, '--out', out, '--cache', path.join(tmp, 'c'), '--no-cache']);
+    expect(both.code).toBe(2);
+    expect(both.stderr.trim()).toBe('npm run index: --cache and --no-cache exclude each other (npm run index -- --help shows the usage)');
+  });
+});
+
 describe('npm run search --json', () => {
   it('prints total, results and facets in the documented shape', async () => {
     const out = path.join(tmp, 'fixtures-index');
@@ -111,5 +146,11 @@ describe('npm run search --json', () => {
   it('exits 2 on bad arguments', async () => {
     expect((await run('search.ts', ['--index', tmp, '--sort', 'random', 'x'])).code).toBe(2);
     expect((await run('search.ts', ['--index', path.join(tmp, 'none'), 'x'])).code).toBe(2);
+    const unknown = await run('search.ts', ['--index', tmp, '--limt', '3', 'x']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('npm run search: unknown option --limt (did you mean --limit?) (npm run search -- --help shows the usage)\n');
+    const help = await run('search.ts', ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run search -- --index DIR /);
   });
 });

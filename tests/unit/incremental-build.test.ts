@@ -13,15 +13,16 @@ const LAYOUT = { blockSize: 128, chunkBytes: 150, now: NOW } satisfies Partial<B
 
 let root: string;
 const dir = (name: string) => path.join(root, name);
+/** Each output folder has its compile cache beside it (the default would be under node_modules/.cache). */
 const build = (input: string, out: string, extra: Partial<BuildArchiveOptions> = {}): Promise<BuildArchiveResult> =>
-  buildArchiveIndex({ input: dir(input), out: dir(out), ...LAYOUT, ...extra });
+  buildArchiveIndex({ input: dir(input), out: dir(out), cache: dir(`${out}-cache`), ...LAYOUT, ...extra });
 
-/** Relative path → bytes of every file of an index folder (its compile cache aside). */
+/** Relative path → bytes of every file of an index folder. */
 async function snapshot(folder: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
     const file = path.relative(folder, path.join(entry.parentPath, entry.name));
-    if (entry.isFile() && !file.startsWith('.cache')) files.set(file, await readFile(path.join(folder, file)));
+    if (entry.isFile()) files.set(file, await readFile(path.join(folder, file)));
   }
   return files;
 }
