@@ -9,6 +9,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isMainModule, readArgs } from './lib/cli-args.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DICT_DIR = path.join(REPO_ROOT, 'node_modules/opencc-js/dist/esm-lib/dict');
@@ -177,8 +178,10 @@ function hex(cp: number): string {
   return cp.toString(16).toUpperCase().padStart(4, '0');
 }
 
-async function main(): Promise<number> {
-  const check = process.argv.includes('--check');
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = readArgs({ name: 'gen-fold-data', usage: 'usage: node --import tsx scripts/gen-fold-data.ts [--check]', options: { check: { type: 'boolean' } } }, argv);
+  if (typeof parsed === 'number') return parsed;
+  const { check } = parsed.values;
   const data = await buildFoldingData();
   const outputs = [
     ['fold-table.ts', data.tableModule],
@@ -201,8 +204,8 @@ async function main(): Promise<number> {
   return stale > 0 ? 1 : 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then(
+if (isMainModule(import.meta.url)) {
+  main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : String(error));
