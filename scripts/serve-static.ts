@@ -119,10 +119,10 @@ const OPTIONS = {
 } as const;
 
 /** The command's name and usage; the package's `news-archive-search serve` passes its own name. */
-export function serveCommand(name = 'npm run serve'): CommandSpec<typeof OPTIONS> {
+export function serveCommand(name = 'npm run serve', defaultDir = 'dist'): CommandSpec<typeof OPTIONS> {
   const usage = [
     `usage: ${name}${name.startsWith('npm') ? ' --' : ''} [--port N] [--host HOST] [--cors PREFIX]… [PREFIX=DIR | DIR]…`,
-    '  Serves each DIR under its URL PREFIX (a bare DIR at /; default: dist). --cors PREFIX sends',
+    `  Serves each DIR under its URL PREFIX (a bare DIR at /; default: ${defaultDir}). --cors PREFIX sends`,
     '  Access-Control-Allow-Origin: * for that mount (a widget embedded on other origins). --port 0 picks a free port.',
   ].join('\n');
   return { name, usage, options: OPTIONS, positionals: true };
@@ -133,7 +133,7 @@ export function serveCommand(name = 'npm run serve'): CommandSpec<typeof OPTIONS
  * keeps the process alive), or with the exit code of a bad command line or a port it cannot use.
  */
 export async function main(argv: readonly string[], name?: string, defaultDir = 'dist'): Promise<number> {
-  const command = serveCommand(name);
+  const command = serveCommand(name, defaultDir);
   const parsed = readArgs(command, argv);
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
