@@ -11,7 +11,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildArchiveIndex } from './lib/build-archive-index.ts';
+import { buildArchiveIndex, defaultCacheDir } from './lib/build-archive-index.ts';
 import { type CommandSpec, readArgs, usageError } from './lib/cli-args.ts';
 import { formatSummary } from './lib/format-summary.ts';
 import { createProgress } from './lib/progress.ts';
@@ -75,18 +75,20 @@ export async function main(argv: readonly string[], name?: string): Promise<numb
   const progress = createProgress(process.stderr, { label: 'indexing' });
   let result;
   try {
-    result = await buildArchiveIndex({ input: values.input, out: data, cache: values['no-cache'] ? false : values.cache, fresh: values.fresh, onProgress: progress.update });
+    result = await buildArchiveIndex({ input: values.input, out: data, cache: values['no-cache'] ? false : (values.cache ?? defaultCacheDir(values.out)), fresh: values.fresh, onProgress: progress.update });
   } catch (error) {
     progress.done();
     console.error((error as Error).message);
     return 2;
   }
   progress.done();
-  const { report, bytes } = result;
+  const { report, bytes, cache } = result;
   for (const { file, reason } of report.skipped) console.error(`skipped ${file}: ${reason}`);
   console.log(formatSummary(report, data, bytes, performance.now() - started));
+  console.log(`Compiled ${cache.compiled} files, ${cache.reused} from the cache${result.cacheDir ? ` (kept in ${path.relative(process.cwd(), result.cacheDir) || '.'})` : ''}.`);
   console.log(`Wrote the search site to ${values.out}: index.html, widget.js and ${site.files - 2} page files, and the index in data/${base ? `, for ${base}` : ' (relative URLs: any folder works)'}.`);
-  console.log(`Look at it: npx news-archive-search serve ${base && !/^https?:/i.test(base) ? `${base}=${values.out}` : values.out}`);
+  const servedAt = base && !/^https?:/i.test(base) ? base : '/';
+  console.log(`Look at it: npx news-archive-search serve ${servedAt === '/' ? values.out : `${servedAt}=${values.out}`}, then open http://127.0.0.1:4173${servedAt}`);
   if (values.report) {
     try {
       await writeFile(values.report, `${JSON.stringify(report, null, 2)}\n`);

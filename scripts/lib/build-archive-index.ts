@@ -40,6 +40,8 @@ export interface BuildArchiveResult {
   cache: CacheReport;
   /** True when article numbers and part boundaries came from the index already in `out`. */
   incremental: boolean;
+  /** The compile cache's folder (undefined with `cache: false`). */
+  cacheDir?: string;
 }
 
 /**
@@ -76,8 +78,9 @@ export async function buildArchiveIndex(options: BuildArchiveOptions): Promise<B
   if (!info?.isDirectory()) throw new Error(`The input folder ${options.input} does not exist or is not a folder.`);
   await loadFoldingTable();
   let cache: CompileCache | undefined;
+  let cacheDir: string | undefined;
   if (options.cache !== false) {
-    const dir = options.cache ?? defaultCacheDir(options.out);
+    const dir = (cacheDir = options.cache ?? defaultCacheDir(options.out));
     if (isInside(dir, options.out)) {
       throw new Error(`The compile cache ${dir} would be inside the output folder ${options.out}, which is published; pass --cache with a folder outside it, or --no-cache.`);
     }
@@ -111,5 +114,5 @@ export async function buildArchiveIndex(options: BuildArchiveOptions): Promise<B
   const previous = options.fresh ? undefined : readPreviousIndex(options.out);
   // Files are saved while the next ones are encoded (the writer's errors name the folder).
   const { manifest, report: write } = await writeIndex(options.out, indexFiles(articles, { ...options, previous }));
-  return { report, manifest, bytes: write.bytes, write, cache: cache?.report ?? { reused: 0, compiled: report.files, pruned: 0 }, incremental: previous !== undefined };
+  return { report, manifest, bytes: write.bytes, write, cache: cache?.report ?? { reused: 0, compiled: report.files, pruned: 0 }, incremental: previous !== undefined, cacheDir };
 }

@@ -97,7 +97,7 @@ test('the installed package builds the site without dev dependencies, with its c
   expect(files.filter((file) => file.split(path.sep).some((part) => part.startsWith('.')))).toEqual([]);
   // The compile cache is in the working folder's node_modules/.cache, not in the published _site.
   const caches = await readdir(path.join(app, 'node_modules', '.cache', 'news-archive-search'));
-  expect(caches).toEqual([expect.stringMatching(/^data-[0-9a-f]{8}$/)]);
+  expect(caches).toEqual([expect.stringMatching(/^search-[0-9a-f]{8}$/)]);
   expect((await readdir(path.join(app, '_site'), { recursive: true })).filter((file) => /\.cache|[0-9a-f]{18}\.json$/.test(file))).toEqual([]);
 });
 
@@ -115,6 +115,20 @@ test('the page searches under /search/, every request under it answered', async 
   expect(failed).toEqual([]);
   expect(requested.filter((pathname) => !pathname.startsWith('/search/'))).toEqual([]);
   expect(requested.some((pathname) => pathname.startsWith('/search/data/'))).toBe(true);
+});
+
+test('with --base, the page works where a host answers /search without the slash (no redirect)', async ({ page }) => {
+  // Some hosts (pretty URLs) serve a folder's index.html at /search itself: relative URLs would then
+  // resolve under /, the <base> that --base writes keeps them under /search/.
+  const html = await readFile(path.join(app, '_site', 'search', 'index.html'), 'utf8');
+  expect(html).toContain('<base href="/search/" />');
+  await page.route(new RegExp(`^${origin}/search(\\?|$)`), (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(`${origin}/search?q=${encodeURIComponent('王毅')}`);
+  await expect(page.getByRole('status')).toHaveText(/^\D*3\D/);
+  await expect(page.locator('section[aria-busy]')).toHaveAttribute('aria-busy', 'false');
+  expect(requested.filter((pathname) => pathname !== '/search' && !pathname.startsWith('/search/'))).toEqual([]);
 });
 
 test('a page outside /search/ embeds the widget with the README snippet and searches', async ({ page }) => {
