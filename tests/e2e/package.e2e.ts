@@ -31,6 +31,11 @@ let work: string;
 let app: string;
 let origin: string;
 let server: Server | undefined;
+/** The same _site with Access-Control-Allow-Origin on exactly the files the README lists, and another origin's page. */
+let corsServer: Server | undefined;
+let corsOrigin: string;
+let hostServer: Server | undefined;
+let hostOrigin: string;
 let buildOutput = '';
 
 test.describe.configure({ mode: 'serial' });
@@ -63,10 +68,21 @@ test.beforeAll(async () => {
   // A page of the same site, outside /search/, with the README's embed snippet (HOST: the folder built into).
   const snippet = await readmeSnippet(`${origin}/search`);
   await writeFile(path.join(app, '_site', 'embed.html'), `<!doctype html><html lang="en"><title>Embed</title><body><h1>Another page</h1>\n${snippet}</body></html>`);
+
+  // Another origin: the README's files (widget.js, assets/, data/) with the header, nothing else.
+  const withCors = await startPlainServer(path.join(app, '_site'), (pathname) => pathname === '/search/widget.js' || /^\/search\/(assets|data)\//.test(pathname));
+  corsServer = withCors.server;
+  corsOrigin = withCors.origin;
+  const hostRoot = path.join(work, 'other-site');
+  await mkdir(hostRoot);
+  await writeFile(path.join(hostRoot, 'index.html'), `<!doctype html><html lang="en"><title>Another site</title><body>\n${await readmeSnippet(`${corsOrigin}/search`)}</body></html>`);
+  const host = await startPlainServer(hostRoot);
+  hostServer = host.server;
+  hostOrigin = host.origin;
 });
 
 test.afterAll(async () => {
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  for (const running of [server, corsServer, hostServer]) await new Promise((resolve) => (running ? running.close(resolve) : resolve(undefined)));
   if (work) await rm(work, { recursive: true, force: true });
 });
 
@@ -143,4 +159,21 @@ test('a page outside /search/ embeds the widget with the README snippet and sear
   await expect(widget.locator('section[aria-busy]')).toHaveAttribute('aria-busy', 'false');
   await expect(widget.locator('article').first()).toContainText('王毅');
   expect(failed).toEqual([]);
+});
+
+test('on another origin, the README snippet searches with Access-Control-Allow-Origin on widget.js, assets/ and data/ only', async ({ page }) => {
+  const fromSite: string[] = [];
+  page.on('response', (response) => {
+    if (response.url().startsWith(corsOrigin)) fromSite.push(new URL(response.url()).pathname);
+  });
+  await page.goto(`${hostOrigin}/`);
+  const widget = page.locator('news-search');
+  await widget.getByRole('searchbox').fill('王毅');
+  await expect(widget.getByRole('status')).toHaveText(/^\D*3\D/);
+  await expect(widget.locator('section[aria-busy]')).toHaveAttribute('aria-busy', 'false');
+  await expect(widget.locator('article').first()).toContainText('王毅');
+  // Its premise: everything came from the other origin, and only through the listed files.
+  expect(fromSite).toContain('/search/widget.js');
+  expect(fromSite.some((pathname) => pathname.startsWith('/search/data/'))).toBe(true);
+  expect(fromSite.filter((pathname) => !(pathname === '/search/widget.js' || /^\/search\/(assets|data)\//.test(pathname)))).toEqual([]);
 });

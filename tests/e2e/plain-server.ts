@@ -15,10 +15,11 @@ const TYPES: Record<string, string> = {
 
 /**
  * A plain static server, as GitHub Pages or any CDN behaves for these files: a folder's
- * index.html, a redirect from a folder's URL without its slash, 404 otherwise. Listens on an
- * ephemeral port; resolves with its origin.
+ * index.html, a redirect from a folder's URL without its slash, 404 otherwise; with `cors`,
+ * `Access-Control-Allow-Origin: *` on the paths it accepts. Listens on an ephemeral port;
+ * resolves with its origin.
  */
-export async function startPlainServer(root: string): Promise<{ origin: string; server: Server }> {
+export async function startPlainServer(root: string, cors: (pathname: string) => boolean = () => false): Promise<{ origin: string; server: Server }> {
   const server = createServer((request, response) => {
     void (async () => {
       const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -31,7 +32,11 @@ export async function startPlainServer(root: string): Promise<{ origin: string; 
         info = await stat(file).catch(() => null);
       }
       if (!info?.isFile()) return void response.writeHead(404).end('Not found');
-      response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Length': info.size });
+      response.writeHead(200, {
+        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Length': info.size,
+        ...(cors(pathname) ? { 'Access-Control-Allow-Origin': '*' } : {}),
+      });
       createReadStream(file).pipe(response);
     })();
   });

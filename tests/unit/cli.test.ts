@@ -87,6 +87,28 @@ describe('npm run index, run again', () => {
   });
 });
 
+describe('news-archive-search (the package command)', () => {
+  it('names its commands for an unknown one, with exit 2 and one line', async () => {
+    const { code, stderr } = await run('news-archive-search.ts', ['bild']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('news-archive-search: unknown command "bild"; the commands are build, index, search, serve (news-archive-search --help shows the usage)\n');
+  });
+
+  it('prints each command\'s usage under its own name, and refuses a bad --lang or --base in one line', async () => {
+    const help = await run('news-archive-search.ts', ['build', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: news-archive-search build --input DIR --out DIR \[--base PATH\] \[--title TEXT\] \[--lang zh-Hans\|zh-Hant\|en\]/);
+    expect((await run('news-archive-search.ts', ['index', '--help'])).stdout).toMatch(/^usage: news-archive-search index --input DIR --out DIR/);
+    const lang = await run('news-archive-search.ts', ['build', '--input', FIXTURES, '--out', path.join(tmp, 'site'), '--lang', 'fr']);
+    expect(lang.code).toBe(2);
+    expect(lang.stderr).toBe('news-archive-search build: --lang takes zh-Hans, zh-Hant or en, not "fr" (news-archive-search build --help shows the usage)\n');
+    const base = await run('news-archive-search.ts', ['build', '--input', FIXTURES, '--out', path.join(tmp, 'site'), '--base', 'search/']);
+    expect(base.code).toBe(2);
+    expect(base.stderr.split('\n')).toHaveLength(2);
+    expect(existsSync(path.join(tmp, 'site'))).toBe(false);
+  });
+});
+
 describe('the compile cache', () => {
   it('is nowhere under --out: by default in node_modules/.cache of the working directory, keyed by the output folder', async () => {
     const out = path.join(tmp, 'published');
