@@ -47,7 +47,7 @@ export async function main(argv: readonly string[], name?: string): Promise<numb
     return usageError(command, `--block-size takes a whole number above 0, not "${values['block-size']}"`);
   }
 
-  const progress = createProgress(process.stderr, { label: 'indexing' });
+  const progress = createProgress(process.stderr, { label: 'indexing', finishing: 'building and writing the index' });
   const started = performance.now();
   let result;
   try {

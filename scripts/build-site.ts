@@ -72,7 +72,7 @@ export async function main(argv: readonly string[], name?: string): Promise<numb
     return 2;
   }
   const data = path.join(values.out, 'data');
-  const progress = createProgress(process.stderr, { label: 'indexing' });
+  const progress = createProgress(process.stderr, { label: 'indexing', finishing: 'building and writing the index' });
   let result;
   try {
     result = await buildArchiveIndex({ input: values.input, out: data, cache: values['no-cache'] ? false : (values.cache ?? defaultCacheDir(values.out)), fresh: values.fresh, onProgress: progress.update });
@@ -86,7 +86,7 @@ export async function main(argv: readonly string[], name?: string): Promise<numb
   for (const { file, reason } of report.skipped) console.error(`skipped ${file}: ${reason}`);
   console.log(formatSummary(report, data, bytes, performance.now() - started));
   console.log(`Compiled ${cache.compiled} files, ${cache.reused} from the cache${result.cacheDir ? ` (kept in ${path.relative(process.cwd(), result.cacheDir) || '.'})` : ''}.`);
-  console.log(`Wrote the search site to ${values.out}: index.html, widget.js and ${site.files - 2} page files, and the index in data/${base ? `, for ${base}` : ' (relative URLs: any folder works)'}.`);
+  console.log(`Wrote the search site to ${values.out}: index.html, widget.js and ${site.files - 2} page files${site.removed ? ` (${site.removed} of an earlier build removed)` : ''}, and the index in data/${base ? `, for ${base}` : ' (relative URLs: any folder works)'}.`);
   const servedAt = base && !/^https?:/i.test(base) ? base : '/';
   console.log(`Look at it: npx news-archive-search serve ${servedAt === '/' ? values.out : `${servedAt}=${values.out}`}, then open http://127.0.0.1:4173${servedAt}`);
   if (values.report) {

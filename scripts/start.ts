@@ -45,7 +45,7 @@ const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: r
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 console.log(`Indexing ${input} …`);
-const progress = createProgress(process.stderr, { label: 'indexing' });
+const progress = createProgress(process.stderr, { label: 'indexing', finishing: 'building and writing the index' });
 const started = performance.now();
 const out = path.join(root, 'dist', 'data');
 // dist/ is emptied by every vite build: the compile cache is kept outside it (and out of the served files).

@@ -14,6 +14,8 @@ export interface ProgressStream {
 export interface ProgressOptions {
   /** What is counted, for the pipe's lines: `indexing 321/3210 files (10%), 4 s`. */
   label?: string;
+  /** Said once every file is done, while the work goes on: `building the index`. */
+  finishing?: string;
   /** Milliseconds; injected by tests. */
   now?: () => number;
 }
@@ -52,7 +54,8 @@ export function createProgress(stream: ProgressStream, options: ProgressOptions 
         if (done >= total && lastTenth >= 10) return;
         lastTenth = Math.max(lastTenth, tenth);
         lastLine = at;
-        stream.write(`${label} ${done}/${total} files (${Math.floor((100 * done) / Math.max(total, 1))}%), ${((at - started) / 1000).toFixed(0)} s\n`);
+        const finishing = done >= total && options.finishing ? `; ${options.finishing}…` : '';
+        stream.write(`${label} ${done}/${total} files (${Math.floor((100 * done) / Math.max(total, 1))}%), ${((at - started) / 1000).toFixed(0)} s${finishing}\n`);
       },
       done: () => {},
     };
@@ -69,7 +72,7 @@ export function createProgress(stream: ProgressStream, options: ProgressOptions 
       const rate = seconds > 0 ? (done - first.done) / seconds : 0;
       const counted = done - first.done;
       const sure = counted >= Math.max(1, ESTIMATE_MIN_SHARE * total) && at - first.at >= ESTIMATE_MIN_MS && rate > 0;
-      const left = sure ? `  ${formatSeconds((total - done) / rate)} left` : '';
+      const left = done >= total && options.finishing ? `  ${options.finishing}…` : sure ? `  ${formatSeconds((total - done) / rate)} left` : '';
       stream.write(`\r${done}/${total} files${rate > 0 && sure ? `  ${rate.toFixed(0)} files/s` : ''}${left}\x1b[K`);
       drawn = true;
     },

@@ -4,7 +4,7 @@
  * folder with index.html adapted to where it is served.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LANGS, type Lang } from '../../src/ui/lang.ts';
@@ -76,6 +76,8 @@ export function prebuiltSiteDir(): string {
 export interface SiteCopy {
   /** Files copied (index.html included). */
   files: number;
+  /** Files of an earlier build removed from `assets/` (chunks whose names changed). */
+  removed: number;
 }
 
 /**
@@ -89,8 +91,20 @@ export async function copySite(out: string, options: SitePageOptions, from: stri
     throw new Error(`The prebuilt search page is missing from ${from}; in the repository, run npm run build first.`);
   }
   const target = path.join(out, 'index.html');
-  if (existsSync(target) && !(await readFile(target, 'utf8')).includes(GENERATOR_META)) {
+  const isOurs = existsSync(target) && (await readFile(target, 'utf8')).includes(GENERATOR_META);
+  if (existsSync(target) && !isOurs) {
     throw new Error(`${target} exists and is not a news-archive-search page: choose an output folder of its own (such as _site/search).`);
+  }
+  // The chunks of an earlier build of this folder that this one does not have (their hashed names
+  // changed): removed, only from a folder whose index.html this command wrote.
+  let removed = 0;
+  if (isOurs && existsSync(path.join(out, 'assets'))) {
+    const current = new Set(existsSync(path.join(from, 'assets')) ? await readdir(path.join(from, 'assets')) : []);
+    for (const name of await readdir(path.join(out, 'assets'))) {
+      if (current.has(name)) continue;
+      await rm(path.join(out, 'assets', name), { recursive: true, force: true });
+      removed++;
+    }
   }
   const html = adaptSitePage(await readFile(source, 'utf8'), options);
   await mkdir(out, { recursive: true });
@@ -101,5 +115,5 @@ export async function copySite(out: string, options: SitePageOptions, from: stri
     files += entry.isDirectory() ? (await readdir(path.join(from, entry.name), { recursive: true })).length : 1;
   }
   await writeFile(target, html);
-  return { files: files + 1 };
+  return { files: files + 1, removed };
 }

@@ -5,7 +5,7 @@ import { createProgress, PIPE_INTERVAL_MS } from '../../scripts/lib/progress.ts'
 function setup(isTTY: boolean) {
   const writes: string[] = [];
   let now = 0;
-  const progress = createProgress({ isTTY, write: (text: string) => writes.push(text) }, { label: 'indexing', now: () => now });
+  const progress = createProgress({ isTTY, write: (text: string) => writes.push(text) }, { label: 'indexing', finishing: 'writing the index', now: () => now });
   return { writes, progress, at: (ms: number) => (now = ms) };
 }
 
@@ -19,7 +19,7 @@ describe('createProgress in a pipe', () => {
     progress.done();
     expect(writes).toHaveLength(10);
     expect(writes[0]).toBe('indexing 100/1000 files (10%), 2 s\n');
-    expect(writes.at(-1)).toBe('indexing 1000/1000 files (100%), 20 s\n');
+    expect(writes.at(-1)).toBe('indexing 1000/1000 files (100%), 20 s; writing the index…\n');
     expect(writes.every((line) => line.endsWith('\n') && !line.includes('\r'))).toBe(true);
   });
 
@@ -54,6 +54,9 @@ describe('createProgress on a terminal', () => {
     at(6000);
     progress.update(110, 1000); // 109 files in 3 s since the first: 36 a second
     expect(writes.at(-1)).toBe('\r110/1000 files  36 files/s  24 s left\x1b[K');
+    at(30_000);
+    progress.update(1000, 1000);
+    expect(writes.at(-1)).toBe('\r1000/1000 files  37 files/s  writing the index…\x1b[K');
     progress.done();
     expect(writes.at(-1)).toBe('\r\x1b[K');
   });

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,8 +76,11 @@ describe('copySite', () => {
     expect(await readFile(path.join(out, 'assets', 'index-abc.js'), 'utf8')).toBe('export {};');
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('<base href="/search/" />');
     await expect(readFile(path.join(out, 'data', 'manifest.json'))).rejects.toThrow();
-    // Built again into the same folder: its own page is replaced.
-    await copySite(out, {}, site);
+    // Built again into the same folder: its own page is replaced, and the chunks an older build left are removed.
+    await writeFile(path.join(out, 'assets', 'index-old.js'), 'export {};');
+    const again = await copySite(out, {}, site);
+    expect(again.removed).toBe(1);
+    expect(await readdir(path.join(out, 'assets'))).toEqual(['index-abc.js']);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).not.toContain('<base');
   });
 
