@@ -10,8 +10,13 @@ import { FIXTURES, REPO_ROOT } from '../helpers/paths.ts';
 
 const exec = promisify(execFile);
 
+/** Output folders the scripts wrote: their default compile caches (in the repo's node_modules/.cache) are removed after. */
+const outs = new Set<string>();
+
 /** Runs a project script the way `npm run` does; resolves with its exit code and output. */
 async function run(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = args.indexOf('--out');
+  if (out >= 0 && args[out + 1]) outs.add(args[out + 1]!);
   try {
     const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx/esm', path.join(REPO_ROOT, 'scripts', script), ...args], { cwd: REPO_ROOT });
     return { code: 0, stdout, stderr };
@@ -25,7 +30,10 @@ let tmp: string;
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'nas-cli-'));
 });
-afterAll(() => rm(tmp, { recursive: true, force: true }));
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+  for (const out of outs) await rm(defaultCacheDir(out, REPO_ROOT), { recursive: true, force: true });
+});
 
 describe('npm run index', () => {
   it('exits 2 with one sentence for a missing input folder', async () => {

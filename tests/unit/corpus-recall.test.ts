@@ -39,7 +39,7 @@ let corpus: Array<{ number: number; folded: string }>;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'nas-recall-'));
-  const { manifest } = await buildArchiveIndex({ input: SHARED_CORPUS, out: dir });
+  const { manifest } = await buildArchiveIndex({ input: SHARED_CORPUS, out: dir, cache: false });
   searcher = await Searcher.open(fileIndexSource(dir));
   const fragments: ArticleFragment[] = await Promise.all(Array.from({ length: manifest.articles }, (_, n) => searcher.fragment(n)));
   corpus = fragments.map((f, number) => ({ number, folded: foldText(`${f.title}\n${f.text}`) }));

@@ -14,7 +14,7 @@ let searcher: Searcher;
 
 beforeAll(async () => {
   out = await mkdtemp(path.join(os.tmpdir(), 'nas-related-'));
-  await buildArchiveIndex({ input: FIXTURES, out, now: Date.UTC(2026, 0, 1) });
+  await buildArchiveIndex({ input: FIXTURES, out, cache: false, now: Date.UTC(2026, 0, 1) });
   searcher = await Searcher.open(fileIndexSource(out));
 }, 60_000);
 afterAll(() => rm(out, { recursive: true, force: true }));

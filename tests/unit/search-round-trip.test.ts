@@ -19,7 +19,7 @@ const loaded: string[] = [];
 
 beforeAll(async () => {
   out = await mkdtemp(path.join(os.tmpdir(), 'nas-index-'));
-  await buildArchiveIndex({ input: FIXTURES, out, now: Date.UTC(2026, 0, 1) });
+  await buildArchiveIndex({ input: FIXTURES, out, cache: false, now: Date.UTC(2026, 0, 1) });
   searcher = await Searcher.open(fileIndexSource(out, (file) => loaded.push(file)));
 }, 60_000);
 afterAll(() => rm(out, { recursive: true, force: true }));
@@ -155,7 +155,7 @@ describe('determinism', () => {
     const { readdir, readFile } = await import('node:fs/promises');
     const other = await mkdtemp(path.join(os.tmpdir(), 'nas-index-again-'));
     try {
-      await buildArchiveIndex({ input: FIXTURES, out: other, now: Date.UTC(2026, 0, 1) });
+      await buildArchiveIndex({ input: FIXTURES, out: other, cache: false, now: Date.UTC(2026, 0, 1) });
       const list = async (dir: string) => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
       const files = await list(out);
       expect(await list(other)).toEqual(files);
