@@ -67,10 +67,15 @@ export function normalizeArticle(raw: RawArticle, body: CleanBody, file: string,
   };
 }
 
-/** Tries each date source in order of trust; implausible dates fall through to the next one. */
+/**
+ * Tries each date source in order of trust; implausible dates fall through to the next one. A
+ * front-matter date that is not a calendar date, and an implausible one, is a warning that names
+ * the value and what was used instead.
+ */
 function pickDate(raw: RawArticle, text: string, baseName: string, warnings: ArticleWarning[], now: number): string {
+  const typed = raw.frontMatter?.date;
   const candidates: Array<{ source: string; millis: number | null; kind?: ArticleWarning['kind'] }> = [
-    { source: 'front matter date', millis: raw.frontMatter?.date ? parseArchiveDate(raw.frontMatter.date) : null },
+    { source: 'front matter date', millis: typed ? parseArchiveDate(typed) : null },
     { source: 'epoch stamp', millis: raw.stampMillis },
     { source: 'file name', millis: dateFromFileName(baseName), kind: 'date-from-file-name' },
     { source: 'date line', millis: raw.dateLine ? parseArchiveDate(raw.dateLine) : null, kind: 'date-from-body' },
@@ -81,17 +86,31 @@ function pickDate(raw: RawArticle, text: string, baseName: string, warnings: Art
   if (named!.millis !== null && line!.millis !== null && Math.floor(line!.millis / 86_400_000) === Math.floor(named!.millis / 86_400_000)) {
     named!.millis = line!.millis;
   }
+  // Dates passed over, each told with the fallback once it is known.
+  const passedOver: Array<{ kind: ArticleWarning['kind']; message: string }> = [];
+  if (typed && candidates[0]!.millis === null) {
+    passedOver.push({ kind: 'invalid-date', message: `front matter date “${clipValue(typed)}” is not a calendar date` });
+  }
   for (const { source, millis, kind } of candidates) {
     if (millis === null) continue;
     if (!isPlausibleDate(millis, now)) {
-      warnings.push({ kind: 'implausible-date', message: `ignored implausible ${source} ${safeIso(millis)}` });
+      passedOver.push({ kind: 'implausible-date', message: `ignored implausible ${source} ${safeIso(millis)}` });
       continue;
     }
+    const date = new Date(millis).toISOString();
+    for (const skipped of passedOver) warnings.push({ kind: skipped.kind, message: `${skipped.message}; used the ${source} (${date})` });
     if (kind) warnings.push({ kind, message: `date taken from the ${source}` });
-    return new Date(millis).toISOString();
+    return date;
   }
-  warnings.push({ kind: 'missing-date', message: 'no date in front matter, stamp, file name or body' });
+  for (const skipped of passedOver) warnings.push({ kind: skipped.kind, message: `${skipped.message}; no other date found, the article is undated` });
+  warnings.push({ kind: 'missing-date', message: passedOver.length ? 'no usable date in front matter, stamp, file name or body' : 'no date in front matter, stamp, file name or body' });
   return '';
+}
+
+/** A value from a file, short and on one line, for a warning. */
+function clipValue(value: string): string {
+  const line = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  return line.length > 40 ? `${line.slice(0, 40)}…` : line;
 }
 
 /** RFI and others open the body with a bare date line (`26/09/2023 - 11:37`). */
