@@ -14,6 +14,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { buildArchiveIndex } from './lib/build-archive-index.ts';
 import { formatSummary } from './lib/format-summary.ts';
+import { printableName } from './lib/printable-name.ts';
 import { createProgress } from './lib/progress.ts';
 
 const USAGE = 'usage: npm run index -- --input DIR --out DIR [--report FILE.json] [--strict] [--cache DIR | --no-cache] [--fresh] [--block-size N]';
@@ -62,12 +63,12 @@ async function main(): Promise<number> {
     result = await buildArchiveIndex({ input: values.input, out: values.out, cache, fresh: values.fresh, onProgress: progress.update, ...(blockSize ? { blockSize } : {}) });
   } catch (error) {
     progress.done();
-    console.error((error as Error).message);
+    console.error(printableName((error as Error).message));
     return 2;
   }
   progress.done();
   const { report, bytes, write, cache, incremental } = result;
-  for (const { file, reason } of report.skipped) console.error(`skipped ${file}: ${reason}`);
+  for (const { file, reason } of report.skipped) console.error(`skipped ${printableName(file)}: ${printableName(reason)}`);
   console.log(formatSummary(report, values.out, bytes, performance.now() - started));
   console.log(
     `Compiled ${cache.compiled} files, ${cache.reused} from the cache${cache.pruned ? `, ${cache.pruned} gone files forgotten` : ''}; ` +

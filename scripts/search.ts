@@ -4,13 +4,17 @@
  *
  * Searches an index folder through the same loader and core as the browser. With --json, prints
  * one object: { total, results: [{ id, title, outlet, date, url, score }], facets: { outlets, dates } }.
- * Exit codes: 0 on success (even with no results), 2 on bad arguments or an unusable index.
+ * Exit codes: 0 on success (even with no results), 2 on bad arguments or an unusable index: a
+ * missing, truncated or damaged manifest, part, docs block or article file, each named in one
+ * sentence. A query longer than the limits (`query-limits.ts`) is cut, with a note on stderr (and
+ * `cut` in the JSON).
  */
 import { parseArgs } from 'node:util';
 import { Searcher } from '../src/lib/search/searcher.ts';
 import type { SortOrder } from '../src/lib/search/types.ts';
 import { fileIndexSource } from './lib/file-source.ts';
 import { formatResults } from './lib/format-results.ts';
+import { describeQueryCut, indexFailure } from './lib/search-notes.ts';
 
 const USAGE =
   'usage: npm run search -- --index DIR [--outlet NAME]… [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sort relevance|newest|oldest] [--limit N] [--json] QUERY';
@@ -54,14 +58,19 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  let searcher: Searcher;
   try {
-    searcher = await Searcher.open(fileIndexSource(values.index!));
+    return await search(values.index!, positionals.join(' '), values, limit);
   } catch (error) {
-    console.error((error as Error).message);
+    // Every file the search reads may be missing, truncated or another file's: a sentence and 2.
+    const failure = indexFailure(error);
+    if (failure === null) throw error;
+    console.error(failure);
     return 2;
   }
-  const text = positionals.join(' ');
+}
+
+async function search(index: string, text: string, values: { outlet?: string[]; from?: string; to?: string; sort: string; json: boolean }, limit: number): Promise<number> {
+  const searcher = await Searcher.open({ ...fileIndexSource(index), verifyContent: true });
   const response = await searcher.search({
     text,
     outlets: values.outlet ?? [],
@@ -71,11 +80,14 @@ async function main(): Promise<number> {
     limit,
   });
   const results = await searcher.results(response.hits);
+  const note = describeQueryCut(response.cut);
+  if (note) console.error(note);
   if (values.json) {
     const json = {
       total: response.total,
       results: results.map(({ id, title, outlet, date, url, score }) => ({ id, title, outlet, date, url, score })),
       facets: { outlets: response.facets.outlets, dates: response.facets.dates },
+      ...(response.cut ? { cut: response.cut } : {}),
     };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {

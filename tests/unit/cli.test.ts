@@ -113,3 +113,16 @@ describe('npm run search --json', () => {
     expect((await run('search.ts', ['--index', path.join(tmp, 'none'), 'x'])).code).toBe(2);
   });
 });
+
+describe('npm run index: what it prints of file names', () => {
+  it('escapes control characters in a skipped file’s name, so it prints one honest line', async () => {
+    const input = path.join(tmp, 'spoof');
+    await mkdir(input);
+    await writeFile(path.join(input, 'good.md'), '[好文章](https://www.dw.com/zh/good)\n------\n<p>正文</p>');
+    await writeFile(path.join(input, 'x\nskipped good.md: \u001b[31mspoofed.md'), '');
+    const { code, stderr } = await run('build-index.ts', ['--input', input, '--out', path.join(tmp, 'spoof-out')]);
+    expect(code).toBe(0);
+    expect(stderr).not.toContain('\u001b');
+    expect(stderr.split('\n').filter((line) => line.startsWith('skipped'))).toEqual(['skipped x\\nskipped good.md: \\x1b[31mspoofed.md: file is empty']);
+  });
+});

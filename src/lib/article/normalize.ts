@@ -23,6 +23,9 @@ export interface NormalizeOptions {
   now?: number;
 }
 
+/** Longest URL stored: far above any real article's (browsers and CDNs stop near 8 KB). */
+export const MAX_URL_LENGTH = 2048;
+
 /** Suffixes that scrapers append to titles and file names. */
 const TITLE_SUFFIX = /\s+[-–—|]\s+(?:法国国际广播电台\s+-\s+RFI|BBC News 中文|RFI|BBC News|美国之音|VOA|DW|德国之声)$/;
 
@@ -39,7 +42,7 @@ export function normalizeArticle(raw: RawArticle, body: CleanBody, file: string,
   const fm = raw.frontMatter;
   const baseName = file.split('/').pop() ?? file;
 
-  const url = canonicalUrl(fm?.from) || canonicalUrl(raw.headerLink?.url);
+  const url = storableUrl(canonicalUrl(fm?.from), 'from:', warnings) || storableUrl(canonicalUrl(raw.headerLink?.url), '[title](url) header', warnings);
   if (!url) warnings.push({ kind: 'missing-url', message: 'no http(s) URL in front matter `from:` or a [title](url) header' });
 
   let title = plainText(fm?.title ?? '') || plainText(raw.headerLink?.title ?? '');
@@ -111,6 +114,17 @@ function pickDate(raw: RawArticle, text: string, baseName: string, warnings: Art
 function clipValue(value: string): string {
   const line = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
   return line.length > 40 ? `${line.slice(0, 40)}…` : line;
+}
+
+/**
+ * `url`, or '' when it is longer than `MAX_URL_LENGTH` (warned: the article is kept, without a
+ * link). Every URL is stored in the article's fragment, and the newest ones in the manifest that
+ * every visitor loads: a 3 MB `from:` would make a 3 MB manifest.
+ */
+function storableUrl(url: string, source: string, warnings: ArticleWarning[]): string {
+  if (url.length <= MAX_URL_LENGTH) return url;
+  warnings.push({ kind: 'long-url', message: `the URL in ${source} is ${url.length} characters long (limit ${MAX_URL_LENGTH}); not stored` });
+  return '';
 }
 
 /** RFI and others open the body with a bare date line (`26/09/2023 - 11:37`). */
