@@ -72,7 +72,7 @@ async function main(): Promise<number> {
   console.log(formatSummary(report, values.out, bytes, performance.now() - started));
   console.log(
     `Compiled ${cache.compiled} files, ${cache.reused} from the cache${cache.pruned ? `, ${cache.pruned} gone files forgotten` : ''}; ` +
-      `${incremental ? 'kept the numbers of the index in the folder; ' : ''}wrote ${write.written} files, ${write.unchanged} unchanged, ${write.removed} removed.`,
+      `${incremental ? 'kept the numbers of the index in the folder; ' : ''}wrote ${write.written} files${write.repaired ? ` (${write.repaired} damaged, rewritten)` : ''}, ${write.unchanged} unchanged, ${write.removed} removed.`,
   );
   if (values.report) {
     try {

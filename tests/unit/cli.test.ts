@@ -126,3 +126,22 @@ describe('npm run index: what it prints of file names', () => {
     expect(stderr.split('\n').filter((line) => line.startsWith('skipped'))).toEqual(['skipped x\\nskipped good.md: \\x1b[31mspoofed.md: file is empty']);
   });
 });
+
+describe('npm run index heals a damaged index folder', () => {
+  it('rewrites a part truncated to 10 bytes on the next build, with or without the cache or the old numbers', async () => {
+    const out = path.join(tmp, 'heal-out');
+    expect((await run('build-index.ts', ['--input', FIXTURES, '--out', out])).code).toBe(0);
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { newestParts: Array<[string, string, number]> };
+    const part = path.join(out, `terms-${manifest.newestParts[0]![1]}.bin`);
+    const whole = await readFile(part);
+    for (const flags of [[], ['--no-cache'], ['--fresh']]) {
+      await writeFile(part, whole.subarray(0, 10));
+      const again = await run('build-index.ts', ['--input', FIXTURES, '--out', out, ...flags]);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(/wrote 1 files \(1 damaged, rewritten\)/);
+      expect(await readFile(part)).toEqual(whole);
+    }
+    const search = await run('search.ts', ['--index', out, '--json', '香港']);
+    expect(search.code).toBe(0);
+  });
+});
