@@ -14,6 +14,7 @@ import { writeFile } from 'node:fs/promises';
 import { buildArchiveIndex } from './lib/build-archive-index.ts';
 import { type CommandSpec, isMainModule, readArgs, usageError } from './lib/cli-args.ts';
 import { formatSummary } from './lib/format-summary.ts';
+import { printableName } from './lib/printable-name.ts';
 import { createProgress } from './lib/progress.ts';
 
 const OPTIONS = {
@@ -55,16 +56,16 @@ export async function main(argv: readonly string[], name?: string): Promise<numb
     result = await buildArchiveIndex({ input: values.input, out: values.out, cache, fresh: values.fresh, onProgress: progress.update, ...(blockSize ? { blockSize } : {}) });
   } catch (error) {
     progress.done();
-    console.error((error as Error).message);
+    console.error(printableName((error as Error).message));
     return 2;
   }
   progress.done();
   const { report, bytes, write, cache, incremental } = result;
-  for (const { file, reason } of report.skipped) console.error(`skipped ${file}: ${reason}`);
+  for (const { file, reason } of report.skipped) console.error(`skipped ${printableName(file)}: ${printableName(reason)}`);
   console.log(formatSummary(report, values.out, bytes, performance.now() - started));
   console.log(
     `Compiled ${cache.compiled} files, ${cache.reused} from the cache${cache.pruned ? `, ${cache.pruned} gone files forgotten` : ''}; ` +
-      `${incremental ? 'kept the numbers of the index in the folder; ' : ''}wrote ${write.written} files, ${write.unchanged} unchanged, ${write.removed} removed.`,
+      `${incremental ? 'kept the numbers of the index in the folder; ' : ''}wrote ${write.written} files${write.repaired ? ` (${write.repaired} damaged, rewritten)` : ''}, ${write.unchanged} unchanged, ${write.removed} removed.`,
   );
   if (values.report) {
     try {

@@ -4,13 +4,17 @@
  *
  * Searches an index folder through the same loader and core as the browser. With --json, prints
  * one object: { total, results: [{ id, title, outlet, date, url, score }], facets: { outlets, dates } }.
- * Exit codes: 0 on success (even with no results), 2 on bad arguments or an unusable index.
+ * Exit codes: 0 on success (even with no results), 2 on bad arguments or an unusable index: a
+ * missing, truncated or damaged manifest, part, docs block or article file, each named in one
+ * sentence. A query longer than the limits (`query-limits.ts`) is cut, with a note on stderr (and
+ * `cut` in the JSON).
  */
 import { Searcher } from '../src/lib/search/searcher.ts';
 import type { SortOrder } from '../src/lib/search/types.ts';
 import { type CommandSpec, isMainModule, readArgs, usageError } from './lib/cli-args.ts';
 import { fileIndexSource } from './lib/file-source.ts';
 import { formatResults } from './lib/format-results.ts';
+import { describeQueryCut, indexFailure } from './lib/search-notes.ts';
 
 const SORTS: readonly SortOrder[] = ['relevance', 'newest', 'oldest'];
 
@@ -46,14 +50,19 @@ export async function main(argv: readonly string[], name?: string): Promise<numb
   }
   if (problems.length) return usageError(command, problems.join('; '));
 
-  let searcher: Searcher;
   try {
-    searcher = await Searcher.open(fileIndexSource(values.index!));
+    return await search(values.index!, positionals.join(' '), values, limit);
   } catch (error) {
-    console.error((error as Error).message);
+    // Every file the search reads may be missing, truncated or another file's: a sentence and 2.
+    const failure = indexFailure(error);
+    if (failure === null) throw error;
+    console.error(failure);
     return 2;
   }
-  const text = positionals.join(' ');
+}
+
+async function search(index: string, text: string, values: { outlet?: string[]; from?: string; to?: string; sort: string; json: boolean }, limit: number): Promise<number> {
+  const searcher = await Searcher.open({ ...fileIndexSource(index), verifyContent: true });
   const response = await searcher.search({
     text,
     outlets: values.outlet,
@@ -63,11 +72,14 @@ export async function main(argv: readonly string[], name?: string): Promise<numb
     limit,
   });
   const results = await searcher.results(response.hits);
+  const note = describeQueryCut(response.cut);
+  if (note) console.error(note);
   if (values.json) {
     const json = {
       total: response.total,
       results: results.map(({ id, title, outlet, date, url, score }) => ({ id, title, outlet, date, url, score })),
       facets: { outlets: response.facets.outlets, dates: response.facets.dates },
+      ...(response.cut ? { cut: response.cut } : {}),
     };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {

@@ -1,6 +1,8 @@
 /**
- * A tiny static file server for the built site (and the end-to-end tests): serves folders under
- * URL prefixes, with correct MIME types, no directory listings and no path escapes.
+ * A local preview server for the built site (and the end-to-end tests), not a production web
+ * server: serves folders under URL prefixes, with correct MIME types, no directory listings, no
+ * path escapes, no dotfiles and no symbolic links that lead outside a folder; content-hashed
+ * files (`assets/`, the index's `docs-`, `terms-`, `post-*.bin`) as immutable, the rest revalidated.
  *
  *   node --import tsx scripts/serve-static.ts --port 4173 /=dist /corpus/=dist /corpus/data/=.cache/corpus-index
  *
@@ -9,10 +11,10 @@
  * The longest matching prefix wins, so a site can be served twice with two different indexes.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { type CommandSpec, isMainModule, readArgs, usageError } from './lib/cli-args.ts';
+import { cacheControlFor, lookupStaticFile } from './lib/static-files.ts';
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -85,18 +87,14 @@ async function handle(mounts: readonly Mount[], request: IncomingMessage, respon
     response.end();
     return;
   }
-  let file = path.resolve(mount.dir, `.${pathname.slice(mount.prefix.length - 1)}`);
-  if (file !== mount.dir && !file.startsWith(mount.dir + path.sep)) return send(response, 403, 'Forbidden');
-  let info = await stat(file).catch(() => null);
-  if (info?.isDirectory()) {
-    file = path.join(file, 'index.html');
-    info = await stat(file).catch(() => null);
-  }
-  if (!info?.isFile()) return send(response, 404, 'Not found');
+  const relative = pathname.slice(mount.prefix.length);
+  const found = await lookupStaticFile(mount.dir, relative);
+  if ('status' in found) return send(response, found.status, found.status === 403 ? 'Forbidden' : 'Not found');
+  const { file, size } = found;
   response.writeHead(200, {
     'Content-Type': MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': info.size,
-    'Cache-Control': 'no-cache',
+    'Content-Length': size,
+    'Cache-Control': cacheControlFor(relative),
     'X-Content-Type-Options': 'nosniff',
     ...(mount.cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
   });

@@ -2,6 +2,7 @@ import { decodeArticleFile } from '../../src/lib/article/decode-file.ts';
 import { normalizeArticle } from '../../src/lib/article/normalize.ts';
 import { parseArticle } from '../../src/lib/article/parse-article.ts';
 import { type Article, ArticleError, type ArticleWarning } from '../../src/lib/article/types.ts';
+import { countLongWords, MAX_TERM_LENGTH } from '../../src/lib/search/term-length.ts';
 import { readArticleBytes } from './walk-archive.ts';
 
 /** Characters of body HTML stored per article; longer bodies are cut at an element boundary. */
@@ -48,6 +49,10 @@ async function compileOrThrow(file: string, target: string, size: number, cleanB
   if (text.length > MAX_TEXT_CHARS) {
     raw.warnings.push({ kind: 'huge-file', message: `text cut to ${MAX_TEXT_CHARS} characters for the index (was ${text.length})` });
     text = text.slice(0, MAX_TEXT_CHARS);
+  }
+  const longWords = countLongWords(text) + countLongWords(raw.frontMatter?.title ?? raw.headerLink?.title ?? '');
+  if (longWords > 0) {
+    raw.warnings.push({ kind: 'long-words', message: `${longWords} word(s) longer than ${MAX_TERM_LENGTH} characters indexed as their first ${MAX_TERM_LENGTH}` });
   }
   return normalizeArticle(raw, { html: body.html, text }, file, { now });
 }

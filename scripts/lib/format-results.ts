@@ -3,6 +3,7 @@ import type { ArticleFragment } from '../../src/lib/search/index-format.ts';
 import type { ParsedQuery } from '../../src/lib/search/parse-query.ts';
 import type { SearchResult } from '../../src/lib/search/searcher.ts';
 import type { SearchResponse } from '../../src/lib/search/types.ts';
+import { printableName } from './printable-name.ts';
 
 /**
  * Search results for people: numbered titles, outlet and day, link, and a snippet with the
@@ -20,19 +21,21 @@ export function formatResults(
     const snippet = findSnippet(fragments[i]!.text, response.query);
     let text = '';
     let last = 0;
+    // Text from the archive is printed escaped: no control character reaches the terminal.
+    const shown = (from: number, to: number) => printableName(snippet.text.slice(from, to).replace(/\s+/g, ' '));
     for (const [start, end] of snippet.highlights) {
-      text += snippet.text.slice(last, start) + open + snippet.text.slice(start, end) + close;
+      text += shown(last, start) + open + shown(start, end) + close;
       last = end;
     }
-    text += snippet.text.slice(last);
+    text += shown(last, snippet.text.length);
     lines.push(
       '',
-      `${i + 1}. ${result.title}`,
-      `   ${result.outlet} · ${result.date.slice(0, 10) || 'undated'} · ${result.url || '(no link)'}`,
-      `   ${snippet.leadingEllipsis ? '…' : ''}${text.replace(/\s+/g, ' ')}${snippet.trailingEllipsis ? '…' : ''}`,
+      `${i + 1}. ${printableName(result.title)}`,
+      `   ${printableName(result.outlet)} · ${result.date.slice(0, 10) || 'undated'} · ${printableName(result.url) || '(no link)'}`,
+      `   ${snippet.leadingEllipsis ? '…' : ''}${text}${snippet.trailingEllipsis ? '…' : ''}`,
     );
   });
   const outlets = Object.entries(response.facets.outlets).sort((a, b) => b[1] - a[1]);
-  if (outlets.length) lines.push('', `Outlets: ${outlets.map(([name, count]) => `${name} ${count}`).join(', ')}`);
+  if (outlets.length) lines.push('', `Outlets: ${outlets.map(([name, count]) => `${printableName(name)} ${count}`).join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

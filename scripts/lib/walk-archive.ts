@@ -9,6 +9,14 @@ export const MAX_READ_BYTES = 16 * 1024 * 1024;
 /** One article file found under the input folder, or why it cannot be read. */
 export type FoundFile = { file: string; target: string; size: number; mtimeMs: number } | { file: string; skip: string };
 
+/**
+ * How folders are listed: the file system's `readdir`; a test running as root (which lists any
+ * folder) passes one that refuses, to see what an unlistable folder does.
+ */
+export interface WalkSystem {
+  readdir(dir: string): Promise<string[]>;
+}
+
 /** Something found while walking that is not an article file but worth reporting. */
 export interface WalkNotice {
   file: string;
@@ -18,13 +26,14 @@ export interface WalkNotice {
 /**
  * Lists every article file under `root`, recursively, in a stable (sorted) order.
  * Symbolic links are followed only while they stay inside `root`; loops, links leading outside,
- * dangling links, unreadable files and non-regular files become skips with a reason. Directories
+ * dangling links, unreadable files, non-regular files and folders that cannot be listed (named
+ * `dir/`) become skips with a reason. Directories
  * named like articles (`2020-07-01-x.md/`) are walked like any other directory and noted.
  */
-export async function listArchive(root: string, notices: WalkNotice[] = []): Promise<FoundFile[]> {
+export async function listArchive(root: string, notices: WalkNotice[] = [], system: WalkSystem = { readdir }): Promise<FoundFile[]> {
   const realRoot = await realpath(root);
   const found: FoundFile[] = [];
-  for await (const entry of walkDirectory(realRoot, realRoot, '', new Set([realRoot]), notices)) found.push(entry);
+  for await (const entry of walkDirectory(realRoot, realRoot, '', new Set([realRoot]), notices, system)) found.push(entry);
   return found;
 }
 
@@ -34,12 +43,16 @@ async function* walkDirectory(
   relDir: string,
   visited: Set<string>,
   notices: WalkNotice[],
+  system: WalkSystem,
 ): AsyncGenerator<FoundFile> {
   let entries: string[];
   try {
-    entries = (await readdir(dir)).sort(compareNames);
+    entries = (await system.readdir(dir)).sort(compareNames);
   } catch (error) {
-    notices.push({ file: relDir || '.', message: `cannot list directory: ${errorCode(error)}` });
+    // A folder whose files cannot be seen is a skip (it counts for --strict), not a quiet note:
+    // its articles would otherwise be missing from the index without a word in the counts.
+    if (relDir) yield { file: `${relDir}/`, skip: `cannot list folder (${errorCode(error)}): its files were not indexed` };
+    else throw new Error(`Cannot list the input folder ${dir} (${errorCode(error)}).`);
     return;
   }
   for (const name of entries) {
@@ -74,7 +87,7 @@ async function* walkDirectory(
       }
       visited.add(target);
       if (isArticleName) notices.push({ file, message: 'a directory named like an article file: walked as a directory' });
-      yield* walkDirectory(realRoot, target, file, visited, notices);
+      yield* walkDirectory(realRoot, target, file, visited, notices, system);
       continue;
     }
     if (!isArticleName) continue;

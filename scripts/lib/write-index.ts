@@ -1,15 +1,18 @@
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { gunzip, gzip } from 'node:zlib';
 import { type IndexFile, type Manifest, termPartPath } from '../../src/lib/search/index-format.ts';
 
 const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 
 /** Folders and file names this project writes into an index folder (and may therefore replace). */
 const OWNED_DIRS = ['a', 'h', 'ids'];
-/** The content-hashed files: one that exists already holds exactly the bytes its name says. */
+/** The content-hashed files: one that exists already is kept once its bytes are checked. */
 const OWNED_FILE = /^(terms|docs|post)-[0-9a-z]+\.bin$/;
+/** Suffix of a file being written: renamed to its name once whole (one left by a crash is removed). */
+const PARTIAL = '.partial';
 
 /**
  * Files being gzipped or saved at once. Each file's gzip, open, write and close run in libuv's
@@ -28,6 +31,8 @@ export interface WriteReport {
   written: number;
   /** Files left as they were (same name, same bytes). */
   unchanged: number;
+  /** Files that were there under their name with other bytes (truncated, damaged), written again. */
+  repaired: number;
   /** Files of the previous build that this one no longer has, removed. */
   removed: number;
 }
@@ -36,8 +41,10 @@ export interface WriteReport {
  * Writes an index folder as its files come from `files` (see `indexFiles`), a bounded number at
  * a time: gzip files at level 9 (deterministic: no timestamp in the header), plain files as they
  * are, then the manifest (the generator's value) with the compressed sizes. A file that is
- * already there with the same bytes is not written again (a content-hashed name that exists is
- * the same file), so a rebuild touches only what changed. Index files of an earlier build that
+ * already there with the same bytes (checked: a content-hashed file is inflated and compared) is
+ * not written again, so a rebuild touches only what changed, and repairs a file that was cut
+ * short or damaged. Each file is written under a temporary name and renamed once whole, so a
+ * crash never leaves a torn file under an index name. Index files of an earlier build that
  * the new one does not use are removed; nothing else in the folder is touched (the compile cache
  * in `.cache/` neither). A path that comes twice is written once (the first).
  *
@@ -57,20 +64,17 @@ export async function writeIndex(outDir: string, files: Iterator<IndexFile, Mani
 
   const sizes = new Map<string, number>();
   const folders = new Map<string, Promise<unknown>>();
-  const report: WriteReport = { bytes: 0, written: 0, unchanged: 0, removed: 0 };
+  const report: WriteReport = { bytes: 0, written: 0, unchanged: 0, repaired: 0, removed: 0 };
   const save = async (file: IndexFile): Promise<number> => {
     const target = path.join(outDir, file.path);
-    if (OWNED_FILE.test(file.path) && existing.has(file.path)) {
-      report.unchanged++;
-      return (await stat(target)).size;
-    }
     const raw = typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data;
-    if (!file.gzip && existing.has(file.path)) {
-      const old = await readFile(target).catch(() => null);
-      if (old && old.length === raw.length && old.equals(raw)) {
+    if (existing.has(file.path)) {
+      const kept = await keptSize(target, raw, file.gzip);
+      if (kept !== null) {
         report.unchanged++;
-        return raw.length;
+        return kept;
       }
+      if (OWNED_FILE.test(file.path)) report.repaired++;
     }
     const data = file.gzip ? await gzipAsync(raw, { level: 9 }) : raw;
     const folder = path.dirname(target);
@@ -79,7 +83,7 @@ export async function writeIndex(outDir: string, files: Iterator<IndexFile, Mani
       if (!made) folders.set(folder, (made = mkdir(folder, { recursive: true })));
       await made;
     }
-    await writeFile(target, data);
+    await writeWhole(target, data);
     report.written++;
     return data.length;
   };
@@ -144,7 +148,7 @@ export async function writeIndex(outDir: string, files: Iterator<IndexFile, Mani
     for (const block of manifest.docs) block.bytes = sizes.get(block.file) ?? 0;
     for (const part of [...manifest.parts, ...manifest.newestParts]) part[2] = sizes.get(termPartPath(part[1])) ?? 0;
     const json = JSON.stringify(manifest);
-    await writeFile(path.join(outDir, 'manifest.json'), json);
+    await writeWhole(path.join(outDir, 'manifest.json'), json);
     report.bytes += json.length;
   } catch (error) {
     throw cannot(error);
@@ -152,10 +156,29 @@ export async function writeIndex(outDir: string, files: Iterator<IndexFile, Mani
   return { manifest, report };
 }
 
-/** The index files already in `outDir`, as paths relative to it. */
+/**
+ * The size of the file at `target` when it already holds `raw` (gzip files: once inflated), or
+ * null when it does not (or cannot be read): a file is kept only once its bytes are checked, as
+ * a name alone says nothing of a file cut short by a full disk or damaged since.
+ */
+async function keptSize(target: string, raw: Uint8Array, gzipped: boolean): Promise<number | null> {
+  const old = await readFile(target).catch(() => null);
+  if (!old) return null;
+  const content = gzipped ? await gunzipAsync(old).catch(() => null) : old;
+  return content && content.length === raw.length && content.equals(raw) ? old.length : null;
+}
+
+/** Writes `data` under a temporary name beside `target`, then renames it: `target` is never torn. */
+async function writeWhole(target: string, data: Uint8Array | string): Promise<void> {
+  const partial = `${target}${PARTIAL}`;
+  await writeFile(partial, data);
+  await rename(partial, target);
+}
+
+/** The index files already in `outDir` (and partial files a crash left), as paths relative to it. */
 async function listOwned(outDir: string): Promise<Set<string>> {
   const owned = new Set<string>();
-  for (const name of await readdir(outDir)) if (OWNED_FILE.test(name)) owned.add(name);
+  for (const name of await readdir(outDir)) if (OWNED_FILE.test(name) || (name.endsWith(PARTIAL) && (OWNED_FILE.test(name.slice(0, -PARTIAL.length)) || name === `manifest.json${PARTIAL}`))) owned.add(name);
   for (const dir of OWNED_DIRS) {
     const names = await readdir(path.join(outDir, dir)).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [];

@@ -32,6 +32,10 @@ export interface Messages {
   allCount: (total: number) => string;
   /** Appended to the count while a search is still going through older articles. */
   searchedSoFar: (searched: number, of: number) => string;
+  /** The query was longer than the limit: `chars` typed, the first `max` searched. */
+  queryCutChars: (chars: number, max: number) => string;
+  /** The query had more words and phrases than the limit: `clauses` typed, the first `max` searched. */
+  queryCutClauses: (clauses: number, max: number) => string;
   archiveSpan: (first: string, last: string) => string;
   filtersHeading: string;
   outletsLegend: string;
@@ -102,6 +106,8 @@ export const ZH_HANS: Messages = {
   count: (total, approximate) => `找到${approximate ? '约' : ''} ${total} 篇文章`,
   allCount: (total) => `共 ${total} 篇文章`,
   searchedSoFar: (searched, of) => `（已搜索最新的 ${searched} 篇，共 ${of} 篇，继续中…）`,
+  queryCutChars: (chars, max) => `查询太长（${chars} 个字），只搜索了前 ${max} 个字。`,
+  queryCutClauses: (clauses, max) => `查询的词语太多（${clauses} 个），只搜索了前 ${max} 个。`,
   archiveSpan: (first, last) => `存档范围：${first}至${last}`,
   filtersHeading: '筛选',
   outletsLegend: '来源',

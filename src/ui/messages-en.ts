@@ -20,6 +20,8 @@ export const EN: Messages = {
   count: (total, approximate) => `${approximate ? 'About ' : ''}${total} ${total === 1 ? 'article' : 'articles'}`,
   allCount: (total) => `${total} ${total === 1 ? 'article' : 'articles'} in the archive`,
   searchedSoFar: (searched, of) => ` (newest ${searched} of ${of} searched so far…)`,
+  queryCutChars: (chars, max) => `The query is ${chars} characters long; only the first ${max} were searched.`,
+  queryCutClauses: (clauses, max) => `The query has ${clauses} words and phrases; only the first ${max} were searched.`,
   archiveSpan: (first, last) => `Archive spans ${first} to ${last}`,
   filtersHeading: 'Filters',
   outletsLegend: 'Outlet',

@@ -17,6 +17,8 @@ export const ZH_HANT: Messages = {
   queuedQuery: '索引載入後立即搜尋…',
   count: (total, approximate) => `找到${approximate ? '約' : ''} ${total} 篇文章`,
   searchedSoFar: (searched, of) => `（已搜尋最新的 ${searched} 篇，共 ${of} 篇，繼續中…）`,
+  queryCutChars: (chars, max) => `查詢太長（${chars} 個字），只搜尋了前 ${max} 個字。`,
+  queryCutClauses: (clauses, max) => `查詢的詞語太多（${clauses} 個），只搜尋了前 ${max} 個。`,
   archiveSpan: (first, last) => `存檔範圍：${first}至${last}`,
   filtersHeading: '篩選',
   outletsLegend: '來源',

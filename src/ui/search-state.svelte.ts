@@ -6,6 +6,7 @@
 import { createContext } from 'svelte';
 import type { TextRange } from '../lib/search/highlight.ts';
 import type { ArticlePreview, Manifest } from '../lib/search/index-format.ts';
+import { MAX_QUERY_CHARS, MAX_QUERY_CLAUSES } from '../lib/search/query-limits.ts';
 import { withoutQueryWord } from '../lib/search/query-operators.ts';
 import type { SearchQuery, SortOrder } from '../lib/search/types.ts';
 import { quickRange, type QuickRange } from './date-range.ts';
@@ -244,6 +245,8 @@ export class SearchState {
   /** Status line: the number of results as digits (or what the page is waiting for). */
   get statusText(): string {
     const t = this.t;
+    // The search failed: the error notice says what happened; no count or promise here.
+    if (this.error && this.error.retry === this.retrySearch) return '';
     const isQuery = this.text.trim() !== '' || this.hasFilters;
     const answer = this.answer;
     // A query typed while the page still lists the manifest's newest (the index has not answered
@@ -256,6 +259,15 @@ export class SearchState {
     if (this.indexStatus === 'error') return '';
     if (this.manifest) return isQuery ? t.queuedQuery : t.allCount(this.manifest.articles);
     return t.loading(t.loadingManifest);
+  }
+
+  /** What the query limits cut from the query shown, as sentences (empty when nothing). */
+  get queryCutText(): string {
+    const cut = this.answer?.cut;
+    if (!cut) return '';
+    const t = this.t;
+    const notes = [cut.chars !== undefined ? t.queryCutChars(cut.chars, MAX_QUERY_CHARS) : '', cut.clauses !== undefined ? t.queryCutClauses(cut.clauses, MAX_QUERY_CLAUSES) : ''];
+    return notes.filter(Boolean).join(' ');
   }
 
   /** Article numbers of the rows to list: the results, or the manifest's newest before any answer. */

@@ -12,6 +12,7 @@ import { isFoldingTableLoaded, loadFoldingTable, prepareFolding } from '../lib/s
 import { termPartPath, type ArticleFragment, type Manifest } from '../lib/search/index-format.ts';
 import type { IndexSource } from '../lib/search/load-index.ts';
 import { parseQuery, type ParsedQuery } from '../lib/search/parse-query.ts';
+import { limitQueryText, type QueryCut } from '../lib/search/query-limits.ts';
 import type { Searcher } from '../lib/search/searcher.ts';
 import { warmUpInflate } from '../lib/search/inflate.ts';
 import { IndexError, type SearchQuery } from '../lib/search/types.ts';
@@ -30,8 +31,8 @@ let head: { manifest: Promise<Pick<Manifest, 'docs' | 'newestParts'> | null> } |
 
 let searcher: Promise<Searcher> | null = null;
 let openedUrl = '';
-/** Files whose last fetch failed: an IndexError about one of them means "unavailable", not "corrupt". */
-const failedFetches = new Set<string>();
+/** Why the last `open` failed (null once one succeeds): what a request that needs the index reports. */
+let openFailure: unknown = null;
 let lastParsed: { text: string; parsed: Promise<ParsedQuery> } | null = null;
 const progress: LoadProgress = { manifest: false, docs: false, terms: 0, started: 0, finished: 0 };
 /** Counter of the latest `search` request: an older progressive search stops at its next step. */
@@ -67,10 +68,15 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
       opening.then(
         () => {
           if (head === current) head = null;
+          if (searcher === opening) openFailure = null;
         },
-        // A failed open is forgotten, so that Retry opens again.
-        () => {
-          if (searcher === opening) searcher = null;
+        // A failed open is forgotten, so that Retry opens again; its cause is what requests that
+        // need the index report meanwhile (a shared #a= link on a damaged index says so).
+        (error: unknown) => {
+          if (searcher === opening) {
+            searcher = null;
+            openFailure = error;
+          }
           if (head === current) head = null;
         },
       );
@@ -221,8 +227,8 @@ function warmUpOnce(): void {
 }
 
 /** What crosses to the page of a search response. */
-function answerOf({ total, approximate, hits, facets, searched }: SearchAnswer): SearchAnswer {
-  return { total, approximate, hits, facets, searched };
+function answerOf({ total, approximate, hits, facets, searched, cut }: Omit<SearchAnswer, 'cut'> & { cut?: QueryCut | null }): SearchAnswer {
+  return cut ? { total, approximate, hits, facets, searched, cut } : { total, approximate, hits, facets, searched };
 }
 
 /**
@@ -283,7 +289,7 @@ function runAfterReply(): void {
 }
 
 async function ready(): Promise<Searcher> {
-  if (!searcher) throw new Error('search-worker: the index is not open (send "open" first)');
+  if (!searcher) throw openFailure ?? new Error('search-worker: the index is not open (send "open" first)');
   return searcher;
 }
 
@@ -349,12 +355,7 @@ async function fetchTracked(indexUrl: string, path: string): Promise<Uint8Array>
   const kind = progressKind(path);
   if (kind) report(kind, +1);
   try {
-    const bytes = await fetchBytes(new URL(path, indexUrl));
-    failedFetches.delete(path);
-    return bytes;
-  } catch (error) {
-    failedFetches.add(path);
-    throw error;
+    return await fetchBytes(new URL(path, indexUrl));
   } finally {
     if (kind) report(kind, -1);
   }
@@ -383,8 +384,8 @@ async function fetchFirstAnswerFiles(current: NonNullable<typeof head>, text: st
   const manifest = await current.manifest;
   if (!manifest || head !== current) return;
   // Traditional characters need the folding table to be looked up as the index has them.
-  if (!(await prepareFolding(text).then(() => true, () => false)) || head !== current) return;
-  for (const file of firstAnswerFiles(manifest, parseQuery(text))) fetchAhead(file);
+  if (!(await prepareFolding(limitQueryText(text).text).then(() => true, () => false)) || head !== current) return;
+  for (const file of firstAnswerFiles(manifest, parseQuery(limitQueryText(text).text))) fetchAhead(file);
 }
 
 /** What the first answers need of the manifest (its docs blocks, the newest vocabulary), or null when it is not readable JSON (the core says why). */
@@ -422,10 +423,8 @@ function report(kind: 'manifest' | 'docs' | 'terms', change: 1 | -1): void {
 }
 
 function describe(error: unknown): WorkerFailure {
-  if (error instanceof IndexError) {
-    const unavailable = error.file !== undefined && failedFetches.has(error.file);
-    return { kind: unavailable ? 'unavailable' : 'corrupt', message: error.message, file: error.file };
-  }
+  // The loader says why where it throws: a file that could not be fetched, or a damaged index.
+  if (error instanceof IndexError) return { kind: error.reason === 'unavailable' ? 'unavailable' : 'corrupt', message: error.message, file: error.file };
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   // A chunk (the folding table) that cannot be fetched is a network problem, not a bug.
   const unavailable = error instanceof TypeError && /fetch|import/i.test(message);

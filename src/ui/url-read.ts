@@ -8,12 +8,13 @@ import { parseLang } from './lang.ts';
 import type { UrlState } from './url-state.ts';
 
 const SORTS: readonly SortOrder[] = ['relevance', 'newest', 'oldest'];
-const ARTICLE_ID = /^[0-9a-z]{1,16}$/;
+/** Longest `#a=` value kept: ids are 16 characters at most; a longer one is kept (cut) only to be reported not found. */
+const MAX_ARTICLE_ID_CHARS = 64;
 
 /**
  * Reads the state from a URL's query and fragment. Unknown parameters are ignored and invalid
  * values (a malformed date, an unknown sort) fall back to the defaults, so a mangled link still
- * opens a working page.
+ * opens a working page; a malformed `#a=` id is kept, for the reader to report it not found.
  *
  * @example parseUrlState('?q=王毅&outlet=法广&sort=newest', '#a=0xrlu2iugoz')
  * // { text: '王毅', outlets: ['法广'], from: '', to: '', sort: 'newest', articleId: '0xrlu2iugoz' }
@@ -29,7 +30,9 @@ export function parseUrlState(search: string, hash: string): UrlState {
     from: validDay(params.get('from')),
     to: validDay(params.get('to')),
     sort: sort && SORTS.includes(sort) ? sort : 'relevance',
-    articleId: ARTICLE_ID.test(articleId) ? articleId : '',
+    // A malformed id is kept: the reader then says "not found", as for a well-formed unknown id,
+    // rather than open the page as if no article had been linked.
+    articleId: articleId.slice(0, MAX_ARTICLE_ID_CHARS),
   };
   const lang = parseLang(params.get('lang'));
   if (lang) state.lang = lang;

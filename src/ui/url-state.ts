@@ -38,7 +38,7 @@ export function serializeUrlState(state: UrlState): { search: string; hash: stri
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.lang) params.set('lang', state.lang);
   const search = params.toString();
-  return { search: search ? `?${search}` : '', hash: state.articleId ? `#a=${state.articleId}` : '' };
+  return { search: search ? `?${search}` : '', hash: state.articleId ? `#a=${encodeURIComponent(state.articleId)}` : '' };
 }
 
 /** True when two states give the same URL. */

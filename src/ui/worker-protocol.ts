@@ -7,6 +7,7 @@
 import type { TextRange, Snippet } from '../lib/search/highlight.ts';
 import type { ArticlePreview, Manifest } from '../lib/search/index-format.ts';
 import type { Facets, SearchHit, SearchQuery } from '../lib/search/types.ts';
+import type { QueryCut } from '../lib/search/query-limits.ts';
 
 /** One page of results, with the total and the facets of the whole result set. */
 export interface SearchAnswer {
@@ -17,6 +18,8 @@ export interface SearchAnswer {
   facets: Facets;
   /** Articles searched for this answer, of all in the archive (`articles < of` in a partial answer). */
   searched: { articles: number; of: number };
+  /** What the query limits left out of the query (`query-limits.ts`); absent when nothing. */
+  cut?: QueryCut;
 }
 
 /** What a result on screen shows: its fragment's fields, the title's marks and a snippet. */

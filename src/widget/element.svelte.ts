@@ -36,6 +36,8 @@ function fromAttribute(prop: Prop, value: string | null): Props[Prop] {
 
 export class NewsSearchElement extends HTMLElement {
   static readonly observedAttributes: readonly string[] = Object.values(ATTRIBUTES);
+  /** Marks this widget's class: a second copy of `widget.js` finds its tag taken by itself, not by a stranger. */
+  static readonly isNewsSearchWidget = true;
 
   private readonly root = this.attachShadow({ mode: 'open' });
   /** Reactive (a `$state` proxy passed to `mount`): the component sees every change. */

@@ -97,3 +97,31 @@ test.describe('a failed part', () => {
     await expect(reader.getByRole('heading', { level: 2 })).toHaveText('中国称反对扩大军事同盟');
   });
 });
+
+test.describe('messages that name what happened', () => {
+  test('a damaged part leaves no promise of a search in the status line', async ({ page }) => {
+    await page.route(/\/data\/terms-[^/]+\.bin$/, (route) => route.fulfill({ status: 200, body: Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02]) }));
+    await page.goto(`./?q=${encodeURIComponent('王毅')}`);
+    await expect(page.getByText(/搜索索引已损坏或版本不符/)).toBeVisible();
+    await expect(page.locator('p.count[role="status"]')).toHaveText('');
+  });
+
+  test('a forged manifest (two billion articles) is a damaged index, not a network problem', async ({ page, consoleErrors }) => {
+    await page.route('**/data/manifest.json', async (route) => {
+      const manifest = await (await route.fetch()).json();
+      await route.fulfill({ json: { ...manifest, slots: 2e9 } });
+    });
+    await page.goto('./');
+    await expect(page.getByText(/搜索索引已损坏或版本不符/)).toBeVisible();
+    await expect(page.getByText(/请检查网络连接/)).toBeHidden();
+    expect(consoleErrors.filter((text) => text.startsWith('news-archive-search:'))).toEqual([expect.stringMatching(/manifest\.json declares slots: 2000000000/)]);
+  });
+
+  test('a shared article link on a damaged index says the index is damaged', async ({ page }) => {
+    await page.route('**/data/manifest.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"version": 1, "articles":' }));
+    await page.goto('./#a=zzzzzzzzzz');
+    const reader = page.getByRole('dialog');
+    await expect(reader.getByText(/搜索索引已损坏或版本不符/)).toBeVisible();
+    await expect(reader.getByText(/请检查网络连接/)).toBeHidden();
+  });
+});

@@ -120,3 +120,10 @@ test.describe('untrusted article HTML', () => {
     await expect(page.getByRole('searchbox')).toBeVisible();
   });
 });
+
+test.describe('a malformed article link', () => {
+  test('says not found, as for a well-formed unknown id', async ({ page }) => {
+    await page.goto('./#a=..%2F%3Cscript%3E');
+    await expect(page.getByRole('dialog').getByRole('heading', { name: '找不到这篇文章，链接可能已失效。' })).toBeVisible();
+  });
+});

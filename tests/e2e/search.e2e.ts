@@ -240,3 +240,19 @@ test.describe('the real archive', () => {
     await waitForResults(page);
   });
 });
+
+test.describe('queries beyond the limits', () => {
+  test('says what was cut from a query that is too long, and still answers it', async ({ page, search }) => {
+    await page.goto('./');
+    await search(`王毅 ${'港'.repeat(300)}`);
+    await expect(page.getByText('查询太长（303 个字），只搜索了前 256 个字。')).toBeVisible();
+    await expect(page.getByRole('status')).toHaveText(/篇文章/);
+  });
+
+  test('says so in English too, and for too many words', async ({ page, search }) => {
+    await page.goto('./?lang=en');
+    const words = Array.from({ length: 20 }, (_, i) => `w${i}`).join(' ');
+    await search(words);
+    await expect(page.getByText('The query has 20 words and phrases; only the first 16 were searched.')).toBeVisible();
+  });
+});

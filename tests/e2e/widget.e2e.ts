@@ -347,3 +347,15 @@ test.describe('the widget with an index it may not read', () => {
     expect(String(error!.detail.message)).toMatch(/could not be loaded/);
   });
 });
+
+test.describe('a page that defined <news-search> itself', () => {
+  test('gets a console warning naming the conflict', async ({ page }) => {
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await page.addInitScript(() => customElements.define('news-search', class HostOwnElement extends HTMLElement {}));
+    await openHostPage(page, 'embed.html');
+    await expect.poll(() => warnings.filter((text) => text.startsWith('news-search:'))).toEqual([expect.stringContaining('<news-search> is already defined by another script (HostOwnElement)')]);
+  });
+});

@@ -520,3 +520,11 @@ describe('cleanArticleBody on the real archive', () => {
     expect(withText / files.length).toBeGreaterThanOrEqual(0.99);
   });
 });
+
+describe('cleanArticleBody: customized built-in elements', () => {
+  it('stores no is= attribute, not even an empty one', () => {
+    const { html } = clean('<div is="x-evil"><p is="y-evil">正文第一段。</p><p>正文第二段。</p></div>');
+    expect(html).not.toMatch(/\bis=/);
+    expect(parse(html).textContent).toContain('正文第一段。');
+  });
+});

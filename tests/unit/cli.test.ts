@@ -184,3 +184,35 @@ describe('npm run search --json', () => {
     expect(help.stdout).toMatch(/^usage: npm run search -- --index DIR /);
   });
 });
+
+describe('npm run index: what it prints of file names', () => {
+  it('escapes control characters in a skipped file’s name, so it prints one honest line', async () => {
+    const input = path.join(tmp, 'spoof');
+    await mkdir(input);
+    await writeFile(path.join(input, 'good.md'), '[好文章](https://www.dw.com/zh/good)\n------\n<p>正文</p>');
+    await writeFile(path.join(input, 'x\nskipped good.md: \u001b[31mspoofed.md'), '');
+    const { code, stderr } = await run('build-index.ts', ['--input', input, '--out', path.join(tmp, 'spoof-out')]);
+    expect(code).toBe(0);
+    expect(stderr).not.toContain('\u001b');
+    expect(stderr.split('\n').filter((line) => line.startsWith('skipped'))).toEqual(['skipped x\\nskipped good.md: \\x1b[31mspoofed.md: file is empty']);
+  });
+});
+
+describe('npm run index heals a damaged index folder', () => {
+  it('rewrites a part truncated to 10 bytes on the next build, with or without the cache or the old numbers', async () => {
+    const out = path.join(tmp, 'heal-out');
+    expect((await run('build-index.ts', ['--input', FIXTURES, '--out', out])).code).toBe(0);
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { newestParts: Array<[string, string, number]> };
+    const part = path.join(out, `terms-${manifest.newestParts[0]![1]}.bin`);
+    const whole = await readFile(part);
+    for (const flags of [[], ['--no-cache'], ['--fresh']]) {
+      await writeFile(part, whole.subarray(0, 10));
+      const again = await run('build-index.ts', ['--input', FIXTURES, '--out', out, ...flags]);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(/wrote 1 files \(1 damaged, rewritten\)/);
+      expect(await readFile(part)).toEqual(whole);
+    }
+    const search = await run('search.ts', ['--index', out, '--json', '香港']);
+    expect(search.code).toBe(0);
+  });
+});

@@ -127,3 +127,54 @@ describe('normalizeArticle', () => {
     expect(titleFromFileName('2020-07-30-标题 - BBC News 中文.md')).toBe('标题');
   });
 });
+
+describe('dates that never lie', () => {
+  it('rejects calendar dates that do not exist, with or without a time', () => {
+    expect(parseArchiveDate('2023-02-30T10:00:00Z')).toBeNull();
+    expect(parseArchiveDate('2023-04-31 08:00')).toBeNull();
+    expect(parseArchiveDate('2023-02-28T25:00:00Z')).toBeNull();
+    expect(parseArchiveDate('2023-02-30T10:00:00.000+08:00')).toBeNull();
+    expect(parseArchiveDate('Thu, 31 Apr 2023 10:00:00 +0000')).toBeNull();
+    expect(parseArchiveDate('9999-99-99')).toBeNull();
+    expect(parseArchiveDate('2024-02-29T10:00:00Z')).toBe(Date.UTC(2024, 1, 29, 10));
+  });
+
+  it('names an unusable front-matter date and the stamp used instead', () => {
+    const { article, warnings } = normalize('---\ntitle: T\ndate: 2023-02-30T10:00:00Z\n---\n<!--1632857761000-->\n<p>b</p>');
+    expect(article.date).toBe('2021-09-28T19:36:01.000Z');
+    expect(warnings).toContainEqual({
+      kind: 'invalid-date',
+      message: 'front matter date “2023-02-30T10:00:00Z” is not a calendar date; used the epoch stamp (2021-09-28T19:36:01.000Z)',
+    });
+  });
+
+  it('names a front-matter date that is not a date, and says the article is undated when nothing else dates it', () => {
+    const { article, warnings } = normalize('---\ntitle: T\ndate: yesterday\n---\n<p>b</p>');
+    expect(article.date).toBe('');
+    expect(warnings.map((w) => w.message)).toContain('front matter date “yesterday” is not a calendar date; no other date found, the article is undated');
+    const nines = normalize('---\ntitle: T\ndate: 9999-99-99\n---\n<p>b</p>', '2020-07-30-t.md');
+    expect(nines.article.date).toBe('2020-07-30T00:00:00.000Z');
+    expect(nines.warnings.map((w) => w.message)).toContain('front matter date “9999-99-99” is not a calendar date; used the file name (2020-07-30T00:00:00.000Z)');
+  });
+
+  it('names the fallback after an implausible date', () => {
+    const { warnings } = normalize('---\ntitle: T\ndate: 1901-01-01\n---\n<!--1632857761000-->\n<p>b</p>');
+    expect(warnings).toContainEqual({ kind: 'implausible-date', message: 'ignored implausible front matter date 1901-01-01T00:00:00.000Z; used the epoch stamp (2021-09-28T19:36:01.000Z)' });
+  });
+});
+
+describe('outlets from tags', () => {
+  it('takes a tag as the outlet only when the outlet table knows it, else the host', () => {
+    expect(outletFromTaxonomy(['t0'], [])).toBeNull();
+    expect(normalize('---\ntitle: T\nfrom: https://www.rfi.fr/cn/a\ntags: [t0]\n---\n<p>b</p>').article.outlet).toBe('法广');
+    const script = normalize('---\ntitle: T\nfrom: https://www.rfi.fr/cn/a\ntags: ["<script>alert(1)</script>"]\n---\n<p>b</p>');
+    expect(script.article.outlet).toBe('法广');
+    expect(normalize('---\ntitle: T\ntags: [城寨]\n---\n<p>b</p>').article.outlet).toBe('城寨');
+  });
+
+  it('falls back to the host name, with a warning, when neither a tag nor the host is known', () => {
+    const { article, warnings } = normalize('---\ntitle: T\nfrom: https://news.example.org/a\ntags: [香港]\n---\n<p>b</p>');
+    expect(article.outlet).toBe('news.example.org');
+    expect(warnings.map((w) => w.kind)).toContain('unknown-outlet');
+  });
+});

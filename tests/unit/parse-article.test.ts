@@ -80,3 +80,24 @@ describe('parseArticle', () => {
     expect(raw.body).toBe('<p>正文</p>');
   });
 });
+
+describe('parseArticle: front matter not on the first line', () => {
+  it('reads front matter after blank lines, with a warning', () => {
+    const raw = parseArticle('\n\n---\ntitle: 标题\ndate: 2020-07-01\nfrom: https://www.rfi.fr/cn/a\n---\n<p>正文</p>');
+    expect(raw.frontMatter).toMatchObject({ title: '标题', date: '2020-07-01', from: 'https://www.rfi.fr/cn/a' });
+    expect(raw.body).toBe('<p>正文</p>');
+    expect(raw.warnings.map((w) => w.kind)).toEqual(['front-matter-not-at-top']);
+  });
+
+  it('reads front matter whose opening line is indented, with a warning', () => {
+    const raw = parseArticle('  ---\ntitle: 标题\n---\n<p>正文</p>');
+    expect(raw.frontMatter?.title).toBe('标题');
+    expect(raw.warnings.map((w) => w.kind)).toEqual(['front-matter-not-at-top']);
+  });
+
+  it('leaves a rule after blank lines in the body when no key: value front matter follows it', () => {
+    const raw = parseArticle('\n---\n<p>正文</p>');
+    expect(raw.frontMatter).toBeNull();
+    expect(raw.warnings).toEqual([]);
+  });
+});

@@ -251,3 +251,16 @@ describe('isAllowedAttribute', () => {
     expect(isAllowedAttribute('p', 'title')).toBe(false);
   });
 });
+
+describe('sanitizeArticleHtml: customized built-in elements', () => {
+  it('keeps no is= value (DOMPurify leaves an empty one on a string)', () => {
+    expect(clean('<div is="x-evil"><p is="y">正文</p></div>')).not.toMatch(/x-evil|is="y"/);
+  });
+
+  it('in place, stores no is= attribute at all, attributes and children kept', () => {
+    const root = env.document.createElement('div');
+    root.innerHTML = '<div is="x-evil"><p is="y">正文<a is="z" href="https://a.example/">链接</a></p></div>';
+    sanitizeArticleNode(env.purify, root);
+    expect(root.innerHTML).toBe('<div><p>正文<a href="https://a.example/" target="_blank" rel="noopener noreferrer nofollow">链接</a></p></div>');
+  });
+});

@@ -18,9 +18,15 @@ describe('parseUrlState', () => {
     expect(parseUrlState('', '')).toEqual(DEFAULT_URL_STATE);
   });
 
-  it('falls back to defaults for malformed dates, unknown sorts and odd article ids', () => {
-    const state = parseUrlState('?from=2021-02-30&to=yesterday&sort=random', '#a=../../etc');
+  it('falls back to defaults for malformed dates and unknown sorts', () => {
+    const state = parseUrlState('?from=2021-02-30&to=yesterday&sort=random', '');
     expect(state).toEqual(DEFAULT_URL_STATE);
+  });
+
+  it('keeps a malformed article id (cut to 64 characters), for the reader to say it is not found', () => {
+    expect(parseUrlState('', '#a=../../etc').articleId).toBe('../../etc');
+    expect(parseUrlState('', `#a=${'x'.repeat(100)}`).articleId).toBe('x'.repeat(64));
+    expect(serializeUrlState({ ...DEFAULT_URL_STATE, articleId: '../<b>&q=x' }).hash).toBe('#a=..%2F%3Cb%3E%26q%3Dx');
   });
 
   it('keeps an outlet named once when the link repeats it', () => {

@@ -91,3 +91,34 @@ describe('writeIndex', () => {
     await expect(writeIndex(path.join(out, 'ok'), broken())).rejects.toThrow(/^encoder bug$/);
   });
 });
+
+describe('writeIndex: an index that heals', () => {
+  const part = (): IndexFile => ({ path: 'terms-0000000p.bin', data: new Uint8Array(5000).fill(7), gzip: true });
+
+  it('rewrites a content-hashed file cut short or damaged under its name, and counts it', async () => {
+    await writeIndex(out, files([part(), fragments(1)[0]!], manifestFor('0000000p')));
+    const target = path.join(out, 'terms-0000000p.bin');
+    const whole = await readFile(target);
+    await writeFile(target, whole.subarray(0, 10));
+    const cut = await writeIndex(out, files([part(), fragments(1)[0]!], manifestFor('0000000p')));
+    expect(cut.report).toMatchObject({ written: 1, repaired: 1, unchanged: 1 });
+    expect(await readFile(target)).toEqual(whole);
+    await writeFile(target, Buffer.from('not gzip at all'));
+    expect((await writeIndex(out, files([part()], manifestFor('0000000p')))).report).toMatchObject({ written: 1, repaired: 1 });
+    expect(gunzipSync(await readFile(target))).toEqual(Buffer.from(new Uint8Array(5000).fill(7)));
+  });
+
+  it('keeps a whole file as it is, without writing it', async () => {
+    await writeIndex(out, files([part()], manifestFor('0000000p')));
+    const { report } = await writeIndex(out, files([part()], manifestFor('0000000p')));
+    expect(report).toMatchObject({ written: 0, repaired: 0, unchanged: 1 });
+  });
+
+  it('writes through a temporary name, and removes what a crash left half-written', async () => {
+    await writeFile(path.join(out, 'terms-0000000q.bin.partial'), 'torn');
+    await writeFile(path.join(out, 'manifest.json.partial'), '{"torn":');
+    await writeIndex(out, files([part(), ...fragments(2)], manifestFor('0000000p')));
+    expect((await readdir(out)).sort()).toEqual(['a', 'manifest.json', 'terms-0000000p.bin']);
+    expect((await readdir(path.join(out, 'a'))).sort()).toEqual(['0.json', '1.json']);
+  });
+});

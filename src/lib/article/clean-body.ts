@@ -20,7 +20,7 @@ import {
 } from './body-dom.ts';
 import { flattenDeepElements, limitMarkup } from './body-limits.ts';
 import { cleanTree, createCleanContext } from './body-walk.ts';
-import { applySanitizePolicy, sanitizeArticleNode } from './sanitize-policy.ts';
+import { applySanitizePolicy, replaceCustomizedElements, sanitizeArticleNode } from './sanitize-policy.ts';
 
 /** What {@link cleanArticleBody} needs from its surroundings. */
 export interface CleanBodyEnv {
@@ -79,6 +79,8 @@ export function cleanArticleBody(html: string, env: CleanBodyEnv): CleanedBody {
   applySanitizePolicy(env.purify);
   const limited = limitMarkup(html);
   const { root, deepNesting: parsedDeep } = parseBody(workDocument(env.document), limited.html);
+  // Before cleaning removes attributes: an element made with `is=` serializes it for life.
+  replaceCustomizedElements(root);
   let deepNesting = limited.flattened || parsedDeep;
   if (flattenDeepElements(root)) deepNesting = true;
 

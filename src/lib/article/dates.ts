@@ -32,6 +32,8 @@ export function parseArchiveDate(value: string): number | null {
   if (m) return utc(+m[1]!, +m[2]!, +m[3]!);
   m = LOOSE_ISO.exec(text);
   if (m) {
+    // Date.parse rolls 30 February over into March: check the calendar first.
+    if (!isCalendarTime(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0))) return null;
     const zone = m[8] ? (m[8] === 'Z' ? 'Z' : m[8].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : 'Z';
     const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}${m[7] ?? ''}${zone}`;
     const millis = Date.parse(iso);
@@ -42,18 +44,28 @@ export function parseArchiveDate(value: string): number | null {
   m = CJK_DATE.exec(text);
   if (m) return utc(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0));
   // RFC 2822 (`Sat, 27 Jun 2020 13:30:55 +0000`) and other forms Date.parse reads the same everywhere.
-  if (/^[A-Za-z]{3},?\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}/.test(text) || /^\d{4}-\d{2}-\d{2}T/.test(text)) {
+  const isoDay = /^(\d{4})-(\d{2})-(\d{2})T/.exec(text);
+  if (isoDay && !isCalendarTime(+isoDay[1]!, +isoDay[2]!, +isoDay[3]!)) return null;
+  const rfc = /^[A-Za-z]{3},?\s+(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})/.exec(text);
+  if (rfc && !isCalendarTime(+rfc[3]!, MONTHS.indexOf(rfc[2]!.toLowerCase()) + 1, +rfc[1]!)) return null;
+  if (rfc || isoDay) {
     const millis = Date.parse(text);
     return Number.isNaN(millis) ? null : millis;
   }
   return null;
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
 function utc(year: number, month: number, day: number, hour = 0, minute = 0): number | null {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
-  const millis = Date.UTC(year, month - 1, day, hour, minute);
+  return isCalendarTime(year, month, day, hour, minute) ? Date.UTC(year, month - 1, day, hour, minute) : null;
+}
+
+/** True when the numbers name a real day and time: no 30 February, no 31 April, no 25:00. */
+function isCalendarTime(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): boolean {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return false;
   // Date.UTC rolls 31 February into March; a date that rolled over was not a date.
-  return new Date(millis).getUTCDate() === day ? millis : null;
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
 }
 
 /** The `YYYY-MM-DD` prefix of a file name (`2020-07-30-标题.md`), or null. */

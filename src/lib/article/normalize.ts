@@ -23,6 +23,9 @@ export interface NormalizeOptions {
   now?: number;
 }
 
+/** Longest URL stored: far above any real article's (browsers and CDNs stop near 8 KB). */
+export const MAX_URL_LENGTH = 2048;
+
 /** Suffixes that scrapers append to titles and file names. */
 const TITLE_SUFFIX = /\s+[-–—|]\s+(?:法国国际广播电台\s+-\s+RFI|BBC News 中文|RFI|BBC News|美国之音|VOA|DW|德国之声)$/;
 
@@ -39,7 +42,7 @@ export function normalizeArticle(raw: RawArticle, body: CleanBody, file: string,
   const fm = raw.frontMatter;
   const baseName = file.split('/').pop() ?? file;
 
-  const url = canonicalUrl(fm?.from) || canonicalUrl(raw.headerLink?.url);
+  const url = storableUrl(canonicalUrl(fm?.from), 'from:', warnings) || storableUrl(canonicalUrl(raw.headerLink?.url), '[title](url) header', warnings);
   if (!url) warnings.push({ kind: 'missing-url', message: 'no http(s) URL in front matter `from:` or a [title](url) header' });
 
   let title = plainText(fm?.title ?? '') || plainText(raw.headerLink?.title ?? '');
@@ -67,10 +70,15 @@ export function normalizeArticle(raw: RawArticle, body: CleanBody, file: string,
   };
 }
 
-/** Tries each date source in order of trust; implausible dates fall through to the next one. */
+/**
+ * Tries each date source in order of trust; implausible dates fall through to the next one. A
+ * front-matter date that is not a calendar date, and an implausible one, is a warning that names
+ * the value and what was used instead.
+ */
 function pickDate(raw: RawArticle, text: string, baseName: string, warnings: ArticleWarning[], now: number): string {
+  const typed = raw.frontMatter?.date;
   const candidates: Array<{ source: string; millis: number | null; kind?: ArticleWarning['kind'] }> = [
-    { source: 'front matter date', millis: raw.frontMatter?.date ? parseArchiveDate(raw.frontMatter.date) : null },
+    { source: 'front matter date', millis: typed ? parseArchiveDate(typed) : null },
     { source: 'epoch stamp', millis: raw.stampMillis },
     { source: 'file name', millis: dateFromFileName(baseName), kind: 'date-from-file-name' },
     { source: 'date line', millis: raw.dateLine ? parseArchiveDate(raw.dateLine) : null, kind: 'date-from-body' },
@@ -81,16 +89,41 @@ function pickDate(raw: RawArticle, text: string, baseName: string, warnings: Art
   if (named!.millis !== null && line!.millis !== null && Math.floor(line!.millis / 86_400_000) === Math.floor(named!.millis / 86_400_000)) {
     named!.millis = line!.millis;
   }
+  // Dates passed over, each told with the fallback once it is known.
+  const passedOver: Array<{ kind: ArticleWarning['kind']; message: string }> = [];
+  if (typed && candidates[0]!.millis === null) {
+    passedOver.push({ kind: 'invalid-date', message: `front matter date “${clipValue(typed)}” is not a calendar date` });
+  }
   for (const { source, millis, kind } of candidates) {
     if (millis === null) continue;
     if (!isPlausibleDate(millis, now)) {
-      warnings.push({ kind: 'implausible-date', message: `ignored implausible ${source} ${safeIso(millis)}` });
+      passedOver.push({ kind: 'implausible-date', message: `ignored implausible ${source} ${safeIso(millis)}` });
       continue;
     }
+    const date = new Date(millis).toISOString();
+    for (const skipped of passedOver) warnings.push({ kind: skipped.kind, message: `${skipped.message}; used the ${source} (${date})` });
     if (kind) warnings.push({ kind, message: `date taken from the ${source}` });
-    return new Date(millis).toISOString();
+    return date;
   }
-  warnings.push({ kind: 'missing-date', message: 'no date in front matter, stamp, file name or body' });
+  for (const skipped of passedOver) warnings.push({ kind: skipped.kind, message: `${skipped.message}; no other date found, the article is undated` });
+  warnings.push({ kind: 'missing-date', message: passedOver.length ? 'no usable date in front matter, stamp, file name or body' : 'no date in front matter, stamp, file name or body' });
+  return '';
+}
+
+/** A value from a file, short and on one line, for a warning. */
+function clipValue(value: string): string {
+  const line = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  return line.length > 40 ? `${line.slice(0, 40)}…` : line;
+}
+
+/**
+ * `url`, or '' when it is longer than `MAX_URL_LENGTH` (warned: the article is kept, without a
+ * link). Every URL is stored in the article's fragment, and the newest ones in the manifest that
+ * every visitor loads: a 3 MB `from:` would make a 3 MB manifest.
+ */
+function storableUrl(url: string, source: string, warnings: ArticleWarning[]): string {
+  if (url.length <= MAX_URL_LENGTH) return url;
+  warnings.push({ kind: 'long-url', message: `the URL in ${source} is ${url.length} characters long (limit ${MAX_URL_LENGTH}); not stored` });
   return '';
 }
 

@@ -100,6 +100,8 @@ function aliasKey(name: string): string {
 
 const CANONICAL_BY_KEY: ReadonlyMap<string, string> = new Map([
   ...Object.values(OUTLET_BY_HOST).map((name) => [aliasKey(name), name] as const),
+  // An alias's target is a name of the table too (`城寨`, which has no host of its own).
+  ...Object.values(OUTLET_ALIASES).map((name) => [aliasKey(name), name] as const),
   ...Object.entries(OUTLET_ALIASES).map(([alias, name]) => [aliasKey(alias), name] as const),
 ]);
 
@@ -132,13 +134,14 @@ export function isKnownOutlet(name: string): boolean {
 }
 
 /**
- * The outlet named by front matter: a tag or category that is a known outlet, else the first tag,
- * else the first category that names an outlet rather than a kind of post (`news`).
+ * The outlet named by front matter: the first tag or category that the outlet table knows (any
+ * spelling), else null (the host decides): a topic tag never becomes an outlet.
  * @example outletFromTaxonomy(['RFI'], ['news', 'RFI']) // '法广'
  */
 export function outletFromTaxonomy(tags: readonly string[], categories: readonly string[]): string | null {
   const values = [...tags, ...categories].map((v) => v.trim()).filter((v) => v !== '' && !GENERIC_CATEGORIES.has(v.toLowerCase()));
+  // Only a name the outlet table knows: tags are mostly topics (`香港`, `t0`), and a file's own
+  // tag must not invent a facet value; otherwise the host decides.
   const known = values.find(isKnownOutlet);
-  if (known) return canonicalOutletName(known);
-  return values[0] ? canonicalOutletName(values[0]) : null;
+  return known ? canonicalOutletName(known) : null;
 }

@@ -53,7 +53,13 @@ export function parseArticle(source: string): RawArticle {
   let i = 0;
 
   let frontMatter: FrontMatter | null = null;
-  if (lines[0]?.trim() === '---') {
+  const top = frontMatterStart(lines);
+  if (top > 0 || (top === 0 && lines[0] !== '---')) {
+    warnings.push({ kind: 'front-matter-not-at-top', message: 'blank lines or spaces before the front matter’s opening --- line; read it as front matter' });
+  }
+  if (top >= 0) {
+    if (top > 0) lines.splice(0, top);
+    lines[0] = '---';
     const end = findFrontMatterEnd(lines);
     if (end === -1) {
       warnings.push({ kind: 'unterminated-front-matter', message: 'front matter has no closing --- line; parsed its key: value lines only' });
@@ -91,6 +97,19 @@ export function parseArticle(source: string): RawArticle {
   }
 
   return { frontMatter, stampMillis, headerLink, dateLine, body: lines.slice(i).join('\n'), warnings };
+}
+
+/**
+ * The line that opens the front matter: the first line when it is `---` (spaces around it
+ * tolerated), or the first non-blank line when it is `---` followed by a `key:` line and a
+ * closing `---` (blank lines before the front matter); -1 when there is none.
+ */
+function frontMatterStart(lines: string[]): number {
+  if (lines[0]?.trim() === '---') return 0;
+  const first = skipBlank(lines, 0);
+  if (first === 0 || first >= lines.length || lines[first]!.trim() !== '---') return -1;
+  if (!/^[A-Za-z_][\w-]*:(\s|$)/.test(lines[first + 1] ?? '')) return -1;
+  return findFrontMatterEnd(lines.slice(first)) > 0 ? first : -1;
 }
 
 function findFrontMatterEnd(lines: string[]): number {

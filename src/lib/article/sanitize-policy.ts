@@ -120,8 +120,27 @@ export function sanitizeArticleHtml(purify: DOMPurify, html: string): string {
  */
 export function sanitizeArticleNode(purify: DOMPurify, root: Element): void {
   applySanitizePolicy(purify);
+  // First: once sanitized, an element may have lost its `is` attribute but not its is value.
+  replaceCustomizedElements(root);
   purify.sanitize(root, { ...SANITIZE_CONFIG, IN_PLACE: true });
   for (const name of root.getAttributeNames()) root.removeAttribute(name);
+}
+
+/**
+ * Replaces every element under `root` that was created as a customized built-in (`<div is="x">`)
+ * by a plain one of the same tag, with its attributes (but `is`) and children. An element keeps
+ * its "is value" for life and serializes it even once the attribute is gone, so only a new
+ * element stores no `is=` at all. Call it on a freshly parsed tree, before any attribute is
+ * removed (`sanitizeArticleNode` does, first).
+ * @example replaceCustomizedElements(root) // <div is="x-evil"><p>…</p></div> → <div><p>…</p></div>
+ */
+export function replaceCustomizedElements(root: Element): void {
+  for (const element of [...root.querySelectorAll('[is]')]) {
+    const plain = element.ownerDocument.createElement(element.localName);
+    for (const name of element.getAttributeNames()) if (name !== 'is') plain.setAttribute(name, element.getAttribute(name)!);
+    while (element.firstChild) plain.appendChild(element.firstChild);
+    element.replaceWith(plain);
+  }
 }
 
 /**

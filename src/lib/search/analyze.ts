@@ -1,4 +1,5 @@
 import { foldText } from './fold.ts';
+import { cappedWordEnd } from './term-length.ts';
 import { forEachBigram, forEachRun, tokenize } from './tokenize.ts';
 
 /**
@@ -34,7 +35,7 @@ export function forEachIndexTerm(text: string, visit: (folded: string, start: nu
   const push = (start: number, end: number): void => visit(folded, start, end);
   forEachRun(folded, (kind, start, end) => {
     if (kind !== 'cjk') {
-      visit(folded, start, end);
+      visit(folded, start, cappedWordEnd(folded, start, end));
       return;
     }
     forEachBigram(folded, start, end, push);

@@ -76,14 +76,16 @@ export function encodeDocsBlock(table: DocsTable, start: number, end: number): U
 
 /**
  * Decodes what `encodeDocsBlock` wrote into `table` (at the rows it names).
- * @throws RangeError on truncated data, or rows outside the table
+ * @param expectedStart the first row the block must hold (another block's bytes are refused)
+ * @throws RangeError on truncated data, or rows outside the table or not at `expectedStart`
  */
-export function decodeDocsBlockInto(table: DocsTable, data: Uint8Array): void {
+export function decodeDocsBlockInto(table: DocsTable, data: Uint8Array, expectedStart?: number): void {
   const reader = new ByteReader(data);
   const start = reader.uint();
   const count = reader.uint();
   const fieldCount = reader.uint();
   if (start + count > table.count || fieldCount !== table.fieldLength.length) throw new RangeError('docs-table: block does not fit the manifest');
+  if (expectedStart !== undefined && start !== expectedStart) throw new RangeError(`docs-table: block holds rows from ${start}, not ${expectedStart}`);
   let day = 0;
   for (let n = start; n < start + count; n++) {
     const zigzag = reader.uint();

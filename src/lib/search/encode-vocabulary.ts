@@ -1,15 +1,11 @@
-import { hash53Bytes } from '../article/article-id.ts';
 import { ByteWriter } from './bytes.ts';
+import { hashBytes } from './content-hash.ts';
 import { type CharFrequencies, charFrequencyKey, leadingCjk } from './char-frequency.ts';
 import { lowerBoundPair, type PostingsTable } from './collect-postings.ts';
 import { chunkPath, type IndexFile, type TermPartEntry, termPartPath } from './index-format.ts';
 import { type ChunkRef, postingsSize, TermPartWriter, writePostings } from './term-part.ts';
 
-/** Content hash of a file, for names that change exactly when the content does. */
-export function hashBytes(data: Uint8Array): string {
-  // 8 base-36 characters (41 bits): unique among one index's files, and short in the part table.
-  return (hash53Bytes(data) % 36 ** 8).toString(36).padStart(8, '0');
-}
+export { hashBytes } from './content-hash.ts';
 
 /** How `encodeVocabulary` splits postings and cuts parts. */
 export interface VocabularyLayout {

@@ -1,10 +1,12 @@
 import { isCharFrequencyKey } from './char-frequency.ts';
 import { addFoldingPairs } from './fold.ts';
 import { createDocsTable, decodeDocsBlockInto, type DocsTable } from './docs-table.ts';
-import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, INDEX_VERSION, type Manifest, partIndexOf, termPartPath } from './index-format.ts';
+import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, type Manifest, partIndexOf, termPartPath } from './index-format.ts';
 import { decodePostings, joinPostings, lowerBound, type TermEntry, TermPart, type TermPostings } from './term-part.ts';
+import { hashBytes, hashInName } from './content-hash.ts';
 import { inflate } from './inflate.ts';
 import { IndexError } from './types.ts';
+import { validateManifest } from './validate-manifest.ts';
 
 /** Where index files come from: `fetch` in the browser, the file system in the CLI and tests. */
 export interface IndexSource {
@@ -12,6 +14,12 @@ export interface IndexSource {
   bytes(path: string): Promise<Uint8Array>;
   /** Called once per file read, with its size, for progress and download accounting. */
   onLoad?: (path: string, bytes: number) => void;
+  /**
+   * Check every content-hashed file (`terms-`, `docs-`, `post-<hash>.bin`) against the hash in its
+   * name: a file with another file's bytes is then a damaged index, not a wrong answer. Costs a
+   * hash of each file read: the CLI checks, the browser (which checks each part's term range) not.
+   */
+  verifyContent?: boolean;
 }
 
 const decoder = new TextDecoder();
@@ -41,27 +49,20 @@ export class IndexReader {
   }
 
   /**
-   * Reads and checks `manifest.json`.
-   * @throws IndexError when it is missing, not JSON, or of another index version
+   * Reads and checks `manifest.json` (`validateManifest`).
+   * @throws IndexError when it cannot be read (reason `unavailable`), or is not JSON, not a valid
+   *   manifest, or of another index version (reason `damaged`)
    */
   static async open(source: IndexSource): Promise<IndexReader> {
     const data = await readFile(source, 'manifest.json');
-    let manifest: Manifest;
+    let parsed: unknown;
     try {
-      manifest = JSON.parse(decoder.decode(data)) as Manifest;
+      parsed = JSON.parse(decoder.decode(data));
     } catch {
-      throw new IndexError('load-index: manifest.json is not valid JSON; rebuild the index with npm run index', 'manifest.json');
+      throw new IndexError('load-index: manifest.json is not valid JSON: the index is damaged; rebuild it with npm run index', 'manifest.json', 'damaged');
     }
-    if (typeof manifest !== 'object' || manifest === null || !Array.isArray(manifest.parts) || !manifest.docs) {
-      throw new IndexError('load-index: manifest.json is not a news-archive-search manifest', 'manifest.json');
-    }
-    if (manifest.version !== INDEX_VERSION || !Array.isArray(manifest.docs) || !Array.isArray(manifest.newestParts)) {
-      throw new IndexError(
-        `load-index: manifest.json is index version ${String(manifest.version)}, this app reads version ${INDEX_VERSION}; rebuild the index with npm run index`,
-        'manifest.json',
-      );
-    }
-    return new IndexReader(manifest, source);
+    // Every count and size it declares is checked before the docs table is allocated from them.
+    return new IndexReader(validateManifest(parsed), source);
   }
 
   /** Blocks of article numbers (the newest is `blockCount - 1`). */
@@ -89,7 +90,7 @@ export class IndexReader {
     if (!promise) {
       const entry = this.manifest.docs[block];
       if (!entry) return Promise.reject(new IndexError(`load-index: the manifest has no docs block ${block}; rebuild the index`, 'manifest.json'));
-      promise = this.decode(entry.file, (data) => decodeDocsBlockInto(this.table, data));
+      promise = this.decode(entry.file, (data) => decodeDocsBlockInto(this.table, data, block * this.manifest.blockSize));
       promise.catch(() => this.docsBlocks.delete(block));
       this.docsBlocks.set(block, promise);
     }
@@ -208,8 +209,19 @@ export class IndexReader {
     const key = `${vocabulary}:${index}`;
     let promise = this.partPromises.get(key);
     if (!promise) {
-      const file = termPartPath(this.manifest[vocabulary][index]![1]);
-      promise = this.decode(file, (data) => new TermPart(data, this.manifest.fields.length));
+      const table = this.manifest[vocabulary];
+      const file = termPartPath(table[index]![1]);
+      promise = this.decode(file, (data) => {
+        const part = new TermPart(data, this.manifest.fields.length);
+        // Another part's bytes under this name would answer wrongly (no hits, no error): its
+        // terms must lie in the range the manifest gives this part.
+        const bounds = part.bounds;
+        const next = table[index + 1]?.[0];
+        if (bounds && ((index > 0 && bounds[0] < table[index]![0]) || (next !== undefined && bounds[1] >= next))) {
+          throw new RangeError(`its terms are not in the range the manifest gives it`);
+        }
+        return part;
+      });
       promise.catch(() => this.partPromises.delete(key));
       this.partPromises.set(key, promise);
     }
@@ -223,6 +235,7 @@ export class IndexReader {
       this.fragments.delete(number); // re-insert: most recently used
     } else {
       promise = this.json<ArticleFragment>(fragmentPath(number)).then((fragment) => {
+        if (!isFragment(fragment)) throw new IndexError(`load-index: ${fragmentPath(number)} is not an article fragment: the index is damaged; rebuild it`, fragmentPath(number), 'damaged');
         // Its own folding pairs: its snippet and marks need not wait for the whole table.
         if (typeof fragment.fold === 'string') addFoldingPairs(fragment.fold);
         return fragment;
@@ -257,16 +270,20 @@ export class IndexReader {
     try {
       return JSON.parse(decoder.decode(data)) as T;
     } catch {
-      throw new IndexError(`load-index: ${path} is not valid JSON; rebuild the index`, path);
+      throw new IndexError(`load-index: ${path} is not valid JSON: the index is damaged; rebuild it`, path, 'damaged');
     }
   }
 
   private async decode<T>(path: string, parse: (data: Uint8Array) => T): Promise<T> {
     const data = await gunzip(await readFile(this.source, path), path);
+    const promised = this.source.verifyContent ? hashInName(path) : null;
+    if (promised !== null && hashBytes(data) !== promised) {
+      throw new IndexError(`load-index: ${path} does not hold the bytes its name promises: the index is damaged; rebuild it`, path, 'damaged');
+    }
     try {
       return parse(data);
     } catch (error) {
-      throw new IndexError(`load-index: ${path} is corrupt (${(error as Error).message}); rebuild the index`, path);
+      throw new IndexError(`load-index: ${path} is corrupt (${(error as Error).message}): the index is damaged; rebuild it`, path, 'damaged');
     }
   }
 }
@@ -299,7 +316,7 @@ async function readFile(source: IndexSource, path: string): Promise<Uint8Array> 
   try {
     data = await source.bytes(path);
   } catch (error) {
-    throw new IndexError(`load-index: cannot load ${path} (${(error as Error).message})`, path);
+    throw new IndexError(`load-index: cannot load ${path} (${(error as Error).message})`, path, 'unavailable');
   }
   source.onLoad?.(path, data.length);
   return data;
@@ -315,6 +332,13 @@ async function gunzip(data: Uint8Array, path: string): Promise<Uint8Array> {
   try {
     return await inflate(data);
   } catch (error) {
-    throw new IndexError(`load-index: ${path} is corrupt (${(error as Error).message}); rebuild the index`, path);
+    throw new IndexError(`load-index: ${path} is corrupt (${(error as Error).message}): the index is damaged; rebuild it`, path, 'damaged');
   }
+}
+
+/** True when a parsed `a/<n>.json` has the fields a result and a snippet read. */
+function isFragment(value: unknown): value is ArticleFragment {
+  if (typeof value !== 'object' || value === null) return false;
+  const fragment = value as Record<string, unknown>;
+  return ['id', 'title', 'url', 'outlet', 'author', 'date', 'text'].every((key) => typeof fragment[key] === 'string') && (fragment['fold'] === undefined || typeof fragment['fold'] === 'string');
 }

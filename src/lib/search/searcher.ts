@@ -2,6 +2,7 @@ import { foldText, prepareFolding } from './fold.ts';
 import type { ArticleFragment, Manifest } from './index-format.ts';
 import { IndexReader, type IndexSource } from './load-index.ts';
 import { parseQuery, type ParsedQuery } from './parse-query.ts';
+import { limitQuery, limitQueryText, type LimitedQuery, type QueryCut } from './query-limits.ts';
 import { planQuery, widenLatinPrefixes } from './query-plan.ts';
 import { runQuery, runQuerySteps } from './query.ts';
 import type { SearchHit, SearchQuery, SearchResponse } from './types.ts';
@@ -36,20 +37,28 @@ export class Searcher {
     return this.reader.manifest;
   }
 
-  /** Parses a query after loading the folding table if (and only if) the text needs it. */
+  /** Parses a query (within `query-limits.ts`'s limits) after loading the folding table if (and only if) the text needs it. */
   async parse(text: string): Promise<ParsedQuery> {
-    await prepareFolding(text);
-    return widenLatinPrefixes(parseQuery(text));
+    return (await this.parseWithin(text)).parsed;
+  }
+
+  /** `parse`, with what the query limits cut (null: nothing). */
+  async parseWithin(text: string): Promise<LimitedQuery> {
+    await prepareFolding(limitQueryText(text).text);
+    const limited = limitQuery(text, parseQuery);
+    widenLatinPrefixes(limited.parsed);
+    return limited;
   }
 
   /**
-   * Runs a search: total, one page of hits, facet counts over the whole result set.
+   * Runs a search: total, one page of hits, facet counts over the whole result set; `cut` says
+   * what of the query its limits left out (see `query-limits.ts`).
    * @throws IndexError when an index part it needs cannot be loaded
    */
-  async search(query: SearchQuery, options: { phraseCheckLimit?: number } = {}): Promise<SearchResponse & { query: ParsedQuery }> {
-    const parsed = await this.parse(query.text);
+  async search(query: SearchQuery, options: { phraseCheckLimit?: number } = {}): Promise<SearchResponse & { query: ParsedQuery; cut: QueryCut | null }> {
+    const { parsed, cut } = await this.parseWithin(query.text);
     const response = await runQuery(this.reader, planQuery(parsed), query, { phraseCheckLimit: options.phraseCheckLimit, checkPhrases: this.phraseChecker(parsed) });
-    return { ...response, query: parsed };
+    return { ...response, query: parsed, cut };
   }
 
   /**
@@ -65,10 +74,13 @@ export class Searcher {
    *   console.log(`${answer.total} in ${answer.searched.articles} of ${answer.searched.of}`);
    * }
    */
-  async *searchProgressively(query: SearchQuery, options: { phraseCheckLimit?: number; firstStep?: number } = {}): AsyncGenerator<SearchResponse & { query: ParsedQuery }> {
-    const parsed = await this.parse(query.text);
+  async *searchProgressively(
+    query: SearchQuery,
+    options: { phraseCheckLimit?: number; firstStep?: number } = {},
+  ): AsyncGenerator<SearchResponse & { query: ParsedQuery; cut: QueryCut | null }> {
+    const { parsed, cut } = await this.parseWithin(query.text);
     const steps = runQuerySteps(this.reader, planQuery(parsed), query, { ...options, checkPhrases: this.phraseChecker(parsed) });
-    for await (const response of steps) yield { ...response, query: parsed };
+    for await (const response of steps) yield { ...response, query: parsed, cut };
   }
 
   /** Tells whether an article holds the query's phrases (and none of its excluded ones), from its text. */

@@ -261,6 +261,12 @@ export class TermPart {
     this.blocks = reader.take(offset);
   }
 
+  /** The part's first and last term (undefined for a part without terms): its range, for checking. */
+  get bounds(): [first: string, last: string] | undefined {
+    const size = this.directory.size;
+    return size === 0 ? undefined : [this.directory.at(0), this.directory.at(size - 1)];
+  }
+
   /** The part's terms, sorted (made on first use: only typo matching reads them all). */
   get terms(): readonly string[] {
     this.termList ??= Array.from({ length: this.directory.size }, (_, i) => this.directory.at(i));

@@ -4,6 +4,7 @@
  * digits become words. No dictionary segmentation (Intl.Segmenter, jieba): bigrams find any
  * substring of two or more characters, in both scripts, with the same rules everywhere.
  */
+import { cappedWordEnd } from './term-length.ts';
 
 /** What a run of folded text is made of. */
 export type RunKind = 'cjk' | 'word';
@@ -63,7 +64,7 @@ export function forEachRun(folded: string, visit: (kind: RunKind, start: number,
 export function tokenize(folded: string): string[] {
   const terms: string[] = [];
   forEachRun(folded, (kind, start, end) => {
-    if (kind === 'word') terms.push(folded.slice(start, end));
+    if (kind === 'word') terms.push(folded.slice(start, cappedWordEnd(folded, start, end)));
     else forEachBigram(folded, start, end, (s, e) => terms.push(folded.slice(s, e)));
   });
   return terms;
@@ -81,7 +82,7 @@ export function tokenizeWithPositions(folded: string): PositionedToken[] {
     tokens.push({ term: folded.slice(start, end), start, end });
   };
   forEachRun(folded, (kind, start, end) => {
-    if (kind === 'word') push(start, end);
+    if (kind === 'word') push(start, cappedWordEnd(folded, start, end));
     else forEachBigram(folded, start, end, push);
   });
   return tokens;

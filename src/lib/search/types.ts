@@ -59,12 +59,24 @@ export interface SearchResponse {
 }
 
 /**
+ * Why an index file could not be used: `unavailable` when it could not be fetched or read (the
+ * network, a missing file: retrying may help), `damaged` when it was read but is not what the
+ * index says it is (corrupt, truncated, another file's bytes, another index version: rebuild).
+ */
+export type IndexErrorReason = 'unavailable' | 'damaged';
+
+/**
  * Thrown when an index cannot be used: missing or corrupt manifest, wrong version, a part that
- * does not load. The message names the file and what to do.
+ * does not load. The message names the file and what to do; `reason` tells a fetch failure from
+ * a damaged index, set where the loader throws (never guessed from the message).
  */
 export class IndexError extends Error {
   override name = 'IndexError';
-  constructor(message: string, readonly file?: string) {
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly reason: IndexErrorReason = 'damaged',
+  ) {
     super(message);
   }
 }
