@@ -1,11 +1,10 @@
-import type MiniSearch from 'minisearch';
-import type { Query, SearchResult } from 'minisearch';
 import { type DocsTable, isLiveArticle, parseDay } from './docs-table.ts';
 import { countFacets, passesDate, passesOutlet, type ResolvedFilters } from './facets.ts';
 import { assembleMiniSearch } from './index-options.ts';
 import type { IndexReader } from './load-index.ts';
 import { hasPlanParts, loadNewestPlanTerms, loadPlanTerms, type PlanTerms } from './load-terms.ts';
-import type { QueryPlan, PlanClause, PlanToken } from './query-plan.ts';
+import type { QueryPlan, PlanClause } from './query-plan.ts';
+import { scoreClauses, shortTextFactor } from './rank-clauses.ts';
 import { candidateArticles, firstStepFloor, stepFloors, stepPostings } from './query-steps.ts';
 import { lowerBound } from './term-part.ts';
 import type { SearchHit, SearchQuery, SearchResponse } from './types.ts';
@@ -105,7 +104,9 @@ async function runStep(
   // One MiniSearch over the loaded terms serves the included and the excluded clauses alike.
   const documentFrequency = new Map([...entries].map(([term, entry]) => [term, entry.df] as const));
   const search = assembleMiniSearch(terms, docs, manifest, documentFrequency);
-  const match = (clauses: readonly PlanClause[], combineWith: 'AND' | 'OR') => matchClauses(search, clauses, combineWith, fuzzy, merged);
+  const textField = manifest.fields.indexOf('text');
+  const lengthFactor = (n: number) => (textField < 0 ? 1 : shortTextFactor(docs.fieldLength[textField]![n]!));
+  const match = (clauses: readonly PlanClause[], combineWith: 'AND' | 'OR') => scoreClauses(search, clauses, combineWith, { fuzzy, merged }, lengthFactor);
 
   const phraseExcludes = plan.exclude.filter(needsPhraseCheck);
   const plainExcludes = plan.exclude.filter((c) => !needsPhraseCheck(c));
@@ -232,34 +233,6 @@ async function confirmPhrases(
     i += kept.length;
   }
   return i;
-}
-
-/**
- * Matches clauses with MiniSearch: within a clause, a variant needs all its tokens (AND) and any
- * variant will do (OR); clauses combine with `combineWith`.
- */
-function matchClauses(
-  search: MiniSearch<{ id: number }>,
-  clauses: readonly PlanClause[],
-  combineWith: 'AND' | 'OR',
-  fuzzy: ReadonlySet<string>,
-  merged: ReadonlySet<string>,
-): Map<number, SearchHit> {
-  const query: Query = {
-    combineWith,
-    queries: clauses.map((clause) => ({
-      combineWith: 'OR',
-      queries: clause.variants.map((variant) => ({ combineWith: 'AND', queries: variant.tokens.map((t) => tokenQuery(t, fuzzy.has(t.term), merged.has(t.term))) })),
-    })),
-  };
-  const results: SearchResult[] = search.search(query);
-  const hits = new Map<number, SearchHit>();
-  for (const r of results) hits.set(r.id as number, { number: r.id as number, score: r.score, terms: r.terms });
-  return hits;
-}
-
-function tokenQuery(token: PlanToken, allowTypos: boolean, isMerged: boolean): Query {
-  return { queries: [token.term], prefix: token.prefix && !isMerged, fuzzy: allowTypos ? token.maxEdits : false };
 }
 
 function resolveFilters(reader: IndexReader, query: SearchQuery): ResolvedFilters {
