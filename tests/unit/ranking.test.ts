@@ -28,6 +28,9 @@ const ARTICLES: RankingArticle[] = [
   // 人工智能's Latin synonym is the word AI, not every word starting with "ai".
   { file: 'ai-airline.md', title: 'Airline news', paragraphs: ['Airlines and airports reopen.'] },
   { file: 'ai-word.md', title: 'AI 与就业', paragraphs: ['AI will change work.'] },
+  // 選舉: typed in traditional characters, found in a traditional and a simplified article.
+  { file: 'vote-traditional.md', title: '地方議會改選', paragraphs: ['選舉將於年底舉行。', '候選人登記參加選舉。', '這場會議討論經濟與環境問題，學者們認為區域發展應該繼續。', '當局說明獨立調查報導的結論，議員們對結果表示滿意。', '觀察員指出這次選區劃分爭議較多，選民對選務機關處理態度頗有質疑。', '財經專家預測經濟數據將會轉強，銀行與證券業績也隨之變動。'] },
+  { file: 'vote-simplified.md', title: '选举观察', paragraphs: ['选举投票开始。', '选举结果公布。', '选举委员会说明。'] },
   // huawai: a typo with no word starting with it.
   { file: 'huawei.md', title: 'Huawei 发布新手机', paragraphs: ['Huawei phones sell well.'] },
 ];
@@ -65,6 +68,12 @@ describe('match tiers', () => {
 
   it('ranks a Chinese word occurring whole above its bigrams scattered', async () => {
     expect(await ranked('新冠疫苗')).toEqual(['vaccine-contiguous', 'vaccine-scattered']);
+  });
+
+  it('ranks an article in the script the query was typed in above one in the other script', async () => {
+    expect(await ranked('選舉')).toEqual(['vote-traditional', 'vote-simplified']);
+    // Typed in simplified characters, 选举 sets no script tier: the stronger article leads.
+    expect(await ranked('选举')).toEqual(['vote-simplified', 'vote-traditional']);
   });
 
   it('still finds every article that holds a synonym (recall does not drop)', async () => {

@@ -1,4 +1,5 @@
 import type { ParsedQuery, QueryPhrase, QueryTerm, QueryToken, QueryVariant } from './parse-query.ts';
+import { needsFoldingTable } from './fold.ts';
 import { isCjkCodePoint } from './tokenize.ts';
 
 /**
@@ -16,6 +17,13 @@ export interface PlanClause {
   source: string;
   /** True for `"quoted phrases"`: tokens must also be contiguous in the text. */
   phrase: boolean;
+  /**
+   * Typed in traditional characters (`needsFoldingTable` of what was typed): articles written in
+   * simplified characters match it one tier lower (`rank-clauses.ts`). A query in simplified
+   * characters sets no such tier: telling 台湾 (simplified) from 香港 (both scripts) would need
+   * the folding table on every query's path.
+   */
+  traditional?: boolean;
   variants: PlanVariant[];
 }
 
@@ -75,6 +83,7 @@ function termClause(term: QueryTerm): PlanClause {
   return {
     source: term.text,
     phrase: false,
+    ...(needsFoldingTable(term.raw) ? { traditional: true } : {}),
     variants: needed.map((v) => ({ text: v.text, tokens: v.tokens.map(planToken), synonym: v.synonym === true })),
   };
 }
@@ -86,7 +95,7 @@ function containsForm(longer: QueryVariant, shorter: QueryVariant): boolean {
 }
 
 function phraseClause(phrase: QueryPhrase): PlanClause {
-  return { source: phrase.text, phrase: true, variants: [{ text: phrase.text, tokens: phrase.tokens.map(planToken), synonym: false }] };
+  return { source: phrase.text, phrase: true, ...(needsFoldingTable(phrase.raw) ? { traditional: true } : {}), variants: [{ text: phrase.text, tokens: phrase.tokens.map(planToken), synonym: false }] };
 }
 
 function planToken(token: QueryToken): PlanToken {

@@ -106,7 +106,7 @@ async function runStep(
   const search = assembleMiniSearch(terms, docs, manifest, documentFrequency);
   const textField = manifest.fields.indexOf('text');
   const lengthFactor = (n: number) => (textField < 0 ? 1 : shortTextFactor(docs.fieldLength[textField]![n]!));
-  const match = (clauses: readonly PlanClause[], combineWith: 'AND' | 'OR') => scoreClauses(search, clauses, combineWith, { fuzzy, merged }, lengthFactor);
+  const match = (clauses: readonly PlanClause[], combineWith: 'AND' | 'OR') => scoreClauses(search, clauses, combineWith, { fuzzy, merged, isTraditional: (n) => docs.traditional[n] === 1 }, lengthFactor);
 
   const phraseExcludes = plan.exclude.filter(needsPhraseCheck);
   const plainExcludes = plan.exclude.filter((c) => !needsPhraseCheck(c));

@@ -4,11 +4,13 @@ import type { PlanClause, PlanToken, PlanVariant } from './query-plan.ts';
 import { isCjkCodePoint } from './tokenize.ts';
 
 /**
- * Match tiers: what a variant's score is multiplied by. The typed form (after NFKC and case) counts
- * whole, a synonym (川普 for 特朗普, NATO for 北约) a quarter; prefix and typo expansions of a Latin word
+ * Match tiers: what a clause's score is multiplied by. The typed form (after NFKC and case) counts
+ * whole; a term typed in traditional characters found in an article written in simplified ones
+ * (the other script of the same word: the index folds both alike) half; a synonym (川普 for
+ * 特朗普, NATO for 北约) a quarter; prefix and typo expansions of a Latin word
  * are weighed below exact words by MiniSearch itself (`SEARCH_OPTIONS.weights`: 0.5 and 0.4).
  */
-export const TIER_WEIGHTS = { typed: 1, synonym: 0.25 } as const;
+export const TIER_WEIGHTS = { typed: 1, otherScript: 0.2, synonym: 0.1 } as const;
 
 /**
  * Articles whose text has fewer unique terms than this are scored down (a 100-character video
@@ -28,6 +30,8 @@ export interface ClauseHit {
 
 /** How one token is looked up: MiniSearch's prefix and typo options for it. */
 export interface TokenLookup {
+  /** Whether an article is written in traditional characters (the docs table's flag); absent: no script tier. */
+  isTraditional?: (number: number) => boolean;
   /** The token's words are looked up with typos (the archive has no word starting with it). */
   fuzzy: ReadonlySet<string>;
   /** One-character tokens merged into one term (`merged-prefix.ts`): looked up exactly. */
@@ -74,6 +78,9 @@ export function scoreClauses<T>(
   let combined: Map<number, ClauseHit> | null = null;
   for (const clause of clauses) {
     const scores = clauseScores(clause, scoresOf);
+    if (clause.traditional && lookup.isTraditional) {
+      for (const hit of scores.values()) if (!lookup.isTraditional(hit.number)) hit.score *= TIER_WEIGHTS.otherScript;
+    }
     if (combined === null) {
       combined = scores;
       continue;
