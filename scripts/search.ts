@@ -3,7 +3,8 @@
  *   [--sort relevance|newest|oldest] [--limit N] [--json] QUERY`
  *
  * Searches an index folder through the same loader and core as the browser. With --json, prints
- * one object: { total, results: [{ id, title, outlet, date, url, score }], facets: { outlets, dates } }.
+ * one object: { total, results: [{ id, title, outlet, date, url, score }], facets: { outlets, dates },
+ * rewrites: [{ from, to, kind }] }.
  * Exit codes: 0 on success (even with no results), 2 on bad arguments or an unusable index.
  */
 import { parseArgs } from 'node:util';
@@ -76,6 +77,7 @@ async function main(): Promise<number> {
       total: response.total,
       results: results.map(({ id, title, outlet, date, url, score }) => ({ id, title, outlet, date, url, score })),
       facets: { outlets: response.facets.outlets, dates: response.facets.dates },
+      rewrites: response.rewrites,
     };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {

@@ -365,6 +365,12 @@ export class SearchState {
   }
 
   /** Searches again without one of the typed words (a "no results" suggestion). */
+  /** Searches `text` instead of what was typed (the rewrites line's literal search), committing a history entry. */
+  searchText(text: string): void {
+    this.text = text;
+    this.commit();
+  }
+
   dropTerm(term: string): void {
     this.text = withoutQueryWord(this.text, term);
     this.commit();

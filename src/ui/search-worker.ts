@@ -221,8 +221,8 @@ function warmUpOnce(): void {
 }
 
 /** What crosses to the page of a search response. */
-function answerOf({ total, approximate, hits, facets, searched }: SearchAnswer): SearchAnswer {
-  return { total, approximate, hits, facets, searched };
+function answerOf({ total, approximate, hits, facets, searched, rewrites }: SearchAnswer): SearchAnswer {
+  return rewrites?.length ? { total, approximate, hits, facets, searched, rewrites } : { total, approximate, hits, facets, searched };
 }
 
 /**

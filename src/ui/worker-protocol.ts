@@ -6,7 +6,7 @@
  */
 import type { TextRange, Snippet } from '../lib/search/highlight.ts';
 import type { ArticlePreview, Manifest } from '../lib/search/index-format.ts';
-import type { Facets, SearchHit, SearchQuery } from '../lib/search/types.ts';
+import type { Facets, QueryRewrite, SearchHit, SearchQuery } from '../lib/search/types.ts';
 
 /** One page of results, with the total and the facets of the whole result set. */
 export interface SearchAnswer {
@@ -17,6 +17,8 @@ export interface SearchAnswer {
   facets: Facets;
   /** Articles searched for this answer, of all in the archive (`articles < of` in a partial answer). */
   searched: { articles: number; of: number };
+  /** Typo corrections, synonyms and script folding the answer owes something to (absent: none). */
+  rewrites?: QueryRewrite[];
 }
 
 /** What a result on screen shows: its fragment's fields, the title's marks and a snippet. */

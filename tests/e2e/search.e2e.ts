@@ -119,6 +119,20 @@ test.describe('searching', () => {
     await expect(page.getByRole('status')).toHaveText('找到 4 篇文章');
   });
 
+  test('says which synonyms and typo corrections it searched, with a link to the literal words', async ({ page, search }) => {
+    await page.goto('./');
+    await search('特朗普');
+    const line = page.getByTestId('query-rewrites');
+    await expect(line).toHaveText('已包含 川普 的结果 · 只搜 特朗普');
+    await expect(results(page)).toHaveCount(1);
+    await line.getByRole('link', { name: '只搜 特朗普' }).click();
+    await expect(page.getByRole('searchbox')).toHaveValue('"特朗普"');
+    await expect(page.getByRole('status')).toHaveText('找到 0 篇文章');
+    await expect(line).toBeHidden();
+    await search('huawai');
+    await expect(line).toHaveText('显示 huawei 的结果 · 仍搜 huawai');
+  });
+
   test('answers the keyboard: / focuses the box, arrows move through results, Enter opens', async ({ page, search }) => {
     await page.goto('./');
     await search('王毅');

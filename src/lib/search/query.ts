@@ -4,6 +4,7 @@ import { assembleMiniSearch } from './index-options.ts';
 import type { IndexReader } from './load-index.ts';
 import { hasPlanParts, loadNewestPlanTerms, loadPlanTerms, type PlanTerms } from './load-terms.ts';
 import type { QueryPlan, PlanClause } from './query-plan.ts';
+import { engineRewrites } from './query-rewrites.ts';
 import { scoreClauses, shortTextFactor } from './rank-clauses.ts';
 import { candidateArticles, firstStepFloor, stepFloors, stepPostings } from './query-steps.ts';
 import { lowerBound } from './term-part.ts';
@@ -153,7 +154,8 @@ async function runStep(
   }
   const facets = countFacets(scored.keys(), docs, outletNames, filters);
   const searched = { articles: floor === 0 ? manifest.articles : countLive(reader, docs, floor), of: manifest.articles };
-  return { total: hits.length, approximate, hits: hits.slice(offset, Math.min(offset + limit, shown)), facets, terms: termTexts(plan), searched };
+  const rewrites = engineRewrites(plan, planTerms, hits);
+  return { total: hits.length, approximate, hits: hits.slice(offset, Math.min(offset + limit, shown)), facets, terms: termTexts(plan), searched, rewrites };
 }
 
 /**

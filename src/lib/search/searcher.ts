@@ -4,6 +4,7 @@ import { IndexReader, type IndexSource } from './load-index.ts';
 import { parseQuery, type ParsedQuery } from './parse-query.ts';
 import { planQuery, widenLatinPrefixes } from './query-plan.ts';
 import { runQuery, runQuerySteps } from './query.ts';
+import { scriptRewrites } from './query-rewrites.ts';
 import type { SearchHit, SearchQuery, SearchResponse } from './types.ts';
 
 /** A hit with what a result list shows. */
@@ -49,7 +50,7 @@ export class Searcher {
   async search(query: SearchQuery, options: { phraseCheckLimit?: number } = {}): Promise<SearchResponse & { query: ParsedQuery }> {
     const parsed = await this.parse(query.text);
     const response = await runQuery(this.reader, planQuery(parsed), query, { phraseCheckLimit: options.phraseCheckLimit, checkPhrases: this.phraseChecker(parsed) });
-    return { ...response, query: parsed };
+    return { ...response, rewrites: [...scriptRewrites(parsed), ...response.rewrites], query: parsed };
   }
 
   /**
@@ -68,7 +69,7 @@ export class Searcher {
   async *searchProgressively(query: SearchQuery, options: { phraseCheckLimit?: number; firstStep?: number } = {}): AsyncGenerator<SearchResponse & { query: ParsedQuery }> {
     const parsed = await this.parse(query.text);
     const steps = runQuerySteps(this.reader, planQuery(parsed), query, { ...options, checkPhrases: this.phraseChecker(parsed) });
-    for await (const response of steps) yield { ...response, query: parsed };
+    for await (const response of steps) yield { ...response, rewrites: [...scriptRewrites(parsed), ...response.rewrites], query: parsed };
   }
 
   /** Tells whether an article holds the query's phrases (and none of its excluded ones), from its text. */
