@@ -70,7 +70,7 @@ async function main(): Promise<number> {
     to: values.to,
     sort: values.sort as SortOrder,
     limit,
-  });
+  }, { phraseCheckLimit: Number.POSITIVE_INFINITY }); // a phrase's count is exact: every candidate's text checked
   const results = await searcher.results(response.hits);
   if (values.json) {
     const json = {

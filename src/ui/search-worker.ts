@@ -24,6 +24,9 @@ const core = import('./search-core.ts');
 // The index parts are on their way: get the decompressor ready meanwhile.
 warmUpInflate().catch(() => undefined);
 /** Whether the search code has had its warm-up run (`warmUpOnce`). */
+/** Phrase candidates a `count` request checks at most (their article fragments are fetched): beyond it the count stays approximate. */
+const PHRASE_SETTLE_LIMIT = 2000;
+
 let warmedUp = false;
 /** What the first answers need of the manifest of the index being opened, until the core has opened it. */
 let head: { manifest: Promise<Pick<Manifest, 'docs' | 'newestParts'> | null> } | null = null;
@@ -92,6 +95,11 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
     const answer = searchFor(query, progressive === true, id);
     lastSearch = { key: searchKey(query), answer };
     return answer;
+  },
+
+  async count({ query }) {
+    const opened = await ready();
+    return answerOf(await opened.search(query, { phraseCheckLimit: PHRASE_SETTLE_LIMIT }));
   },
 
   async summaries({ numbers, text }) {

@@ -68,6 +68,12 @@ export interface WorkerApi {
    */
   search: { params: { query: SearchQuery; progressive?: boolean }; result: SearchAnswer };
   /**
+   * The exact answer to a phrase query whose `search` answer was approximate (its phrases were
+   * confirmed from the articles' text only as far as the page needed): every candidate's text
+   * is checked (up to `PHRASE_SETTLE_LIMIT` of search-worker.ts), so `total` settles.
+   */
+  count: { params: { query: SearchQuery }; result: SearchAnswer };
+  /**
    * Summaries of these articles for query `text`. Numbers whose fragment failed come back in
    * `failed`, with the first failure: one missing file does not hide the other results.
    */

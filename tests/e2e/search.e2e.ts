@@ -222,6 +222,17 @@ test.describe('the real archive', () => {
     expect([after!.x, after!.y, after!.width]).toEqual([before!.x, before!.y, before!.width]);
   });
 
+  test('settles a phrase query\u2019s count to the exact number once every candidate is confirmed', async ({ page, search }) => {
+    await page.goto('./corpus/');
+    await search('"国家安全"');
+    const status = page.getByRole('status');
+    // The first answer confirms the page on screen; the count then settles (no 约 "about").
+    await expect(status).toHaveText(/^找到 \d{3,} 篇文章$/);
+    const total = Number(/\d+/.exec((await status.textContent())!)![0]);
+    await page.getByRole('button', { name: '载入更多' }).click();
+    await expect(results(page)).toHaveCount(Math.min(total, 20));
+  });
+
   test('keeps a three-digit count on one line at 360 px (the sort control wraps below it)', async ({ page, search }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto('./corpus/');
