@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildArchiveIndex } from '../../scripts/lib/build-archive-index.ts';
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
-import { hasLiteralSearch, literalQuery } from '../../src/lib/search/literal-query.ts';
-import { Searcher } from '../../src/lib/search/searcher.ts';
+import { hasLiteralSearch, literalQuery, literalWords } from '../../src/lib/search/literal-query.ts';
+import { correctedText, Searcher } from '../../src/lib/search/searcher.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 
 let out: string;
@@ -19,8 +19,12 @@ beforeAll(async () => {
 afterAll(() => rm(out, { recursive: true, force: true }));
 
 describe('SearchResponse#rewrites', () => {
-  it('reports a typo correction with the word the archive holds', async () => {
-    expect((await searcher.search({ text: 'huawai' })).rewrites).toEqual([{ from: 'huawai', to: 'huawei', kind: 'typo' }]);
+  it('reports a typo correction with the word the archive holds, and answers for that word', async () => {
+    const typo = await searcher.search({ text: 'huawai' });
+    expect(typo.rewrites).toEqual([{ from: 'huawai', to: 'huawei', kind: 'typo' }]);
+    const corrected = await searcher.search({ text: 'huawei' });
+    expect(typo.hits).toEqual(corrected.hits);
+    expect(typo.total).toBe(corrected.total);
   });
 
   it('reports a synonym only when some result matched it', async () => {
@@ -44,6 +48,15 @@ describe('literalQuery', () => {
   it('quotes each corrected or widened word, as typed', () => {
     expect(literalQuery('Huawai 香港', [{ from: 'huawai', to: 'huawei', kind: 'typo' }])).toBe('"Huawai" 香港');
     expect(literalQuery('川普 北约 -"川普"', [{ from: '川普', to: '特朗普', kind: 'synonym' }, { from: '北约', to: 'nato', kind: 'synonym' }])).toBe('"川普" "北约" -"川普"');
+  });
+
+  it('names the typed words it quotes, not the words a correction brought', () => {
+    const rewrites = [
+      { from: 'huawai', to: 'huawei', kind: 'typo' as const },
+      { from: 'huawei', to: '华为', kind: 'synonym' as const },
+    ];
+    expect(literalWords('Huawai 手机', rewrites)).toEqual(['Huawai']);
+    expect(correctedText('Huawai 手机 "huawai"', rewrites.slice(0, 1))).toBe('huawei 手机 "huawai"');
   });
 
   it('leaves a query with script folding alone: quoting would not unfold it', () => {

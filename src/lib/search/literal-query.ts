@@ -17,6 +17,16 @@ export function literalQuery(text: string, rewrites: readonly QueryRewrite[]): s
   return text.replace(/"[^"]*"|[^\s"]+/g, (word) => (widened.has(word.normalize('NFKC').toLowerCase()) ? `"${word}"` : word));
 }
 
+/**
+ * The words of `text` that `literalQuery` quotes, as typed, each once.
+ * @example literalWords('Huawai', [{ from: 'huawai', to: 'huawei', kind: 'typo' }, { from: 'huawei', to: '华为', kind: 'synonym' }]) // ['Huawai']
+ */
+export function literalWords(text: string, rewrites: readonly QueryRewrite[]): string[] {
+  const widened = new Set(rewrites.filter((r) => r.kind !== 'script').map((r) => r.from));
+  const words = text.match(/"[^"]*"|[^\s"]+/g) ?? [];
+  return [...new Set(words.filter((word) => widened.has(word.normalize('NFKC').toLowerCase())))];
+}
+
 /** Whether some rewrite has a literal search to offer (typos and synonyms; folding scripts has none). */
 export function hasLiteralSearch(rewrites: readonly QueryRewrite[]): boolean {
   return rewrites.some((r) => r.kind !== 'script');

@@ -203,6 +203,8 @@ function needsPhraseCheck(clause: PlanClause): boolean {
 
 /** Fewest articles whose text is fetched at once while confirming phrases. */
 const PHRASE_BATCH = 5;
+/** Articles whose text is fetched at once while confirming phrases past the page (an exact count). */
+const COUNT_BATCH = 48;
 /** Hits a partial answer confirms: what one wave of a browser's six HTTP/1.1 connections fetches. */
 const PARTIAL_PHRASE_CHECKS = 6;
 
@@ -222,8 +224,9 @@ async function confirmPhrases(
   let i = 0;
   let checked = 0;
   while (i < hits.length && (i < wanted || checked < atLeast)) {
-    // Fetch what the page still needs (at least a small batch), not more.
-    const batch = hits.slice(i, i + Math.max(PHRASE_BATCH, wanted - i));
+    // Fetch what the page still needs (at least a small batch), not more; past the page (an exact
+    // count asked for), larger waves.
+    const batch = hits.slice(i, i + Math.max(PHRASE_BATCH, wanted - i, Math.min(atLeast - checked, COUNT_BATCH)));
     const verdicts = await Promise.all(batch.map((hit) => check(hit.number)));
     checked += batch.length;
     const kept = batch.filter((hit, k) => {
