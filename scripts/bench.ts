@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --input DIR] [--runs N] [--cpu-slowdown N] [--compare pagefind [--pagefind-max-gb N]]`
+ * `npm run bench [-- --input DIR] [--runs N] [--cpu-slowdown N] [--compare pagefind [--pagefind-max-gb N]] [--quality [--index DIR] [--skip-pagefind]]`
  * `npm run bench -- --scale 10000,100000,300000 [--scale-dir DIR] [--day N]`: scale figures and
  * their extrapolation to 1,000,000 articles instead (scripts/bench/bench-scale.ts).
  *
@@ -12,6 +12,10 @@
  *    cold first results and bytes, keystroke → painted results, JS heap (scripts/bench/bench-page.ts);
  *    with --cpu-slowdown N (4: a mid-range phone), the page's main thread N times slower.
  * 4. Widget: what `dist/widget.js` downloads (scripts/bench/widget-size.ts).
+ *
+ * With `--quality [--index DIR] [--skip-pagefind]`, instead: recall, precision@10 (literal and folded)
+ * and near-duplicate titles in the top 10 over a fixed list of queries, for this project and
+ * Pagefind (scripts/bench/quality.ts; --index reuses a built index of --input).
  *
  * With `--compare pagefind`, instead: this project and Pagefind side by side on the same articles
  * (build, cold bytes and first results, warm latency, recall and precision@10), one build each and
@@ -34,6 +38,7 @@ const parsed = readArgs(
     name: 'npm run bench',
     usage: [
       'usage: npm run bench -- [--input DIR] [--runs N] [--cpu-slowdown N] [--compare pagefind [--pagefind-max-gb N]]',
+      '       npm run bench -- --quality [--input DIR] [--index DIR] [--skip-pagefind]',
       '       npm run bench -- --scale 10000,100000,300000 [--scale-dir DIR] [--day N]',
     ].join('\n'),
     options: {
@@ -41,6 +46,9 @@ const parsed = readArgs(
       runs: { type: 'string', value: 'N' },
       'cpu-slowdown': { type: 'string', default: '1', value: 'N' },
       compare: { type: 'string', value: 'pagefind' },
+      quality: { type: 'boolean', default: false },
+      index: { type: 'string', value: 'DIR' },
+      'skip-pagefind': { type: 'boolean', default: false },
       'pagefind-max-gb': { type: 'string', default: '8', value: 'N' },
       scale: { type: 'string', value: 'N,N,…' },
       'scale-dir': { type: 'string', default: path.join(os.tmpdir(), 'nas-scale'), value: 'DIR' },
@@ -64,6 +72,11 @@ if (values.scale) {
 const input = values.input!;
 const distDir = path.resolve(import.meta.dirname, '../dist');
 
+if (values.quality) {
+  const { benchQuality } = await import('./bench/quality.ts');
+  console.log(await benchQuality({ input, indexDir: values.index, skipPagefind: values['skip-pagefind'] }));
+  process.exit(0);
+}
 if (values.compare !== undefined) {
   if (values.compare !== 'pagefind') {
     console.error(`bench: --compare knows only "pagefind", not "${values.compare}".`);

@@ -3,7 +3,8 @@
  *   [--sort relevance|newest|oldest] [--limit N] [--json] QUERY`
  *
  * Searches an index folder through the same loader and core as the browser. With --json, prints
- * one object: { total, results: [{ id, title, outlet, date, url, score }], facets: { outlets, dates } }.
+ * one object: { total, results: [{ id, title, outlet, date, url, score }], facets: { outlets, dates },
+ * rewrites: [{ from, to, kind }] }.
  * Exit codes: 0 on success (even with no results), 2 on bad arguments or an unusable index: a
  * missing, truncated or damaged manifest, part, docs block or article file, each named in one
  * sentence. A query longer than the limits (`query-limits.ts`) is cut, with a note on stderr (and
@@ -70,7 +71,7 @@ async function search(index: string, text: string, values: { outlet?: string[]; 
     to: values.to,
     sort: values.sort as SortOrder,
     limit,
-  });
+  }, { phraseCheckLimit: Number.POSITIVE_INFINITY }); // a phrase's count is exact: every candidate's text checked
   const results = await searcher.results(response.hits);
   const note = describeQueryCut(response.cut);
   if (note) console.error(note);
@@ -79,6 +80,7 @@ async function search(index: string, text: string, values: { outlet?: string[]; 
       total: response.total,
       results: results.map(({ id, title, outlet, date, url, score }) => ({ id, title, outlet, date, url, score })),
       facets: { outlets: response.facets.outlets, dates: response.facets.dates },
+      rewrites: response.rewrites,
       ...(response.cut ? { cut: response.cut } : {}),
     };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);

@@ -26,7 +26,7 @@ import { type FolderSize, formatComparison, type ResultLists, type Side } from '
 import { cjkFontWarning, type ColdRun, coldRun, launchChromium, type PageTarget, warmRun, warmUpBrowser } from './page-harness.ts';
 import { PAGEFIND_MARKUP } from './page-probe.ts';
 import { COMPARE_QUERIES } from './queries.ts';
-import { LITERAL_FOLD, RESULT_CAP, SubstringTruth } from './recall.ts';
+import { LITERAL_FOLD, queryTerms, RESULT_CAP, SubstringTruth } from './recall.ts';
 import { articleNumberOfUrl, renderArticleSite } from './render-pages.ts';
 
 export interface ComparePagefindOptions {
@@ -46,7 +46,7 @@ export interface ComparePagefindOptions {
 const PAGEFIND_CODE = /^\/pagefind\/(?:pagefind[\w-]*\.(?:js|css)|wasm\.[\w-]+\.pagefind)$/;
 
 /** Total bytes and number of files under a folder, its compile cache left out. */
-async function folderSize(dir: string): Promise<FolderSize> {
+export async function folderSize(dir: string): Promise<FolderSize> {
   let bytes = 0;
   let files = 0;
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
@@ -59,10 +59,15 @@ async function folderSize(dir: string): Promise<FolderSize> {
 }
 
 /** Streams the index folder's article fragments through both substring scans. */
-async function scanTruth(indexDir: string, articles: number): Promise<{ folded: SubstringTruth; literal: SubstringTruth }> {
+export async function scanTruth(
+  indexDir: string,
+  articles: number,
+  queries: readonly string[] = COMPARE_QUERIES,
+  termsOf: (query: string) => string[] = queryTerms,
+): Promise<{ folded: SubstringTruth; literal: SubstringTruth }> {
   await loadFoldingTable();
-  const folded = new SubstringTruth(COMPARE_QUERIES, foldText);
-  const literal = new SubstringTruth(COMPARE_QUERIES, LITERAL_FOLD);
+  const folded = new SubstringTruth(queries, foldText, termsOf);
+  const literal = new SubstringTruth(queries, LITERAL_FOLD, termsOf);
   for (let number = 0; number < articles; number++) {
     const fragment = JSON.parse(await readFile(path.join(indexDir, fragmentPath(number)), 'utf8')) as ArticleFragment;
     const article = { number, title: fragment.title, text: fragment.text };
@@ -73,11 +78,11 @@ async function scanTruth(indexDir: string, articles: number): Promise<{ folded: 
 }
 
 /** This project's ranked result lists (article numbers), through the same core as the browser. */
-async function appResultLists(indexDir: string): Promise<ResultLists> {
+export async function appResultLists(indexDir: string, queries: readonly string[] = COMPARE_QUERIES): Promise<ResultLists> {
   const searcher = await Searcher.open(fileIndexSource(indexDir));
   const lists = new Map<string, number[]>();
   const totals = new Map<string, number>();
-  for (const query of COMPARE_QUERIES) {
+  for (const query of queries) {
     const response = await searcher.search({ text: query, limit: RESULT_CAP });
     lists.set(query, response.hits.map((hit) => hit.number));
     totals.set(query, response.total);
@@ -90,14 +95,14 @@ async function appResultLists(indexDir: string): Promise<ResultLists> {
  * search runs in WASM): `pagefind.search(q)`, then `data()` of the first `RESULT_CAP` results for
  * their URLs. Unthrottled: only the lists matter here.
  */
-async function pagefindResultLists(browser: Browser, url: string): Promise<ResultLists> {
+export async function pagefindResultLists(browser: Browser, url: string, queries: readonly string[] = COMPARE_QUERIES): Promise<ResultLists> {
   const context = await browser.newContext({ locale: 'zh-CN' });
   try {
     const page = await context.newPage();
     await page.goto(url);
     const lists = new Map<string, number[]>();
     const totals = new Map<string, number>();
-    for (const query of COMPARE_QUERIES) {
+    for (const query of queries) {
       const answer = await page.evaluate(
         async ({ query, cap }) => {
           // The bundle's own module, loaded as its docs show; typed by hand (it ships no types).

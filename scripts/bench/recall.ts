@@ -48,9 +48,10 @@ export class SubstringTruth {
   readonly #truth = new Map<string, Set<number>>();
   readonly #fold: Fold;
 
-  constructor(queries: readonly string[], fold: Fold) {
+  /** @param termsOf a query's substrings, all of which an article must hold (default `queryTerms`) */
+  constructor(queries: readonly string[], fold: Fold, termsOf: (query: string) => string[] = queryTerms) {
     this.#fold = fold;
-    this.#terms = new Map(queries.map((q) => [q, queryTerms(q).map(fold)]));
+    this.#terms = new Map(queries.map((q) => [q, termsOf(q).map(fold)]));
     for (const q of queries) this.#truth.set(q, new Set());
   }
 

@@ -67,6 +67,15 @@ export interface Messages {
   noResults: string;
   noResultsHint: string;
   searchWithout: (term: string) => string;
+  /** The rewrites line (QueryRewrites.svelte): a typo's correction, synonyms included, the other script included. */
+  rewriteTypo: (to: string) => string;
+  rewriteSynonyms: (to: string) => string;
+  rewriteScript: (to: string) => string;
+  /** Its link to the literal words: after a typo's correction, and after synonyms only. */
+  literalInstead: (words: string) => string;
+  literalOnly: (words: string) => string;
+  /** Joins the words of one rewrite kind. */
+  wordSeparator: string;
   snippetLoading: string;
   snippetUnavailable: string;
   readerClose: string;
@@ -139,6 +148,12 @@ export const ZH_HANS: Messages = {
   noResults: '没有找到文章。',
   noResultsHint: '试试去掉一个筛选条件或一个关键词。',
   searchWithout: (term) => `去掉“${term}”再搜索`,
+  rewriteTypo: (to) => `显示 ${to} 的结果`,
+  rewriteSynonyms: (to) => `已包含 ${to} 的结果`,
+  rewriteScript: (to) => `已包含简体 ${to} 的结果`,
+  literalInstead: (words) => `仍搜 ${words}`,
+  literalOnly: (words) => `只搜 ${words}`,
+  wordSeparator: '、',
   snippetLoading: '正在载入摘要…',
   snippetUnavailable: '摘要无法载入。',
   readerClose: '关闭',

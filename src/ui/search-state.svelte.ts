@@ -379,6 +379,12 @@ export class SearchState {
   }
 
   /** Searches again without one of the typed words (a "no results" suggestion). */
+  /** Searches `text` instead of what was typed (the rewrites line's literal search), committing a history entry. */
+  searchText(text: string): void {
+    this.text = text;
+    this.commit();
+  }
+
   dropTerm(term: string): void {
     this.text = withoutQueryWord(this.text, term);
     this.commit();
@@ -616,6 +622,24 @@ export class SearchState {
     this.loader.refresh(this.rows);
     this.onEvent({ type: 'query', detail: { query: text, total: answer.total } });
     if (text.trim()) this.schedulePrefetch();
+    if (answer.approximate && answer.searched.articles >= answer.searched.of) this.settleCount(seq, text);
+  }
+
+  /**
+   * A complete answer that is still approximate has phrases confirmed only as far as its page:
+   * asks the worker for the exact count (every candidate's text checked), then shows it with the
+   * rows already on screen.
+   */
+  private settleCount(seq: number, text: string): void {
+    const query = { ...this.firstPageQuery(), text };
+    this.client.request('count', { query }).then(
+      (exact) => {
+        if (seq !== this.searchSeq || !this.answer) return;
+        this.answer = { ...this.answer, total: exact.total, approximate: exact.approximate, facets: exact.facets };
+      },
+      // The approximate count stays; the search itself succeeded.
+      () => undefined,
+    );
   }
 
   /** After the first answer to words: the vocabulary ahead, once, when the connection allows. */

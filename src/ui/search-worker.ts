@@ -25,6 +25,9 @@ const core = import('./search-core.ts');
 // The index parts are on their way: get the decompressor ready meanwhile.
 warmUpInflate().catch(() => undefined);
 /** Whether the search code has had its warm-up run (`warmUpOnce`). */
+/** Phrase candidates a `count` request checks at most (their article fragments are fetched): beyond it the count stays approximate. */
+const PHRASE_SETTLE_LIMIT = 2000;
+
 let warmedUp = false;
 /** What the first answers need of the manifest of the index being opened, until the core has opened it. */
 let head: { manifest: Promise<Pick<Manifest, 'docs' | 'newestParts'> | null> } | null = null;
@@ -98,6 +101,11 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
     const answer = searchFor(query, progressive === true, id);
     lastSearch = { key: searchKey(query), answer };
     return answer;
+  },
+
+  async count({ query }) {
+    const opened = await ready();
+    return answerOf(await opened.search(query, { phraseCheckLimit: PHRASE_SETTLE_LIMIT }));
   },
 
   async summaries({ numbers, text }) {
@@ -227,8 +235,8 @@ function warmUpOnce(): void {
 }
 
 /** What crosses to the page of a search response. */
-function answerOf({ total, approximate, hits, facets, searched, cut }: Omit<SearchAnswer, 'cut'> & { cut?: QueryCut | null }): SearchAnswer {
-  return cut ? { total, approximate, hits, facets, searched, cut } : { total, approximate, hits, facets, searched };
+function answerOf({ total, approximate, hits, facets, searched, cut, rewrites }: Omit<SearchAnswer, 'cut'> & { cut?: QueryCut | null }): SearchAnswer {
+  return { total, approximate, hits, facets, searched, ...(cut ? { cut } : {}), ...(rewrites?.length ? { rewrites } : {}) };
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { TextRange, Snippet } from '../lib/search/highlight.ts';
 import type { ArticlePreview, Manifest } from '../lib/search/index-format.ts';
-import type { Facets, SearchHit, SearchQuery } from '../lib/search/types.ts';
+import type { Facets, QueryRewrite, SearchHit, SearchQuery } from '../lib/search/types.ts';
 import type { QueryCut } from '../lib/search/query-limits.ts';
 
 /** One page of results, with the total and the facets of the whole result set. */
@@ -20,6 +20,8 @@ export interface SearchAnswer {
   searched: { articles: number; of: number };
   /** What the query limits left out of the query (`query-limits.ts`); absent when nothing. */
   cut?: QueryCut;
+  /** Typo corrections, synonyms and script folding the answer owes something to (absent: none). */
+  rewrites?: QueryRewrite[];
 }
 
 /** What a result on screen shows: its fragment's fields, the title's marks and a snippet. */
@@ -68,6 +70,12 @@ export interface WorkerApi {
    * `search` stops an older progressive one: its reply is then its last partial answer.
    */
   search: { params: { query: SearchQuery; progressive?: boolean }; result: SearchAnswer };
+  /**
+   * The exact answer to a phrase query whose `search` answer was approximate (its phrases were
+   * confirmed from the articles' text only as far as the page needed): every candidate's text
+   * is checked (up to `PHRASE_SETTLE_LIMIT` of search-worker.ts), so `total` settles.
+   */
+  count: { params: { query: SearchQuery }; result: SearchAnswer };
   /**
    * Summaries of these articles for query `text`. Numbers whose fragment failed come back in
    * `failed`, with the first failure: one missing file does not hide the other results.

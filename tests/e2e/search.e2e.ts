@@ -119,6 +119,20 @@ test.describe('searching', () => {
     await expect(page.getByRole('status')).toHaveText('找到 4 篇文章');
   });
 
+  test('says which synonyms and typo corrections it searched, with a link to the literal words', async ({ page, search }) => {
+    await page.goto('./');
+    await search('特朗普');
+    const line = page.getByTestId('query-rewrites');
+    await expect(line).toHaveText('已包含 川普 的结果 · 只搜 特朗普');
+    await expect(results(page)).toHaveCount(1);
+    await line.getByRole('link', { name: '只搜 特朗普' }).click();
+    await expect(page.getByRole('searchbox')).toHaveValue('"特朗普"');
+    await expect(page.getByRole('status')).toHaveText('找到 0 篇文章');
+    await expect(line).toBeHidden();
+    await search('huawai');
+    await expect(line).toHaveText('显示 huawei 的结果 · 仍搜 huawai');
+  });
+
   test('answers the keyboard: / focuses the box, arrows move through results, Enter opens', async ({ page, search }) => {
     await page.goto('./');
     await search('王毅');
@@ -206,6 +220,17 @@ test.describe('the real archive', () => {
     // The snippets make the rows taller; the list itself has not moved.
     const after = await list.boundingBox();
     expect([after!.x, after!.y, after!.width]).toEqual([before!.x, before!.y, before!.width]);
+  });
+
+  test('settles a phrase query\u2019s count to the exact number once every candidate is confirmed', async ({ page, search }) => {
+    await page.goto('./corpus/');
+    await search('"国家安全"');
+    const status = page.getByRole('status');
+    // The first answer confirms the page on screen; the count then settles (no 约 "about").
+    await expect(status).toHaveText(/^找到 \d{3,} 篇文章$/, { timeout: 20_000 });
+    const total = Number(/\d+/.exec((await status.textContent())!)![0]);
+    await page.getByRole('button', { name: '载入更多' }).click();
+    await expect(results(page)).toHaveCount(Math.min(total, 20));
   });
 
   test('keeps a three-digit count on one line at 360 px (the sort control wraps below it)', async ({ page, search }) => {

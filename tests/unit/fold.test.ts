@@ -6,6 +6,7 @@ import { buildFoldingData, encodeCodePointSet, encodeFoldedValues } from '../../
 import { FOLDED_VALUES } from '../../src/lib/search/fold-table.ts';
 import { FOLDING_KEYS } from '../../src/lib/search/fold-keys.ts';
 import {
+  isTraditionalText,
   decodeCodePointSet,
   decodeFoldedValues,
   FoldingTableError,
@@ -262,5 +263,15 @@ describe('generated folding data', () => {
 
   it('exports the error class used for a missing table', () => {
     expect(new FoldingTableError('x').name).toBe('FoldingTableError');
+  });
+});
+
+describe('isTraditionalText', () => {
+  it('tells text in traditional characters from simplified text, without the table', () => {
+    expect(isTraditionalText('臺灣的選舉結果公佈，選民對議會表示關注。')).toBe(true);
+    expect(isTraditionalText('台湾的选举结果公布，选民对议会表示关注。')).toBe(false);
+    // A few traditional forms quoted in a simplified article do not make it traditional.
+    expect(isTraditionalText(`${'香港政府今天宣布新的防疫措施，市民需要佩戴口罩。'.repeat(5)}「國安法」`)).toBe(false);
+    expect(isTraditionalText('covid 19')).toBe(false);
   });
 });

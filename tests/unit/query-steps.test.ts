@@ -17,9 +17,9 @@ const common: TermEntry = { df: [10, 5000], postings: null, chunks: [{ block: 0,
 const clause = (...variants: string[][]): PlanClause => ({
   source: variants[0]!.join(''),
   phrase: false,
-  variants: variants.map((tokens) => ({ text: tokens.join(''), tokens: tokens.map((term) => ({ term, prefix: /^[a-z]/.test(term), maxEdits: 0 })) })),
+  variants: variants.map((tokens) => ({ text: tokens.join(''), tokens: tokens.map((term) => ({ term, prefix: /^[a-z]/.test(term), maxEdits: 0 })), synonym: false })),
 });
-const terms = (entries: Record<string, TermEntry>, fuzzy: string[] = []): PlanTerms => ({ entries: new Map(Object.entries(entries)), fuzzy: new Set(fuzzy), merged: new Set() });
+const terms = (entries: Record<string, TermEntry>, fuzzy: string[] = []): PlanTerms => ({ entries: new Map(Object.entries(entries)), fuzzy: new Set(fuzzy), corrections: new Map(), merged: new Set() });
 const plan = (...include: PlanClause[]): QueryPlan => ({ include, exclude: [] });
 
 describe('candidateArticles', () => {

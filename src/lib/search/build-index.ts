@@ -5,7 +5,7 @@ import { collectPostings } from './collect-postings.ts';
 import { createDocsTable, dayNumber, encodeDocsBlock } from './docs-table.ts';
 import { encodeVocabulary, hashBytes } from './encode-vocabulary.ts';
 import { countFacets } from './facets.ts';
-import { foldingPairsFor } from './fold.ts';
+import { foldingPairsFor, isTraditionalText } from './fold.ts';
 import { findSnippet, RESULT_SNIPPET_CHARS } from './highlight.ts';
 import { parseQuery } from './parse-query.ts';
 import {
@@ -126,6 +126,7 @@ export function* indexFiles(articles: readonly Article[], options: BuildOptions 
     if (!article) return;
     table.day[number] = dayNumber(article.date);
     table.outlet[number] = outletIndex.get(article.outlet)!;
+    table.traditional[number] = isTraditionalText(`${article.title}\n${article.text}`) ? 1 : 0;
     INDEX_FIELDS.forEach((_, fieldId) => {
       averageFieldLength[fieldId] = (averageFieldLength[fieldId]! * seen + table.fieldLength[fieldId]![number]!) / (seen + 1);
     });

@@ -17,6 +17,8 @@ export interface DocsTable {
   outlet: Uint16Array;
   /** Per field, MiniSearch's field length (unique terms) of each article. */
   fieldLength: Uint32Array[];
+  /** 1 for an article written in traditional characters (`isTraditionalText`), else 0: the match tier of a traditional query. */
+  traditional: Uint8Array;
 }
 
 /** Outlet of a number no article holds any more (it was deleted; numbers are never reused). */
@@ -29,6 +31,7 @@ export function createDocsTable(count: number, fieldCount: number): DocsTable {
     day: new Uint32Array(count),
     outlet: new Uint16Array(count).fill(NO_OUTLET),
     fieldLength: Array.from({ length: fieldCount }, () => new Uint32Array(count)),
+    traditional: new Uint8Array(count),
   };
 }
 
@@ -58,7 +61,8 @@ export function parseDay(text: string): number {
 /**
  * Encodes rows `start … end - 1`, column by column (gzip packs a column of similar small numbers
  * better than interleaved rows): `start count fieldCount`, then the days as zigzag deltas, the
- * outlets, and each field's lengths, all varints.
+ * outlets, each field's lengths, and whether each article is in traditional characters (0/1),
+ * all varints.
  */
 export function encodeDocsBlock(table: DocsTable, start: number, end: number): Uint8Array {
   const writer = new ByteWriter();
@@ -71,6 +75,7 @@ export function encodeDocsBlock(table: DocsTable, start: number, end: number): U
   }
   for (let n = start; n < end; n++) writer.uint(table.outlet[n]!);
   for (const lengths of table.fieldLength) for (let n = start; n < end; n++) writer.uint(lengths[n]!);
+  for (let n = start; n < end; n++) writer.uint(table.traditional[n]!);
   return writer.finish();
 }
 
@@ -97,4 +102,5 @@ export function decodeDocsBlockInto(table: DocsTable, data: Uint8Array, expected
     const lengths = table.fieldLength[f]!;
     for (let n = start; n < start + count; n++) lengths[n] = reader.uint();
   }
+  for (let n = start; n < start + count; n++) table.traditional[n] = reader.uint();
 }

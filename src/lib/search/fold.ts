@@ -197,6 +197,29 @@ export function foldingPairsFor(text: string): string {
   return out;
 }
 
+/** Share of an article's Han characters that are traditional forms above which it counts as written in traditional characters. */
+export const TRADITIONAL_SHARE = 0.05;
+
+/**
+ * Whether text is written in traditional characters: at least `TRADITIONAL_SHARE` of its Han
+ * characters are ones the folding table changes (simplified text holds almost none; traditional
+ * news text a fifth or more). Needs no table (the keys are known without it).
+ * @example isTraditionalText('臺灣的選舉') // true
+ * @example isTraditionalText('台湾的选举') // false
+ */
+export function isTraditionalText(text: string): boolean {
+  let han = 0;
+  let traditional = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (cp < 0x3400) continue;
+    if (isKey(cp)) traditional++;
+    if (isNfkcStableHan(cp) || cp > 0xffff) han++;
+  }
+  return han > 0 && traditional >= han * TRADITIONAL_SHARE;
+}
+
 /**
  * Learns pairs written by `foldingPairsFor` (the pairs a fragment carries). Pairs whose key the
  * table does not change are ignored, so a corrupt fragment cannot fold differently from the table.

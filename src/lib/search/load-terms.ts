@@ -9,6 +9,8 @@ export interface PlanTerms {
   entries: Map<string, TermEntry>;
   /** Words looked up with typos (the archive has no word starting with them). */
   fuzzy: Set<string>;
+  /** Per word of `fuzzy`, the archive's words within its typo distance (what it was corrected to). */
+  corrections: Map<string, string[]>;
   /**
    * One-character queries whose prefix terms were merged into one term (see `merged-prefix.ts`):
    * their postings come from `mergedPostings`, block by block, not from their entry.
@@ -53,6 +55,7 @@ async function loadTerms(reader: IndexReader, plan: QueryPlan, only: 'newestPart
   await Promise.all(tokens.map((token) => (isMerged(token) ? mergedTerm(reader, token.term, only) : reader.partsFor(token.term, token.prefix, only))));
   const entries = new Map<string, TermEntry>();
   const fuzzy = new Set<string>();
+  const corrections = new Map<string, string[]>();
   const merged = new Set<string>();
   const add = async (term: string): Promise<boolean> => {
     if (entries.has(term)) return true;
@@ -76,12 +79,14 @@ async function loadTerms(reader: IndexReader, plan: QueryPlan, only: 'newestPart
       fuzzy.add(token.term);
       // Typos are looked for among the terms of the parts already loaded for this word.
       const max = token.maxEdits;
+      const near: string[] = [];
       for (const term of await reader.termsNear(token.term, token.prefix)) {
-        if (Math.abs(term.length - token.term.length) <= max && isLatinWord(term) && editDistanceAtMost(term, token.term, max)) await add(term);
+        if (Math.abs(term.length - token.term.length) <= max && isLatinWord(term) && editDistanceAtMost(term, token.term, max) && (await add(term))) near.push(term);
       }
+      corrections.set(token.term, near);
     }
   }
-  return { entries, fuzzy, merged };
+  return { entries, fuzzy, corrections, merged };
 }
 
 function isLatinWord(term: string): boolean {

@@ -29,6 +29,11 @@ export interface QueryVariant {
   /** Folded text, Latin words joined by one space: `国安法`, `covid 19`. */
   text: string;
   tokens: QueryToken[];
+  /**
+   * A synonym of what was typed (`expandTerm`'s forms after the first): it ranks below the typed
+   * form and its Latin words match whole, not as prefixes. Absent for the typed form.
+   */
+  synonym?: boolean;
 }
 
 /** A query term: it matches an article when ANY of its variants does (all of that variant's tokens). */
@@ -233,9 +238,10 @@ function findQuote(raw: string, from: number): number {
 }
 
 function makeTerm(raw: string, text: string, allowTypos: boolean): QueryTerm {
-  const variants = expandTerm(text).map((variant, i) => ({
+  const variants = expandTerm(text).map((variant, i): QueryVariant => ({
     text: variant,
     tokens: tokenize(variant).map((term) => (allowTypos && i === 0 ? typedToken(term) : exactToken(term))),
+    ...(i > 0 ? { synonym: true } : {}),
   }));
   return { raw, text, variants };
 }

@@ -1,4 +1,5 @@
-import type { ParsedQuery, QueryPhrase, QueryTerm, QueryToken } from './parse-query.ts';
+import type { ParsedQuery, QueryPhrase, QueryTerm, QueryToken, QueryVariant } from './parse-query.ts';
+import { needsFoldingTable } from './fold.ts';
 import { isCjkCodePoint } from './tokenize.ts';
 
 /**
@@ -16,6 +17,13 @@ export interface PlanClause {
   source: string;
   /** True for `"quoted phrases"`: tokens must also be contiguous in the text. */
   phrase: boolean;
+  /**
+   * Typed in traditional characters (`needsFoldingTable` of what was typed): articles written in
+   * simplified characters match it one tier lower (`rank-clauses.ts`). A query in simplified
+   * characters sets no such tier: telling 台湾 (simplified) from 香港 (both scripts) would need
+   * the folding table on every query's path.
+   */
+  traditional?: boolean;
   variants: PlanVariant[];
 }
 
@@ -23,6 +31,8 @@ export interface PlanVariant {
   /** Folded text of this variant, for highlighting. */
   text: string;
   tokens: PlanToken[];
+  /** A synonym of the typed form: it ranks one tier lower (see `rank-clauses.ts`). */
+  synonym: boolean;
 }
 
 export interface PlanToken {
@@ -43,7 +53,8 @@ export function widenLatinPrefixes(parsed: ParsedQuery): ParsedQuery {
   const widen = (token: QueryToken) => {
     if (!isCjkCodePoint(token.term.codePointAt(0)!)) token.prefix = true;
   };
-  for (const term of [...parsed.terms, ...parsed.excludedTerms]) for (const v of term.variants) v.tokens.forEach(widen);
+  // A synonym's Latin words match whole: `ai` (人工智能) must not find airline, `nato` not natal.
+  for (const term of [...parsed.terms, ...parsed.excludedTerms]) for (const v of term.variants) if (!v.synonym) v.tokens.forEach(widen);
   return parsed;
 }
 
@@ -61,43 +72,30 @@ export function planQuery(parsed: ParsedQuery): QueryPlan {
 }
 
 /**
- * A variant that contains another variant of the same term (新冠肺炎 ⊃ 新冠, `covid 19` ⊃ `covid`)
+ * A synonym that contains another variant of the same term (新冠肺炎 ⊃ 新冠, `covid 19` ⊃ `covid`)
  * can only match articles the shorter one matches already: it is dropped, so the query loads
- * fewer vocabulary parts. Highlighting still uses every variant.
+ * fewer vocabulary parts. The typed form is always kept: it ranks above its synonyms (match
+ * tiers, `rank-clauses.ts`). Every token of a variant is kept, so a Chinese term matches only
+ * where all of its bigrams occur (火星殖民地 needs 星殖 too). Highlighting still uses every variant.
  */
 function termClause(term: QueryTerm): PlanClause {
-  const texts = term.variants.map((v) => v.text);
-  const needed = term.variants.filter((v, i) => !texts.some((other, j) => j !== i && other.length < v.text.length && containsForm(v.text, other)));
+  const needed = term.variants.filter((v, i) => !v.synonym || !term.variants.some((other, j) => j !== i && other.text.length < v.text.length && containsForm(v, other)));
   return {
     source: term.text,
     phrase: false,
-    variants: needed.map((v) => ({ text: v.text, tokens: coverChain(v.tokens).map(planToken) })),
+    ...(needsFoldingTable(term.raw) ? { traditional: true } : {}),
+    variants: needed.map((v) => ({ text: v.text, tokens: v.tokens.map(planToken), synonym: v.synonym === true })),
   };
 }
 
-/**
- * A Chinese term of n ≥ 5 characters is the chain of its n − 1 overlapping bigrams; every
- * character is already covered by every other bigram (plus the last one), so matching those
- * alone finds the same articles but for the rare ones where the pieces occur apart, and loads
- * half the vocabulary parts: 新型冠状病毒 → 新型 冠状 病毒 instead of 新型 型冠 冠状 状病 病毒.
- */
-function coverChain(tokens: readonly QueryToken[]): QueryToken[] {
-  const isChain =
-    tokens.length >= 4 &&
-    tokens.every((t, i) => t.term.length === 2 && isCjkCodePoint(t.term.charCodeAt(0)) && (i === 0 || tokens[i - 1]!.term[1] === t.term[0]));
-  if (!isChain) return [...tokens];
-  return tokens.filter((_, i) => i % 2 === 0 || i === tokens.length - 1);
-}
-
-/** True when every token of `shorter` is a token (or, for words, a prefix of a token) of `longer`. */
-function containsForm(longer: string, shorter: string): boolean {
-  if (isCjkCodePoint(shorter.codePointAt(0)!) && !shorter.includes(' ')) return longer.includes(shorter);
-  const words = longer.split(' ');
-  return shorter.split(' ').every((w) => words.some((x) => x.startsWith(w)));
+/** True when every token of `shorter` is a token (or, when it is a prefix token, the start of a token) of `longer`. */
+function containsForm(longer: QueryVariant, shorter: QueryVariant): boolean {
+  if (isCjkCodePoint(shorter.text.codePointAt(0)!) && !shorter.text.includes(' ')) return longer.text.includes(shorter.text);
+  return shorter.tokens.every((t) => longer.tokens.some((x) => x.term === t.term || (t.prefix && x.term.startsWith(t.term))));
 }
 
 function phraseClause(phrase: QueryPhrase): PlanClause {
-  return { source: phrase.text, phrase: true, variants: [{ text: phrase.text, tokens: phrase.tokens.map(planToken) }] };
+  return { source: phrase.text, phrase: true, ...(needsFoldingTable(phrase.raw) ? { traditional: true } : {}), variants: [{ text: phrase.text, tokens: phrase.tokens.map(planToken), synonym: false }] };
 }
 
 function planToken(token: QueryToken): PlanToken {

@@ -1,11 +1,11 @@
-import type MiniSearch from 'minisearch';
-import type { Query, SearchResult } from 'minisearch';
 import { type DocsTable, isLiveArticle, parseDay } from './docs-table.ts';
 import { countFacets, passesDate, passesOutlet, type ResolvedFilters } from './facets.ts';
 import { assembleMiniSearch } from './index-options.ts';
 import type { IndexReader } from './load-index.ts';
 import { hasPlanParts, loadNewestPlanTerms, loadPlanTerms, type PlanTerms } from './load-terms.ts';
-import type { QueryPlan, PlanClause, PlanToken } from './query-plan.ts';
+import type { QueryPlan, PlanClause } from './query-plan.ts';
+import { engineRewrites } from './query-rewrites.ts';
+import { scoreClauses, shortTextFactor } from './rank-clauses.ts';
 import { candidateArticles, firstStepFloor, stepFloors, stepPostings } from './query-steps.ts';
 import { lowerBound } from './term-part.ts';
 import type { SearchHit, SearchQuery, SearchResponse } from './types.ts';
@@ -105,7 +105,9 @@ async function runStep(
   // One MiniSearch over the loaded terms serves the included and the excluded clauses alike.
   const documentFrequency = new Map([...entries].map(([term, entry]) => [term, entry.df] as const));
   const search = assembleMiniSearch(terms, docs, manifest, documentFrequency);
-  const match = (clauses: readonly PlanClause[], combineWith: 'AND' | 'OR') => matchClauses(search, clauses, combineWith, fuzzy, merged);
+  const textField = manifest.fields.indexOf('text');
+  const lengthFactor = (n: number) => (textField < 0 ? 1 : shortTextFactor(docs.fieldLength[textField]![n]!));
+  const match = (clauses: readonly PlanClause[], combineWith: 'AND' | 'OR') => scoreClauses(search, clauses, combineWith, { fuzzy, merged, isTraditional: (n) => docs.traditional[n] === 1 }, lengthFactor);
 
   const phraseExcludes = plan.exclude.filter(needsPhraseCheck);
   const plainExcludes = plan.exclude.filter((c) => !needsPhraseCheck(c));
@@ -152,7 +154,8 @@ async function runStep(
   }
   const facets = countFacets(scored.keys(), docs, outletNames, filters);
   const searched = { articles: floor === 0 ? manifest.articles : countLive(reader, docs, floor), of: manifest.articles };
-  return { total: hits.length, approximate, hits: hits.slice(offset, Math.min(offset + limit, shown)), facets, terms: termTexts(plan), searched };
+  const rewrites = engineRewrites(plan, planTerms, hits);
+  return { total: hits.length, approximate, hits: hits.slice(offset, Math.min(offset + limit, shown)), facets, terms: termTexts(plan), searched, rewrites };
 }
 
 /**
@@ -200,6 +203,8 @@ function needsPhraseCheck(clause: PlanClause): boolean {
 
 /** Fewest articles whose text is fetched at once while confirming phrases. */
 const PHRASE_BATCH = 5;
+/** Articles whose text is fetched at once while confirming phrases past the page (an exact count). */
+const COUNT_BATCH = 48;
 /** Hits a partial answer confirms: what one wave of a browser's six HTTP/1.1 connections fetches. */
 const PARTIAL_PHRASE_CHECKS = 6;
 
@@ -219,8 +224,9 @@ async function confirmPhrases(
   let i = 0;
   let checked = 0;
   while (i < hits.length && (i < wanted || checked < atLeast)) {
-    // Fetch what the page still needs (at least a small batch), not more.
-    const batch = hits.slice(i, i + Math.max(PHRASE_BATCH, wanted - i));
+    // Fetch what the page still needs (at least a small batch), not more; past the page (an exact
+    // count asked for), larger waves.
+    const batch = hits.slice(i, i + Math.max(PHRASE_BATCH, wanted - i, Math.min(atLeast - checked, COUNT_BATCH)));
     const verdicts = await Promise.all(batch.map((hit) => check(hit.number)));
     checked += batch.length;
     const kept = batch.filter((hit, k) => {
@@ -232,34 +238,6 @@ async function confirmPhrases(
     i += kept.length;
   }
   return i;
-}
-
-/**
- * Matches clauses with MiniSearch: within a clause, a variant needs all its tokens (AND) and any
- * variant will do (OR); clauses combine with `combineWith`.
- */
-function matchClauses(
-  search: MiniSearch<{ id: number }>,
-  clauses: readonly PlanClause[],
-  combineWith: 'AND' | 'OR',
-  fuzzy: ReadonlySet<string>,
-  merged: ReadonlySet<string>,
-): Map<number, SearchHit> {
-  const query: Query = {
-    combineWith,
-    queries: clauses.map((clause) => ({
-      combineWith: 'OR',
-      queries: clause.variants.map((variant) => ({ combineWith: 'AND', queries: variant.tokens.map((t) => tokenQuery(t, fuzzy.has(t.term), merged.has(t.term))) })),
-    })),
-  };
-  const results: SearchResult[] = search.search(query);
-  const hits = new Map<number, SearchHit>();
-  for (const r of results) hits.set(r.id as number, { number: r.id as number, score: r.score, terms: r.terms });
-  return hits;
-}
-
-function tokenQuery(token: PlanToken, allowTypos: boolean, isMerged: boolean): Query {
-  return { queries: [token.term], prefix: token.prefix && !isMerged, fuzzy: allowTypos ? token.maxEdits : false };
 }
 
 function resolveFilters(reader: IndexReader, query: SearchQuery): ResolvedFilters {

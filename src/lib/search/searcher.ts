@@ -5,7 +5,8 @@ import { parseQuery, type ParsedQuery } from './parse-query.ts';
 import { limitQuery, limitQueryText, type LimitedQuery, type QueryCut } from './query-limits.ts';
 import { planQuery, widenLatinPrefixes } from './query-plan.ts';
 import { runQuery, runQuerySteps } from './query.ts';
-import type { SearchHit, SearchQuery, SearchResponse } from './types.ts';
+import { scriptRewrites } from './query-rewrites.ts';
+import type { QueryRewrite, SearchHit, SearchQuery, SearchResponse } from './types.ts';
 
 /** A hit with what a result list shows. */
 export interface SearchResult extends SearchHit {
@@ -58,7 +59,14 @@ export class Searcher {
   async search(query: SearchQuery, options: { phraseCheckLimit?: number } = {}): Promise<SearchResponse & { query: ParsedQuery; cut: QueryCut | null }> {
     const { parsed, cut } = await this.parseWithin(query.text);
     const response = await runQuery(this.reader, planQuery(parsed), query, { phraseCheckLimit: options.phraseCheckLimit, checkPhrases: this.phraseChecker(parsed) });
-    return { ...response, query: parsed, cut };
+    const typos = response.rewrites.filter((r) => r.kind === 'typo');
+    const text = correctedText(query.text, typos);
+    if (text !== query.text) {
+      // "Showing results for huawei" shows huawei's results, its synonyms (华为) included.
+      const corrected = await this.search({ ...query, text }, options);
+      return { ...corrected, rewrites: [...typos, ...corrected.rewrites.filter((r) => r.kind !== 'typo')] };
+    }
+    return { ...response, rewrites: [...scriptRewrites(parsed), ...response.rewrites], query: parsed, cut };
   }
 
   /**
@@ -80,7 +88,18 @@ export class Searcher {
   ): AsyncGenerator<SearchResponse & { query: ParsedQuery; cut: QueryCut | null }> {
     const { parsed, cut } = await this.parseWithin(query.text);
     const steps = runQuerySteps(this.reader, planQuery(parsed), query, { ...options, checkPhrases: this.phraseChecker(parsed) });
-    for await (const response of steps) yield { ...response, query: parsed, cut };
+    for await (const response of steps) {
+      const typos = response.rewrites.filter((r) => r.kind === 'typo');
+      const text = correctedText(query.text, typos);
+      if (text !== query.text) {
+        // Typos are looked for only in a complete answer (over the whole vocabulary): the corrected query's answers follow.
+        for await (const corrected of this.searchProgressively({ ...query, text }, options)) {
+          yield { ...corrected, rewrites: [...typos, ...corrected.rewrites.filter((r) => r.kind !== 'typo')] };
+        }
+        return;
+      }
+      yield { ...response, rewrites: [...scriptRewrites(parsed), ...response.rewrites], query: parsed, cut };
+    }
   }
 
   /** Tells whether an article holds the query's phrases (and none of its excluded ones), from its text. */
@@ -107,6 +126,17 @@ export class Searcher {
   fragment(number: number): Promise<ArticleFragment> {
     return this.reader.fragment(number);
   }
+}
+
+/**
+ * `text` with each word that `typos` corrected replaced by its correction (a word is recognised by
+ * its NFKC, lowercased form; quoted phrases are left alone). The same text when there are none.
+ * @example correctedText('Huawai 手机', [{ from: 'huawai', to: 'huawei', kind: 'typo' }]) // 'huawei 手机'
+ */
+export function correctedText(text: string, typos: readonly QueryRewrite[]): string {
+  if (typos.length === 0) return text;
+  const to = new Map(typos.map((r) => [r.from, r.to]));
+  return text.replace(/"[^"]*"|[^\s"]+/g, (word) => to.get(word.normalize('NFKC').toLowerCase()) ?? word);
 }
 
 /**

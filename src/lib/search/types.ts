@@ -39,6 +39,18 @@ export interface Facets {
   dateBucket: 'month' | 'year';
 }
 
+/**
+ * A way the engine widened what was typed: a typo corrected (`huawai` → `huawei`), a synonym
+ * included (`川普` → `特朗普`), or a term typed in traditional characters folded to its simplified
+ * form (`臺灣` → `台湾`: articles in either script match). `from` and `to` are folded (NFKC,
+ * lowercase) except `from` of a `script` rewrite, which is as typed.
+ */
+export interface QueryRewrite {
+  from: string;
+  to: string;
+  kind: 'typo' | 'synonym' | 'script';
+}
+
 /** The answer to a `SearchQuery`. */
 export interface SearchResponse {
   total: number;
@@ -56,6 +68,8 @@ export interface SearchResponse {
   facets: Facets;
   /** Folded search terms, for highlighting. */
   terms: string[];
+  /** What the engine read into the query beyond its literal words, in query order (see `QueryRewrite`). */
+  rewrites: QueryRewrite[];
 }
 
 /**
