@@ -1,19 +1,20 @@
 /**
  * `npm run search -- --index DIR [--outlet NAME]… [--from YYYY-MM-DD] [--to YYYY-MM-DD]
- *   [--sort relevance|newest|oldest] [--limit N] [--json] QUERY`
+ *   [--sort relevance|newest|oldest] [--limit N] [--json] [--no-collapse] QUERY`
  *
  * Searches an index folder through the same loader and core as the browser. With --json, prints
- * one object: { total, results: [{ id, title, outlet, date, url, score }], facets: { outlets, dates } }.
+ * one object: { total, groups, results: [{ id, title, outlet, date, url, score, similar? }], facets: { outlets, dates } };
+ * near-duplicates are collapsed into `similar` unless --no-collapse.
  * Exit codes: 0 on success (even with no results), 2 on bad arguments or an unusable index.
  */
 import { parseArgs } from 'node:util';
-import { Searcher } from '../src/lib/search/searcher.ts';
+import { Searcher, type SearchResult } from '../src/lib/search/searcher.ts';
 import type { SortOrder } from '../src/lib/search/types.ts';
 import { fileIndexSource } from './lib/file-source.ts';
 import { formatResults } from './lib/format-results.ts';
 
 const USAGE =
-  'usage: npm run search -- --index DIR [--outlet NAME]… [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sort relevance|newest|oldest] [--limit N] [--json] QUERY';
+  'usage: npm run search -- --index DIR [--outlet NAME]… [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sort relevance|newest|oldest] [--limit N] [--json] [--no-collapse] QUERY';
 const SORTS: readonly SortOrder[] = ['relevance', 'newest', 'oldest'];
 
 async function main(): Promise<number> {
@@ -29,6 +30,7 @@ async function main(): Promise<number> {
         sort: { type: 'string', default: 'relevance' },
         limit: { type: 'string', default: '10' },
         json: { type: 'boolean', default: false },
+        'no-collapse': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -69,12 +71,14 @@ async function main(): Promise<number> {
     to: values.to,
     sort: values.sort as SortOrder,
     limit,
+    collapse: !values['no-collapse'],
   });
   const results = await searcher.results(response.hits);
   if (values.json) {
     const json = {
       total: response.total,
-      results: results.map(({ id, title, outlet, date, url, score }) => ({ id, title, outlet, date, url, score })),
+      groups: response.groups,
+      results: results.map(resultJson),
       facets: { outlets: response.facets.outlets, dates: response.facets.dates },
     };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
@@ -83,6 +87,22 @@ async function main(): Promise<number> {
     process.stdout.write(formatResults(response, results, fragments, process.stdout.isTTY === true));
   }
   return 0;
+}
+
+/** One result of `--json`; near-duplicates (`similar`) in the same shape, only when there are some. */
+function resultJson(result: SearchResult): ResultJson {
+  const { id, title, outlet, date, url, score } = result;
+  return result.similar?.length ? { id, title, outlet, date, url, score, similar: result.similar.map(resultJson) } : { id, title, outlet, date, url, score };
+}
+
+interface ResultJson {
+  id: string;
+  title: string;
+  outlet: string;
+  date: string;
+  url: string;
+  score: number;
+  similar?: ResultJson[];
 }
 
 process.exitCode = await main();

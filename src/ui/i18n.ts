@@ -29,6 +29,10 @@ export interface Messages {
   loading: (what: string) => string;
   queuedQuery: string;
   count: (total: number, approximate: boolean) => string;
+  /** Appended to the count when near-duplicates are collapsed: how many groups the articles make. */
+  groupCount: (groups: number) => string;
+  /** The button under a result that shows (and hides) its near-duplicates in place. */
+  similarCount: (count: number) => string;
   allCount: (total: number) => string;
   /** Appended to the count while a search is still going through older articles. */
   searchedSoFar: (searched: number, of: number) => string;
@@ -100,6 +104,8 @@ export const ZH_HANS: Messages = {
   loading: (what) => `正在载入${what}…`,
   queuedQuery: '索引载入后立即搜索…',
   count: (total, approximate) => `找到${approximate ? '约' : ''} ${total} 篇文章`,
+  groupCount: (groups) => `，相似报道合并后 ${groups} 条`,
+  similarCount: (count) => `另有 ${count} 篇相似报道`,
   allCount: (total) => `共 ${total} 篇文章`,
   searchedSoFar: (searched, of) => `（已搜索最新的 ${searched} 篇，共 ${of} 篇，继续中…）`,
   archiveSpan: (first, last) => `存档范围：${first}至${last}`,

@@ -221,8 +221,8 @@ function warmUpOnce(): void {
 }
 
 /** What crosses to the page of a search response. */
-function answerOf({ total, approximate, hits, facets, searched }: SearchAnswer): SearchAnswer {
-  return { total, approximate, hits, facets, searched };
+function answerOf({ total, groups, approximate, hits, facets, searched }: SearchAnswer): SearchAnswer {
+  return { total, groups, approximate, hits, facets, searched };
 }
 
 /**
@@ -232,6 +232,7 @@ function answerOf({ total, approximate, hits, facets, searched }: SearchAnswer):
  */
 function prefetchFragments(opened: Searcher, text: string, answer: SearchAnswer): SearchAnswer {
   const leads = text.trim() ? new Set<number>() : new Set(opened.manifest.newest.map((article) => article.number));
+  // Not the collapsed near-duplicates: they are shown only when a reader expands their group.
   for (const hit of answer.hits) if (!leads.has(hit.number)) opened.fragment(hit.number).catch(() => undefined);
   return answer;
 }

@@ -17,6 +17,12 @@ export interface DocsTable {
   outlet: Uint16Array;
   /** Per field, MiniSearch's field length (unique terms) of each article. */
   fieldLength: Uint32Array[];
+  /**
+   * Similar group of each article: the number of the first article it nearly duplicates, or its
+   * own number (see `collapse-similar.ts`). Indexes built before the column have every article
+   * alone; absent in tables made by hand.
+   */
+  similar?: Uint32Array;
 }
 
 /** Outlet of a number no article holds any more (it was deleted; numbers are never reused). */
@@ -29,6 +35,7 @@ export function createDocsTable(count: number, fieldCount: number): DocsTable {
     day: new Uint32Array(count),
     outlet: new Uint16Array(count).fill(NO_OUTLET),
     fieldLength: Array.from({ length: fieldCount }, () => new Uint32Array(count)),
+    similar: Uint32Array.from({ length: count }, (_, n) => n),
   };
 }
 
@@ -58,7 +65,8 @@ export function parseDay(text: string): number {
 /**
  * Encodes rows `start … end - 1`, column by column (gzip packs a column of similar small numbers
  * better than interleaved rows): `start count fieldCount`, then the days as zigzag deltas, the
- * outlets, and each field's lengths, all varints.
+ * outlets, each field's lengths, then each row's distance back to its similar group (0: alone),
+ * all varints.
  */
 export function encodeDocsBlock(table: DocsTable, start: number, end: number): Uint8Array {
   const writer = new ByteWriter();
@@ -71,6 +79,7 @@ export function encodeDocsBlock(table: DocsTable, start: number, end: number): U
   }
   for (let n = start; n < end; n++) writer.uint(table.outlet[n]!);
   for (const lengths of table.fieldLength) for (let n = start; n < end; n++) writer.uint(lengths[n]!);
+  for (let n = start; n < end; n++) writer.uint(n - (table.similar?.[n] ?? n));
   return writer.finish();
 }
 
@@ -94,5 +103,13 @@ export function decodeDocsBlockInto(table: DocsTable, data: Uint8Array): void {
   for (let f = 0; f < fieldCount; f++) {
     const lengths = table.fieldLength[f]!;
     for (let n = start; n < start + count; n++) lengths[n] = reader.uint();
+  }
+  // Blocks written before the similar-group column end here: every article stays alone.
+  if (reader.done) return;
+  const similar = (table.similar ??= Uint32Array.from({ length: table.count }, (_, n) => n));
+  for (let n = start; n < start + count; n++) {
+    const back = reader.uint();
+    if (back > n) throw new RangeError('docs-table: similar group before the first article');
+    similar[n] = n - back;
   }
 }

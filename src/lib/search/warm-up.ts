@@ -79,8 +79,9 @@ export function warmUpFiles(): Map<string, Uint8Array> {
     directory.push(0, suffix.length, ...suffix, 2, titleCount, textCount, bytes.length);
     blocks.push(...bytes);
   }
-  // start, count, fields; days as zig-zag deltas (every 9th day from 1970-01-01); outlets; field lengths.
-  const docs = [0, ARTICLES, INDEX_FIELDS.length, ...each((n) => (n === 0 ? 2 : 18)), ...each((n) => n % 2), ...each(() => TITLE_LENGTH), ...each((n) => TEXT_LENGTH + n)];
+  // start, count, fields; days as zig-zag deltas (every 9th day from 1970-01-01); outlets; field
+  // lengths; similar groups (every article alone).
+  const docs = [0, ARTICLES, INDEX_FIELDS.length, ...each((n) => (n === 0 ? 2 : 18)), ...each((n) => n % 2), ...each(() => TITLE_LENGTH), ...each((n) => TEXT_LENGTH + n), ...each(() => 0)];
   const manifest: Manifest = {
     version: INDEX_VERSION,
     build: 'warm-up',
