@@ -104,7 +104,7 @@ export const ZH_HANS: Messages = {
   loading: (what) => `正在载入${what}…`,
   queuedQuery: '索引载入后立即搜索…',
   count: (total, approximate) => `找到${approximate ? '约' : ''} ${total} 篇文章`,
-  groupCount: (groups) => `，相似报道合并后 ${groups} 条`,
+  groupCount: (groups) => `，合为 ${groups} 组`,
   similarCount: (count) => `另有 ${count} 篇相似报道`,
   allCount: (total) => `共 ${total} 篇文章`,
   searchedSoFar: (searched, of) => `（已搜索最新的 ${searched} 篇，共 ${of} 篇，继续中…）`,

@@ -62,6 +62,19 @@ describe('isNearDuplicate', () => {
     expect(isNearDuplicate(keys('科幻写作公开讲座04｜飞鸟：科幻与历史', '2020-05-01', intro), keys('科幻写作公开讲座05｜海虹：雌雄同体的写作', '2020-05-08', intro))).toBe(false);
   });
 
+  it('groups a repost whose title gained a prefix and a variant character, within a day, over alike leads', () => {
+    const text = `${lead('总领馆关闭')}\n记者补充：当地时间周三晚间，馆内有人焚烧文件。`;
+    const repost = `${lead('总领馆关闭')}\n（本文转载自德国之声）`;
+    expect(isNearDuplicate(keys('美要求中国速关休斯顿总领馆 中方:“政治挑衅”', '2020-07-22', text), keys('德国之声｜美要求中国速关休斯敦总领馆 中方:“政治挑衅”', '2020-07-23', repost))).toBe(true);
+    // Two days apart: a daily report's alike titles and formulaic leads are not one story.
+    const report = (day: number, rate: string) => `上海7月${day}日，据测算，今日人民币中间价料开在${rate}元附近，较上一交易日的模型测算值变动较小，逆周期因子的影响有限，市场交投平稳。`;
+    expect(isNearDuplicate(keys('人民币中间价料开在6.9957元附近 逆周期影响48点', '2020-07-17', report(17, '6.9957')), keys('人民币中间价料开在6.9954元附近 逆周期影响40点', '2020-07-20', report(20, '6.9954')))).toBe(false);
+    // The same day, alike titles over different leads: a daily programme.
+    const monday = '今天的主要内容有：国务院常务会议部署防汛救灾工作，各地抢修受损的堤坝和道路，确保群众安全转移和基本生活。';
+    const tuesday = '今天的主要内容有：乡村振兴座谈会在西部召开，农民合作社介绍新品种茶叶的种植经验，外贸订单持续回暖。';
+    expect(isNearDuplicate(keys('2020年07月20日新闻联播', '2020-07-20', monday), keys('2020年07月21日新闻联播', '2020-07-21', tuesday))).toBe(false);
+  });
+
   it('never groups titles too short to mean anything', () => {
     expect(isNearDuplicate(keys('快讯', '2020-07-16'), keys('快讯', '2020-07-16'))).toBe(false);
   });
@@ -134,7 +147,7 @@ describe('collapsed search over a built index', () => {
       await write(`part-${part}.md`, `运河边的灯塔 - 02/01/17「夜谈」${part}/3`, `2017-01-02T0${part}:00:00Z`, `https://video.example/${part}`, `<p>${lead('运河边的灯塔')}第${part}节。</p>`);
     }
     for (let i = 0; i < 12; i++) {
-      await write(`other-${i}.md`, `灯塔守护者的第${i}个故事`, `2017-02-${String(i + 1).padStart(2, '0')}T00:00:00Z`, `https://story.example/${i}`, `<p>第${i}个故事：灯塔的守护者在第${i}年写下了不同的日记，讲述他看见的船和人。</p>`);
+      await write(`other-${i}.md`, `灯塔守护者的第${i}个故事`, `2017-${String(i + 1).padStart(2, '0')}-15T00:00:00Z`, `https://story.example/${i}`, `<p>第${i}个故事：灯塔的守护者在第${i}年写下了不同的日记，讲述他看见的船和人。</p>`);
     }
     await buildArchiveIndex({ input, out: path.join(dir, 'out'), cache: false, now: Date.UTC(2026, 0, 1) });
     searcher = await Searcher.open(fileIndexSource(path.join(dir, 'out')));

@@ -26,6 +26,8 @@ export interface SimilarityKeys {
   lead: string;
   /** Character bigrams of the folded title, for the lead rule's title check. */
   titleBigrams: ReadonlySet<string>;
+  /** Character bigrams of the lead as far as it goes (even under {@link LEAD_CHARS}). */
+  leadBigrams: ReadonlySet<string>;
   /** Days since 1970, or NaN when undated. */
   day: number;
 }
@@ -40,6 +42,12 @@ const MIN_LEAD_LINE = 20;
 const TITLE_DAYS = 3;
 /** Same lead counts only with titles this alike (bigram Dice): lecture series share an intro. */
 const LEAD_TITLE_DICE = 0.6;
+/** Titles this alike (a repost's "德国之声｜" prefix, 休斯顿/休斯敦) within {@link ALIKE_DAYS}, with alike leads. */
+const ALIKE_TITLE_DICE = 0.8;
+/** Alike titles count only this close in time: a daily market report's titles and leads are alike too. */
+const ALIKE_DAYS = 1;
+/** How alike the leads of two alike titles must be: a daily programme's titles differ by a date, its leads by everything. */
+const ALIKE_LEAD_DICE = 0.5;
 
 /**
  * Part markers at the end of a folded title: `1/3`, `（二）`, `(3)`, `之七`, `part 2`, `第2集`,
@@ -67,18 +75,29 @@ export function similarityKeys(article: SimilarityInput): SimilarityKeys {
     title: titleKey.length >= MIN_TITLE_KEY ? titleKey : '',
     lead: lead.length === LEAD_CHARS ? lead : '',
     titleBigrams: bigrams(lettersAndDigits(foldText(article.title))),
+    leadBigrams: bigrams(lead),
     day: Math.floor(millis / 86_400_000),
   };
 }
 
 /**
  * True when two articles are near-identical: the same title apart from part markers, dated within
- * three days of each other; or the same leading text under titles that are alike (bigram Dice ≥ 0.6).
+ * three days of each other; or the same leading text under titles that are alike (bigram Dice ≥ 0.6);
+ * or, dated within a day, titles nearly the same (Dice ≥ 0.8) over leads that are alike (Dice ≥ 0.5).
  * @example isNearDuplicate(similarityKeys(part1), similarityKeys(part2)) // true for "… 1/3" and "… 2/3"
  */
 export function isNearDuplicate(a: SimilarityKeys, b: SimilarityKeys): boolean {
-  if (a.title !== '' && a.title === b.title && !(Math.abs(a.day - b.day) > TITLE_DAYS)) return true;
-  return a.lead !== '' && a.lead === b.lead && dice(a.titleBigrams, b.titleBigrams) >= LEAD_TITLE_DICE;
+  const days = Math.abs(a.day - b.day);
+  if (a.title !== '' && a.title === b.title && !(days > TITLE_DAYS)) return true;
+  if (a.lead !== '' && a.lead === b.lead && dice(a.titleBigrams, b.titleBigrams) >= LEAD_TITLE_DICE) return true;
+  return days <= ALIKE_DAYS && isAlikeTitle(a, b) && a.leadBigrams.size >= MIN_LEAD_LINE && dice(a.leadBigrams, b.leadBigrams) >= ALIKE_LEAD_DICE;
+}
+
+/** Titles alike enough for the third rule; the size check first, as it rules out most pairs for free. */
+function isAlikeTitle(a: SimilarityKeys, b: SimilarityKeys): boolean {
+  const [small, large] = a.titleBigrams.size < b.titleBigrams.size ? [a.titleBigrams.size, b.titleBigrams.size] : [b.titleBigrams.size, a.titleBigrams.size];
+  if (small < MIN_TITLE_KEY || (2 * small) / (small + large) < ALIKE_TITLE_DICE) return false;
+  return dice(a.titleBigrams, b.titleBigrams) >= ALIKE_TITLE_DICE;
 }
 
 /**
@@ -95,17 +114,53 @@ export function assignSimilarGroups(articles: ReadonlyArray<SimilarityInput | un
   const byTitle = new Map<string, number[]>();
   const byLead = new Map<string, number[]>();
   articles.forEach((article, n) => {
+    if (article) keys[n] = similarityKeys(article);
+  });
+  const nearInTime = articlesNearInTime(keys);
+  articles.forEach((article, n) => {
     groups[n] = n;
     if (!article) return;
-    const own = similarityKeys(article);
-    keys[n] = own;
-    const candidates = [...recent(byTitle.get(own.title)), ...recent(byLead.get(own.lead))].sort((x, y) => x - y);
+    const own = keys[n]!;
+    const candidates = [...recent(byTitle.get(own.title)), ...recent(byLead.get(own.lead)), ...nearInTime(n)].sort((x, y) => x - y);
     const match = candidates.find((m) => isNearDuplicate(keys[m]!, own));
     if (match !== undefined) groups[n] = groups[match]!;
     if (own.title) push(byTitle, own.title, n);
     if (own.lead) push(byLead, own.lead, n);
   });
   return groups;
+}
+
+/** Dated articles compared per article by the third rule: the nearest in time with a lower number. */
+const MAX_NEAR_IN_TIME = 400;
+
+/**
+ * For each article, the earlier-numbered articles dated within {@link ALIKE_DAYS} day of it (the
+ * nearest {@link MAX_NEAR_IN_TIME}), whose titles are alike: the third rule's candidates.
+ */
+function articlesNearInTime(keys: ReadonlyArray<SimilarityKeys | undefined>): (n: number) => number[] {
+  const dated: number[] = [];
+  keys.forEach((key, n) => {
+    if (key && !Number.isNaN(key.day)) dated.push(n);
+  });
+  dated.sort((x, y) => keys[x]!.day - keys[y]!.day || x - y);
+  const position = new Map(dated.map((n, i) => [n, i]));
+  return (n) => {
+    const at = position.get(n);
+    if (at === undefined) return [];
+    const own = keys[n]!;
+    const found: number[] = [];
+    for (let step = 1; step <= MAX_NEAR_IN_TIME && found.length < MAX_CANDIDATES; step++) {
+      let inRange = false;
+      for (const i of [at - step, at + step]) {
+        const m = dated[i];
+        if (m === undefined || Math.abs(keys[m]!.day - own.day) > ALIKE_DAYS) continue;
+        inRange = true;
+        if (m < n && isAlikeTitle(keys[m]!, own)) found.push(m);
+      }
+      if (!inRange) break;
+    }
+    return found;
+  };
 }
 
 /** A hit with the near-duplicates collapsed under it (`similar`: same fields, best first). */
