@@ -1,16 +1,16 @@
 /**
  * `npm run search -- --index DIR [--outlet NAME]… [--from YYYY-MM-DD] [--to YYYY-MM-DD]
- *   [--sort relevance|newest|oldest] [--limit N] [--json] QUERY`
+ *   [--sort relevance|newest|oldest] [--limit N] [--json] [--no-collapse] QUERY`
  *
  * Searches an index folder through the same loader and core as the browser. With --json, prints
- * one object: { total, results: [{ id, title, outlet, date, url, score }], facets: { outlets, dates },
- * rewrites: [{ from, to, kind }] }.
+ * one object: { total, groups, results: [{ id, title, outlet, date, url, score, similar? }], facets: { outlets, dates },
+ * rewrites: [{ from, to, kind }] }; near-duplicates are collapsed into `similar` unless --no-collapse.
  * Exit codes: 0 on success (even with no results), 2 on bad arguments or an unusable index: a
  * missing, truncated or damaged manifest, part, docs block or article file, each named in one
  * sentence. A query longer than the limits (`query-limits.ts`) is cut, with a note on stderr (and
  * `cut` in the JSON).
  */
-import { Searcher } from '../src/lib/search/searcher.ts';
+import { Searcher, type SearchResult } from '../src/lib/search/searcher.ts';
 import type { SortOrder } from '../src/lib/search/types.ts';
 import { type CommandSpec, isMainModule, readArgs, usageError } from './lib/cli-args.ts';
 import { fileIndexSource } from './lib/file-source.ts';
@@ -27,11 +27,12 @@ const OPTIONS = {
   sort: { type: 'string', default: 'relevance', value: SORTS.join('|') },
   limit: { type: 'string', default: '10', value: 'N' },
   json: { type: 'boolean' },
+  'no-collapse': { type: 'boolean' },
 } as const;
 
 /** The command's name and usage; the package's `news-archive-search search` passes its own name. */
 export function searchCommand(name = 'npm run search'): CommandSpec<typeof OPTIONS> {
-  const usage = `usage: ${name}${name.startsWith('npm') ? ' --' : ''} --index DIR [--outlet NAME]… [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sort relevance|newest|oldest] [--limit N] [--json] QUERY`;
+  const usage = `usage: ${name}${name.startsWith('npm') ? ' --' : ''} --index DIR [--outlet NAME]… [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sort relevance|newest|oldest] [--limit N] [--json] [--no-collapse] QUERY`;
   return { name, usage, options: OPTIONS, positionals: true };
 }
 
@@ -62,7 +63,7 @@ export async function main(argv: readonly string[], name?: string): Promise<numb
   }
 }
 
-async function search(index: string, text: string, values: { outlet?: string[]; from?: string; to?: string; sort: string; json: boolean }, limit: number): Promise<number> {
+async function search(index: string, text: string, values: { outlet?: string[]; from?: string; to?: string; sort: string; json: boolean; 'no-collapse': boolean }, limit: number): Promise<number> {
   const searcher = await Searcher.open({ ...fileIndexSource(index), verifyContent: true });
   const response = await searcher.search({
     text,
@@ -71,6 +72,7 @@ async function search(index: string, text: string, values: { outlet?: string[]; 
     to: values.to,
     sort: values.sort as SortOrder,
     limit,
+    collapse: !values['no-collapse'],
   }, { phraseCheckLimit: Number.POSITIVE_INFINITY }); // a phrase's count is exact: every candidate's text checked
   const results = await searcher.results(response.hits);
   const note = describeQueryCut(response.cut);
@@ -78,7 +80,8 @@ async function search(index: string, text: string, values: { outlet?: string[]; 
   if (values.json) {
     const json = {
       total: response.total,
-      results: results.map(({ id, title, outlet, date, url, score }) => ({ id, title, outlet, date, url, score })),
+      groups: response.groups,
+      results: results.map(resultJson),
       facets: { outlets: response.facets.outlets, dates: response.facets.dates },
       rewrites: response.rewrites,
       ...(response.cut ? { cut: response.cut } : {}),
@@ -89,6 +92,22 @@ async function search(index: string, text: string, values: { outlet?: string[]; 
     process.stdout.write(formatResults(response, results, fragments, process.stdout.isTTY === true));
   }
   return 0;
+}
+
+/** One result of `--json`; near-duplicates (`similar`) in the same shape, only when there are some. */
+function resultJson(result: SearchResult): ResultJson {
+  const { id, title, outlet, date, url, score } = result;
+  return result.similar?.length ? { id, title, outlet, date, url, score, similar: result.similar.map(resultJson) } : { id, title, outlet, date, url, score };
+}
+
+interface ResultJson {
+  id: string;
+  title: string;
+  outlet: string;
+  date: string;
+  url: string;
+  score: number;
+  similar?: ResultJson[];
 }
 
 if (isMainModule(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -16,7 +16,21 @@ export interface CompileReport {
   skipped: Array<{ file: string; reason: string }>;
   duplicates: Array<{ file: string; keptAs: string }>;
   warnings: Record<string, { count: number; files: Array<{ file: string; message: string }> }>;
+  /**
+   * Per outlet, the articles whose cleaned text kept under half of the body's visible text
+   * (`text-loss` warnings): what to look at when cleaning may have taken part of a story.
+   */
+  textLoss: Record<string, { count: number; articles: TextLossEntry[] }>;
   notices: WalkNotice[];
+}
+
+/** One article that kept under half of its body's visible text in cleaning. */
+export interface TextLossEntry {
+  file: string;
+  title: string;
+  /** Visible characters (not whitespace) kept, and in the body as it came. */
+  kept: number;
+  visible: number;
 }
 
 export interface CompileOptions {
@@ -67,8 +81,16 @@ export async function compileArchive(options: CompileOptions): Promise<CompileRe
   });
 
   const { kept, duplicates } = mergeDuplicates(compiled);
+  const textLoss: CompileReport['textLoss'] = {};
   for (const { article, warnings: list } of kept) {
-    for (const warning of list) addWarning(warnings, warning.kind, article.file, warning.message);
+    for (const warning of list) {
+      addWarning(warnings, warning.kind, article.file, warning.message);
+      if (warning.kind === 'text-loss' && warning.figures) {
+        const entry = (textLoss[article.outlet] ??= { count: 0, articles: [] });
+        entry.count++;
+        entry.articles.push({ file: article.file, title: article.title, ...warning.figures });
+      }
+    }
   }
   const articles = assignIds(kept.map((entry) => entry.article));
   return {
@@ -80,6 +102,7 @@ export async function compileArchive(options: CompileOptions): Promise<CompileRe
       skipped,
       duplicates,
       warnings: sortKeys(warnings),
+      textLoss: sortKeys(textLoss),
       notices,
     },
   };

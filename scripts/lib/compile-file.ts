@@ -3,6 +3,7 @@ import { normalizeArticle } from '../../src/lib/article/normalize.ts';
 import { parseArticle } from '../../src/lib/article/parse-article.ts';
 import { type Article, ArticleError, type ArticleWarning } from '../../src/lib/article/types.ts';
 import { countLongWords, MAX_TERM_LENGTH } from '../../src/lib/search/term-length.ts';
+import { countNonSpace } from '../../src/lib/article/visible-text.ts';
 import { readArticleBytes } from './walk-archive.ts';
 
 /** Characters of body HTML stored per article; longer bodies are cut at an element boundary. */
@@ -14,7 +15,7 @@ export const MAX_TEXT_CHARS = 400_000;
 export type BodyCleaner = (
   html: string,
   context: { baseUrl?: string; title?: string; maxHtmlChars: number },
-) => { html: string; text: string; truncated: boolean; deepNesting: boolean };
+) => { html: string; text: string; truncated: boolean; deepNesting: boolean; visibleChars?: number };
 
 /** What became of one file: an article with its warnings, or the reason it was skipped. */
 export type FileOutcome = { article: Article; warnings: ArticleWarning[] } | { skip: string };
@@ -45,6 +46,15 @@ async function compileOrThrow(file: string, target: string, size: number, cleanB
   const body = cleanBody(raw.body, { baseUrl, title: raw.frontMatter?.title ?? raw.headerLink?.title, maxHtmlChars: MAX_STORED_HTML_CHARS });
   if (body.truncated) raw.warnings.push({ kind: 'huge-file', message: `body HTML cut to ${MAX_STORED_HTML_CHARS} characters for the reader` });
   if (body.deepNesting) raw.warnings.push({ kind: 'deep-html', message: 'deeply nested HTML was flattened' });
+  const kept = countNonSpace(body.text);
+  if (body.visibleChars !== undefined && kept * 2 < body.visibleChars) {
+    const percent = Math.round((kept / body.visibleChars) * 100);
+    raw.warnings.push({
+      kind: 'text-loss',
+      message: `cleaning kept ${kept} of the body's ${body.visibleChars} visible characters (${percent}%)`,
+      figures: { kept, visible: body.visibleChars },
+    });
+  }
   let text = body.text;
   if (text.length > MAX_TEXT_CHARS) {
     raw.warnings.push({ kind: 'huge-file', message: `text cut to ${MAX_TEXT_CHARS} characters for the index (was ${text.length})` });

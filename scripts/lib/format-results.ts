@@ -16,7 +16,8 @@ export function formatResults(
   color: boolean,
 ): string {
   const [open, close] = color ? ['\x1b[1m', '\x1b[22m'] : ['【', '】'];
-  const lines = [`${response.total} result${response.total === 1 ? '' : 's'}`];
+  const groups = response.groups < response.total ? ` in ${response.groups} group${response.groups === 1 ? '' : 's'} (near-duplicates collapsed)` : '';
+  const lines = [`${response.total} result${response.total === 1 ? '' : 's'}${groups}`];
   results.forEach((result, i) => {
     const snippet = findSnippet(fragments[i]!.text, response.query);
     let text = '';
@@ -34,6 +35,10 @@ export function formatResults(
       `   ${printableName(result.outlet)} · ${result.date.slice(0, 10) || 'undated'} · ${printableName(result.url) || '(no link)'}`,
       `   ${snippet.leadingEllipsis ? '…' : ''}${text}${snippet.trailingEllipsis ? '…' : ''}`,
     );
+    if (result.similar?.length) {
+      lines.push(`   ${result.similar.length} similar:`);
+      for (const other of result.similar) lines.push(`   - ${other.title} (${other.outlet} · ${other.date.slice(0, 10) || 'undated'})`);
+    }
   });
   const outlets = Object.entries(response.facets.outlets).sort((a, b) => b[1] - a[1]);
   if (outlets.length) lines.push('', `Outlets: ${outlets.map(([name, count]) => `${printableName(name)} ${count}`).join(', ')}`);

@@ -29,6 +29,10 @@ export interface Messages {
   loading: (what: string) => string;
   queuedQuery: string;
   count: (total: number, approximate: boolean) => string;
+  /** Appended to the count when near-duplicates are collapsed: how many groups the articles make. */
+  groupCount: (groups: number) => string;
+  /** The button under a result that shows (and hides) its near-duplicates in place. */
+  similarCount: (count: number) => string;
   allCount: (total: number) => string;
   /** Appended to the count while a search is still going through older articles. */
   searchedSoFar: (searched: number, of: number) => string;
@@ -113,6 +117,8 @@ export const ZH_HANS: Messages = {
   loading: (what) => `正在载入${what}…`,
   queuedQuery: '索引载入后立即搜索…',
   count: (total, approximate) => `找到${approximate ? '约' : ''} ${total} 篇文章`,
+  groupCount: (groups) => `，合为 ${groups} 组`,
+  similarCount: (count) => `另有 ${count} 篇相似报道`,
   allCount: (total) => `共 ${total} 篇文章`,
   searchedSoFar: (searched, of) => `（已搜索最新的 ${searched} 篇，共 ${of} 篇，继续中…）`,
   queryCutChars: (chars, max) => `查询太长（${chars} 个字），只搜索了前 ${max} 个字。`,

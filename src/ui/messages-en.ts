@@ -18,6 +18,8 @@ export const EN: Messages = {
   loading: (what) => `Loading ${what}…`,
   queuedQuery: 'Your search runs as soon as the index has loaded…',
   count: (total, approximate) => `${approximate ? 'About ' : ''}${total} ${total === 1 ? 'article' : 'articles'}`,
+  groupCount: (groups) => ` in ${groups} ${groups === 1 ? 'group' : 'groups'}`,
+  similarCount: (count) => `${count} similar`,
   allCount: (total) => `${total} ${total === 1 ? 'article' : 'articles'} in the archive`,
   searchedSoFar: (searched, of) => ` (newest ${searched} of ${of} searched so far…)`,
   queryCutChars: (chars, max) => `The query is ${chars} characters long; only the first ${max} were searched.`,

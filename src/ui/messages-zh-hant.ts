@@ -16,6 +16,8 @@ export const ZH_HANT: Messages = {
   loading: (what) => `正在載入${what}…`,
   queuedQuery: '索引載入後立即搜尋…',
   count: (total, approximate) => `找到${approximate ? '約' : ''} ${total} 篇文章`,
+  groupCount: (groups) => `，合為 ${groups} 組`,
+  similarCount: (count) => `另有 ${count} 篇相似報導`,
   searchedSoFar: (searched, of) => `（已搜尋最新的 ${searched} 篇，共 ${of} 篇，繼續中…）`,
   queryCutChars: (chars, max) => `查詢太長（${chars} 個字），只搜尋了前 ${max} 個字。`,
   queryCutClauses: (clauses, max) => `查詢的詞語太多（${clauses} 個），只搜尋了前 ${max} 個。`,

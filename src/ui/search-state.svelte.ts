@@ -121,6 +121,8 @@ export class SearchState {
   answerText = $state('');
   isSearching = $state(false);
   isLoadingMore = $state(false);
+  /** Results whose near-duplicates are shown (by article number), in the answers to search `seq`. */
+  private expanded: { seq: number; numbers: ReadonlySet<number> } = $state.raw({ seq: -1, numbers: new Set() });
 
   reader: ReaderState | null = $state.raw(null);
   error: ShownError | null = $state.raw(null);
@@ -253,7 +255,8 @@ export class SearchState {
     // anything yet): say it will run, rather than show the listing's count as if it were its own.
     if (answer && this.isSearching && this.isManifestListing && isQuery) return t.queuedQuery;
     if (answer) {
-      const count = isQuery ? t.count(answer.total, answer.approximate) : t.allCount(answer.total);
+      const grouped = answer.groups !== undefined && answer.groups < answer.total ? t.groupCount(answer.groups) : '';
+      const count = isQuery ? t.count(answer.total, answer.approximate) + grouped : t.allCount(answer.total);
       return this.isPartial ? `${count}${t.searchedSoFar(answer.searched.articles, answer.searched.of)}` : count;
     }
     if (this.indexStatus === 'error') return '';
@@ -284,7 +287,25 @@ export class SearchState {
   }
 
   get hasMore(): boolean {
-    return this.answer !== null && this.answer.hits.length < this.answer.total;
+    return this.answer !== null && this.answer.hits.length < (this.answer.groups ?? this.answer.total);
+  }
+
+  /** Near-duplicates collapsed under result `number` (article numbers, in result order). */
+  similarOf(number: number): number[] {
+    const hit = this.answer?.hits.find((candidate) => candidate.number === number);
+    return hit?.similar?.map((similar) => similar.number) ?? [];
+  }
+
+  /** True when result `number` shows its near-duplicates. */
+  isExpanded(number: number): boolean {
+    return this.expanded.numbers.has(number);
+  }
+
+  /** Shows or hides the near-duplicates under result `number`, in place. */
+  toggleSimilar(number: number): void {
+    const numbers = new Set(this.expanded.numbers);
+    if (!numbers.delete(number)) numbers.add(number);
+    this.expanded = { seq: this.expanded.seq, numbers };
   }
 
   /** What a row can show now. */
@@ -606,6 +627,7 @@ export class SearchState {
   private showPartial(seq: number, text: string, answer: SearchAnswer): void {
     if (seq !== this.searchSeq) return;
     this.answer = answer;
+    if (this.expanded.seq !== seq) this.expanded = { seq, numbers: new Set() };
     this.isManifestListing = false;
     this.answerText = text;
     this.loader.refresh(this.rows);
@@ -615,6 +637,7 @@ export class SearchState {
   private showAnswer(seq: number, text: string, answer: SearchAnswer, fromManifest = false): void {
     if (seq !== this.searchSeq) return;
     this.answer = answer;
+    if (this.expanded.seq !== seq) this.expanded = { seq, numbers: new Set() };
     this.isManifestListing = fromManifest;
     this.answerText = text;
     this.isSearching = false;

@@ -235,8 +235,8 @@ function warmUpOnce(): void {
 }
 
 /** What crosses to the page of a search response. */
-function answerOf({ total, approximate, hits, facets, searched, cut, rewrites }: Omit<SearchAnswer, 'cut'> & { cut?: QueryCut | null }): SearchAnswer {
-  return { total, approximate, hits, facets, searched, ...(cut ? { cut } : {}), ...(rewrites?.length ? { rewrites } : {}) };
+function answerOf({ total, groups, approximate, hits, facets, searched, cut, rewrites }: Omit<SearchAnswer, 'cut'> & { cut?: QueryCut | null }): SearchAnswer {
+  return { total, groups, approximate, hits, facets, searched, ...(cut ? { cut } : {}), ...(rewrites?.length ? { rewrites } : {}) };
 }
 
 /**
@@ -246,6 +246,7 @@ function answerOf({ total, approximate, hits, facets, searched, cut, rewrites }:
  */
 function prefetchFragments(opened: Searcher, text: string, answer: SearchAnswer): SearchAnswer {
   const leads = text.trim() ? new Set<number>() : new Set(opened.manifest.newest.map((article) => article.number));
+  // Not the collapsed near-duplicates: they are shown only when a reader expands their group.
   for (const hit of answer.hits) if (!leads.has(hit.number)) opened.fragment(hit.number).catch(() => undefined);
   return answer;
 }

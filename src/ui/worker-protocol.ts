@@ -11,7 +11,13 @@ import type { QueryCut } from '../lib/search/query-limits.ts';
 
 /** One page of results, with the total and the facets of the whole result set. */
 export interface SearchAnswer {
+  /** Matching articles. */
   total: number;
+  /**
+   * Similar groups among them, which `hits` pages through (each hit's `similar` holds the rest of
+   * its group); absent where nothing is collapsed (the manifest's listing): `total`.
+   */
+  groups?: number;
   /** True while the answer may still change: only the newest articles searched, or phrase checks cut short. */
   approximate: boolean;
   hits: SearchHit[];

@@ -431,7 +431,7 @@ describe('cleanArticleBody: robustness', () => {
 
   it('returns empty results for empty, blank and tag-only bodies', () => {
     for (const body of ['', '   \n ', '<div><span></span></div>']) {
-      expect(clean(body)).toEqual({ html: '', text: '', truncated: false, deepNesting: false });
+      expect(clean(body)).toEqual({ html: '', text: '', truncated: false, deepNesting: false, visibleChars: 0, spared: 0 });
     }
   });
 

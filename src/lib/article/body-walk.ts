@@ -21,14 +21,20 @@ import { collapsedText, isBlockTag, isElement, isText, nextAfterSubtree, nextInT
 import { limitMarkup } from './body-limits.ts';
 import { resolveUrl } from './body-urls.ts';
 import { isAllowedAttribute } from './sanitize-policy.ts';
+import { countVisibleChars } from './visible-text.ts';
 
 /** Removed with everything inside: never article text, or page furniture by nature. */
 const DROP_TAGS = new Set([
   'script', 'style', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noembed', 'noframes',
   'svg', 'math', 'canvas', 'video', 'audio', 'source', 'track', 'map', 'area', 'link', 'meta', 'base', 'title', 'head',
   'form', 'input', 'button', 'select', 'textarea', 'option', 'optgroup', 'datalist', 'output', 'progress', 'meter',
-  'dialog', 'param', 'nav', 'footer',
+  'dialog', 'param',
 ]);
+/**
+ * Furniture by nature, but removed only while they hold less than half of the body's text: a
+ * site that wraps its story in `<footer>` or a custom element must not lose it.
+ */
+const FURNITURE_TAGS = new Set(['nav', 'footer']);
 /** Containers the policy does not allow: become `<div>` so their text keeps its own line. */
 const RENAME: ReadonlyMap<string, string> = new Map([
   ['h1', 'h2'],
@@ -44,6 +50,8 @@ const RENAME: ReadonlyMap<string, string> = new Map([
 const UNWRAP_TAGS = new Set(['span', 'font', 'o:p', 'picture', 'abbr', 'acronym', 'big', 'nobr', 'label', 'ins', 'bdi', 'bdo']);
 /** A list is "only links" when at least this share of each item's text is link text. */
 const LINK_TEXT_SHARE = 0.8;
+/** Visible characters an element needs before the furniture guard treats it as the story. */
+const MIN_STORY_CHARS = 200;
 /** Lazy-loading attributes, most specific first; the real image URL is in one of them. */
 const LAZY_SOURCE_ATTRIBUTES = ['data-src', 'data-lazy-src', 'data-original', 'data-actualsrc'];
 
@@ -60,11 +68,20 @@ export interface CleanContext {
   noscriptImages: Set<Element>;
   /** Every `<figcaption>` met: those outside a `<figure>` may turn their wrapper into one. */
   captions: Element[];
+  /**
+   * Visible characters of the whole body before cleaning. A furniture rule (class, id, attribute,
+   * `<nav>`/`<footer>`, custom element) never removes an element holding more than half of them:
+   * those rules are for small furniture, and a WordPress `<article class="tag-share-lab">` is the
+   * story. `Infinity` turns the guard off.
+   */
+  visibleChars: number;
+  /** Elements a furniture rule matched but the guard kept (they held most of the body's text). */
+  spared: Element[];
 }
 
 /** A fresh, empty {@link CleanContext}. */
-export function createCleanContext(baseUrl: string | undefined): CleanContext {
-  return { baseUrl, doomed: new Set(), checked: new WeakSet(), linkLists: [], noscriptImages: new Set(), captions: [] };
+export function createCleanContext(baseUrl: string | undefined, visibleChars = Infinity): CleanContext {
+  return { baseUrl, doomed: new Set(), checked: new WeakSet(), linkLists: [], noscriptImages: new Set(), captions: [], visibleChars, spared: [] };
 }
 
 /**
@@ -90,7 +107,13 @@ export function cleanTree(root: Element, context: CleanContext): void {
 /** Cleans one element; returns the node to visit next. */
 function cleanElement(element: Element, root: Element, context: CleanContext): Node | null {
   const tag = element.localName;
-  if (DROP_TAGS.has(tag) || tag.includes('-') || isFurnitureElement(element)) return removeSubtree(element, root);
+  if (DROP_TAGS.has(tag)) return removeSubtree(element, root);
+  if (FURNITURE_TAGS.has(tag) || tag.includes('-') || isFurnitureElement(element)) {
+    if (!holdsMostOfBody(element, context)) return removeSubtree(element, root);
+    // The story itself: keep it (a plain container) and judge what is inside it one by one.
+    context.spared.push(element);
+    if (FURNITURE_TAGS.has(tag) || tag.includes('-')) return nextInTree(rename(element, 'div'), root);
+  }
   if (tag === 'noscript') return unwrapNoscript(element, root, context);
   if (tag === 'img') return cleanImage(element, root, context);
   if (tag === 'a' && !cleanLink(element, context)) return removeSubtree(element, root);
@@ -102,6 +125,20 @@ function cleanElement(element: Element, root: Element, context: CleanContext): N
   const renamed = RENAME.get(tag);
   const current = renamed ? rename(element, renamed) : element;
   return nextInTree(current, root);
+}
+
+/**
+ * True when removing `element` would take the story with it: more than half of the body's visible
+ * text, at least {@link MIN_STORY_CHARS} characters of it (a caption label or an app button in a
+ * two-line body is still furniture), and mostly not link text (a related-links box stays furniture).
+ */
+function holdsMostOfBody(element: Element, context: CleanContext): boolean {
+  if (context.visibleChars === Infinity) return false;
+  const chars = countVisibleChars(element);
+  if (chars < MIN_STORY_CHARS || chars * 2 <= context.visibleChars) return false;
+  let linkChars = 0;
+  for (const link of Array.from(element.querySelectorAll('a[href]'))) linkChars += countVisibleChars(link);
+  return linkChars * 2 < chars;
 }
 
 function removeSubtree(element: Element, root: Element): Node | null {

@@ -21,6 +21,7 @@ import {
 import { flattenDeepElements, limitMarkup } from './body-limits.ts';
 import { cleanTree, createCleanContext } from './body-walk.ts';
 import { applySanitizePolicy, replaceCustomizedElements, sanitizeArticleNode } from './sanitize-policy.ts';
+import { countVisibleChars } from './visible-text.ts';
 
 /** What {@link cleanArticleBody} needs from its surroundings. */
 export interface CleanBodyEnv {
@@ -54,6 +55,13 @@ export interface CleanedBody {
    * than 12 formatting tags left open (see body-limits.ts). No file of the archive triggers it.
    */
   deepNesting: boolean;
+  /**
+   * Visible characters (not whitespace) of the body as it came, before cleaning: with `text`, the
+   * share of the article the cleaner kept (the compiler reports bodies that kept under half).
+   */
+  visibleChars: number;
+  /** Elements a furniture rule matched but kept because they held most of the body's text. */
+  spared: number;
 }
 
 /** jsdom walks every NodeIterator ever made on a document at each node removal (see workDocument). */
@@ -61,7 +69,7 @@ const WORK_DOCUMENT_USES = 16;
 
 /**
  * Cleans and sanitizes one article body. Parses once (in an inert document), removes ads,
- * share bars, paywall and newsletter promotions, feed footers, related-link lists, tracking
+ * share bars (never an element holding more than half of the body's visible text), paywall and newsletter promotions, feed footers, related-link lists, tracking
  * pixels, icons, empty wrappers and a heading that repeats the title; resolves lazy images and
  * relative URLs; sanitizes with the strict policy; then serializes and extracts the plain text.
  *
@@ -73,7 +81,7 @@ const WORK_DOCUMENT_USES = 16;
  * @example
  * const env = createDomEnv(); // scripts/lib/dom-env.ts
  * cleanArticleBody('<p>正文</p><div id="dfp-ad-imu1"></div>', env)
- * // { html: '<p>正文</p>', text: '正文', truncated: false, deepNesting: false }
+ * // { html: '<p>正文</p>', text: '正文', truncated: false, deepNesting: false, visibleChars: 2, spared: 0 }
  */
 export function cleanArticleBody(html: string, env: CleanBodyEnv): CleanedBody {
   applySanitizePolicy(env.purify);
@@ -84,7 +92,8 @@ export function cleanArticleBody(html: string, env: CleanBodyEnv): CleanedBody {
   let deepNesting = limited.flattened || parsedDeep;
   if (flattenDeepElements(root)) deepNesting = true;
 
-  const context = createCleanContext(env.baseUrl);
+  const visibleChars = countVisibleChars(root);
+  const context = createCleanContext(env.baseUrl, visibleChars);
   cleanTree(root, context);
   for (const block of context.doomed) block.remove();
   removeDuplicateNoscriptImages(root, context.noscriptImages);
@@ -107,7 +116,7 @@ export function cleanArticleBody(html: string, env: CleanBodyEnv): CleanedBody {
   // Detach the tree: DOMPurify's node iterators stay reachable until the current job ends, and
   // with an empty root they no longer keep the whole article alive.
   content.textContent = '';
-  return { html: output, text, truncated, deepNesting };
+  return { html: output, text, truncated, deepNesting, visibleChars, spared: context.spared.length };
 }
 
 const workDocuments = new WeakMap<Document, { document: Document; uses: number }>();

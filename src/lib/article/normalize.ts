@@ -1,6 +1,7 @@
 import { dateFromFileName, isPlausibleDate, parseArchiveDate } from './dates.ts';
 import { canonicalOutletName, isKnownOutlet, outletFromHost, outletFromTaxonomy } from './outlets.ts';
 import type { RawArticle } from './parse-article.ts';
+import { stripOutletSuffix } from './title-suffixes.ts';
 import type { Article, ArticleWarning } from './types.ts';
 import { canonicalUrl, hostOf } from './urls.ts';
 
@@ -59,6 +60,8 @@ export function normalizeArticle(raw: RawArticle, body: CleanBody, file: string,
     outlet = host.replace(/^www\./, '');
     warnings.push({ kind: 'unknown-outlet', message: host ? `no outlet known for host ${host}` : 'no outlet: no tags, categories or URL' });
   }
+
+  title = stripOutletSuffix(title, outlet);
 
   const author = personAuthor(fm?.author, outlet);
   const date = pickDate(raw, body.text, baseName, warnings, options.now ?? Date.now());

@@ -45,12 +45,16 @@ export type WarningKind =
   | 'unterminated-front-matter'
   | 'unsafe-front-matter-key'
   | 'missing-url'
-  | 'empty-body';
+  | 'empty-body'
+  /** Cleaning kept under half of the body's visible text (see `figures`). */
+  | 'text-loss';
 
 /** A warning about one file: the file is still indexed. */
 export interface ArticleWarning {
   kind: WarningKind;
   message: string;
+  /** For `text-loss`: visible characters (not whitespace) kept by cleaning, and in the body as it came. */
+  figures?: { kept: number; visible: number };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Article } from '../article/types.ts';
 import { hash53 } from '../article/article-id.ts';
 import { CharFrequencies } from './char-frequency.ts';
 import { collectPostings } from './collect-postings.ts';
+import { assignSimilarGroups } from './collapse-similar.ts';
 import { createDocsTable, dayNumber, encodeDocsBlock } from './docs-table.ts';
 import { encodeVocabulary, hashBytes } from './encode-vocabulary.ts';
 import { countFacets } from './facets.ts';
@@ -132,6 +133,8 @@ export function* indexFiles(articles: readonly Article[], options: BuildOptions 
     });
     seen++;
   });
+
+  table.similar = assignSimilarGroups(byNumber);
 
   // Boundaries are kept only while the blocks they were cut for are the same blocks.
   const previous = options.previous?.blockSize === blockSize && options.previous.blocks === blockCount ? options.previous : undefined;

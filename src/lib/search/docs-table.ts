@@ -19,6 +19,11 @@ export interface DocsTable {
   fieldLength: Uint32Array[];
   /** 1 for an article written in traditional characters (`isTraditionalText`), else 0: the match tier of a traditional query. */
   traditional: Uint8Array;
+  /**
+   * Similar group of each article: the number of the first article it nearly duplicates, or its
+   * own number (see `collapse-similar.ts`). Absent in tables made by hand: every article alone.
+   */
+  similar?: Uint32Array;
 }
 
 /** Outlet of a number no article holds any more (it was deleted; numbers are never reused). */
@@ -32,6 +37,7 @@ export function createDocsTable(count: number, fieldCount: number): DocsTable {
     outlet: new Uint16Array(count).fill(NO_OUTLET),
     fieldLength: Array.from({ length: fieldCount }, () => new Uint32Array(count)),
     traditional: new Uint8Array(count),
+    similar: Uint32Array.from({ length: count }, (_, n) => n),
   };
 }
 
@@ -61,7 +67,8 @@ export function parseDay(text: string): number {
 /**
  * Encodes rows `start … end - 1`, column by column (gzip packs a column of similar small numbers
  * better than interleaved rows): `start count fieldCount`, then the days as zigzag deltas, the
- * outlets, each field's lengths, and whether each article is in traditional characters (0/1),
+ * outlets, each field's lengths, whether each article is in traditional characters (0/1), then
+ * each row's distance back to its similar group (0: alone),
  * all varints.
  */
 export function encodeDocsBlock(table: DocsTable, start: number, end: number): Uint8Array {
@@ -76,6 +83,7 @@ export function encodeDocsBlock(table: DocsTable, start: number, end: number): U
   for (let n = start; n < end; n++) writer.uint(table.outlet[n]!);
   for (const lengths of table.fieldLength) for (let n = start; n < end; n++) writer.uint(lengths[n]!);
   for (let n = start; n < end; n++) writer.uint(table.traditional[n]!);
+  for (let n = start; n < end; n++) writer.uint(n - (table.similar?.[n] ?? n));
   return writer.finish();
 }
 
@@ -103,4 +111,12 @@ export function decodeDocsBlockInto(table: DocsTable, data: Uint8Array, expected
     for (let n = start; n < start + count; n++) lengths[n] = reader.uint();
   }
   for (let n = start; n < start + count; n++) table.traditional[n] = reader.uint();
+  // A block written without the similar-group column ends here: every article stays alone.
+  if (reader.done) return;
+  const similar = (table.similar ??= Uint32Array.from({ length: table.count }, (_, n) => n));
+  for (let n = start; n < start + count; n++) {
+    const back = reader.uint();
+    if (back > n) throw new RangeError('docs-table: similar group before the first article');
+    similar[n] = n - back;
+  }
 }

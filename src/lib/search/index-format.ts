@@ -3,7 +3,8 @@
  *
  * ```
  * manifest.json          Manifest: counts, outlets, date range, newest articles, part table, blocks
- * docs-<hash>.bin        gzip: one block of article numbers → day, outlet, field lengths (ranking + facets)
+ * docs-<hash>.bin        gzip: one block of article numbers → day, outlet, field lengths (ranking + facets),
+ *                        similar group (near-duplicates collapsed at query time)
  * terms-<hash>.bin       gzip: one range of the sorted vocabulary of the older blocks (`parts`) or of
  *                        the newest block (`newestParts`): each term's document frequency there, and
  *                        its postings (rare terms) or the names of its per-block chunks (common terms)

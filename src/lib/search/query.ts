@@ -1,3 +1,4 @@
+import { collapsePage } from './collapse-similar.ts';
 import { type DocsTable, isLiveArticle, parseDay } from './docs-table.ts';
 import { countFacets, passesDate, passesOutlet, type ResolvedFilters } from './facets.ts';
 import { assembleMiniSearch } from './index-options.ts';
@@ -155,7 +156,23 @@ async function runStep(
   const facets = countFacets(scored.keys(), docs, outletNames, filters);
   const searched = { articles: floor === 0 ? manifest.articles : countLive(reader, docs, floor), of: manifest.articles };
   const rewrites = engineRewrites(plan, planTerms, hits);
-  return { total: hits.length, approximate, hits: hits.slice(offset, Math.min(offset + limit, shown)), facets, terms: termTexts(plan), searched, rewrites };
+  // Collapsed by default for a query with words; a listing by date (no words) stays flat.
+  const { page, groups } = pageOf(hits, shown, docs, query.collapse ?? plan.include.length > 0, offset, limit);
+  return { total: hits.length, groups, approximate, hits: page, facets, terms: termTexts(plan), searched, rewrites };
+}
+
+/**
+ * The page of results: hits `offset …` of the confirmed ones, or with `collapse` the similar groups
+ * `offset …` (`collapse-similar.ts`), and how many groups the whole list has.
+ */
+function pageOf(hits: SearchHit[], shown: number, docs: DocsTable, collapse: boolean, offset: number, limit: number): { page: SearchHit[]; groups: number } {
+  const similar = docs.similar;
+  if (!collapse || !similar) return { page: hits.slice(offset, Math.min(offset + limit, shown)), groups: hits.length };
+  const groupOf = (n: number) => similar[n]!;
+  // Unconfirmed phrase hits (past `shown`) are counted, as in `total`, but never listed.
+  const confirmed = shown < hits.length ? hits.slice(0, shown) : hits;
+  const { hits: page, groups } = collapsePage(confirmed, groupOf, offset, limit);
+  return { page, groups: confirmed === hits ? groups : collapsePage(hits, groupOf, 0, 0).groups };
 }
 
 /**

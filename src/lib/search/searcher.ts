@@ -16,6 +16,8 @@ export interface SearchResult extends SearchHit {
   date: string;
   url: string;
   author: string;
+  /** Near-duplicates collapsed under this result (see `SearchQuery.collapse`), with the same fields. */
+  similar?: SearchResult[];
 }
 
 /**
@@ -116,10 +118,15 @@ export class Searcher {
     };
   }
 
-  /** Fetches the fragments of `hits` (in parallel) and joins them to the hits. */
+  /** Fetches the fragments of `hits` and of their `similar` (in parallel) and joins them to the hits. */
   async results(hits: readonly SearchHit[]): Promise<SearchResult[]> {
     const fragments = await Promise.all(hits.map((hit) => this.reader.fragment(hit.number)));
-    return hits.map((hit, i) => toResult(hit, fragments[i]!));
+    const similar = await Promise.all(hits.map((hit) => (hit.similar ? this.results(hit.similar) : undefined)));
+    return hits.map((hit, i) => {
+      const result = toResult(hit, fragments[i]!);
+      if (similar[i]) result.similar = similar[i];
+      return result;
+    });
   }
 
   /** The fragment of one article (title, url, text for snippets). */
@@ -148,5 +155,6 @@ function collapseSpaces(folded: string): string {
 }
 
 function toResult(hit: SearchHit, fragment: ArticleFragment): SearchResult {
-  return { ...hit, id: fragment.id, title: fragment.title, outlet: fragment.outlet, date: fragment.date, url: fragment.url, author: fragment.author };
+  const { similar: _similar, ...fields } = hit;
+  return { ...fields, id: fragment.id, title: fragment.title, outlet: fragment.outlet, date: fragment.date, url: fragment.url, author: fragment.author };
 }

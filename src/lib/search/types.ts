@@ -18,6 +18,12 @@ export interface SearchQuery {
   offset?: number;
   /** Results to return; the total and facets always cover the whole result set. */
   limit?: number;
+  /**
+   * Near-duplicates collapsed: each result stands for its similar group, the group's other
+   * articles in its `similar`; `offset` and `limit` count groups. Default: true for a query with
+   * words, false for a listing (no words). False lists every article flat.
+   */
+  collapse?: boolean;
 }
 
 /** One hit, before its fragment (title, url, text) is fetched. */
@@ -27,6 +33,8 @@ export interface SearchHit {
   score: number;
   /** Query terms (folded tokens) that matched this article. */
   terms: string[];
+  /** Near-duplicates of this article in the result set, in result order (collapsed queries only). */
+  similar?: SearchHit[];
 }
 
 /** Facet counts over the whole result set (each facet ignores its own filter). */
@@ -53,7 +61,10 @@ export interface QueryRewrite {
 
 /** The answer to a `SearchQuery`. */
 export interface SearchResponse {
+  /** Matching articles (near-duplicates included). */
   total: number;
+  /** Similar groups among them: what a collapsed list pages through (`total` when not collapsed). */
+  groups: number;
   /**
    * True when the answer is not final: phrase checks stopped at their limit (`total` is then an
    * upper bound), or only the newest blocks were searched so far (see `searched`).
