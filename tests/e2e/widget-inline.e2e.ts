@@ -128,6 +128,54 @@ test.describe('the widget when its worker cannot run', () => {
   });
 });
 
+/** The widget's chunks requested from its origin, by name without the hash (`app`, `ReaderView`, `widget`). */
+function chunkNames(page: Page): { since: () => string[] } {
+  const names: string[] = [];
+  page.context().on('request', (request) => {
+    const match = /:4318\/(?:assets\/)?([\w.-]+?)(?:-[\w-]{8})?\.js$/.exec(request.url());
+    if (match) names.push(match[1]!);
+  });
+  let taken = 0;
+  // The names requested since the last call.
+  return { since: () => [...new Set(names.slice(taken, (taken = names.length)))].sort() };
+}
+
+test.describe('what the widget downloads, and when', () => {
+  test.use({ allowedConsoleErrors: /^Creating a worker from 'blob:[^']+' violates the following Content Security Policy directive/ });
+
+  test('with its worker: the search\u2019s chunks before the first results, the reader\u2019s only when an article opens', async ({ page }) => {
+    const chunks = chunkNames(page);
+    await openWithPolicy(page, 'documented');
+    const widget = page.locator('news-search#first');
+    await searchIn(widget, '王毅');
+    await expect(widget.locator('article.result p.snippet mark').first()).toBeVisible();
+    // (messages-en: the page's second widget is in English.)
+    expect(chunks.since()).toEqual(['app', 'messages-en', 'preopen', 'search-core', 'search-worker', 'widget']);
+    await widget.locator('article.result').first().getByRole('link').click();
+    await expect(widget.getByRole('dialog').locator('article h2')).toBeVisible();
+    // The related stories have been looked up (their code is a chunk of its own).
+    await expect(widget.getByRole('dialog').getByRole('region')).not.toContainText('正在查找');
+    expect(chunks.since()).toEqual(['ReaderView', 'related']);
+  });
+
+  test('searching in the page: the page\u2019s copy of the search instead of the worker, the reader only when an article opens', async ({ page }) => {
+    const chunks = chunkNames(page);
+    await openWithPolicy(page, 'script-and-connect-only');
+    const widget = page.locator('news-search#first');
+    await searchIn(widget, '王毅');
+    await expect(widget.locator('article.result p.snippet mark').first()).toBeVisible();
+    const search = chunks.since();
+    expect(search).toEqual(expect.arrayContaining(['app', 'inline-core', 'preopen', 'search-inline', 'widget']));
+    expect(search).not.toContain('search-worker');
+    expect(search).not.toContain('ReaderView');
+    await widget.locator('article.result').first().getByRole('link').click();
+    await expect(widget.getByRole('dialog').locator('article h2')).toBeVisible();
+    // The related stories have been looked up (their code is a chunk of its own).
+    await expect(widget.getByRole('dialog').getByRole('region')).not.toContainText('正在查找');
+    expect(chunks.since()).toEqual(['ReaderView', 'related']);
+  });
+});
+
 test.describe('the widget under the documented CSP', () => {
   test('uses its worker, one per widget', async ({ page }) => {
     await openWithPolicy(page, 'documented');
