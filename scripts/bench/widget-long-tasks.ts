@@ -45,6 +45,16 @@ async function probe(browser: Browser, host: GzipHost, mode: Mode, queries: read
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) durations.push(entry.duration);
       }).observe({ type: 'longtask', buffered: true });
+      // Long animation frames name the scripts that ran in them: which long tasks are the search's.
+      const scripts: string[] = [];
+      (window as unknown as { longScripts: string[] }).longScripts = scripts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as Array<{ scripts: Array<{ duration: number; invoker: string; sourceURL: string; sourceFunctionName: string }> }>) {
+          for (const script of entry.scripts) {
+            if (script.duration >= 20) scripts.push(`${Math.round(script.duration)} ms ${script.invoker} ${script.sourceURL.split('/').pop()} ${script.sourceFunctionName}`);
+          }
+        }
+      }).observe({ type: 'long-animation-frame', buffered: true });
     });
     await page.goto(new URL(`probe/${mode}.html`, host.url).href);
     const widget = page.locator('news-search');
@@ -62,7 +72,9 @@ async function probe(browser: Browser, host: GzipHost, mode: Mode, queries: read
     await widget.locator('article.result').first().getByRole('link').click();
     await widget.getByRole('dialog').locator('article h2').waitFor();
     await page.waitForTimeout(500);
-    return { mode, queries: queries.length, startup, searching: await taken() };
+    const searching = await taken();
+    if (process.env.LONG_SCRIPTS) console.log(mode, await page.evaluate(() => (window as unknown as { longScripts: string[] }).longScripts));
+    return { mode, queries: queries.length, startup, searching };
   } finally {
     await context.close();
   }

@@ -282,6 +282,15 @@ test.describe('the widget\u2019s modes and settings', () => {
     await searchIn(widget, '王毅');
     await expect(widget.getByRole('status')).toHaveText(new RegExp(`^\\D*${expected}\\D*$`));
     await expect(widget.locator('article.result')).toHaveCount(Number(expected));
+    // Preset filters are a starting point, not a lock: the visitor can remove each (README, Attributes).
+    const count = async () => Number((await widget.getByRole('status').textContent())!.match(/\d+/)![0]);
+    await widget.getByRole('button', { name: 'Clear date filter' }).click();
+    await expect(widget.getByLabel('From')).toHaveValue('');
+    await expect.poll(count).toBeGreaterThan(Number(expected));
+    const withAllDates = await count();
+    await widget.getByRole('checkbox', { name: /^联合早报\s+\d+$/ }).uncheck();
+    await widget.getByRole('checkbox', { name: /^法广\s+\d+$/ }).uncheck();
+    await expect.poll(count).toBeGreaterThan(withAllDates);
   });
 
   test('open-in="page" links results to the hosted page, which opens the article', async ({ page }) => {
