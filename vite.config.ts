@@ -36,8 +36,8 @@ const UI_MODULE = /src[\\/]ui[\\/]([\w.-]+)$/;
 const SHARED_WITH_ENTRY = /^(preopen|worker-client|search-request|head-start|lang)\.ts$/;
 /** The hosted page's own: its boot box, early search, font warm-up, URL reading and history; the worker's script. */
 const PAGE_OR_WORKER_ONLY = /^(boot-box|early-search|font-warmup|url-read|history-sync|mount-app|search-worker)\.ts$/;
-/** Loaded on demand: the reader (with DOMPurify), the compact box, the other languages. */
-const ON_DEMAND = /^(ReaderView\.svelte|CompactSearch\.svelte|messages-|sanitize\.ts|mark-text\.ts)/;
+/** Loaded on demand: the reader (with DOMPurify), the compact box, the other languages, the search service in the page (the widget's inline mode). */
+const ON_DEMAND = /^(ReaderView\.svelte|CompactSearch\.svelte|messages-|sanitize\.ts|mark-text\.ts|search-(inline|service|core)\.ts)/;
 
 function isSharedWithEntry(id: string): boolean {
   const ui = UI_MODULE.exec(id)?.[1];
@@ -80,6 +80,9 @@ export default defineConfig({
       // The embed snippet names the widget's file: no hash in it.
       output: {
         entryFileNames: (chunk) => (chunk.name === 'widget' ? 'widget.js' : 'assets/[name]-[hash].js'),
+        // The page's own copy of the search core (the widget's inline mode, src/ui/search-inline.ts)
+        // is named apart from the worker's, which index.html preloads.
+        chunkFileNames: (chunk) => (chunk.name === 'search-core' ? 'assets/inline-core-[hash].js' : 'assets/[name]-[hash].js'),
         codeSplitting: {
           groups: [
             // What the page's entry shares with the App and the widget, on its own.

@@ -11,7 +11,8 @@
  * 3. Page: the built site (dist/) with that index in headless Chromium over a throttled network:
  *    cold first results and bytes, keystroke → painted results, JS heap (scripts/bench/bench-page.ts);
  *    with --cpu-slowdown N (4: a mid-range phone), the page's main thread N times slower.
- * 4. Widget: what `dist/widget.js` downloads (scripts/bench/widget-size.ts).
+ * 4. Widget: what `dist/widget.js` downloads before the first results, for the reader, and in all
+ *    (scripts/bench/widget-size.ts), in Chromium, with its worker and searching in the page.
  *
  * With `--quality [--index DIR] [--skip-pagefind]`, instead: recall, precision@10 (literal and folded)
  * and near-duplicate titles in the top 10 over a fixed list of queries, for this project and
@@ -31,7 +32,7 @@ import { benchIndex } from './bench/bench-index.ts';
 import { benchPage } from './bench/bench-page.ts';
 import { comparePagefind } from './bench/compare-pagefind.ts';
 import { median, table } from './bench/stats.ts';
-import { formatWidgetSize, measureWidgetSize } from './bench/widget-size.ts';
+import { formatWidgetSize, measureWidgetSessions, measureWidgetSize } from './bench/widget-size.ts';
 
 const parsed = readArgs(
   {
@@ -134,8 +135,8 @@ async function benchProject(): Promise<void> {
   try {
     // 3. The hosted page (dist/, built first if missing) with this index, in headless Chromium.
     console.log(`\n${await benchPage({ distDir, indexDir: out, coldRuns: runs, cpuSlowdown })}`);
-    // 4. The widget's download (benchPage built dist/ if it was missing).
-    console.log(`\n${formatWidgetSize(measureWidgetSize(distDir))}`);
+    // 4. The widget's download, in Chromium, with this index (benchPage built dist/ if it was missing).
+    console.log(`\n${formatWidgetSize(await measureWidgetSessions(distDir, out), measureWidgetSize(distDir))}`);
   } finally {
     await rm(out, { recursive: true, force: true });
     await rm(`${out}-cache`, { recursive: true, force: true });

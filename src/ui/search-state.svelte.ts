@@ -18,7 +18,7 @@ import { isBareListing, PAGE_SIZE, queryOf } from './search-request.ts';
 import { SummaryLoader } from './summary-loader.svelte.ts';
 import { connectionAllowsPrefetch, PREFETCH_DELAY_MS, VOCABULARY_BUDGET } from './vocabulary-prefetch.ts';
 import { DEFAULT_URL_STATE, sameUrlState, serializeUrlState, type UrlState } from './url-state.ts';
-import { SearchWorkerClient, WorkerRequestError } from './worker-client.ts';
+import { SearchWorkerClient, WorkerRequestError, type SearchMode } from './worker-client.ts';
 import type { ArticleBody, ArticleSummary, LoadProgress, RelatedSummary, SearchAnswer, WorkerFailure } from './worker-protocol.ts';
 
 export { PAGE_SIZE } from './search-request.ts';
@@ -33,7 +33,9 @@ const DEBOUNCE_MS = 0;
 export type SearchEvent =
   | { type: 'query'; detail: { query: string; total: number } }
   | { type: 'open'; detail: { id: string; title: string; url: string; outlet: string; date: string } }
-  | { type: 'error'; detail: { message: string } };
+  | { type: 'error'; detail: { message: string } }
+  /** Where the search runs (the widget shows it as `data-mode`, it dispatches no event for it). */
+  | { type: 'mode'; detail: { mode: SearchMode } };
 
 /** How the App is set up: the hosted page, or the widget. */
 export interface SearchStateOptions {
@@ -179,6 +181,7 @@ export class SearchState {
     const preopened = takePreopened(this.indexUrl);
     this.client = preopened?.client ?? new SearchWorkerClient();
     this.client.onProgress = (progress) => (this.progress = progress);
+    this.client.onMode = (mode) => this.onEvent({ type: 'mode', detail: { mode } });
     this.preopening = preopened?.opening ?? null;
     this.history = options.history ? new options.history(() => this.urlState(), (state) => this.restore(state)) : null;
     this.loader = new SummaryLoader(

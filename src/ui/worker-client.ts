@@ -2,6 +2,12 @@
  * The page's side of the search worker: typed requests that resolve with the worker's reply,
  * and progress reports. Each request carries a counter that its reply repeats, so replies may
  * arrive in any order; whoever asked decides whether a reply is still wanted.
+ *
+ * When no worker can start (a host page's CSP without `worker-src`, a browser without module
+ * workers, an exception in the worker's first script), the same search service runs in the page
+ * instead (`search-inline.ts`, a chunk loaded only then), on a `MessageChannel`: the client
+ * chooses the transport, the protocol is the same. Requests the worker never answered are sent
+ * again there, in order, so the visitor's query is not lost; the visitor is told nothing.
  */
 import workerUrl from './search-worker.ts?worker&url';
 import type { Manifest } from '../lib/search/index-format.ts';
@@ -15,7 +21,22 @@ export class WorkerRequestError extends Error {
   }
 }
 
+/** Where the search service runs: in a worker, or in the page (the widget's inline mode). */
+export type SearchMode = 'worker' | 'inline';
+
+/**
+ * How long a started worker may take to answer its first message before the search moves into
+ * the page. Its first script is 10 KB: long enough for a slow phone network, short enough that a
+ * worker a browser silently never runs does not leave the visitor waiting for ever.
+ */
+const WORKER_START_TIMEOUT_MS = 8000;
+
+/** A worker was refused or failed before it ran on this page: later clients go inline at once. */
+let workerRefused = false;
+
 interface Pending {
+  /** The request, kept until answered: sent again to the page's service when the worker never started. */
+  message: WorkerRequest;
   resolve: (result: never) => void;
   reject: (error: WorkerRequestError) => void;
   onPartial?: (answer: SearchAnswer) => void;
@@ -29,6 +50,12 @@ export interface RequestOptions {
 
 export class SearchWorkerClient {
   private worker: Worker | null = null;
+  /** The in-page service's port, once the client has gone inline (see `goInline`). */
+  private inline: Promise<MessagePort> | null = null;
+  /** The worker has sent a message: it runs (its requests may transfer buffers, and its failures are failures). */
+  private workerAlive = false;
+  private currentMode: SearchMode | null = null;
+  private modeListener: (mode: SearchMode) => void = () => undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   /** Requests wait for this before they are posted (see `holdUntil`). */
@@ -45,6 +72,17 @@ export class SearchWorkerClient {
   set onProgress(listener: (progress: LoadProgress) => void) {
     this.progressListener = listener;
     if (this.lastProgress) listener(this.lastProgress);
+  }
+
+  /** Where the search runs, once known: `worker` when the worker has answered, `inline` once in the page. */
+  get mode(): SearchMode | null {
+    return this.currentMode;
+  }
+
+  /** Who hears where the search runs; hears it at once when known. */
+  set onMode(listener: (mode: SearchMode) => void) {
+    this.modeListener = listener;
+    if (this.currentMode) listener(this.currentMode);
   }
 
   /**
@@ -81,34 +119,113 @@ export class SearchWorkerClient {
   }
 
   private post<K extends RequestType>(type: K, params: WorkerApi[K]['params'], { transfer = [], onPartial }: RequestOptions): Promise<WorkerApi[K]['result']> {
-    const worker = this.start();
     const id = this.nextId++;
+    const message = { id, type, params } as WorkerRequest;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as Pending['resolve'], reject, onPartial });
-      worker.postMessage({ id, type, params } as WorkerRequest, transfer);
+      this.pending.set(id, { message, resolve: resolve as Pending['resolve'], reject, onPartial });
+      this.send(message, transfer);
     });
   }
 
-  /** Stops the worker; pending requests reject. */
+  private send(message: WorkerRequest, transfer: Transferable[]): void {
+    if (this.inline) {
+      void this.inline.then((port) => port.postMessage(message, transfer), () => undefined);
+      return;
+    }
+    // Null when the client has just gone inline: that sent every pending request, this one too.
+    const worker = this.start();
+    // Until the worker has shown it runs, buffers are copied, not moved: the request may have to
+    // go to the page's service instead.
+    worker?.postMessage(message, this.workerAlive ? transfer : []);
+  }
+
+  /** Stops the worker (or closes the page's service); pending requests reject. */
   terminate(): void {
     this.worker?.terminate();
     this.worker = null;
+    void this.inline?.then((port) => port.close(), () => undefined);
+    this.inline = null;
     this.rejectAll({ kind: 'bug', message: 'worker-client: the search worker was stopped' });
   }
 
-  private start(): Worker {
+  /** The worker, started if need be; null when the client goes inline instead. */
+  private start(): Worker | null {
     if (this.worker) return this.worker;
-    const worker = createWorker();
-    worker.onmessage = (event: MessageEvent<WorkerReply>) => this.receive(event.data);
-    // The worker's script could not load (offline, blocked): fail what is pending, start afresh next time.
+    if (workerRefused) {
+      this.goInline();
+      return null;
+    }
+    let worker: Worker;
+    try {
+      worker = createWorker();
+    } catch (error) {
+      // Some browsers refuse at once (a CSP violation thrown as a SecurityError).
+      this.goInline(String(error));
+      return null;
+    }
+    this.workerAlive = false;
+    const started = setTimeout(() => {
+      if (this.worker !== worker || this.workerAlive) return;
+      worker.terminate();
+      this.worker = null;
+      this.goInline(`no answer in ${WORKER_START_TIMEOUT_MS} ms`);
+    }, WORKER_START_TIMEOUT_MS);
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+      if (!this.workerAlive && this.worker === worker) {
+        this.workerAlive = true;
+        clearTimeout(started);
+        this.setMode('worker');
+      }
+      this.receive(event.data);
+    };
+    // The worker's script could not load or run (a CSP refusal, no module workers, offline).
     worker.onerror = (event) => {
       event.preventDefault();
       worker.terminate();
-      if (this.worker === worker) this.worker = null;
-      this.rejectAll({ kind: 'unavailable', message: `worker-client: the search worker failed to start (${event.message || 'script error'})` });
+      clearTimeout(started);
+      if (this.worker !== worker) return;
+      this.worker = null;
+      const reason = event.message || 'script error';
+      // It never ran: search in the page instead. It ran, then failed: fail what is pending, start afresh next time.
+      if (!this.workerAlive) this.goInline(reason);
+      else this.rejectAll({ kind: 'unavailable', message: `worker-client: the search worker failed (${reason})` });
     };
     this.worker = worker;
+    // Answered as soon as its first script runs: the sign that it does.
+    worker.postMessage({ id: 0, type: 'ping', params: {} } satisfies WorkerRequest);
     return worker;
+  }
+
+  /**
+   * Moves the search into the page: loads the service's chunk, opens a channel to it and sends
+   * it, in order, every request not answered yet. `reason`: why the worker could not run (logged
+   * once, as information: the visitor sees nothing, the host page gets no error).
+   */
+  private goInline(reason?: string): void {
+    if (this.inline) return;
+    if (reason !== undefined && !workerRefused) console.info(`news-archive-search: no search worker (${reason}); searching in the page instead.`);
+    workerRefused = true;
+    const inline = import('./search-inline.ts').then(({ openInlineSearch }) => {
+      const port = openInlineSearch();
+      port.onmessage = (event: MessageEvent<WorkerReply>) => this.receive(event.data);
+      return port;
+    });
+    this.inline = inline;
+    inline.then(
+      () => this.setMode('inline'),
+      (error: unknown) => {
+        // Offline, or the chunk is blocked too: what is pending fails; the next request tries again.
+        if (this.inline === inline) this.inline = null;
+        this.rejectAll({ kind: 'unavailable', message: `worker-client: the search could not start in the page (${String(error)})` });
+      },
+    );
+    for (const { message } of this.pending.values()) void inline.then((port) => port.postMessage(message), () => undefined);
+  }
+
+  private setMode(mode: SearchMode): void {
+    if (this.currentMode === mode) return;
+    this.currentMode = mode;
+    this.modeListener(mode);
   }
 
   private receive(reply: WorkerReply): void {

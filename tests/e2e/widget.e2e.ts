@@ -282,6 +282,15 @@ test.describe('the widget\u2019s modes and settings', () => {
     await searchIn(widget, '王毅');
     await expect(widget.getByRole('status')).toHaveText(new RegExp(`^\\D*${expected}\\D*$`));
     await expect(widget.locator('article.result')).toHaveCount(Number(expected));
+    // Preset filters are a starting point, not a lock: the visitor can remove each (README, Attributes).
+    const count = async () => Number((await widget.getByRole('status').textContent())!.match(/\d+/)![0]);
+    await widget.getByRole('button', { name: 'Clear date filter' }).click();
+    await expect(widget.getByLabel('From')).toHaveValue('');
+    await expect.poll(count).toBeGreaterThan(Number(expected));
+    const withAllDates = await count();
+    await widget.getByRole('checkbox', { name: /^联合早报\s+\d+$/ }).uncheck();
+    await widget.getByRole('checkbox', { name: /^法广\s+\d+$/ }).uncheck();
+    await expect.poll(count).toBeGreaterThan(withAllDates);
   });
 
   test('open-in="page" links results to the hosted page, which opens the article', async ({ page }) => {
@@ -299,37 +308,72 @@ test.describe('the widget\u2019s modes and settings', () => {
     await expect(page.getByRole('searchbox')).toHaveValue('王毅');
   });
 
-  test('has no serious axe findings: full mode with results and reader, compact mode with its list open', async ({ page }) => {
-    const serious = async () => {
-      const { violations } = await new AxeBuilder({ page }).include('news-search').analyze();
-      return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    };
-    await openHostPage(page, 'embed-modes.html');
-    await searchIn(page.locator('news-search#preset'), '王毅');
-    const box = page.locator('news-search#compact').getByRole('combobox');
-    await box.fill('北约');
-    await expect(box).toHaveAttribute('aria-expanded', 'true');
-    await box.press('ArrowDown');
-    expect(await serious()).toEqual([]);
-    await box.press('Enter');
-    await expect(page.locator('news-search#compact').getByRole('dialog').locator('article h2')).toBeVisible();
-    expect(await serious()).toEqual([]);
-  });
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`the widget in a host page, ${scheme} colour scheme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('has no serious axe findings: full mode with results and reader, compact mode with its list open', async ({ page }) => {
+      // Two axe runs over three widgets: slow on a loaded machine (no timing is asserted).
+      test.slow();
+      const serious = async () => {
+        const { violations } = await new AxeBuilder({ page }).include('news-search').analyze();
+        return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      };
+      await openHostPage(page, 'embed-modes.html');
+      await searchIn(page.locator('news-search#preset'), '王毅');
+      const box = page.locator('news-search#compact').getByRole('combobox');
+      await box.fill('北约');
+      await expect(box).toHaveAttribute('aria-expanded', 'true');
+      await box.press('ArrowDown');
+      expect(await serious()).toEqual([]);
+      await box.press('Enter');
+      await expect(page.locator('news-search#compact').getByRole('dialog').locator('article h2')).toBeVisible();
+      expect(await serious()).toEqual([]);
+    });
+  });
+}
 
 test.describe('the widget when an article fails', () => {
   test.use({ allowedConsoleErrors: /news-archive-search|404|Failed to load resource/ });
 
-  test('reports an article that fails to load as news-search:error', async ({ page }) => {
-    await page.route(/:4318\/data\/h\/\d+\.html$/, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  test('reports an article body that cannot be fetched as news-search:error, and Retry opens it', async ({ page }) => {
+    let failing = true;
+    await page.context().route(/:4318\/data\/h\/\d+\.html$/, (route) => (failing ? route.fulfill({ status: 404, body: 'Not found' }) : route.continue()));
     await openHostPage(page, 'embed.html');
     const widget = page.locator('news-search#second');
     await searchIn(widget, '王毅');
-    await widget.locator('article.result').first().getByRole('link').click();
-    await expect(widget.getByRole('dialog').getByRole('button', { name: /retry/i })).toBeVisible();
+    const link = widget.locator('article.result').first().getByRole('link');
+    const title = (await link.textContent())!.trim();
+    await link.click();
+    const reader = widget.getByRole('dialog');
+    await expect(reader.getByRole('button', { name: /retry/i })).toBeVisible();
+    await expect(reader).toContainText(/could not be loaded/i);
     await expect.poll(async () => (await hostEvents(page, 'news-search:error')).map((event) => event.target)).toContain('second');
     const error = (await hostEvents(page, 'news-search:error')).find((event) => event.target === 'second')!;
     expect(String(error.detail.message)).toMatch(/could not be loaded/i);
+    failing = false;
+    await reader.getByRole('button', { name: /retry/i }).click();
+    await expect(reader.locator('article h2')).toHaveText(title);
+  });
+
+  test('reports an article fragment that cannot be fetched as news-search:error, and Retry opens it', async ({ page }) => {
+    let failing = true;
+    await page.context().route(/:4318\/data\/a\/\d+\.json$/, (route) => (failing ? route.fulfill({ status: 404, body: 'Not found' }) : route.continue()));
+    await openHostPage(page, 'embed.html');
+    const widget = page.locator('news-search#second');
+    // The first listing's rows come from the manifest: opening one is the first time its fragment is asked for.
+    await expect(widget.getByRole('status')).toHaveText(/\d/);
+    await widget.locator('article.result').first().getByRole('link').click();
+    const reader = widget.getByRole('dialog');
+    await expect(reader.getByRole('button', { name: /retry/i })).toBeVisible();
+    await expect(reader).toContainText(/could not be loaded/i);
+    await expect.poll(async () => (await hostEvents(page, 'news-search:error')).filter((event) => event.target === 'second').length).toBe(1);
+    failing = false;
+    await reader.getByRole('button', { name: /retry/i }).click();
+    await expect(reader.locator('article h2')).toBeVisible();
+    await expect(reader.getByRole('button', { name: /retry/i })).toHaveCount(0);
   });
 });
 

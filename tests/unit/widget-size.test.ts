@@ -38,11 +38,18 @@ describe('measureWidgetSize', () => {
     });
   });
 
-  it('prints the search-path and every-chunk totals', () => {
-    const text = formatWidgetSize(measureWidgetSize(dist));
-    expect(text).toMatch(/to search \(widget \+ worker\)\s+\d+\.\d KB\s+< 60 KB/);
-    expect(text).toMatch(/one session \(search, then an article in the reader\)\s+\d+\.\d KB/);
-    expect(text).toMatch(/every chunk it can load\s+\d+\.\d KB/);
+  it('prints the budget\'s three figures for each mode, and flags a figure over its budget', () => {
+    const session = (mode: 'worker' | 'inline', first: number, reader: number) => ({
+      mode,
+      query: '王毅',
+      firstResults: [{ path: 'widget.js', bytes: first }],
+      reader: [{ path: 'assets/ReaderView-DDDDDDDD.js', bytes: reader }],
+    });
+    const text = formatWidgetSize([session('worker', 59 * 1024, 15 * 1024), session('inline', 61 * 1024, 15 * 1024)], measureWidgetSize(dist));
+    expect(text).toMatch(/before the first results of a first query\s+59\.0 KB\s+61\.0 KB \(over\)\s+≤ 60 KB/);
+    expect(text).toMatch(/the reader, when an article is first opened \(more\)\s+15\.0 KB\s+15\.0 KB\s+≤ 25 KB/);
+    expect(text).toMatch(/every chunk it can load, together \(gzip -9 of dist\/\)\s+\d+\.\d KB\s+reported/);
+    expect(text).toMatch(/assets\/ReaderView-DDDDDDDD\.js\s+reader\s+15\.0 KB/);
   });
 
   it('says what to do when there is no build', () => {

@@ -1,0 +1,209 @@
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+/**
+ * The widget under host CSPs that admit its script but no worker (its inline mode), and under the
+ * README's policy (its worker): tests/e2e/pages/embed-inline.html and embed-worker.html, one page
+ * under two policies (in a meta element: a document the test fulfilled itself would not be on the
+ * loopback address, and Chromium would refuse its requests to the widget's origin). The widget
+ * and its index come from the second origin.
+ */
+/** The worker's first script, on the widget's origin. */
+const WORKER_SCRIPT = /:4318\/assets\/search-worker-[\w-]+\.js$/;
+
+/** Opens the host page under `policy`: only `script-src` and `connect-src`, or the documented one. */
+async function openWithPolicy(page: Page, policy: 'script-and-connect-only' | 'documented'): Promise<void> {
+  await page.goto(`./embed/${policy === 'documented' ? 'embed-worker.html' : 'embed-inline.html'}`);
+}
+
+async function searchIn(widget: Locator, text: string): Promise<void> {
+  await widget.getByRole('searchbox').fill(text);
+  await expect(widget.getByRole('status')).toHaveText(/\d/);
+  await expect(widget.locator('section[aria-busy]')).toHaveAttribute('aria-busy', 'false');
+}
+
+function hostRecord(page: Page, name: 'hostEvents' | 'cspViolations'): Promise<unknown[]> {
+  return page.evaluate((key) => (window as unknown as Record<string, unknown[]>)[key]!, name);
+}
+
+/** Holds every request matching `url` until `release` is called. */
+async function hold(context: BrowserContext, url: RegExp): Promise<{ requested: Promise<void>; release: () => void }> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let seen!: () => void;
+  const requested = new Promise<void>((resolve) => (seen = resolve));
+  await context.route(url, async (route) => {
+    seen();
+    await released;
+    await route.continue();
+  });
+  return { requested, release };
+}
+
+test.describe('the widget under a CSP without worker-src', () => {
+  // Chromium reports the refused worker itself; the widget logs why it searches in the page (info, not an error).
+  test.use({ allowedConsoleErrors: /^Creating a worker from 'blob:[^']+' violates the following Content Security Policy directive/ });
+
+  test('two widgets search in the page, independently, with the host page\u2019s styles untouched', async ({ page }) => {
+    await openWithPolicy(page, 'script-and-connect-only');
+    const [first, second] = [page.locator('news-search#first'), page.locator('news-search#second')];
+    await expect(first).toHaveAttribute('data-mode', 'inline');
+    await expect(second).toHaveAttribute('data-mode', 'inline');
+    await searchIn(second, '北约');
+    await searchIn(first, '王毅');
+    await expect(first.locator('article.result').first()).toContainText('王毅');
+    await expect(second.locator('article.result').first()).toContainText('北约');
+    await expect(first.getByRole('searchbox')).toHaveValue('王毅');
+    await expect(second.getByRole('searchbox')).toHaveValue('北约');
+    expect(await second.locator('article.result').count()).toBeLessThanOrEqual(3);
+    // Each has its own search: a new query in one leaves the other's results as they were.
+    const secondCount = await second.getByRole('status').textContent();
+    await searchIn(first, '臺灣');
+    await expect(second.getByRole('status')).toHaveText(secondCount!);
+    await expect(second.getByRole('searchbox')).toHaveValue('北约');
+    // The reader (a lazily loaded chunk) opens too.
+    await second.locator('article.result').first().getByRole('link').click();
+    await expect(second.getByRole('dialog').locator('article h2')).toBeVisible();
+
+    expect(page.workers()).toHaveLength(0);
+    // Styled (constructed sheets) although the page's CSP names no style source for the widget.
+    await expect(first.getByRole('searchbox')).toHaveCSS('border-top-style', 'solid');
+    for (const id of ['#host-text', '#host-link']) {
+      await expect(page.locator(id)).toHaveCSS('color', 'rgb(1, 2, 3)');
+      await expect(page.locator(id)).toHaveCSS('padding-top', '7px');
+    }
+    expect(await page.evaluate(() => document.querySelectorAll('style, link[rel="stylesheet"]').length)).toBe(1);
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+    // Once upgraded, the fallback links are not shown.
+    await expect(page.locator('news-search > a')).toHaveCount(2);
+    for (const link of await page.locator('news-search > a').all()) await expect(link).toBeHidden();
+    // Silent: no error for the host page, and the only refusal is the worker's.
+    const events = (await hostRecord(page, 'hostEvents')) as Array<{ type: string }>;
+    expect(events.filter((event) => event.type === 'news-search:error')).toEqual([]);
+    expect(events.filter((event) => event.type === 'news-search:query').length).toBeGreaterThan(0);
+    const violations = (await hostRecord(page, 'cspViolations')) as string[];
+    expect(violations.length).toBeGreaterThan(0);
+    for (const violation of violations) expect(violation).toMatch(/^worker-src refused blob/);
+  });
+
+  test('keeps the query typed while the search moves into the page', async ({ page }) => {
+    const inline = await hold(page.context(), /:4318\/assets\/search-inline-[\w-]+\.js$/);
+    await openWithPolicy(page, 'script-and-connect-only');
+    const widget = page.locator('news-search#first');
+    // The worker was refused and the page's search is on its way, held back: the visitor types meanwhile.
+    await inline.requested;
+    await widget.getByRole('searchbox').fill('王毅');
+    await expect(widget).not.toHaveAttribute('data-mode', /./);
+    inline.release();
+    await expect(widget).toHaveAttribute('data-mode', 'inline');
+    await expect(widget.getByRole('status')).toHaveText(/\d/);
+    await expect(widget.locator('article.result').first()).toContainText('王毅');
+  });
+});
+
+test.describe('the widget when its worker cannot run', () => {
+  test.use({ allowedConsoleErrors: /broken worker script/ });
+
+  test('searches in the page when the worker\u2019s first script throws', async ({ page }) => {
+    await page.context().route(WORKER_SCRIPT, (route) =>
+      route.fulfill({ contentType: 'text/javascript', headers: { 'access-control-allow-origin': '*' }, body: "throw new Error('broken worker script');" }),
+    );
+    await openWithPolicy(page, 'documented');
+    const widget = page.locator('news-search#first');
+    await searchIn(widget, '王毅');
+    await expect(widget).toHaveAttribute('data-mode', 'inline');
+    await expect(widget.locator('article.result').first()).toContainText('王毅');
+    const events = (await hostRecord(page, 'hostEvents')) as Array<{ type: string }>;
+    expect(events.filter((event) => event.type === 'news-search:error')).toEqual([]);
+  });
+
+  test('searches in the page when the worker never answers', async ({ page }) => {
+    // The worker's script never arrives: no error, no answer; the widget stops waiting after a bound (seconds).
+    await hold(page.context(), WORKER_SCRIPT);
+    await openWithPolicy(page, 'documented');
+    const widget = page.locator('news-search#second');
+    await widget.getByRole('searchbox').fill('北约');
+    await expect(widget).toHaveAttribute('data-mode', 'inline', { timeout: 20_000 });
+    await expect(widget.locator('article.result').first()).toContainText('北约');
+  });
+});
+
+/** The widget's chunks requested from its origin, by name without the hash (`app`, `ReaderView`, `widget`). */
+function chunkNames(page: Page): { since: () => string[] } {
+  const names: string[] = [];
+  page.context().on('request', (request) => {
+    const match = /:4318\/(?:assets\/)?([\w.-]+?)(?:-[\w-]{8})?\.js$/.exec(request.url());
+    if (match) names.push(match[1]!);
+  });
+  let taken = 0;
+  // The names requested since the last call.
+  return { since: () => [...new Set(names.slice(taken, (taken = names.length)))].sort() };
+}
+
+test.describe('what the widget downloads, and when', () => {
+  test.use({ allowedConsoleErrors: /^Creating a worker from 'blob:[^']+' violates the following Content Security Policy directive/ });
+
+  test('with its worker: the search\u2019s chunks before the first results, the reader\u2019s only when an article opens', async ({ page }) => {
+    const chunks = chunkNames(page);
+    await openWithPolicy(page, 'documented');
+    const widget = page.locator('news-search#first');
+    await searchIn(widget, '王毅');
+    await expect(widget.locator('article.result p.snippet mark').first()).toBeVisible();
+    // (messages-en: the page's second widget is in English.)
+    expect(chunks.since()).toEqual(['app', 'messages-en', 'preopen', 'search-core', 'search-worker', 'widget']);
+    await widget.locator('article.result').first().getByRole('link').click();
+    await expect(widget.getByRole('dialog').locator('article h2')).toBeVisible();
+    // The related stories have been looked up (their code is a chunk of its own).
+    await expect(widget.getByRole('dialog').getByRole('region')).not.toContainText('正在查找');
+    expect(chunks.since()).toEqual(['ReaderView', 'related']);
+  });
+
+  test('searching in the page: the page\u2019s copy of the search instead of the worker, the reader only when an article opens', async ({ page }) => {
+    const chunks = chunkNames(page);
+    await openWithPolicy(page, 'script-and-connect-only');
+    const widget = page.locator('news-search#first');
+    await searchIn(widget, '王毅');
+    await expect(widget.locator('article.result p.snippet mark').first()).toBeVisible();
+    const search = chunks.since();
+    expect(search).toEqual(expect.arrayContaining(['app', 'inline-core', 'preopen', 'search-inline', 'widget']));
+    expect(search).not.toContain('search-worker');
+    expect(search).not.toContain('ReaderView');
+    await widget.locator('article.result').first().getByRole('link').click();
+    await expect(widget.getByRole('dialog').locator('article h2')).toBeVisible();
+    // The related stories have been looked up (their code is a chunk of its own).
+    await expect(widget.getByRole('dialog').getByRole('region')).not.toContainText('正在查找');
+    expect(chunks.since()).toEqual(['ReaderView', 'related']);
+  });
+});
+
+test.describe('the widget under the documented CSP', () => {
+  test('uses its worker, one per widget', async ({ page }) => {
+    await openWithPolicy(page, 'documented');
+    const [first, second] = [page.locator('news-search#first'), page.locator('news-search#second')];
+    await searchIn(first, '王毅');
+    await searchIn(second, '北约');
+    await expect(first).toHaveAttribute('data-mode', 'worker');
+    await expect(second).toHaveAttribute('data-mode', 'worker');
+    expect(page.workers()).toHaveLength(2);
+    expect(await hostRecord(page, 'cspViolations')).toEqual([]);
+  });
+});
+
+test('the hosted page searches in its worker', async ({ page, search }) => {
+  await page.goto('./');
+  await search('王毅');
+  expect(page.workers()).toHaveLength(1);
+});
+
+test.describe('the widget whose script may not be read', () => {
+  test.use({ allowedConsoleErrors: /CORS|ERR_FAILED/ });
+
+  test('leaves the element\u2019s fallback link in place', async ({ page }) => {
+    const blocked = page.waitForEvent('requestfailed', (request) => request.url().endsWith('/private/widget.js'));
+    await page.goto('./embed/embed-noscript.html');
+    await blocked;
+    await expect(page.getByRole('link', { name: 'Search the news archive' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Search the news archive' })).toHaveAttribute('href', 'http://127.0.0.1:4318/');
+    expect(await page.evaluate(() => customElements.get('news-search') === undefined && document.querySelector('news-search')!.shadowRoot === null)).toBe(true);
+  });
+});
