@@ -17,6 +17,7 @@ import { warmUpInflate } from '../lib/search/inflate.ts';
 import { IndexError, type SearchQuery } from '../lib/search/types.ts';
 import { searchKey } from './head-start.ts';
 import { vocabularyWithin } from './vocabulary-prefetch.ts';
+import { BUILD_HEADER } from '../offline/archive-files.ts';
 import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, SummariesResult, VocabularyPrefetch, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -30,6 +31,10 @@ let head: { manifest: Promise<Pick<Manifest, 'docs' | 'newestParts'> | null> } |
 
 let searcher: Promise<Searcher> | null = null;
 let openedUrl = '';
+/** The open index's build, once read: same-origin fetches name it for the hosted page's service worker (`BUILD_HEADER`). */
+let openedBuild = '';
+/** Index files fetched (paths relative to `openedUrl`): the `fetched` request. */
+const fetchedPaths = new Set<string>();
 /** Files whose last fetch failed: an IndexError about one of them means "unavailable", not "corrupt". */
 const failedFetches = new Set<string>();
 let lastParsed: { text: string; parsed: Promise<ParsedQuery> } | null = null;
@@ -57,6 +62,8 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
       }
       ahead.clear();
       openedUrl = indexUrl;
+      openedBuild = '';
+      fetchedPaths.clear();
       const bytes = manifest ? Promise.resolve(manifest) : fetchTracked(indexUrl, 'manifest.json');
       const current = { manifest: bytes.then(readHeadOfManifest, () => null) };
       head = current;
@@ -65,8 +72,9 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
       const opening = core.then(({ Searcher }) => Searcher.open(fetchSource(indexUrl, bytes)));
       searcher = opening;
       opening.then(
-        () => {
+        (opened) => {
           if (head === current) head = null;
+          if (searcher === opening) openedBuild = opened.manifest.build;
         },
         // A failed open is forgotten, so that Retry opens again.
         () => {
@@ -129,6 +137,11 @@ const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: numbe
     if (!isFoldingTableLoaded()) loadFoldingTable().catch(() => undefined);
     vocabularyPrefetch ??= prefetchVocabulary(opened, budget);
     return vocabularyPrefetch;
+  },
+
+  async fetched() {
+    await ready();
+    return { build: openedBuild, paths: [...fetchedPaths] };
   },
 
   async related({ number }) {
@@ -399,9 +412,13 @@ function readHeadOfManifest(bytes: Uint8Array): Pick<Manifest, 'docs' | 'newestP
 
 /** A file's bytes; an HTTP error status rejects, as a network failure does. */
 async function fetchBytes(url: URL, priority: RequestPriority = 'auto'): Promise<Uint8Array> {
-  const response = await fetch(url, { priority });
+  // Same origin only: another origin would need a CORS preflight for the header (the widget's index).
+  const named = openedBuild && url.origin === self.location.origin;
+  const response = await fetch(url, named ? { priority, headers: { [BUILD_HEADER]: openedBuild } } : { priority });
   if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText} for ${response.url}`);
-  return new Uint8Array(await response.arrayBuffer());
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (url.href.startsWith(openedUrl)) fetchedPaths.add(url.href.slice(openedUrl.length));
+  return bytes;
 }
 
 function progressKind(path: string): 'manifest' | 'docs' | 'terms' | null {
