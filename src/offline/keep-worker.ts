@@ -1,7 +1,7 @@
 /**
  * "Keep this archive offline", off the page's thread: fetches every file a search can need (the
- * docs table's blocks, both vocabularies' parts, and every chunk those parts name; optionally each
- * article's fragment and body) into the service worker's caches, reporting progress, then records
+ * docs table's blocks, both vocabularies' parts, every chunk those parts name, and each article's
+ * fragment, which a result row shows; optionally each article's reader body) into the service worker's caches, reporting progress, then records
  * the build as kept. Started by `offline-session.svelte.ts`; cancelled by terminating it.
  *
  * It stores files itself (its requests carry `KEEP_HEADER`, which the service worker passes
@@ -19,8 +19,8 @@ export interface KeepRequest {
   /** The service worker's scope (names the caches). */
   scope: string;
   manifest: Pick<Manifest, 'build' | 'docs' | 'parts' | 'newestParts' | 'fields' | 'slots'>;
-  /** Also every article's fragment and body (reading offline, not only searching). */
-  articles: boolean;
+  /** Also every article's reader body (reading offline, not only searching). */
+  bodies: boolean;
 }
 
 export type KeepReport =
@@ -29,7 +29,7 @@ export type KeepReport =
   | { type: 'failed'; reason: 'quota' | 'network' | 'other'; message: string };
 
 /** Files fetched at once. */
-const CONCURRENCY = 4;
+const CONCURRENCY = 6;
 /** Progress reports at most this often (ms). */
 const REPORT_EVERY_MS = 150;
 
@@ -46,15 +46,14 @@ function post(report: KeepReport): void {
   scope.postMessage(report);
 }
 
-async function keep({ indexUrl, scope: swScope, manifest, articles }: KeepRequest): Promise<KeptArchive> {
+async function keep({ indexUrl, scope: swScope, manifest, bodies }: KeepRequest): Promise<KeptArchive> {
   const names = archiveCaches(swScope);
   const [files, perBuild, meta] = await Promise.all([caches.open(names.files), caches.open(names.perBuild), caches.open(names.meta)]);
   const queue: string[] = [...manifest.docs.map((block) => block.file), ...[...manifest.parts, ...manifest.newestParts].map(([, hash]) => termPartPath(hash))];
   const seen = new Set(queue);
   const perBuildPaths: string[] = [];
-  if (articles) {
-    for (let number = 0; number < manifest.slots; number++) perBuildPaths.push(fragmentPath(number), htmlPath(number));
-  }
+  for (let number = 0; number < manifest.slots; number++) perBuildPaths.push(fragmentPath(number));
+  if (bodies) for (let number = 0; number < manifest.slots; number++) perBuildPaths.push(htmlPath(number));
   let done = 0;
   let count = 0;
   let lastReport = 0;
@@ -102,7 +101,7 @@ async function keep({ indexUrl, scope: swScope, manifest, articles }: KeepReques
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, () => lane(queue, false)));
-  if (articles) await Promise.all(Array.from({ length: CONCURRENCY }, () => lane(perBuildPaths, true)));
+  await Promise.all(Array.from({ length: CONCURRENCY }, () => lane(perBuildPaths, true)));
   // The manifest of this very build: an offline visit opens it (the service worker stored it, unless evicted meanwhile).
   const manifestUrl = new URL('manifest.json', indexUrl).href;
   if (!(await perBuild.match(perBuildKey(manifestUrl, manifest.build)))) {
@@ -114,7 +113,7 @@ async function keep({ indexUrl, scope: swScope, manifest, articles }: KeepReques
   report(true);
   const record: KeptArchive = { build: manifest.build, files: kept, bytes: done, date: new Date().toISOString() };
   await meta.put(names.metaUrl(metaKeptKey(manifest.build)), Response.json(record));
-  await meta.put(names.metaUrl(META_WANTED), new Response(articles ? 'articles' : 'search'));
+  await meta.put(names.metaUrl(META_WANTED), new Response(bodies ? 'bodies' : 'search'));
   return record;
 }
 

@@ -5,11 +5,13 @@
  * offline" (`keep-worker.ts`). What `UpdateNotice.svelte` and `OfflineControl.svelte` show.
  */
 import type { Manifest } from '../lib/search/index-format.ts';
-import { archiveCaches, INDEX_FOLDER, META_WANTED, metaKeptKey, WHICH_BUILD, type KeptArchive, type PageToWorkerMessage, type WorkerToPageMessage } from './archive-files.ts';
+import { archiveCaches, buildOfKey, INDEX_FOLDER, META_WANTED, metaKeptKey, WHICH_BUILD, type KeptArchive, type PageToWorkerMessage, type WorkerToPageMessage } from './archive-files.ts';
 import type { KeepReport, KeepRequest } from './keep-worker.ts';
 
 /** How often an open page asks whether the archive was updated, besides coming back online or into view (ms). */
 const UPDATE_CHECK_EVERY_MS = 15 * 60 * 1000;
+/** After coming back online, the update check waits this long (ms). */
+const ONLINE_SETTLE_MS = 1000;
 
 export type KeepStatus = 'idle' | 'running' | 'kept' | 'failed';
 
@@ -22,12 +24,12 @@ export class OfflineSession {
   /** False without service workers (an insecure origin, a browser that blocks them): no keep-offline control. */
   supported = $state(false);
   keepStatus: KeepStatus = $state('idle');
-  /** Bytes stored so far by a running keep, and what it will store. */
+  /** Bytes stored so far by a running keep, and what it will store without the reader bodies. */
   keepDone = $state(0);
   readonly keepTotal: number;
-  /** Also every article's text (its reader body), chosen before starting. */
-  keepArticles = $state(false);
-  readonly articlesBytes: number;
+  /** Also every article's reader body, chosen before starting. */
+  keepBodies = $state(false);
+  readonly bodiesBytes: number;
   /** Why the last keep stopped. */
   keepFailure: { reason: 'quota' | 'network' | 'other'; needed: number; free: number | null } | null = $state.raw(null);
   /** The kept copy of this build, once complete. */
@@ -44,9 +46,12 @@ export class OfflineSession {
   ) {
     this.indexUrl = new URL(INDEX_FOLDER, document.baseURI).href;
     const sizes = manifest.sizes;
+    // What a search needs (docs blocks, vocabulary parts, chunks) and what its result rows show (fragments).
     this.keepTotal =
-      manifest.docs.reduce((sum, block) => sum + block.bytes, 0) + [...manifest.parts, ...manifest.newestParts].reduce((sum, [, , bytes]) => sum + bytes, 0) + (sizes?.postings ?? 0);
-    this.articlesBytes = sizes ? sizes.fragments + sizes.bodies : 0;
+      manifest.docs.reduce((sum, block) => sum + block.bytes, 0) +
+      [...manifest.parts, ...manifest.newestParts].reduce((sum, [, , bytes]) => sum + bytes, 0) +
+      (sizes ? sizes.postings + sizes.fragments : 0);
+    this.bodiesBytes = sizes?.bodies ?? 0;
   }
 
   get build(): string {
@@ -84,7 +89,7 @@ export class OfflineSession {
     this.tell({ type: 'opened', build: this.build });
     // Kept before, and this is a newer build: bring the kept copy up to date (only its changed files download).
     const wanted = await this.readWanted();
-    if (wanted && !this.kept && navigator.onLine) this.keep(wanted === 'articles');
+    if (wanted && !this.kept && navigator.onLine) void this.keep(wanted === 'bodies');
   }
 
   stop(): void {
@@ -115,13 +120,13 @@ export class OfflineSession {
     }
   }
 
-  /** Starts keeping this build offline (with every article's text when `articles`). */
-  async keep(articles = this.keepArticles): Promise<void> {
+  /** Starts keeping this build offline (with every article's reader body when `bodies`). */
+  async keep(bodies = this.keepBodies): Promise<void> {
     const registration = this.registration;
     if (!registration || this.keepStatus === 'running') return;
-    this.keepArticles = articles;
+    this.keepBodies = bodies;
     this.keepFailure = null;
-    const needed = this.keepTotal + (articles ? this.articlesBytes : 0);
+    const needed = this.keepTotal + (bodies ? this.bodiesBytes : 0);
     const estimate = await navigator.storage?.estimate?.().catch(() => null);
     const free = estimate?.quota !== undefined ? estimate.quota - (estimate.usage ?? 0) : null;
     if (free !== null && free < needed) {
@@ -136,7 +141,7 @@ export class OfflineSession {
     const keeper = new Worker(new URL('./keep-worker.ts', import.meta.url), { type: 'module', name: 'keep-offline' });
     this.keeper = keeper;
     const { build, docs, parts, newestParts, fields, slots } = this.manifest;
-    const request: KeepRequest = { indexUrl: this.indexUrl, scope: registration.scope, manifest: { build, docs, parts, newestParts, fields, slots }, articles };
+    const request: KeepRequest = { indexUrl: this.indexUrl, scope: registration.scope, manifest: { build, docs, parts, newestParts, fields, slots }, bodies };
     keeper.onmessage = (event: MessageEvent<KeepReport>) => {
       const report = event.data;
       if (report.type === 'progress') {
@@ -174,9 +179,14 @@ export class OfflineSession {
     const registration = this.registration;
     if (!registration) return;
     const names = archiveCaches(registration.scope);
-    const [files, meta] = await Promise.all([caches.open(names.files), caches.open(names.meta)]);
+    const [files, perBuild, meta] = await Promise.all([caches.open(names.files), caches.open(names.perBuild), caches.open(names.meta)]);
     const kept = this.kept ?? (await readKept(meta, names.metaUrl(metaKeptKey(this.build))));
     for (const path of kept?.files ?? []) await files.delete(new URL(path, this.indexUrl).href);
+    // Its fragments and bodies too; the manifest stays (this page's build opens offline as a visit left it).
+    const manifestUrl = new URL('manifest.json', this.indexUrl).href;
+    for (const request of await perBuild.keys()) {
+      if (buildOfKey(request.url) === this.build && !request.url.startsWith(`${manifestUrl}?`)) await perBuild.delete(request);
+    }
     await meta.delete(names.metaUrl(metaKeptKey(this.build)));
     await meta.delete(names.metaUrl(META_WANTED));
     this.kept = null;
@@ -199,11 +209,11 @@ export class OfflineSession {
     }
   }
 
-  private async readWanted(): Promise<'search' | 'articles' | null> {
+  private async readWanted(): Promise<'search' | 'bodies' | null> {
     const names = archiveCaches(this.registration!.scope);
     const response = await (await caches.open(names.meta)).match(names.metaUrl(META_WANTED));
     const text = await response?.text();
-    return text === 'articles' ? 'articles' : text ? 'search' : null;
+    return text === 'bodies' ? 'bodies' : text ? 'search' : null;
   }
 
   private tell(message: PageToWorkerMessage): void {
@@ -222,11 +232,18 @@ export class OfflineSession {
     const onVisible = () => {
       if (document.visibilityState === 'visible') check();
     };
-    window.addEventListener('online', check);
+    // A connection that has just come back is often not usable yet (in Chromium, not yet for the service worker).
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const onOnline = () => {
+      clearTimeout(settle);
+      settle = setTimeout(check, ONLINE_SETTLE_MS);
+    };
+    window.addEventListener('online', onOnline);
     document.addEventListener('visibilitychange', onVisible);
     const timer = setInterval(check, UPDATE_CHECK_EVERY_MS);
     this.stops.push(() => {
-      window.removeEventListener('online', check);
+      window.removeEventListener('online', onOnline);
+      clearTimeout(settle);
       document.removeEventListener('visibilitychange', onVisible);
       clearInterval(timer);
     });

@@ -55,7 +55,8 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 // Navigations to the page itself (any query: `?q=…`, `?id=…`) get the precached index.html.
 const pagePath = new URL(SCOPE).pathname;
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { allowlist: [new RegExp(`^${escapeRegExp(pagePath)}(index\\.html)?$`)] }));
+// (Workbox matches the allowlist against the path and the query.)
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { allowlist: [new RegExp(`^${escapeRegExp(pagePath)}(index\\.html)?(\\?.*)?$`)] }));
 
 /** Index path of a request (relative to the index folder), or null for anything else. */
 function indexPath(url: URL): string | null {

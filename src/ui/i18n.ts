@@ -87,7 +87,7 @@ export interface Messages {
   offlineHeading: string;
   keepOffline: (size: string) => string;
   keepOfflineHint: string;
-  keepArticles: (size: string) => string;
+  keepBodies: (size: string) => string;
   keepProgressLabel: string;
   keepProgress: (done: string, total: string) => string;
   keepCancel: string;
@@ -175,8 +175,8 @@ export const ZH_HANS: Messages = {
   reload: '重新载入',
   offlineHeading: '离线使用',
   keepOffline: (size) => `离线保存这个存档（${size}）`,
-  keepOfflineHint: '把搜索需要的全部内容下载到这台设备上，没有网络时也能搜索。',
-  keepArticles: (size) => `连同全部文章正文（另加 ${size}）`,
+  keepOfflineHint: '把搜索需要的全部内容（包括结果的标题和摘要）下载到这台设备上，没有网络时也能搜索。',
+  keepBodies: (size) => `连同全部文章正文，离线也能阅读（另加 ${size}）`,
   keepProgressLabel: '离线保存进度',
   keepProgress: (done, total) => `正在下载：${done} / ${total}`,
   keepCancel: '取消',
