@@ -21,7 +21,7 @@ export type FetchedFiles = () => Promise<{ build: string; paths: string[] }>;
 export class OfflineSession {
   /** A newer index (`archive`) or a newer app (`app`) is available: the update offer. */
   update: 'archive' | 'app' | null = $state(null);
-  /** False without service workers (an insecure origin, a browser that blocks them): no keep-offline control. */
+  /** True once a service worker controls the page; false without one (an insecure origin, a browser that blocks them): no keep-offline control. */
   supported = $state(false);
   keepStatus: KeepStatus = $state('idle');
   /** Bytes stored so far by a running keep, and what it will store without the reader bodies. */
@@ -76,7 +76,6 @@ export class OfflineSession {
       return;
     }
     this.registration = registration;
-    this.supported = true;
     this.watchAppUpdates(registration, wasControlled);
     await this.readKept();
     if (!wasControlled) {
@@ -86,6 +85,8 @@ export class OfflineSession {
       const { build, paths } = await this.fetched();
       this.tell({ type: 'adopt', build, paths });
     }
+    // The control shows once a service worker answers for this page: what it keeps is then used offline.
+    this.supported = true;
     this.tell({ type: 'opened', build: this.build });
     // Kept before, and this is a newer build: bring the kept copy up to date (only its changed files download).
     const wanted = await this.readWanted();
