@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { adoptedStyles } from './scripts/vite/adopted-styles.ts';
 import { hostedPageCsp } from './scripts/vite/hosted-page-csp.ts';
 import { pagePreloads } from './scripts/vite/page-preloads.ts';
@@ -36,8 +37,8 @@ const UI_MODULE = /src[\\/]ui[\\/]([\w.-]+)$/;
 const SHARED_WITH_ENTRY = /^(preopen|worker-client|search-request|head-start|lang)\.ts$/;
 /** The hosted page's own: its boot box, early search, font warm-up, URL reading and history; the worker's script. */
 const PAGE_OR_WORKER_ONLY = /^(boot-box|early-search|font-warmup|url-read|history-sync|mount-app|search-worker)\.ts$/;
-/** Loaded on demand: the reader (with DOMPurify), the compact box, the other languages, the search service in the page (the widget's inline mode). */
-const ON_DEMAND = /^(ReaderView\.svelte|CompactSearch\.svelte|messages-|sanitize\.ts|mark-text\.ts|search-(inline|service|core)\.ts)/;
+/** Loaded on demand: the reader (with DOMPurify), the compact box, the offline controls, the other languages, the search service in the page (the widget's inline mode). */
+const ON_DEMAND = /^(ReaderView\.svelte|CompactSearch\.svelte|OfflineControl\.svelte|UpdateNotice\.svelte|messages-|sanitize\.ts|mark-text\.ts|search-(inline|service|core)\.ts)/;
 
 function isSharedWithEntry(id: string): boolean {
   const ui = UI_MODULE.exec(id)?.[1];
@@ -65,6 +66,26 @@ export default defineConfig({
     pagePreloads(),
     // dist/content-security-policy.txt: the header the hosted page needs, with index.html's style hash.
     hostedPageCsp(),
+    // dist/sw.js: the hosted page's service worker (src/offline/sw.ts, Workbox), with the app shell's
+    // precache list. Registered by the page itself after its first results (src/offline/register-offline.ts);
+    // the index (data/, written after this build) is cached at runtime. See docs/offline.md.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/offline',
+      filename: 'sw.ts',
+      injectRegister: false,
+      manifest: false,
+      injectManifest: {
+        rollupFormat: 'iife',
+        // The hosted page's shell: index.html, its scripts (the reader and the languages too, for
+        // offline reading), icons and the web app manifest. Not the widget (other sites' pages,
+        // never under this worker), not the index (data/ is written after the build).
+        globPatterns: ['index.html', 'assets/*.js', 'icons/*', 'manifest.webmanifest'],
+        globIgnores: ['data/**', 'widget.js'],
+        // Hashed file names need no revision.
+        dontCacheBustURLsMatching: /^assets\/.+-[\w-]{8}\.js$/,
+      },
+    }),
   ],
   // The dev server's pre-bundled Svelte gets the same replacement.
   optimizeDeps: { rolldownOptions: { plugins: [adoptedStyles()] } },

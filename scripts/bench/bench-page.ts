@@ -22,6 +22,7 @@ import { type GzipHost, type Protocol, startGzipHost } from './gzip-host.ts';
 import { APP_MARKUP } from './page-probe.ts';
 import { cjkFontWarning, type ColdRun, coldRun, launchChromium, type PageTarget, type Probe, setCpuSlowdown, VIEWPORT, warmRun, warmUpBrowser } from './page-harness.ts';
 import { BENCH_QUERIES } from './queries.ts';
+import { repeatVisit, type RepeatVisit } from './repeat-visit.ts';
 import { kb, median, ms, percentile, table } from './stats.ts';
 
 export interface BenchPageOptions {
@@ -105,6 +106,11 @@ export async function benchPage(options: BenchPageOptions): Promise<string> {
     const memory = typedRun.memory;
     const pageErrors = [...typedRun.pageErrors, ...enteredRun.pageErrors];
 
+    // 3. Repeat visits served by the service worker (scripts/bench/repeat-visit.ts): the same page
+    // again in the same context, online and offline.
+    const repeats: RepeatVisit[] = [];
+    for (const query of coldQueryList) repeats.push(await repeatVisit(browser, target, query));
+
     const coldFull = colds.map((c) => c.probe.fullAt);
     const coldCount = colds.map((c) => c.probe.countAt);
     const pageBytes = median(colds.map((c) => c.pageBytes));
@@ -130,6 +136,8 @@ export async function benchPage(options: BenchPageOptions): Promise<string> {
               ['cold, HTTP/2 host: result count painted, median', ms(median(colds2.map((c) => c.probe.countAt))), ''],
             ]
           : []),
+        ['repeat visit, service worker, online: first 10 painted / count painted, median', `${ms(median(repeats.map((r) => r.online.fullAt)))} / ${ms(median(repeats.map((r) => r.online.countAt)))}`, ''],
+        ['repeat visit, service worker, offline: first 10 painted / count painted, median', `${ms(median(repeats.map((r) => r.offline.fullAt)))} / ${ms(median(repeats.map((r) => r.offline.countAt)))}`, ''],
         ['cold: bytes before first results (all), median', kb(totalBytes), '≤ 125 KB'],
         ['  of which HTML + JS + CSS', `${kb(pageBytes)} (${median(colds.map((c) => c.pageRequests))} requests)`, ''],
         ['  of which index data', `${kb(dataBytes)} (${median(colds.map((c) => c.dataRequests))} requests)`, ''],
@@ -147,6 +155,9 @@ export async function benchPage(options: BenchPageOptions): Promise<string> {
     if (fonts) out.push(fonts);
     out.push(
       'Warm pages settle before the measured queries (no index request for 1.5 s): by then this page has fetched the vocabulary ahead after its first search for words (both vocabularies within 8 MB, else the newest block\'s: every first answer), so new words need no round trip for it; snippets still fetch their article fragments over the throttled network (40 ms a request).',
+    );
+    out.push(
+      `Repeat visits: ${repeats.length} queries; a first visit, then the same page and query again in that context once its service worker has stored the visit (shell precached, index files as fetched), online and with the network off; times from navigation start. The service worker's own fetches are not throttled (DevTools throttles the page and its workers).`,
     );
     if (memory.note) out.push(`Note: ${memory.note}.`);
     if (failed) out.push(`Note: ${failed} result rows painted "snippet unavailable" (counted as painted).`);

@@ -147,6 +147,12 @@ export async function writeIndex(outDir: string, files: Iterator<IndexFile, Mani
     for (const size of sizes.values()) report.bytes += size;
     for (const block of manifest.docs) block.bytes = sizes.get(block.file) ?? 0;
     for (const part of [...manifest.parts, ...manifest.newestParts]) part[2] = sizes.get(termPartPath(part[1])) ?? 0;
+    manifest.sizes = { postings: 0, fragments: 0, bodies: 0 };
+    for (const [file, size] of sizes) {
+      if (file.startsWith('post-')) manifest.sizes.postings += size;
+      else if (file.startsWith('a/')) manifest.sizes.fragments += size;
+      else if (file.startsWith('h/')) manifest.sizes.bodies += size;
+    }
     const json = JSON.stringify(manifest);
     await writeWhole(path.join(outDir, 'manifest.json'), json);
     report.bytes += json.length;

@@ -20,13 +20,15 @@ export const CSP_FILE = 'content-security-policy.txt';
 /** Everything but the styles: what the page's scripts, worker, index and articles need. */
 const DIRECTIVES = [
   "default-src 'none'",
-  // The entry, its chunks, and the search worker (same origin: no blob: needed).
+  // The entry, its chunks, and the search worker (same origin: no blob: needed); the service worker (sw.js).
   "script-src 'self'",
   "worker-src 'self'",
   // The manifest (preloaded by index.html, fetched by the entry) and the index parts.
   "connect-src 'self'",
-  // index.html's empty icon (data:,) and the images inside articles, from the news sites.
-  'img-src data: https: http:',
+  // The app's icons (public/icons) and the images inside articles, from the news sites.
+  "img-src 'self' data: https: http:",
+  // The web app manifest (public/manifest.webmanifest): the page is installable.
+  "manifest-src 'self'",
   // The boot box is a form: Enter before the scripts run loads `./?q=…`.
   "form-action 'self'",
 ];

@@ -97,6 +97,26 @@ export interface Messages {
   articleUnavailable: string;
   errorHeading: string;
   retry: string;
+  // Offline (src/offline/): the update offer, "keep this archive offline", what is missing offline.
+  archiveUpdated: string;
+  appUpdated: string;
+  reload: string;
+  offlineHeading: string;
+  keepOffline: (size: string) => string;
+  keepOfflineHint: string;
+  keepBodies: (size: string) => string;
+  keepProgressLabel: string;
+  keepProgress: (done: string, total: string) => string;
+  keepCancel: string;
+  kept: (size: string) => string;
+  keepRemove: string;
+  keepQuota: (needed: string, free: string) => string;
+  keepNetwork: string;
+  keepOther: string;
+  offlineIndexMissing: string;
+  offlinePartMissing: string;
+  offlineSummariesMissing: string;
+  offlineArticleMissing: string;
 }
 
 /** Simplified Chinese, the default: part of the app itself. */
@@ -177,6 +197,25 @@ export const ZH_HANS: Messages = {
   articleUnavailable: '这篇文章无法载入。请检查网络连接，然后重试。',
   errorHeading: '出错了',
   retry: '重试',
+  archiveUpdated: '有新的存档版本',
+  appUpdated: '搜索页有新版本',
+  reload: '重新载入',
+  offlineHeading: '离线使用',
+  keepOffline: (size) => `离线保存这个存档（${size}）`,
+  keepOfflineHint: '把搜索需要的全部内容（包括结果的标题和摘要）下载到这台设备上，没有网络时也能搜索。',
+  keepBodies: (size) => `连同全部文章正文，离线也能阅读（另加 ${size}）`,
+  keepProgressLabel: '离线保存进度',
+  keepProgress: (done, total) => `正在下载：${done} / ${total}`,
+  keepCancel: '取消',
+  kept: (size) => `这个存档已离线保存（${size}），没有网络时也能搜索。`,
+  keepRemove: '删除离线副本',
+  keepQuota: (needed, free) => `这台设备的存储空间不够：需要 ${needed}，只剩 ${free}。已下载的部分不算完整的离线存档。`,
+  keepNetwork: '下载中断了：网络连接有问题。已下载的文件会保留，再试一次会从中断处继续。',
+  keepOther: '离线保存没有完成。已下载的文件会保留，可以再试一次。',
+  offlineIndexMissing: '现在离线，这个存档还没有存到这台设备上。联网后打开一次，以后离线也能搜索。',
+  offlinePartMissing: '现在离线，这次搜索要用到的存档内容还没有存到这台设备上。联网后再试；选择“离线保存这个存档”后，离线也能搜索任何内容。',
+  offlineSummariesMissing: '现在离线，部分结果的摘要还没有存到这台设备上。联网后再试。',
+  offlineArticleMissing: '现在离线，这篇文章还没有存到这台设备上：离线时能打开以前读过的文章。',
 };
 
 const loaded: Partial<Record<Lang, Messages>> = { 'zh-Hans': ZH_HANS };

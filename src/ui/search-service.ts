@@ -23,6 +23,7 @@ import { warmUpInflate } from '../lib/search/inflate.ts';
 import { IndexError, type SearchQuery } from '../lib/search/types.ts';
 import { searchKey } from './head-start.ts';
 import { vocabularyWithin } from './vocabulary-prefetch.ts';
+import { BUILD_HEADER } from '../offline/archive-files.ts';
 import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, SummariesResult, VocabularyPrefetch, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 const core = import('./search-core.ts');
@@ -50,6 +51,10 @@ export function serveSearch(port: SearchPort): void {
 
   let searcher: Promise<Searcher> | null = null;
   let openedUrl = '';
+  /** The open index's build, once read: same-origin fetches name it for the hosted page's service worker (`BUILD_HEADER`). */
+  let openedBuild = '';
+  /** Index files fetched (paths relative to `openedUrl`): the `fetched` request. */
+  const fetchedPaths = new Set<string>();
   /** Why the last `open` failed (null once one succeeds): what a request that needs the index reports. */
   let openFailure: unknown = null;
   let lastParsed: { text: string; parsed: Promise<ParsedQuery> } | null = null;
@@ -73,6 +78,8 @@ export function serveSearch(port: SearchPort): void {
         }
         ahead.clear();
         openedUrl = indexUrl;
+        openedBuild = '';
+        fetchedPaths.clear();
         const bytes = manifest ? Promise.resolve(manifest) : fetchTracked(indexUrl, 'manifest.json');
         const current = { manifest: bytes.then(readHeadOfManifest, () => null) };
         head = current;
@@ -81,9 +88,12 @@ export function serveSearch(port: SearchPort): void {
         const opening = core.then(({ Searcher }) => Searcher.open(fetchSource(indexUrl, bytes)));
         searcher = opening;
         opening.then(
-          () => {
+          (opened) => {
             if (head === current) head = null;
-            if (searcher === opening) openFailure = null;
+            if (searcher === opening) {
+              openFailure = null;
+              openedBuild = opened.manifest.build;
+            }
           },
           // A failed open is forgotten, so that Retry opens again; its cause is what requests that
           // need the index report meanwhile (a shared #a= link on a damaged index says so).
@@ -155,6 +165,11 @@ export function serveSearch(port: SearchPort): void {
       if (!isFoldingTableLoaded()) loadFoldingTable().catch(() => undefined);
       vocabularyPrefetch ??= prefetchVocabulary(opened, budget);
       return vocabularyPrefetch;
+    },
+
+    async fetched() {
+      await ready();
+      return { build: openedBuild, paths: [...fetchedPaths] };
     },
 
     async related({ number }) {
@@ -252,7 +267,7 @@ export function serveSearch(port: SearchPort): void {
       while (next < paths.length) {
         const path = paths[next++]!;
         if (prefetched.has(path)) continue;
-        const bytes = fetchBytes(new URL(path, openedUrl), 'low');
+        const bytes = fetchIndexFile(new URL(path, openedUrl), 'low');
         prefetched.set(path, bytes);
         await bytes.catch(() => {
           // Forgotten: a search that needs the part fetches it itself (and reports a failure).
@@ -338,12 +353,21 @@ export function serveSearch(port: SearchPort): void {
     };
   }
 
+  /** An index file's bytes, the open build named for the hosted page's service worker; recorded for `fetched`. */
+  async function fetchIndexFile(url: URL, priority: RequestPriority = 'auto'): Promise<Uint8Array> {
+    // Same origin only: another origin would need a CORS preflight for the header (the widget's index).
+    const named = openedBuild !== '' && url.origin === self.location.origin;
+    const bytes = await fetchBytes(url, priority, named ? { [BUILD_HEADER]: openedBuild } : undefined);
+    if (url.href.startsWith(openedUrl)) fetchedPaths.add(url.href.slice(openedUrl.length));
+    return bytes;
+  }
+
   /** An index file, with its progress reported and its failure remembered (see `describe`). */
   async function fetchTracked(indexUrl: string, path: string): Promise<Uint8Array> {
     const kind = progressKind(path);
     if (kind) report(kind, +1);
     try {
-      return await fetchBytes(new URL(path, indexUrl));
+      return await fetchIndexFile(new URL(path, indexUrl));
     } finally {
       if (kind) report(kind, -1);
     }
@@ -441,8 +465,8 @@ function readHeadOfManifest(bytes: Uint8Array): Pick<Manifest, 'docs' | 'newestP
 }
 
 /** A file's bytes; an HTTP error status rejects, as a network failure does. */
-async function fetchBytes(url: URL, priority: RequestPriority = 'auto'): Promise<Uint8Array> {
-  const response = await fetch(url, { priority });
+async function fetchBytes(url: URL, priority: RequestPriority = 'auto', headers?: Record<string, string>): Promise<Uint8Array> {
+  const response = await fetch(url, headers ? { priority, headers } : { priority });
   if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText} for ${response.url}`);
   return new Uint8Array(await response.arrayBuffer());
 }

@@ -68,7 +68,16 @@ export interface SearchStateOptions {
 }
 
 /** Messages that explain a failure (looked up when shown, so they follow the language). */
-export type ErrorMessage = 'indexUnavailable' | 'indexCorrupt' | 'partUnavailable' | 'summariesUnavailable' | 'articleUnavailable';
+export type ErrorMessage =
+  | 'indexUnavailable'
+  | 'indexCorrupt'
+  | 'partUnavailable'
+  | 'summariesUnavailable'
+  | 'articleUnavailable'
+  | 'offlineIndexMissing'
+  | 'offlinePartMissing'
+  | 'offlineSummariesMissing'
+  | 'offlineArticleMissing';
 
 /** An error the visitor sees, with the action that retries what failed. */
 export interface ShownError {
@@ -212,6 +221,11 @@ export class SearchState {
       this.isSearching = !early!.answer;
       if (early!.summaries) this.loader.adopt(early!.summaries.numbers, this.answerText, early!.summaries);
     }
+  }
+
+  /** The index files the worker fetched and the open build (the hosted page's service worker stores them: src/offline/). */
+  fetchedFiles(): Promise<{ build: string; paths: string[] }> {
+    return this.client.request('fetched', {});
   }
 
   /** Opens the index, runs the query from the URL, opens its article (call once mounted). */
@@ -753,6 +767,8 @@ export class SearchState {
   private messageFor(error: unknown, operation: 'open' | 'search' | 'summaries' | 'article'): ErrorMessage {
     const failure: WorkerFailure = error instanceof WorkerRequestError ? error.failure : { kind: 'bug', message: String(error) };
     if (failure.kind === 'corrupt') return 'indexCorrupt';
+    // Offline, a file that could not be fetched is one this device has not stored: say that.
+    if (failure.kind === 'unavailable' && navigator.onLine === false) return OFFLINE_MESSAGES[operation];
     if (operation === 'open') return 'indexUnavailable';
     if (operation === 'search') return 'partUnavailable';
     if (operation === 'summaries') return 'summariesUnavailable';
@@ -772,6 +788,13 @@ export class SearchState {
     console.error('news-archive-search:', detail);
   }
 }
+
+const OFFLINE_MESSAGES = {
+  open: 'offlineIndexMissing',
+  search: 'offlinePartMissing',
+  summaries: 'offlineSummariesMissing',
+  article: 'offlineArticleMissing',
+} as const satisfies Record<string, ErrorMessage>;
 
 /**
  * The bare listing's first `limit` articles from the manifest (the newest, with the empty query's

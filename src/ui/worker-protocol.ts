@@ -107,6 +107,12 @@ export interface WorkerApi {
    * calls get the same outcome.
    */
   prefetch: { params: { budget: number }; result: VocabularyPrefetch };
+  /**
+   * The index files this worker has fetched (paths relative to the index folder) and the build
+   * of the open index: the hosted page hands them to its service worker once it controls the
+   * page, so that a first visit's searches answer offline too (src/offline/register-offline.ts).
+   */
+  fetched: { params: Record<string, never>; result: { build: string; paths: string[] } };
 }
 
 /** What a vocabulary prefetch did. */

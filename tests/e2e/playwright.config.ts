@@ -28,6 +28,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     trace: 'retain-on-failure',
+    // The hosted page registers a service worker after its first results (src/offline/): it would
+    // answer requests that specs route or hold. Only offline.e2e.ts allows it.
+    serviceWorkers: 'block',
     launchOptions: {
       // Never download browsers: use the system Chromium.
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -138,6 +138,12 @@ export interface Manifest {
   newestParts: TermPartEntry[];
   /** Characters of an id that name its `ids/` shard. */
   idShardLength: number;
+  /**
+   * Bytes of the files the manifest does not list one by one: every common term's chunks
+   * (`post-*`), fragments (`a/`) and reader bodies (`h/`), as served. Keeping the archive offline
+   * shows its size before it downloads them. Filled in by the writer; absent in older indexes.
+   */
+  sizes?: { postings: number; fragments: number; bodies: number };
 }
 
 /** `a/<number>.json`: what a result on screen needs beyond the docs table. */

@@ -293,6 +293,25 @@ export class TermPart {
     return found;
   }
 
+  /**
+   * The hashes of every chunk the part's common terms name (`chunkPath` gives their files), without
+   * decoding any postings: what keeping the archive offline must fetch besides the parts.
+   */
+  chunkHashes(): string[] {
+    const hashes: string[] = [];
+    const reader = new ByteReader(this.data);
+    for (let i = 0; i < this.directory.size; i++) {
+      reader.offset = this.entryAt[i]!;
+      if (reader.uint() !== CHUNKED) continue;
+      for (let f = 0; f < this.fieldCount; f++) reader.uint();
+      for (let c = reader.uint(); c > 0; c--) {
+        reader.uint();
+        hashes.push(reader.string());
+      }
+    }
+    return hashes;
+  }
+
   /** Decodes entry `index` (the constructor checked that it is whole). */
   private entry(index: number): TermEntry {
     const reader = new ByteReader(this.data);

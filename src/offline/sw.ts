@@ -1,0 +1,281 @@
+/**
+ * The hosted page's service worker (built by vite-plugin-pwa's injectManifest from this file into
+ * `sw.js`; registered by `register-offline.ts` after the first results, never by the widget).
+ *
+ * - The app shell (index.html, its scripts, icons, the web app manifest) is precached by Workbox.
+ * - The index (`data/`, written after the build) is cached at runtime, one build at a time:
+ *   content-hashed files cache-first, shared by every build that lists them; the manifest
+ *   network-first with a short timeout, then the latest build's copy; fragments, bodies and id
+ *   shards cache-first under their build (the search worker names it in `x-archive-build`), so
+ *   a new manifest never meets an older build's fragment, nor the reverse.
+ * - A build no open page uses (and that is not the latest) is evicted with the files only it read.
+ *
+ * Details and the reasons for each choice: docs/offline.md.
+ */
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { CacheFirst, NetworkOnly, Strategy, type StrategyHandler } from 'workbox-strategies';
+import type { WorkboxPlugin } from 'workbox-core/types.js';
+import {
+  archiveCaches,
+  BUILD_HEADER,
+  buildOfKey,
+  INDEX_FOLDER,
+  indexFileKind,
+  KEEP_HEADER,
+  META_LATEST,
+  metaKeptKey,
+  metaLedgerKey,
+  perBuildKey,
+  WHICH_BUILD,
+  type KeptArchive,
+  type PageToWorkerMessage,
+  type WorkerToPageMessage,
+} from './archive-files.ts';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+
+/** How long the manifest's network fetch may take before the cached one answers (ms). */
+const MANIFEST_TIMEOUT_MS = 3000;
+/** How long a page may take to say which build it answers from, before eviction goes on without it (ms). */
+const WHICH_BUILD_TIMEOUT_MS = 1000;
+
+const SCOPE = self.registration.scope;
+const CACHES = archiveCaches(SCOPE);
+const INDEX_URL = new URL(INDEX_FOLDER, SCOPE).href;
+
+// A first install takes the page at once (it has nothing to be consistent with); a new version of
+// the app waits until the page asks for it (`skip-waiting`, the update offer's Reload).
+self.addEventListener('install', () => {
+  if (!self.registration.active) void self.skipWaiting();
+});
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+// Navigations to the page itself (any query: `?q=…`, `?id=…`) get the precached index.html.
+const pagePath = new URL(SCOPE).pathname;
+// (Workbox matches the allowlist against the path and the query.)
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { allowlist: [new RegExp(`^${escapeRegExp(pagePath)}(index\\.html)?(\\?.*)?$`)] }));
+
+/** Index path of a request (relative to the index folder), or null for anything else. */
+function indexPath(url: URL): string | null {
+  return url.href.startsWith(INDEX_URL) && url.search === '' ? url.href.slice(INDEX_URL.length) : null;
+}
+
+// ---- Which build read which content-hashed file (for eviction) ----
+
+const ledger = new Map<string, Set<string>>();
+const unsaved = new Set<string>();
+let latest: Promise<string | null> | null = null;
+
+function latestBuild(): Promise<string | null> {
+  latest ??= caches
+    .open(CACHES.meta)
+    .then((cache) => cache.match(CACHES.metaUrl(META_LATEST)))
+    .then((response) => response?.text() ?? null);
+  return latest;
+}
+
+async function setLatestBuild(build: string): Promise<void> {
+  latest = Promise.resolve(build);
+  await (await caches.open(CACHES.meta)).put(CACHES.metaUrl(META_LATEST), new Response(build));
+}
+
+function record(build: string, path: string): void {
+  let files = ledger.get(build);
+  if (!files) ledger.set(build, (files = new Set()));
+  if (files.has(path)) return;
+  files.add(path);
+  unsaved.add(build);
+}
+
+/** Writes the ledger's new entries (merged with what is stored). */
+async function saveLedger(): Promise<void> {
+  const cache = await caches.open(CACHES.meta);
+  for (const build of [...unsaved]) {
+    unsaved.delete(build);
+    const stored = await readJson<string[]>(cache, CACHES.metaUrl(metaLedgerKey(build)));
+    const files = new Set([...(stored ?? []), ...(ledger.get(build) ?? [])]);
+    await cache.put(CACHES.metaUrl(metaLedgerKey(build)), Response.json([...files]));
+  }
+}
+
+const ledgerPlugin: WorkboxPlugin = {
+  async handlerWillStart({ request, event }) {
+    const path = indexPath(new URL(request.url));
+    const build = request.headers.get(BUILD_HEADER) ?? (await latestBuild());
+    if (!path || !build) return;
+    record(build, path);
+    if ('waitUntil' in event) (event as ExtendableEvent).waitUntil(saveLedger());
+  },
+};
+
+// ---- Routes of the index ----
+
+// The keep-offline worker stores what it fetches itself (and sees quota errors): pass it through.
+registerRoute(({ request, url }) => indexPath(url) !== null && request.headers.has(KEEP_HEADER), new NetworkOnly());
+
+/**
+ * The manifest: network first, with a timeout; a manifest from the network is stored as its build's
+ * and becomes the latest; without the network (or too slow), the latest build's copy answers.
+ */
+class ManifestFirst extends Strategy {
+  protected async _handle(request: Request, handler: StrategyHandler): Promise<Response> {
+    const fromNetwork = handler.fetch(request).then(async (response) => {
+      if (response.ok) await storeManifest(request.url, response.clone());
+      return response;
+    });
+    // Stored even when the cached copy answered first.
+    handler.waitUntil(fromNetwork.catch(() => undefined));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), MANIFEST_TIMEOUT_MS)));
+    const first = await Promise.race([fromNetwork.catch(() => null), timeout]);
+    clearTimeout(timer);
+    if (first) return first;
+    const build = await latestBuild();
+    const cached = build ? await (await caches.open(CACHES.perBuild)).match(perBuildKey(request.url, build)) : undefined;
+    if (cached) return cached;
+    return fromNetwork; // nothing cached: the network's answer (or its failure), however late
+  }
+}
+
+async function storeManifest(url: string, response: Response): Promise<void> {
+  let build: unknown;
+  try {
+    build = ((await response.clone().json()) as { build?: unknown }).build;
+  } catch {
+    return; // not a manifest this app reads: never stored, never served offline
+  }
+  if (typeof build !== 'string') return;
+  await (await caches.open(CACHES.perBuild)).put(perBuildKey(url, build), response);
+  const before = await latestBuild();
+  await setLatestBuild(build);
+  if (before !== null && before !== build) {
+    const message: WorkerToPageMessage = { type: 'archive-updated', build };
+    for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(message);
+  }
+}
+
+registerRoute(({ url }) => indexPath(url) === 'manifest.json', new ManifestFirst());
+
+// Content-hashed files: the same name is the same bytes, whichever build asks.
+registerRoute(({ url }) => indexFileKind(indexPath(url) ?? '') === 'hashed', new CacheFirst({ cacheName: CACHES.files, plugins: [ledgerPlugin] }));
+
+// Fragments, bodies, id shards: under the build that asked (none named: not cached).
+registerRoute(
+  ({ request, url }) => indexFileKind(indexPath(url) ?? '') === 'per-build' && request.headers.has(BUILD_HEADER),
+  new CacheFirst({
+    cacheName: CACHES.perBuild,
+    plugins: [{ cacheKeyWillBeUsed: async ({ request }) => perBuildKey(request.url, request.headers.get(BUILD_HEADER)!) }],
+  }),
+);
+
+// ---- Messages from the page ----
+
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  const message = event.data as PageToWorkerMessage;
+  if (message?.type === 'skip-waiting') void self.skipWaiting();
+  else if (message?.type === 'adopt') event.waitUntil(adopt(message.build, message.paths));
+  else if (message?.type === 'opened') event.waitUntil(evictUnused().catch((error: unknown) => console.warn('archive: eviction failed', error)));
+});
+
+/**
+ * Stores the files the search worker fetched before this service worker controlled it (the first
+ * visit), from the HTTP cache where it has them: the visit's searches then answer offline too.
+ */
+async function adopt(build: string, paths: readonly string[]): Promise<void> {
+  const [files, perBuild] = await Promise.all([caches.open(CACHES.files), caches.open(CACHES.perBuild)]);
+  for (const path of ['manifest.json', ...paths]) {
+    const kind = indexFileKind(path);
+    const url = new URL(path, INDEX_URL).href;
+    const cache = kind === 'hashed' ? files : perBuild;
+    const key = kind === 'hashed' ? url : perBuildKey(url, build);
+    if (kind === 'other' || (await cache.match(key))) continue;
+    const response = await fetch(url, { cache: 'force-cache' }).catch(() => null);
+    if (!response?.ok) continue;
+    if (kind === 'manifest') {
+      // Only the very build the page opened: a newer one deployed meanwhile is not this visit's.
+      const read = (await response.clone().json().catch(() => null)) as { build?: unknown } | null;
+      if (read?.build !== build) continue;
+      if ((await latestBuild()) === null) await setLatestBuild(build);
+    }
+    if (kind === 'hashed') record(build, path);
+    await cache.put(key, response).catch((error: unknown) => console.warn(`archive: ${path} not stored`, error));
+  }
+  await saveLedger();
+}
+
+// ---- Eviction ----
+
+/** Builds the open pages answer from (each asked over a MessageChannel; a silent page is skipped). */
+async function buildsInUse(): Promise<Set<string>> {
+  const pages = await self.clients.matchAll({ type: 'window' });
+  const answers = await Promise.all(
+    pages.map(
+      (page) =>
+        new Promise<string | null>((resolve) => {
+          const channel = new MessageChannel();
+          const timer = setTimeout(() => resolve(null), WHICH_BUILD_TIMEOUT_MS);
+          channel.port1.onmessage = (event: MessageEvent<unknown>) => {
+            clearTimeout(timer);
+            resolve(typeof event.data === 'string' ? event.data : null);
+          };
+          page.postMessage({ type: WHICH_BUILD }, [channel.port2]);
+        }),
+    ),
+  );
+  return new Set(answers.filter((build): build is string => build !== null));
+}
+
+/**
+ * Removes every build but the latest and those open pages use: its manifest, fragments, bodies and
+ * id shards, its records, and the content-hashed files no remaining build read or kept.
+ */
+async function evictUnused(): Promise<void> {
+  await saveLedger();
+  const live = await buildsInUse();
+  const newest = await latestBuild();
+  if (newest) live.add(newest);
+  const [perBuild, files, meta] = await Promise.all([caches.open(CACHES.perBuild), caches.open(CACHES.files), caches.open(CACHES.meta)]);
+  const builds = new Set<string>();
+  for (const request of await perBuild.keys()) {
+    const build = buildOfKey(request.url);
+    if (build) builds.add(build);
+  }
+  const filesOf = new Map<string, Set<string>>();
+  for (const request of await meta.keys()) {
+    const match = /__archive\/(ledger|kept)\/([^/]+)$/.exec(request.url);
+    if (!match) continue;
+    const build = decodeURIComponent(match[2]!);
+    builds.add(build);
+    const read = await readJson<string[] | KeptArchive>(meta, request.url);
+    const paths = Array.isArray(read) ? read : (read?.files ?? []);
+    const set = filesOf.get(build) ?? new Set<string>();
+    for (const path of paths) set.add(path);
+    filesOf.set(build, set);
+  }
+  const dead = [...builds].filter((build) => !live.has(build));
+  if (dead.length === 0) return;
+  const kept = new Set<string>();
+  for (const build of live) for (const path of filesOf.get(build) ?? []) kept.add(path);
+  for (const request of await perBuild.keys()) {
+    const build = buildOfKey(request.url);
+    if (build && !live.has(build)) await perBuild.delete(request);
+  }
+  for (const build of dead) {
+    for (const path of filesOf.get(build) ?? []) if (!kept.has(path)) await files.delete(new URL(path, INDEX_URL).href);
+    await meta.delete(CACHES.metaUrl(metaLedgerKey(build)));
+    await meta.delete(CACHES.metaUrl(metaKeptKey(build)));
+    ledger.delete(build);
+  }
+}
+
+async function readJson<T>(cache: Cache, key: string): Promise<T | null> {
+  const response = await cache.match(key);
+  return response ? ((await response.json().catch(() => null)) as T | null) : null;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
