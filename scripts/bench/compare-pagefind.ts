@@ -83,7 +83,8 @@ export async function appResultLists(indexDir: string, queries: readonly string[
   const lists = new Map<string, number[]>();
   const totals = new Map<string, number>();
   for (const query of queries) {
-    const response = await searcher.search({ text: query, limit: RESULT_CAP });
+    // Every matching article, near-duplicates too: recall is measured over articles.
+    const response = await searcher.search({ text: query, limit: RESULT_CAP, collapse: false });
     lists.set(query, response.hits.map((hit) => hit.number));
     totals.set(query, response.total);
   }

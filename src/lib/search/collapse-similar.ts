@@ -149,13 +149,18 @@ function articlesNearInTime(keys: ReadonlyArray<SimilarityKeys | undefined>): (n
     if (at === undefined) return [];
     const own = keys[n]!;
     const found: number[] = [];
-    for (let step = 1; step <= MAX_NEAR_IN_TIME && found.length < MAX_CANDIDATES; step++) {
+    // Only earlier numbers count towards the limit, so later articles never change what an
+    // earlier one is compared with (its group stays put in an incremental build).
+    let examined = 0;
+    for (let step = 1; examined < MAX_NEAR_IN_TIME && found.length < MAX_CANDIDATES; step++) {
       let inRange = false;
       for (const i of [at - step, at + step]) {
         const m = dated[i];
         if (m === undefined || Math.abs(keys[m]!.day - own.day) > ALIKE_DAYS) continue;
         inRange = true;
-        if (m < n && isAlikeTitle(keys[m]!, own)) found.push(m);
+        if (m >= n) continue;
+        examined++;
+        if (isAlikeTitle(keys[m]!, own)) found.push(m);
       }
       if (!inRange) break;
     }
