@@ -186,6 +186,9 @@ test.describe('the widget under the documented CSP', () => {
     await expect(second).toHaveAttribute('data-mode', 'worker');
     expect(page.workers()).toHaveLength(2);
     expect(await hostRecord(page, 'cspViolations')).toEqual([]);
+    // Dedicated workers only: the widget never registers a service worker on its host's origin.
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+    expect(page.context().serviceWorkers()).toHaveLength(0);
   });
 });
 
