@@ -62,6 +62,8 @@ async function countFor(page: Page, text: string): Promise<number> {
 
 test.describe('the hosted page offline', () => {
   test('after a visit, reloads offline: the same queries answer with the same counts, and an article read opens again', async ({ page, context, baseURL }) => {
+    // Two visits' worth of searches: more than the default 30 s when the machine is loaded.
+    test.setTimeout(90_000);
     const asked = watchIndexRequests(context, () => `${baseURL}data/`);
     await page.goto('./');
     const queries = ['王毅', '臺灣', 'covid'];
