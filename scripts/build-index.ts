@@ -10,9 +10,9 @@
  * 1 with --strict when any file was skipped (or when no file could be indexed), 2 when the input
  * folder is missing or holds no article files, or the output cannot be written.
  */
-import { writeFile } from 'node:fs/promises';
 import { buildArchiveIndex } from './lib/build-archive-index.ts';
 import { type CommandSpec, isMainModule, readArgs, usageError } from './lib/cli-args.ts';
+import { finishBuild, printSkipped } from './lib/build-outcome.ts';
 import { formatSummary } from './lib/format-summary.ts';
 import { printableName } from './lib/printable-name.ts';
 import { createProgress } from './lib/progress.ts';
@@ -61,23 +61,13 @@ export async function main(argv: readonly string[], name?: string): Promise<numb
   }
   progress.done();
   const { report, bytes, write, cache, incremental } = result;
-  for (const { file, reason } of report.skipped) console.error(`skipped ${printableName(file)}: ${printableName(reason)}`);
+  printSkipped(report);
   console.log(formatSummary(report, values.out, bytes, performance.now() - started));
   console.log(
     `Compiled ${cache.compiled} files, ${cache.reused} from the cache${cache.pruned ? `, ${cache.pruned} gone files forgotten` : ''}; ` +
       `${incremental ? 'kept the numbers of the index in the folder; ' : ''}wrote ${write.written} files${write.repaired ? ` (${write.repaired} damaged, rewritten)` : ''}, ${write.unchanged} unchanged, ${write.removed} removed.`,
   );
-  if (values.report) {
-    try {
-      await writeFile(values.report, `${JSON.stringify(report, null, 2)}\n`);
-    } catch (error) {
-      console.error(`Cannot write the report ${values.report}: ${(error as Error).message}`);
-      return 2;
-    }
-  }
-  if (report.indexed === 0) return 1;
-  if (values.strict && report.skipped.length > 0) return 1;
-  return 0;
+  return finishBuild(report, values);
 }
 
 if (isMainModule(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -9,10 +9,10 @@
  * --strict when a file was skipped or when nothing could be indexed, 2 for a bad command line, a
  * missing or empty input folder, or an output that cannot be written).
  */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildArchiveIndex, defaultCacheDir } from './lib/build-archive-index.ts';
 import { type CommandSpec, readArgs, usageError } from './lib/cli-args.ts';
+import { finishBuild, printSkipped } from './lib/build-outcome.ts';
 import { formatSummary } from './lib/format-summary.ts';
 import { createProgress } from './lib/progress.ts';
 import { copySite, isLang, normalizeBase } from './lib/site-page.ts';
@@ -83,21 +83,11 @@ export async function main(argv: readonly string[], name?: string): Promise<numb
   }
   progress.done();
   const { report, bytes, cache } = result;
-  for (const { file, reason } of report.skipped) console.error(`skipped ${file}: ${reason}`);
+  printSkipped(report);
   console.log(formatSummary(report, data, bytes, performance.now() - started));
   console.log(`Compiled ${cache.compiled} files, ${cache.reused} from the cache${result.cacheDir ? ` (kept in ${path.relative(process.cwd(), result.cacheDir) || '.'})` : ''}.`);
   console.log(`Wrote the search site to ${values.out}: index.html, widget.js and ${site.files - 2} page files${site.removed ? ` (${site.removed} of an earlier build removed)` : ''}, and the index in data/${base ? `, for ${base}` : ' (relative URLs: any folder works)'}.`);
   const servedAt = base && !/^https?:/i.test(base) ? base : '/';
   console.log(`Look at it: npx news-archive-search serve ${servedAt === '/' ? values.out : `${servedAt}=${values.out}`}, then open http://127.0.0.1:4173${servedAt}`);
-  if (values.report) {
-    try {
-      await writeFile(values.report, `${JSON.stringify(report, null, 2)}\n`);
-    } catch (error) {
-      console.error(`Cannot write the report ${values.report}: ${(error as Error).message}`);
-      return 2;
-    }
-  }
-  if (report.indexed === 0) return 1;
-  if (values.strict && report.skipped.length > 0) return 1;
-  return 0;
+  return finishBuild(report, values);
 }

@@ -82,13 +82,17 @@ export async function appResultLists(indexDir: string, queries: readonly string[
   const searcher = await Searcher.open(fileIndexSource(indexDir));
   const lists = new Map<string, number[]>();
   const totals = new Map<string, number>();
+  const shown = new Map<string, number[]>();
   for (const query of queries) {
     // Every matching article, near-duplicates too: recall is measured over articles.
     const response = await searcher.search({ text: query, limit: RESULT_CAP, collapse: false });
     lists.set(query, response.hits.map((hit) => hit.number));
     totals.set(query, response.total);
+    // The first page as a reader sees it: near-duplicates collapsed under their best result.
+    const page = await searcher.search({ text: query, limit: 10 });
+    shown.set(query, page.hits.map((hit) => hit.number));
   }
-  return { lists, totals };
+  return { lists, totals, shown };
 }
 
 /**

@@ -20,6 +20,8 @@ export interface Side {
 export interface ResultLists {
   lists: Map<string, number[]>;
   totals: Map<string, number>;
+  /** The first page a reader sees, where it differs from the list's first ten (near-duplicates collapsed). */
+  shown?: Map<string, number[]>;
 }
 
 /** Everything the comparison measured. Pagefind's parts are null when its build failed. */

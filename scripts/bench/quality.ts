@@ -149,14 +149,16 @@ function formatQuality(
     const cells = (lists: ResultLists | null, into: EngineScores): string[] => {
       if (!lists) return ['–', '–', '–', '–'];
       const list = lists.lists.get(query) ?? [];
+      // Recall over every matching article; precision and near-duplicates over the first page shown.
+      const page = lists.shown?.get(query) ?? list.slice(0, 10);
       const f = scoreResults(list, folded);
-      const l = scoreResults(list, literal);
-      const duplicate = list.length ? (hasNearDuplicates(list.slice(0, 10).map((n) => titles.get(n) ?? '')) ? 1 : 0) : Number.NaN;
+      const l = scoreResults(page, literal);
+      const duplicate = page.length ? (hasNearDuplicates(page.slice(0, 10).map((n) => titles.get(n) ?? '')) ? 1 : 0) : Number.NaN;
       into.recall.push(f.recall);
       into.literal.push(l.precision);
-      into.folded.push(f.precision);
+      into.folded.push(scoreResults(page, folded).precision);
       into.duplicates.push(duplicate);
-      return [String(lists.totals.get(query) ?? list.length), percent(f.recall), `${percent(l.precision)} / ${percent(f.precision)}`, Number.isNaN(duplicate) ? '–' : duplicate ? 'yes' : 'no'];
+      return [String(lists.totals.get(query) ?? list.length), percent(f.recall), `${percent(l.precision)} / ${percent(into.folded.at(-1)!)}`, Number.isNaN(duplicate) ? '–' : duplicate ? 'yes' : 'no'];
     };
     rows.push([query, `${folded.size} / ${literal.size}`, ...cells(app, scores.app), ...cells(pf, scores.pf)]);
   }
