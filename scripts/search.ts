@@ -100,7 +100,8 @@ function resultJson(result: SearchResult): ResultJson {
   return result.similar?.length ? { id, title, outlet, date, url, score, similar: result.similar.map(resultJson) } : { id, title, outlet, date, url, score };
 }
 
-interface ResultJson {
+/** One result of `--json`. */
+export interface ResultJson {
   id: string;
   title: string;
   outlet: string;

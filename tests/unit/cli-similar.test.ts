@@ -1,3 +1,4 @@
+import type { ResultJson } from '../../scripts/search.ts';
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,16 +10,6 @@ import { REPO_ROOT } from '../helpers/paths.ts';
 const exec = promisify(execFile);
 const script = (name: string) => path.join(REPO_ROOT, 'scripts', name);
 const run = async (name: string, args: string[]) => (await exec(process.execPath, ['--import', 'tsx/esm', script(name), ...args], { cwd: REPO_ROOT })).stdout;
-
-interface ResultJson {
-  id: string;
-  title: string;
-  outlet: string;
-  date: string;
-  url: string;
-  score: number;
-  similar?: ResultJson[];
-}
 
 let tmp: string;
 let out: string;
