@@ -7,10 +7,10 @@
  * would be idle anyway, most of that first-time cost is off the way (see `warmUpSearch`). It
  * shares nothing with the real index: its own reader, no fetch, no folding pairs.
  */
-import { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } from './highlight.ts';
-import { INDEX_FIELDS, INDEX_VERSION, type Manifest, termPartPath } from './index-format.ts';
-import { parseQuery, type ParsedQuery } from './parse-query.ts';
-import { planQuery, widenLatinPrefixes } from './query-plan.ts';
+import { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } from './query/highlight.ts';
+import { INDEX_FIELDS, INDEX_VERSION, type Manifest, termPartPath } from './format/index-format.ts';
+import { parseQuery, type ParsedQuery } from './query/parse-query.ts';
+import { planQuery, widenLatinPrefixes } from './query/query-plan.ts';
 import { Searcher } from './searcher.ts';
 
 /**
