@@ -5,9 +5,9 @@
  * a near-duplicate pair, flat (`collapse: false`) and collapsed.
  */
 import { parseArgs } from 'node:util';
-import { nearDuplicatePairs } from '../../src/lib/search/query/collapse-similar.ts';
-import { loadFoldingTable } from '../../src/lib/search/text/fold.ts';
-import { Searcher } from '../../src/lib/search/searcher.ts';
+import { nearDuplicatePairs } from '../../src/lib/search/index.ts';
+import { loadFoldingTable } from '../../src/lib/search/index.ts';
+import { Searcher } from '../../src/lib/search/index.ts';
 import { fileIndexSource } from '../lib/file-source.ts';
 import { BENCH_QUERIES } from './queries.ts';
 

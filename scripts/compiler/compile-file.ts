@@ -2,7 +2,7 @@ import { decodeArticleFile } from '../../src/lib/article/decode-file.ts';
 import { normalizeArticle } from '../../src/lib/article/normalize.ts';
 import { parseArticle } from '../../src/lib/article/parse-article.ts';
 import { type Article, ArticleError, type ArticleWarning } from '../../src/lib/article/types.ts';
-import { countLongWords, MAX_TERM_LENGTH } from '../../src/lib/search/text/term-length.ts';
+import { countLongWords, MAX_TERM_LENGTH } from '../../src/lib/search/build/index.ts';
 import { countNonSpace } from '../../src/lib/article/visible-text.ts';
 import { readArticleBytes } from './walk-archive.ts';
 

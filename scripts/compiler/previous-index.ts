@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PreviousIndex } from '../../src/lib/search/build/build-index.ts';
-import { INDEX_VERSION, type Manifest } from '../../src/lib/search/format/index-format.ts';
+import type { PreviousIndex } from '../../src/lib/search/build/index.ts';
+import { INDEX_VERSION, type Manifest } from '../../src/lib/search/index.ts';
 
 /**
  * What the index already in `out` decided (article numbers from its `ids/` shards, vocabulary

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import { type IndexFile, type Manifest, termPartPath } from '../../src/lib/search/format/index-format.ts';
+import { type IndexFile, type Manifest, termPartPath } from '../../src/lib/search/index.ts';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
