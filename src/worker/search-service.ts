@@ -7,34 +7,30 @@
  *
  * This module is small: it asks for the core (`search-core.ts`) as it is loaded and, while
  * that downloads, fetches the manifest (unless the page brought it) and the files the first
- * query's first answer reads (`firstAnswerFiles`), which the core then finds at hand. Each
- * `serveSearch` call has its own index, cache and progress (two widgets served in one page
- * search independently).
+ * query's first answer reads (`firstAnswerFiles`), which the core then finds at hand: the index
+ * and its fetching are an `IndexSession` (`index-session.ts`). Each `serveSearch` call has its own
+ * session, cache and progress (two widgets served in one page search independently).
  */
 
-import { firstAnswerFiles } from '../lib/search/query/first-parts.ts';
 import { isFoldingTableLoaded, loadFoldingTable, prepareFolding } from '../lib/search/text/fold.ts';
-import { termPartPath, type ArticleFragment, type Manifest } from '../lib/search/format/index-format.ts';
-import type { IndexSource } from '../lib/search/load-index.ts';
-import { parseQuery, type ParsedQuery } from '../lib/search/query/parse-query.ts';
-import { limitQueryText, type QueryCut } from '../lib/search/query/query-limits.ts';
+import type { ArticleFragment } from '../lib/search/format/index-format.ts';
+import type { ParsedQuery } from '../lib/search/query/parse-query.ts';
+import type { QueryCut } from '../lib/search/query/query-limits.ts';
 import type { Searcher } from '../lib/search/searcher.ts';
 import { warmUpInflate } from '../lib/search/format/inflate.ts';
 import { IndexError, type SearchQuery } from '../lib/search/types.ts';
 import { searchKey } from '../ui/client/head-start.ts';
-import { vocabularyWithin } from './vocabulary-prefetch.ts';
-import { BUILD_HEADER } from '../offline/archive-files.ts';
-import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, SummariesResult, VocabularyPrefetch, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from '../protocol/worker-protocol.ts';
+import { openSession, type IndexSession } from './index-session.ts';
+import { CodeUnavailableError, loadCode } from '../lib/search/code-unavailable.ts';
+import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, SummariesResult, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from '../protocol/worker-protocol.ts';
 
-const core = import('./search-core.ts');
+const core = loadCode(() => import('./search-core.ts'));
 // The index parts are on their way: get the decompressor ready meanwhile.
 warmUpInflate().catch(() => undefined);
 /** Whether the search code has had its warm-up run (`warmUpOnce`). */
 let warmedUp = false;
 /** Phrase candidates a `count` request checks at most (their article fragments are fetched): beyond it the count stays approximate. */
 const PHRASE_SETTLE_LIMIT = 2000;
-/** Parts fetched at once by a prefetch: enough to keep a connection busy, few enough to leave room for a search's own. */
-const PREFETCH_CONCURRENCY = 3;
 /** After the head start's summaries, the App still has to paint them: the folding table waits this long (ms). */
 const FOLDING_TABLE_DELAY_MS = 1000;
 
@@ -46,67 +42,19 @@ export interface SearchPort {
 
 /** Answers the requests that arrive on `port`, until it is closed. */
 export function serveSearch(port: SearchPort): void {
-  /** What the first answers need of the manifest of the index being opened, until the core has opened it. */
-  let head: { manifest: Promise<Pick<Manifest, 'docs' | 'newestParts'> | null> } | null = null;
-
-  let searcher: Promise<Searcher> | null = null;
-  let openedUrl = '';
-  /** The open index's build, once read: same-origin fetches name it for the hosted page's service worker (`BUILD_HEADER`). */
-  let openedBuild = '';
-  /** Index files fetched (paths relative to `openedUrl`): the `fetched` request. */
-  const fetchedPaths = new Set<string>();
-  /** Why the last `open` failed (null once one succeeds): what a request that needs the index reports. */
-  let openFailure: unknown = null;
+  /** The index open (or opening, or that failed to open) on this port. */
+  let session: IndexSession | null = null;
   let lastParsed: { text: string; parsed: Promise<ParsedQuery> } | null = null;
   const progress: LoadProgress = { manifest: false, docs: false, terms: 0, started: 0, finished: 0 };
   /** Counter of the latest `search` request: an older progressive search stops at its next step. */
   let latestSearch = 0;
   /** The latest `search` and its complete answer to come (`firstSummaries` waits for it). */
   let lastSearch: { key: string; answer: Promise<SearchAnswer> } | null = null;
-  /** Index files fetched ahead (`prefetch`), by path: `fetchSource` reads them from here. */
-  const prefetched = new Map<string, Promise<Uint8Array>>();
-  /** The first answer's files, fetched before the core opened the index (`fetchFirstAnswerFiles`): each read once. */
-  const ahead = new Map<string, Promise<Uint8Array>>();
-  let vocabularyPrefetch: Promise<VocabularyPrefetch> | null = null;
 
   const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: number) => Promise<WorkerApi[K]['result']> } = {
     async open({ indexUrl, manifest }) {
-      if (!searcher || openedUrl !== indexUrl) {
-        if (openedUrl !== indexUrl) {
-          prefetched.clear();
-          vocabularyPrefetch = null;
-        }
-        ahead.clear();
-        openedUrl = indexUrl;
-        openedBuild = '';
-        fetchedPaths.clear();
-        const bytes = manifest ? Promise.resolve(manifest) : fetchTracked(indexUrl, 'manifest.json');
-        const current = { manifest: bytes.then(readHeadOfManifest, () => null) };
-        head = current;
-        // Every query needs the newest block of the docs table: fetched before the core has arrived.
-        void current.manifest.then((read) => read?.docs.at(-1) && fetchAhead(read.docs.at(-1)!.file));
-        const opening = core.then(({ Searcher }) => Searcher.open(fetchSource(indexUrl, bytes)));
-        searcher = opening;
-        opening.then(
-          (opened) => {
-            if (head === current) head = null;
-            if (searcher === opening) {
-              openFailure = null;
-              openedBuild = opened.manifest.build;
-            }
-          },
-          // A failed open is forgotten, so that Retry opens again; its cause is what requests that
-          // need the index report meanwhile (a shared #a= link on a damaged index says so).
-          (error: unknown) => {
-            if (searcher === opening) {
-              searcher = null;
-              openFailure = error;
-            }
-            if (head === current) head = null;
-          },
-        );
-      }
-      const opened = await searcher;
+      if (session?.url !== indexUrl) session = openSession(indexUrl, report);
+      const opened = await (session.opening() ?? session.open(core, manifest));
       // Every query needs the newest block of the docs table: start fetching it before the first one arrives.
       opened.reader.docs([opened.reader.blockCount - 1]).catch(() => undefined);
       return opened.manifest;
@@ -118,7 +66,7 @@ export function serveSearch(port: SearchPort): void {
 
     search({ query, progressive }, id) {
       latestSearch = id;
-      if (head) void fetchFirstAnswerFiles(head, query.text);
+      if (session) void session.fetchFirstAnswerFiles(query.text);
       warmUpOnce();
       const answer = searchFor(query, progressive === true, id);
       lastSearch = { key: searchKey(query), answer };
@@ -163,18 +111,17 @@ export function serveSearch(port: SearchPort): void {
     async prefetch({ budget }) {
       const opened = await ready();
       if (!isFoldingTableLoaded()) loadFoldingTable().catch(() => undefined);
-      vocabularyPrefetch ??= prefetchVocabulary(opened, budget);
-      return vocabularyPrefetch;
+      return session!.prefetchVocabulary(opened, budget);
     },
 
     async fetched() {
       await ready();
-      return { build: openedBuild, paths: [...fetchedPaths] };
+      return session!.fetched();
     },
 
     async related({ number }) {
       // Only the reader asks for related stories: their code is a chunk of its own, off the search path.
-      const { findRelated } = await import('../lib/search/query/related.ts');
+      const { findRelated } = await loadCode(() => import('../lib/search/query/related.ts'));
       const related = await findRelated((await ready()).reader, number);
       return Promise.all(
         related.map(async ({ number: n, score }) => {
@@ -250,36 +197,6 @@ export function serveSearch(port: SearchPort): void {
     return failure ? { summaries, failed, failure } : { summaries, failed };
   }
 
-  /**
-   * Fetches the vocabulary parts `vocabularyWithin` picks into `prefetched` (see the `prefetch`
-   * request), a few at a time and at low priority, so that a search's own requests go first. Nothing is decoded: a search
-   * decodes the parts it needs as before, from memory instead of the network.
-   */
-  async function prefetchVocabulary(opened: Searcher, budget: number): Promise<VocabularyPrefetch> {
-    const entries = vocabularyWithin(opened.manifest.parts, opened.manifest.newestParts, budget);
-    if (!entries) return { scope: 'none', files: 0, bytes: 0, failed: 0 };
-    const scope = entries.length > opened.manifest.newestParts.length ? 'all' : 'newest';
-    const bytes = entries.reduce((sum, [, , size]) => sum + size, 0);
-    const paths = entries.map(([, hash]) => termPartPath(hash));
-    let next = 0;
-    let failed = 0;
-    const lane = async () => {
-      while (next < paths.length) {
-        const path = paths[next++]!;
-        if (prefetched.has(path)) continue;
-        const bytes = fetchIndexFile(new URL(path, openedUrl), 'low');
-        prefetched.set(path, bytes);
-        await bytes.catch(() => {
-          // Forgotten: a search that needs the part fetches it itself (and reports a failure).
-          prefetched.delete(path);
-          failed++;
-        });
-      }
-    };
-    await Promise.all(Array.from({ length: PREFETCH_CONCURRENCY }, lane));
-    return { scope, files: paths.length - failed, bytes, failed };
-  }
-
   function post(reply: WorkerReply): void {
     port.postMessage(reply);
   }
@@ -292,8 +209,8 @@ export function serveSearch(port: SearchPort): void {
   }
 
   async function ready(): Promise<Searcher> {
-    if (!searcher) throw openFailure ?? new Error('search-worker: the index is not open (send "open" first)');
-    return searcher;
+    if (!session) throw new Error('search-worker: the index is not open (send "open" first)');
+    return session.ready();
   }
 
   function parse(text: string): Promise<ParsedQuery> {
@@ -329,78 +246,6 @@ export function serveSearch(port: SearchPort): void {
     return (await ready()).fragment(number);
   }
 
-  /**
-   * Reads index files over HTTP, relative to the index folder, and reports index parts in flight.
-   * `manifest`: the manifest's bytes, on their way already (used once). Files fetched ahead (the
-   * first answer's, the vocabulary) are taken from memory.
-   */
-  function fetchSource(indexUrl: string, manifest?: Promise<Uint8Array>): IndexSource {
-    let given = manifest;
-    return {
-      async bytes(path) {
-        if (path === 'manifest.json' && given) {
-          const bytes = given;
-          given = undefined;
-          return bytes;
-        }
-        const early = takeAhead(path) ?? prefetched.get(path);
-        if (early) {
-          const bytes = await early.catch(() => null);
-          if (bytes) return bytes;
-        }
-        return fetchTracked(indexUrl, path);
-      },
-    };
-  }
-
-  /** An index file's bytes, the open build named for the hosted page's service worker; recorded for `fetched`. */
-  async function fetchIndexFile(url: URL, priority: RequestPriority = 'auto'): Promise<Uint8Array> {
-    // Same origin only: another origin would need a CORS preflight for the header (the widget's index).
-    const named = openedBuild !== '' && url.origin === self.location.origin;
-    const bytes = await fetchBytes(url, priority, named ? { [BUILD_HEADER]: openedBuild } : undefined);
-    if (url.href.startsWith(openedUrl)) fetchedPaths.add(url.href.slice(openedUrl.length));
-    return bytes;
-  }
-
-  /** An index file, with its progress reported and its failure remembered (see `describe`). */
-  async function fetchTracked(indexUrl: string, path: string): Promise<Uint8Array> {
-    const kind = progressKind(path);
-    if (kind) report(kind, +1);
-    try {
-      return await fetchIndexFile(new URL(path, indexUrl));
-    } finally {
-      if (kind) report(kind, -1);
-    }
-  }
-
-  /** Starts fetching `path` of the index being opened, for the core to find (once) when it reads it. */
-  function fetchAhead(path: string): void {
-    if (ahead.has(path) || prefetched.has(path)) return;
-    const bytes = fetchTracked(openedUrl, path);
-    bytes.catch(() => undefined); // the core fetches it again, and reports that
-    ahead.set(path, bytes);
-  }
-
-  function takeAhead(path: string): Promise<Uint8Array> | undefined {
-    const bytes = ahead.get(path);
-    ahead.delete(path);
-    return bytes;
-  }
-
-  /**
-   * Fetches what the first answer to `text` reads (the docs block, the vocabulary parts), while the
-   * index `current` is still opening: the core's code is downloading meanwhile. Once it has opened
-   * the index, it fetches what it needs itself.
-   */
-  async function fetchFirstAnswerFiles(current: NonNullable<typeof head>, text: string): Promise<void> {
-    const manifest = await current.manifest;
-    if (!manifest || head !== current) return;
-    // Traditional characters need the folding table to be looked up as the index has them.
-    if (!(await prepareFolding(limitQueryText(text).text).then(() => true, () => false)) || head !== current) return;
-    for (const file of firstAnswerFiles(manifest, parseQuery(limitQueryText(text).text))) fetchAhead(file);
-  }
-
-
   function report(kind: 'manifest' | 'docs' | 'terms', change: 1 | -1): void {
     const wasIdle = !progress.manifest && !progress.docs && progress.terms === 0;
     if (change > 0 && wasIdle) progress.started = progress.finished = 0;
@@ -414,10 +259,9 @@ export function serveSearch(port: SearchPort): void {
   function describe(error: unknown): WorkerFailure {
     // The loader says why where it throws: a file that could not be fetched, or a damaged index.
     if (error instanceof IndexError) return { kind: error.reason === 'unavailable' ? 'unavailable' : 'corrupt', message: error.message, file: error.file };
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    // A chunk (the folding table) that cannot be fetched is a network problem, not a bug.
-    const unavailable = error instanceof TypeError && /fetch|import/i.test(message);
-    return { kind: unavailable ? 'unavailable' : 'bug', message };
+    // A chunk of code that could not be fetched is a network problem, not a bug.
+    if (error instanceof CodeUnavailableError) return { kind: 'unavailable', message: error.message };
+    return { kind: 'bug', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }
 }
 
@@ -452,28 +296,4 @@ function prefetchFragments(opened: Searcher, text: string, answer: SearchAnswer)
 /** Resolves in a later task, after the messages already queued have been handled. */
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** What the first answers need of the manifest (its docs blocks, the newest vocabulary), or null when it is not readable JSON (the core says why). */
-function readHeadOfManifest(bytes: Uint8Array): Pick<Manifest, 'docs' | 'newestParts'> | null {
-  try {
-    const manifest = JSON.parse(new TextDecoder().decode(bytes)) as Partial<Manifest>;
-    return Array.isArray(manifest.docs) && Array.isArray(manifest.newestParts) ? { docs: manifest.docs, newestParts: manifest.newestParts } : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A file's bytes; an HTTP error status rejects, as a network failure does. */
-async function fetchBytes(url: URL, priority: RequestPriority = 'auto', headers?: Record<string, string>): Promise<Uint8Array> {
-  const response = await fetch(url, headers ? { priority, headers } : { priority });
-  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText} for ${response.url}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-function progressKind(path: string): 'manifest' | 'docs' | 'terms' | null {
-  if (path === 'manifest.json') return 'manifest';
-  if (path.startsWith('docs-')) return 'docs';
-  if (path.startsWith('terms-') || path.startsWith('post-')) return 'terms'; // a common term's chunks count as its parts
-  return null;
 }

@@ -9,6 +9,7 @@
  * it, using the compact key set embedded here (`fold-keys.ts`, ~3.5 KB).
  */
 import { FOLDING_KEYS } from './fold-keys.ts';
+import { loadCode } from '../code-unavailable.ts';
 
 /** Result of {@link foldWithOffsets}: the folded text and where each of its code units came from. */
 export interface FoldedText {
@@ -106,11 +107,11 @@ const knownPairs = new Map<number, number>();
  * Loads the traditional → simplified table (a separate chunk in the browser). Memoised: call it
  * as often as you like; after a failed load the next call tries again.
  *
- * @throws (rejects) when the chunk cannot be fetched
+ * @throws (rejects) `CodeUnavailableError` when the chunk cannot be fetched
  * @example await loadFoldingTable(); foldText('臺灣') // '台湾'
  */
 export function loadFoldingTable(): Promise<void> {
-  loading ??= import('./fold-table.ts').then(
+  loading ??= loadCode(() => import('./fold-table.ts')).then(
     ({ FOLDED_VALUES }) => installTable(decodeFoldedValues(KEYS, FOLDED_VALUES)),
     (error: unknown) => {
       loading = undefined;
