@@ -5,10 +5,9 @@ import { gzipSync } from 'node:zlib';
 import { buildFoldingData, encodeCodePointSet, encodeFoldedValues } from '../../scripts/gen-fold-data.ts';
 import { FOLDED_VALUES } from '../../src/lib/search/text/fold-table.ts';
 import { FOLDING_KEYS } from '../../src/lib/search/text/fold-keys.ts';
+import { decodeCodePointSet, decodeFoldedValues } from '../../src/lib/search/text/fold-data-codec.ts';
 import {
   isTraditionalText,
-  decodeCodePointSet,
-  decodeFoldedValues,
   FoldingTableError,
   foldText,
   foldWithOffsets,

@@ -10,6 +10,8 @@
  */
 import { FOLDING_KEYS } from './fold-keys.ts';
 import { loadCode } from '../code-unavailable.ts';
+import { decodeCodePointSet, decodeFoldedValues } from './fold-data-codec.ts';
+import { grow, isNfkcStableHan, preFold, unitsToString } from './fold-code-point.ts';
 
 /** Result of {@link foldWithOffsets}: the folded text and where each of its code units came from. */
 export interface FoldedText {
@@ -28,58 +30,6 @@ export interface FoldedText {
  */
 export class FoldingTableError extends Error {
   override name = 'FoldingTableError';
-}
-
-/** Alphabet of the `FOLDING_KEYS` encoding (kept in step with scripts/gen-fold-data.ts). */
-const KEY_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
-
-/**
- * Decodes a code point set written by the generator's `encodeCodePointSet`: ascending gaps, each
- * base-32 with continuation digits (≥ 32) before one final digit (< 32).
- *
- * @throws Error on a character outside the alphabet
- * @example decodeCodePointSet('0') // [0]
- * @example decodeCodePointSet('w1') // [0x21] (gap 33 = 32 + 1)
- */
-export function decodeCodePointSet(encoded: string): number[] {
-  const out: number[] = [];
-  let previous = -1;
-  let gap = 0;
-  for (let i = 0; i < encoded.length; i++) {
-    const digit = KEY_ALPHABET.indexOf(encoded[i]!);
-    if (digit < 0) throw new Error(`fold: bad character in an encoded code point set at ${i}`);
-    gap = gap * 32 + (digit & 31);
-    if (digit < 32) {
-      previous += gap + 1;
-      out.push(previous);
-      gap = 0;
-    }
-  }
-  return out;
-}
-
-/**
- * Decodes the folded values written by the generator's `encodeFoldedValues`: for each key, in
- * order, the value's zig-zag distance from it, in the digits of `decodeCodePointSet`.
- *
- * @throws Error on a character outside the alphabet, or when the counts differ
- * @example decodeFoldedValues([0x570b], 'R') // [0x56fd] (國 → 国: distance -14, zig-zag 27)
- */
-export function decodeFoldedValues(keys: readonly number[], encoded: string): number[] {
-  const out: number[] = [];
-  let n = 0;
-  for (let i = 0; i < encoded.length; i++) {
-    const digit = KEY_ALPHABET.indexOf(encoded[i]!);
-    if (digit < 0) throw new Error(`fold: bad character in the encoded folded values at ${i}`);
-    n = n * 32 + (digit & 31);
-    if (digit < 32) {
-      const delta = n % 2 === 0 ? n / 2 : -(n + 1) / 2;
-      out.push(keys[out.length]! + delta);
-      n = 0;
-    }
-  }
-  if (out.length !== keys.length) throw new Error(`fold: ${out.length} folded values for ${keys.length} keys`);
-  return out;
 }
 
 /** The code points the table changes, ascending. */
@@ -357,39 +307,6 @@ function isKey(cp: number): boolean {
   return cp < 0x10000 ? bmpKeys[cp] === 1 : astralKeys.has(cp);
 }
 
-/** CJK Unified Ideographs and Extension A: NFKC and lowercase leave them alone. */
-function isNfkcStableHan(cp: number): boolean {
-  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf);
-}
-
-// Latin letters that may carry a diacritic, and the combining marks dropped from them.
-const LATIN_WITH_MARKS = /[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]/;
-const COMBINING_DIACRITICS = /[\u0300-\u036f]/g;
-// Zero-width spaces and joiners, soft hyphens, variation selectors: invisible, and inserted
-// into Chinese words (sometimes on purpose) where they would break bigrams.
-const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
-
-const preFoldCache = new Map<number, string | null>();
-
-/** NFKC, lowercase, accent and ignorable removal of one non-ASCII code point; null when unchanged. */
-function preFold(cp: number): string | null {
-  const cached = preFoldCache.get(cp);
-  if (cached !== undefined) return cached;
-  const original = String.fromCodePoint(cp);
-  let folded = original;
-  // Repeat until stable (lowercasing can leave a compatibility form, as in ǅ → ǆ → dž → dz),
-  // which keeps foldText idempotent.
-  for (let previous = ''; folded !== previous; ) {
-    previous = folded;
-    folded = folded.normalize('NFKC').toLowerCase();
-    if (LATIN_WITH_MARKS.test(folded)) folded = folded.normalize('NFD').replace(COMBINING_DIACRITICS, '');
-    folded = folded.replace(IGNORABLE, '');
-  }
-  const result = folded === original ? null : folded;
-  preFoldCache.set(cp, result);
-  return result;
-}
-
 function installTable(values: readonly number[]): void {
   const bmp = new Uint32Array(0x10000);
   const astral = new Map<number, number>();
@@ -399,35 +316,4 @@ function installTable(values: readonly number[]): void {
   });
   astralTable = astral;
   bmpTable = bmp;
-}
-
-function grow<T extends Uint16Array | Uint32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
-}
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const UTF16 = new TextDecoder('utf-16le');
-
-function unitsToString(units: Uint16Array, length: number): string {
-  const view = units.subarray(0, length);
-  // The platform's decoder, many times quicker than fromCharCode: exact unless the text holds a
-  // lone surrogate (decoded as U+FFFD), or the platform is big-endian.
-  if (LITTLE_ENDIAN) {
-    const decoded = UTF16.decode(view);
-    if (!decoded.includes('\ufffd') || !hasLoneSurrogate(view)) return decoded;
-  }
-  let out = '';
-  // Chunked: spreading a huge array into fromCharCode overflows the call stack.
-  for (let i = 0; i < length; i += 8192) out += String.fromCharCode(...view.subarray(i, Math.min(length, i + 8192)));
-  return out;
-}
-
-function hasLoneSurrogate(units: Uint16Array): boolean {
-  for (let i = 0; i < units.length; i++) {
-    const unit = units[i]!;
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < units.length && units[i + 1]! >= 0xdc00 && units[i + 1]! <= 0xdfff) i++;
-    else if (unit >= 0xd800 && unit <= 0xdfff) return true;
-  }
-  return false;
 }
