@@ -6,7 +6,6 @@ import type { CompileCache } from './compile-cache.ts';
 import { type BodyCleaner, compileFile, type FileOutcome } from './compile-file.ts';
 import { type FoundFile, listArchive, type WalkNotice } from './walk-archive.ts';
 
-export type { BodyCleaner } from './compile-file.ts';
 
 /** The JSON report of one compile: every file is indexed, skipped or a duplicate. */
 export interface CompileReport {

@@ -11,8 +11,10 @@ import { REPO_ROOT } from '../helpers/paths.ts';
 /** Module specifiers in `source`: static imports and re-exports, `import()`, and `new URL(…, import.meta.url)`. */
 function importSpecifiers(source: string): string[] {
   const found: string[] = [];
+  // Not the examples in comments: block comments, and whole-line ones.
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const patterns = [/\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*['"]([^'"]+)['"]/g, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g, /\bnew URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url/g];
-  for (const pattern of patterns) for (const match of source.matchAll(pattern)) found.push(match[1]!);
+  for (const pattern of patterns) for (const match of code.matchAll(pattern)) found.push(match[1]!);
   return found;
 }
 
@@ -55,7 +57,7 @@ const BROWSER_ENTRIES = ['src/boot/main.ts', 'src/widget/index.ts', 'src/worker/
 
 describe('the layout', () => {
   it('reads import specifiers of every form the source uses', () => {
-    const source = `import a from './a.ts';\nimport type { B } from "./b.ts";\nexport { c } from './c.ts';\nimport './d.ts';\nconst e = import('./e.ts');\nimport url from './f.ts?worker&url';\nnew URL('./g.ts', import.meta.url);`;
+    const source = `import a from './a.ts';\nimport type { B } from "./b.ts";\nexport { c } from './c.ts';\nimport './d.ts';\nconst e = import('./e.ts');\nimport url from './f.ts?worker&url';\nnew URL('./g.ts', import.meta.url);\n/** @example import('./h.ts') */\n// import x from './i.ts';`;
     expect(importSpecifiers(source).sort()).toEqual(['./a.ts', './b.ts', './c.ts', './d.ts', './e.ts', './f.ts?worker&url', './g.ts']);
   });
 

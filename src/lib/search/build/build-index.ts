@@ -4,7 +4,8 @@ import { CharFrequencies } from '../text/char-frequency.ts';
 import { collectPostings } from './collect-postings.ts';
 import { assignSimilarGroups } from '../query/collapse-similar.ts';
 import { createDocsTable, dayNumber, encodeDocsBlock } from '../format/docs-table.ts';
-import { encodeVocabulary, hashBytes } from './encode-vocabulary.ts';
+import { encodeVocabulary } from './encode-vocabulary.ts';
+import { hashBytes } from '../format/content-hash.ts';
 import { countFacets } from '../query/facets.ts';
 import { foldingPairsFor, isTraditionalText } from '../text/fold.ts';
 import { findSnippet, RESULT_SNIPPET_CHARS } from '../query/highlight.ts';
@@ -23,8 +24,6 @@ import {
   type OutletCount,
 } from '../format/index-format.ts';
 
-export { hashBytes } from './encode-vocabulary.ts';
-export type { IndexFile } from '../format/index-format.ts';
 
 /** Tunables of the index layout. */
 export interface BuildOptions {
@@ -71,26 +70,11 @@ export interface PreviousIndex {
 export const DEFAULT_BUILD_OPTIONS: Required<Omit<BuildOptions, 'previous'>> = { partBytes: 12_000, newestCount: 10, blockSize: 10_000, chunkBytes: 4_000 };
 
 /**
- * Turns compiled articles into the files of the index folder (see `index-format.ts`). Pure and
- * deterministic: the same articles (and the same `previous`) give byte-identical files. The
- * folding table must be loaded (`loadFoldingTable`) before calling.
- *
- * @returns the manifest (its `bytes` fields are filled in by the writer, after gzip) and every other file
- * @example
- * const { manifest, files } = buildIndex(articles, { previous: await readPreviousIndex(out) });
- */
-export function buildIndex(articles: readonly Article[], options: BuildOptions = {}): { manifest: Manifest; files: IndexFile[] } {
-  const files: IndexFile[] = [];
-  const build = indexFiles(articles, options);
-  for (let step = build.next(); ; step = build.next()) {
-    if (step.done) return { manifest: step.value, files };
-    files.push(step.value);
-  }
-}
-
-/**
- * `buildIndex` one file at a time: yields every file of the index folder (each path once) as
- * soon as it is encoded, and returns the manifest. A writer that saves each file as it comes
+ * Turns compiled articles into the files of the index folder (see `index-format.ts`), one file at
+ * a time: yields every file (each path once) as soon as it is encoded, and returns the manifest
+ * (its `bytes` fields are filled in by the writer, after gzip). Pure and deterministic: the same
+ * articles (and the same `previous`) give byte-identical files. The folding table must be loaded
+ * (`loadFoldingTable`) before calling. A writer that saves each file as it comes
  * overlaps its disk and gzip work with the encoding and never holds all the files at once.
  *
  * @example

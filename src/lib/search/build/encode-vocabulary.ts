@@ -5,7 +5,6 @@ import { lowerBoundPair, type PostingsTable } from './collect-postings.ts';
 import { chunkPath, type IndexFile, type TermPartEntry, termPartPath } from '../format/index-format.ts';
 import { type ChunkRef, postingsSize, TermPartWriter, writePostings } from '../format/term-part.ts';
 
-export { hashBytes } from '../format/content-hash.ts';
 
 /** How `encodeVocabulary` splits postings and cuts parts. */
 export interface VocabularyLayout {

@@ -118,9 +118,9 @@ export interface Manifest {
   outletCodes: string[];
   /**
    * The facets of the empty query (every article): the start page shows its outlet counts and
-   * date histogram without the docs table. Absent in indexes built before it was added.
+   * date histogram without the docs table.
    */
-  facets?: Facets;
+  facets: Facets;
   /** First and last day (`YYYY-MM-DD`) of dated articles, or null when none is dated. */
   dates: { first: string; last: string } | null;
   /** Articles without a date. */

@@ -1,5 +1,6 @@
 import type { IndexReader } from '../load-index.ts';
-import { isSingleCjk, mergedTerm } from './merged-prefix.ts';
+import { isSingleCjk } from '../text/tokenize.ts';
+import { mergedTerm } from './merged-prefix.ts';
 import { type PlanToken, planTokens, type QueryPlan } from './query-plan.ts';
 import type { TermEntry } from '../format/term-part.ts';
 

@@ -12,7 +12,6 @@
 import { charFrequencyKey } from '../text/char-frequency.ts';
 import type { IndexReader } from '../load-index.ts';
 import { joinPostings, type TermEntry, type TermPostings } from '../format/term-part.ts';
-export { isSingleCjk } from '../text/tokenize.ts';
 
 
 /** Merged entries and per-block merged postings, per opened index. */
