@@ -1,8 +1,8 @@
 /**
  * Font set-up ahead of the App. The first time a page lays out text in a given font, size and
  * weight, the browser looks the font up (on Linux, through a synchronous call to its browser
- * process for each one): measured in a cold load of the hosted page, 38 such look-ups took 40–55 ms
- * of the App's first layout, on the way to the first results. `warmUpFonts` lays out one short
+ * process for each one), in the App's first layout, on the way to the first results (figures:
+ * docs/benchmark-notes.md). `warmUpFonts` lays out one short
  * line in each of the App's text styles while the page is waiting for the network anyway, so that
  * the App's first layout finds them ready.
  *

@@ -14,8 +14,8 @@ const boot = document.getElementById('boot');
 if (boot) warmUpFonts(boot);
 // Once the worker's first script runs (it answers "ping"; its core and the first index files are
 // then on their way), or opening failed: the App's code would otherwise share the link with that
-// script. Asked for then rather than once the core has opened the index: interleaved cold loads,
-// first 10 painted 577 vs 597 ms median (load average 5–7). A failure is the App's to show.
+// script; not as late as the core's opening of the index, which painted later (see
+// docs/benchmark-notes.md). A failure is the App's to show.
 await Promise.race([opening, client.request('ping', {})]).catch(() => undefined);
 const { mountApp } = await import('./mount-app.ts');
 

@@ -155,9 +155,8 @@ export function serveSearch(port: SearchPort): void {
   /** A search's complete answer; a progressive one posts its partial answers on the way (see the protocol). */
   async function searchFor(query: SearchQuery, progressive: boolean, id: number): Promise<SearchAnswer> {
     const opened = await ready();
-    // The fragments are asked for once the answer has gone out: ten fetch() calls cost a few
-    // milliseconds of this thread (15 ms in a profile of a warm one-character query), which the
-    // page's count would otherwise wait for.
+    // The fragments are asked for once the answer has gone out: ten fetch() calls cost this
+    // thread a few milliseconds, which the page's count would otherwise wait for.
     const prefetch = (answer: SearchAnswer) => {
       afterReply.push(() => prefetchFragments(opened, query.text, answer));
       return answer;

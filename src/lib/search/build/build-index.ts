@@ -60,9 +60,8 @@ export interface PreviousIndex {
 }
 
 /**
- * 12 KB raw (≈ 6 KB gzip) per part: measured on the 3,155-article archive, smaller parts cut the
- * first-query download (median 31 KB, max 84 KB brotli) against 24 KB parts (35 KB, 127 KB) at the
- * cost of a longer part table in the manifest (see `npm run bench`). Blocks of 10,000 articles keep
+ * 12 KB raw (≈ 6 KB gzip) per part: smaller parts cut the first query's download, at the cost of a
+ * longer part table in the manifest (docs/benchmark-notes.md; `npm run bench`). Blocks of 10,000 articles keep
  * a small archive in one block (one docs file, every term inline, as before blocks existed) and cut
  * 100,000 articles into ten. Terms are chunked from 4 KB of postings (≈ 1,500 articles) on: below
  * that a chunk per block would cost more round trips than the bytes it saves.

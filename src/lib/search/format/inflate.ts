@@ -7,8 +7,7 @@
  * The bytes of one gzip member. Written to and read from the DecompressionStream's own writer and
  * reader: not `new Blob([data]).stream()` piped through it and read with
  * `new Response(…).arrayBuffer()`, because Chromium reads a Blob's stream through the browser
- * process. In a fresh Chromium worker that path took 1.2–2.1 ms per 6 KB vocabulary part and
- * 4.6–4.8 ms for three at once; this one takes 0.1–0.3 ms and 0.8–1.0 ms (medians of 10 workers).
+ * process, several times slower per part (figures: docs/benchmark-notes.md).
  *
  * @throws TypeError (rejects) when the data is not a whole, valid gzip member
  * @example const part = await inflate(await source.bytes('terms-0a1b2c3d.bin'));
@@ -41,9 +40,8 @@ const EMPTY_GZIP = Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0,
 
 /**
  * Inflates nothing, once: the first use of a DecompressionStream in a fresh worker costs setup
- * (measured in Chromium: 0.9 ms for the first 6 KB part, 0.2 ms for the next; after this, which
- * takes 0.7 ms, 0.3 ms for the first too). Called while the first parts are downloading, it takes
- * that setup off the way to the first results.
+ * (docs/benchmark-notes.md). Called while the first parts are downloading, it takes that setup off
+ * the way to the first results.
  */
 export async function warmUpInflate(): Promise<void> {
   await inflate(EMPTY_GZIP);
