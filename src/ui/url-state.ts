@@ -5,7 +5,7 @@
  * hosted page loads. Pure: no `window`, so the page, the widget and the unit tests share it.
  */
 import type { SortOrder } from '../lib/search/types.ts';
-import type { Lang } from './lang.ts';
+import type { Lang } from './i18n/lang.ts';
 
 /** Everything a shared link restores. */
 export interface UrlState {

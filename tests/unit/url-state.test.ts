@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUrlState } from '../../src/ui/url-read.ts';
+import { parseUrlState } from '../../src/boot/url-read.ts';
 import { DEFAULT_URL_STATE, sameUrlState, serializeUrlState, type UrlState } from '../../src/ui/url-state.ts';
 
 describe('parseUrlState', () => {
