@@ -32,7 +32,7 @@ function plainPreloadHelper(): Plugin {
  * (src/main.ts): its graph stays small and apart. Modules of the widget's and the App's first
  * paint go into one chunk; the chunks loaded on demand stay apart.
  */
-const UI_MODULE = /src[\\/]ui[\\/]([\w.-]+)$/;
+const UI_MODULE = /src[\\/]ui[\\/](?:state[\\/])?([\w.-]+)$/;
 /** The page entry's modules that the App and the widget use too (the worker client first). */
 const SHARED_WITH_ENTRY = /^(preopen|worker-client|search-request|head-start|lang)\.ts$/;
 /** The hosted page's own: its boot box, early search, font warm-up, URL reading and history; the worker's script. */

@@ -2,7 +2,7 @@
 import { flushSync, mount } from 'svelte';
 import App from './App.svelte';
 import { takeBootBox } from './boot-box.ts';
-import { HistorySync } from './history-sync.ts';
+import { HistorySync } from './state/history-sync.ts';
 import { parseLang } from './lang.ts';
 
 /**

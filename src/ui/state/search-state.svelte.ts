@@ -4,24 +4,24 @@
  * the worker, the URL and the timers live here, at the edge.
  */
 import { createContext } from 'svelte';
-import type { TextRange } from '../lib/search/highlight.ts';
-import type { ArticlePreview, Manifest } from '../lib/search/index-format.ts';
-import { MAX_QUERY_CHARS, MAX_QUERY_CLAUSES } from '../lib/search/query-limits.ts';
-import { withoutQueryWord } from '../lib/search/query-operators.ts';
-import type { SearchQuery, SortOrder } from '../lib/search/types.ts';
-import { quickRange, type QuickRange } from './date-range.ts';
+import type { TextRange } from '../../lib/search/highlight.ts';
+import type { ArticlePreview, Manifest } from '../../lib/search/index-format.ts';
+import { MAX_QUERY_CHARS, MAX_QUERY_CLAUSES } from '../../lib/search/query-limits.ts';
+import { withoutQueryWord } from '../../lib/search/query-operators.ts';
+import type { SearchQuery, SortOrder } from '../../lib/search/types.ts';
+import { quickRange, type QuickRange } from '../date-range.ts';
 import type { HistoryMode, HistorySync } from './history-sync.ts';
-import { loadedMessages, loadMessages, preferredChinese, ZH_HANS, type Lang, type Messages } from './i18n.ts';
-import { type HeadStart, takeHeadStart } from './head-start.ts';
-import { resolveIndexFolder, takePreopened } from './preopen.ts';
-import { isBareListing, PAGE_SIZE, queryOf } from './search-request.ts';
+import { loadedMessages, loadMessages, preferredChinese, ZH_HANS, type Lang, type Messages } from '../i18n.ts';
+import { type HeadStart, takeHeadStart } from '../head-start.ts';
+import { resolveIndexFolder, takePreopened } from '../preopen.ts';
+import { isBareListing, PAGE_SIZE, queryOf } from '../search-request.ts';
 import { SummaryLoader } from './summary-loader.svelte.ts';
-import { connectionAllowsPrefetch, PREFETCH_DELAY_MS, VOCABULARY_BUDGET } from './vocabulary-prefetch.ts';
+import { connectionAllowsPrefetch, PREFETCH_DELAY_MS, VOCABULARY_BUDGET } from '../vocabulary-prefetch.ts';
 import { DEFAULT_URL_STATE, sameUrlState, serializeUrlState, type UrlState } from './url-state.ts';
-import { SearchWorkerClient, WorkerRequestError, type SearchMode } from './worker-client.ts';
-import type { ArticleBody, ArticleSummary, LoadProgress, RelatedSummary, SearchAnswer, WorkerFailure } from './worker-protocol.ts';
+import { SearchWorkerClient, WorkerRequestError, type SearchMode } from '../worker-client.ts';
+import type { ArticleBody, ArticleSummary, LoadProgress, RelatedSummary, SearchAnswer, WorkerFailure } from '../worker-protocol.ts';
 
-export { PAGE_SIZE } from './search-request.ts';
+export { PAGE_SIZE } from '../search-request.ts';
 /**
  * Keystrokes in the same task are coalesced, nothing more: the worker answers in a few
  * milliseconds and late answers are dropped, so waiting for typing to settle only adds latency
