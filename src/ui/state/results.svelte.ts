@@ -1,17 +1,17 @@
 /**
- * The results: each search's lifecycle (partial answers of a progressive search, the complete
+ * The results: what each row shows, each search's lifecycle (partial answers of a progressive search, the complete
  * answer, its exact count), "Load more", the near-duplicates shown under a result, and the
  * hand-over from the page's head start. Only the answer to the latest search is ever shown:
  * each search has a number, and an answer to an older one is dropped.
  */
-import type { Manifest } from '../../lib/search/index-format.ts';
+import type { ArticlePreview, Manifest } from '../../lib/search/index-format.ts';
 import type { SearchQuery } from '../../lib/search/types.ts';
 import type { HeadStart } from '../head-start.ts';
 import { isBareListing } from '../search-request.ts';
 import type { SearchAnswer } from '../worker-protocol.ts';
 import type { QueryInputs } from './query-inputs.svelte.ts';
 import type { SummaryLoader } from './summary-loader.svelte.ts';
-import type { StateWorker } from './types.ts';
+import type { ResultInfo, StateWorker } from './types.ts';
 
 /** What the results need from the rest of the state. */
 export interface ResultsContext {
@@ -50,6 +50,8 @@ export class Results {
   private listingPending = false;
   /** The page's own search ahead of the App for this very query (`head-start.ts`): the first search takes it. */
   private headStart: HeadStart | null = null;
+  /** The manifest's newest articles: their rows show before any fragment is fetched. */
+  private readonly previews = new Map<number, ArticlePreview>();
 
   constructor(private readonly context: ResultsContext) {}
 
@@ -74,8 +76,11 @@ export class Results {
     if (early.summaries) this.context.loader.adopt(early.summaries.numbers, this.answerText, early.summaries);
   }
 
-  /** The index is open: a bare listing that waited for the manifest runs now. */
-  manifestArrived(): void {
+  /** The index is open: its newest articles can be listed, and a bare listing that waited for them runs now. */
+  manifestArrived(manifest: Manifest): void {
+    for (const preview of manifest.newest) this.previews.set(preview.number, preview);
+    // The start page's snippets come with the manifest: its rows fetch nothing.
+    this.context.loader.seed(manifest.newest.flatMap(({ lead, ...preview }) => (lead ? [{ ...preview, text: '', titleHighlights: [], snippet: lead }] : [])));
     if (this.listingPending) this.run();
   }
 
@@ -140,6 +145,30 @@ export class Results {
     const manifest = this.context.manifest();
     if (manifest && !this.context.inputs.isQuery) return manifest.newest.map((preview) => preview.number);
     return [];
+  }
+
+  /** What a row can show now. */
+  infoOf(number: number): ResultInfo | null {
+    const summary = this.context.loader.summaries.get(number) ?? null;
+    if (summary) return { id: summary.id, title: summary.title, outlet: summary.outlet, date: summary.date, summary };
+    const preview = this.previews.get(number);
+    return preview ? { id: preview.id, title: preview.title, outlet: preview.outlet, date: preview.date, summary: null } : null;
+  }
+
+  /** True once an answer's first page shows every row's summary (or says it could not be loaded). */
+  get isFirstPageShown(): boolean {
+    if (!this.answer) return false;
+    const { summaries, failed } = this.context.loader;
+    return this.rows.slice(0, this.context.pageSize).every((number) => summaries.has(number) || failed.has(number));
+  }
+
+  /** Outlets with their counts for the current query (manifest counts before any answer), by count. */
+  get outletCounts(): Array<{ name: string; count: number }> {
+    const manifest = this.context.manifest();
+    if (!manifest) return [];
+    const facet = this.answer?.facets.outlets;
+    const counts = manifest.outlets.map((outlet, order) => ({ name: outlet.name, count: facet ? (facet[outlet.name] ?? 0) : outlet.count, order }));
+    return counts.sort((a, b) => b.count - a.count || a.order - b.order).map(({ name, count }) => ({ name, count }));
   }
 
   get hasMore(): boolean {
