@@ -260,6 +260,8 @@ describe('the URL', () => {
     state.setText('水灾');
     await settle();
     state.submit();
+    state.openArticle(4, 'd4');
+    expect(location.hash).toBe('#a=d4');
     const searches = worker.requests('search').length;
     history.replaceState(null, '', '/?q=%E5%8F%B0%E9%A3%8E&sort=oldest');
     dispatchEvent(new PopStateEvent('popstate'));
@@ -267,6 +269,7 @@ describe('the URL', () => {
     expect(state.sort).toBe('oldest');
     expect(worker.requests('search')).toHaveLength(searches + 1);
     expect(worker.last('search').params.query).toMatchObject({ text: '台风', sort: 'oldest' });
+    expect(state.reader).toBeNull();
   });
 
   test('words typed before the App mounted win over the URL and are written to it', async () => {
@@ -342,13 +345,30 @@ describe('the reader', () => {
     expect(state.reader).toBeNull();
   });
 
-  test('an article that arrives after the reader was closed is not shown', async () => {
+  test('an article that arrives after the reader was closed, or moved on to another, is not shown', async () => {
     const state = await started();
     state.openArticle(4, 'd4');
     state.closeArticle();
     worker.last('article').resolve(body);
     await settle();
     expect(state.reader).toBeNull();
+
+    state.openArticle(4, 'd4');
+    state.openArticle(5, 'd5');
+    const [, first, second] = worker.requests('article');
+    first!.resolve(body);
+    await settle();
+    expect(state.reader).toMatchObject({ id: 'd5', status: 'loading', article: null });
+    second!.resolve({ ...body, number: 5, id: 'd5' });
+    await settle();
+    expect(state.reader).toMatchObject({ id: 'd5', status: 'ready', number: 5 });
+    const related = { number: 9, id: 'd9', title: '相关', outlet: '法广', date: '2026-01-01', score: 1 };
+    for (const request of worker.requests('related').slice(0, -1)) request.resolve([related]);
+    await settle();
+    expect(state.reader?.related).toBeNull();
+    worker.last('related').resolve([]);
+    await settle();
+    expect(state.reader?.related).toEqual([]);
   });
 
   test('an article that cannot be loaded shows its own error; its Retry asks again', async () => {
