@@ -46,7 +46,7 @@ const CHUNK_OF_FOLDER: ReadonlyMap<string, string | null> = new Map([
   // Files listed on their own: the language list, which the entry reads from the URL before any
   // string; the page's history, which goes with src/boot (the hosted page's own, not the widget's).
   ['src/ui/i18n/lang.ts', 'preopen'],
-  ['src/ui/history-sync.ts', null],
+  ['src/ui/state/history-sync.ts', null],
   ['node_modules/svelte', 'app'],
 ]);
 

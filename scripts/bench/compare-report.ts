@@ -55,7 +55,7 @@ export interface FolderSize {
   files: number;
 }
 
-/** The typing pauses of the two search boxes (this project: none, DEBOUNCE_MS in src/ui/search-state.svelte.ts; Pagefind: `<pagefind-input>`'s default). */
+/** The typing pauses of the two search boxes (this project: none, COALESCE_KEYSTROKES_IN_TASK_MS in src/ui/state/search-state.svelte.ts; Pagefind: `<pagefind-input>`'s default). */
 const DEBOUNCE = { app: 0, pagefind: 300 };
 
 const seconds = (milliseconds: number): string => `${(milliseconds / 1000).toFixed(1)} s`;

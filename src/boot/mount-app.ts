@@ -2,7 +2,7 @@
 import { flushSync, mount } from 'svelte';
 import App from '../ui/components/App.svelte';
 import { takeBootBox } from './boot-box.ts';
-import { HistorySync } from '../ui/history-sync.ts';
+import { HistorySync } from '../ui/state/history-sync.ts';
 import { parseLang } from '../ui/i18n/lang.ts';
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { SortOrder } from '../lib/search/types.ts';
 import { parseLang } from '../ui/i18n/lang.ts';
-import type { UrlState } from '../ui/url-state.ts';
+import type { UrlState } from '../ui/state/url-state.ts';
 
 const SORTS: readonly SortOrder[] = ['relevance', 'newest', 'oldest'];
 /** Longest `#a=` value kept: ids are 16 characters at most; a longer one is kept (cut) only to be reported not found. */

@@ -9,7 +9,7 @@ export class CodeUnavailableError extends Error {}
  * `load()`, its failure (whatever the browser threw) turned into a `CodeUnavailableError` with
  * the same text and the original as `cause`.
  *
- * @example const core = loadCode(() => import('./search-core.ts'));
+ * @example const core = loadCode(() => import('../../worker/search-core.ts'));
  */
 export function loadCode<T>(load: () => Promise<T>): Promise<T> {
   return load().catch((error: unknown) => {

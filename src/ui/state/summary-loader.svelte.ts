@@ -4,8 +4,8 @@
  * query text of the answer they belong to. Rows never shown cost nothing.
  */
 import type { Attachment } from 'svelte/attachments';
-import { WorkerRequestError } from './client/worker-client.ts';
-import type { ArticleSummary, WorkerApi } from '../protocol/worker-protocol.ts';
+import { WorkerRequestError } from '../client/worker-client.ts';
+import type { ArticleSummary, WorkerApi } from '../../protocol/worker-protocol.ts';
 
 type SummariesReply = WorkerApi['summaries']['result'];
 

@@ -4,8 +4,8 @@
  * page's history, the widget's links to the hosted page); read by `url-read.ts`, which only the
  * hosted page loads. Pure: no `window`, so the page, the widget and the unit tests share it.
  */
-import type { SortOrder } from '../lib/search/types.ts';
-import type { Lang } from './i18n/lang.ts';
+import type { SortOrder } from '../../lib/search/types.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 /** Everything a shared link restores. */
 export interface UrlState {

@@ -3,7 +3,7 @@
  * entry (so Back undoes them), which replace the current one, and Back/Forward restoring state.
  * The hosted page's only (`mount-app.ts` hands it to the App); the widget never loads it.
  */
-import { parseUrlState } from '../boot/url-read.ts';
+import { parseUrlState } from '../../boot/url-read.ts';
 import { serializeUrlState, type UrlState } from './url-state.ts';
 
 /** A typing pause this long ends a history entry; the next keystroke starts a new one. */
