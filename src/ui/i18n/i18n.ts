@@ -65,6 +65,21 @@ export interface Messages {
   sortRelevance: string;
   sortNewest: string;
   sortOldest: string;
+  // The active-filter chips above the results (ActiveFilters.svelte) and the facet lists' "show all".
+  activeFiltersLabel: string;
+  /** A chip's name: removing the filter `value` (a quoted `移除筛选：<value>`, a public name tests and scripts use). */
+  removeFilter: (value: string) => string;
+  dateRangeChip: (from: string, to: string) => string;
+  dateFromChip: (from: string) => string;
+  dateToChip: (to: string) => string;
+  /** Marks a chip whose value the archive does not have. */
+  unknownValueTag: string;
+  quoted: (text: string) => string;
+  /** The line under the chips: `facet` (its legend) has none of `values` (quoted, joined). */
+  unknownValues: (facet: string, values: string) => string;
+  datesOutsideArchive: (first: string, last: string) => string;
+  showAllValues: (hidden: number) => string;
+  showFewerValues: string;
   resultsHeading: string;
   newestHeading: string;
   loadMore: string;
@@ -168,6 +183,17 @@ export const ZH_HANS: Messages = {
   sortRelevance: '相关度',
   sortNewest: '最新在前',
   sortOldest: '最早在前',
+  activeFiltersLabel: '当前筛选',
+  removeFilter: (value) => `移除筛选：${value}`,
+  dateRangeChip: (from, to) => `${from}至${to}`,
+  dateFromChip: (from) => `${from}起`,
+  dateToChip: (to) => `截至${to}`,
+  unknownValueTag: '存档中没有',
+  quoted: (text) => `“${text}”`,
+  unknownValues: (facet, values) => `本存档中没有${facet}${values}，没有文章符合这个筛选。`,
+  datesOutsideArchive: (first, last) => `本存档的文章日期在${first}至${last}之间，所选日期内没有文章。`,
+  showAllValues: (hidden) => `显示全部（另有 ${hidden} 个没有结果）`,
+  showFewerValues: '只显示有结果的',
   resultsHeading: '搜索结果',
   newestHeading: '最新文章',
   loadMore: '载入更多',

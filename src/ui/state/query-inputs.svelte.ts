@@ -6,6 +6,7 @@
 import type { SearchQuery, SortOrder } from '../../lib/search/types.ts';
 import { withoutQueryWord } from '../../lib/search/query/query-operators.ts';
 import { queryOf, type SearchInputs } from '../../protocol/search-request.ts';
+import type { CategoricalFacet } from './active-filters.ts';
 
 export class QueryInputs implements SearchInputs {
   text = $state('');
@@ -42,6 +43,11 @@ export class QueryInputs implements SearchInputs {
   setDateRange(from: string, to: string): void {
     // A reversed range is what a visitor means the other way round.
     [this.from, this.to] = from && to && from > to ? [to, from] : [from, to];
+  }
+
+  /** Unselects one value of a categorical facet. */
+  removeValue(facet: CategoricalFacet, value: string): void {
+    if (facet === 'outlet') this.outlets = this.outlets.filter((o) => o !== value);
   }
 
   clearOutlets(): void {

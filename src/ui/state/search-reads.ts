@@ -17,6 +17,7 @@ import { isPartialAnswer, queryCutText, statusText } from './status-text.ts';
 import type { SummaryLoader } from './summary-loader.svelte.ts';
 import type { ReaderState, ResultInfo, ShownError } from './types.ts';
 import { serializeUrlState, type UrlState } from './url-state.ts';
+import { activeFilters, unknownFiltersText, type ActiveFilter } from './active-filters.ts';
 
 export abstract class SearchReads {
   /** Absolute URL of the hosted page when articles open there, else null (the reader). */
@@ -73,6 +74,15 @@ export abstract class SearchReads {
   }
   get hasFilters(): boolean {
     return this.inputs.hasFilters;
+  }
+  /** The chips above the results: each categorical value, the date range, an order other than the default. */
+  get activeFilters(): ActiveFilter[] {
+    const { text, outlets, from, to, sort } = this.inputs;
+    return activeFilters({ text, filters: { outlet: outlets }, from, to, sort }, this.manifest, this.t);
+  }
+  /** The line that says which active filters match nothing in the archive ('' when all do). */
+  get unknownFiltersText(): string {
+    return unknownFiltersText(this.activeFilters, this.manifest, this.t);
   }
 
   /** The latest answer, its hits grown by "Load more". */

@@ -25,6 +25,7 @@ import { ShownErrors } from './shown-errors.svelte.ts';
 import { SummaryLoader } from './summary-loader.svelte.ts';
 import { VocabularyPrefetch } from './vocabulary-prefetch-once.ts';
 import type { SearchEvent, SearchStateOptions, StateConnection, StateWorker } from './types.ts';
+import type { ActiveFilter } from './active-filters.ts';
 import { DEFAULT_URL_STATE, sameUrlState, type UrlState } from './url-state.ts';
 
 export { PAGE_SIZE } from '../../protocol/search-request.ts';
@@ -207,6 +208,22 @@ export class SearchState extends SearchReads {
   clearFilters(): void {
     this.inputs.clearOutlets();
     this.inputs.clearDates();
+    this.commit();
+  }
+
+  /** Removes what one chip above the results stands for (`activeFilters`). */
+  removeFilter(filter: ActiveFilter): void {
+    if (filter.facet === 'date') this.inputs.clearDates();
+    else if (filter.facet === 'sort') this.inputs.sort = 'relevance';
+    else this.inputs.removeValue(filter.facet, filter.value);
+    this.commit();
+  }
+
+  /** The chips' "clear all": every filter, and the order back to the default. */
+  clearAllFilters(): void {
+    this.inputs.clearOutlets();
+    this.inputs.clearDates();
+    this.inputs.sort = 'relevance';
     this.commit();
   }
 
