@@ -5,8 +5,10 @@ test.describe('outlet filter', () => {
     await page.goto('./');
     await search('王毅');
     await expect(page.getByRole('status')).toHaveText('找到 3 篇文章');
-    // Live counts for the query, highest first.
+    // Live counts for the query, highest first; outlets with none only after "show all".
     await expect(page.getByRole('checkbox', { name: /^联合早报\s+1$/ })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: /^BBC\s+0$/ })).toHaveCount(0);
+    await page.getByRole('button', { name: /^显示全部/ }).click();
     await expect(page.getByRole('checkbox', { name: /^BBC\s+0$/ })).toBeVisible();
 
     await filterByOutlet('联合早报');
@@ -80,6 +82,7 @@ test.describe('date filter', () => {
   test('with no results, offers buttons that clear the filters', async ({ page, search, filterByOutlet }) => {
     await page.goto('./');
     await search('王毅');
+    await page.getByRole('button', { name: /^显示全部/ }).click();
     await filterByOutlet('BBC');
     await expect(page.getByText('没有找到文章。')).toBeVisible();
     await page.getByRole('button', { name: '清除来源筛选' }).last().click();
@@ -109,6 +112,7 @@ test.describe('URL state', () => {
     await expect(page.getByRole('status')).toHaveText('找到 2 篇文章');
     await expect(page.getByRole('checkbox', { name: /^联合早报/ })).toBeChecked();
     await expect(page.getByRole('checkbox', { name: /^自由亚洲电台/ })).toBeChecked();
+    await page.getByRole('button', { name: /^显示全部/ }).click();
     await expect(page.getByRole('checkbox', { name: /^法广/ })).not.toBeChecked();
     await expect(page.getByLabel('起始日期')).toHaveValue('2021-09-01');
     await expect(page.getByLabel('结束日期')).toHaveValue('2021-09-30');
