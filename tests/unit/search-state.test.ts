@@ -390,7 +390,7 @@ describe('the reader', () => {
 describe('the language', () => {
   test('switches to English once its strings are here', async () => {
     const state = await started();
-    state.toggleLang();
+    state.setLang('en');
     expect(state.lang).toBe('zh-Hans');
     await vi.waitFor(() => expect(state.lang).toBe('en'));
     expect(state.t.allCount(3)).not.toBe(ZH_HANS.allCount(3));
