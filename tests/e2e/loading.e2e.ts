@@ -1,0 +1,46 @@
+import { expect, results, test, waitForResults } from './fixtures.ts';
+
+test.describe('while a search loads', () => {
+  test('shows a quiet indicator in the search box, dims the old results, and moves nothing', async ({ page, search }) => {
+    await page.goto('./');
+    await search('王毅');
+    await expect(results(page)).toHaveCount(3);
+    const first = results(page).first();
+    const before = (await first.boundingBox())!;
+
+    // A slow link (CDP), so the next query's files take long enough to watch.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 1500, downloadThroughput: 20_000, uploadThroughput: 20_000 });
+    // Record where the first result is on every frame until the search settles.
+    await page.evaluate(() => {
+      const tops: number[] = [];
+      (window as unknown as { tops: number[] }).tops = tops;
+      const sample = () => {
+        const article = document.querySelector('section[aria-busy] article');
+        if (article) tops.push(article.getBoundingClientRect().top);
+        if (document.querySelector('section[aria-busy="true"]') || tops.length < 5) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
+    await page.getByRole('searchbox').fill('北约 外长');
+
+    const busy = page.locator('[data-busy]');
+    await expect(busy).toBeVisible();
+    await expect(busy).toHaveText('正在搜索…');
+    await expect(busy.getByRole('progressbar', { name: '索引载入进度' })).toBeAttached();
+    // The old results, dimmed in place.
+    await expect.poll(() => page.locator('section[aria-busy="true"] .list').evaluate((list) => Number(getComputedStyle(list).opacity))).toBeLessThan(1);
+    expect((await first.boundingBox())!.y).toBe(before.y);
+    // No internal words anywhere on the page.
+    expect(await page.locator('body').innerText()).not.toMatch(/分片|词表|詞表|\bparts?\b|\bblocks?\b|\bshards?\b/i);
+
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await waitForResults(page);
+    await expect(busy).toHaveCount(0);
+    await expect(page.locator('section[aria-busy] .list')).toHaveCSS('opacity', '1');
+    const tops = await page.evaluate(() => (window as unknown as { tops: number[] }).tops);
+    expect(tops.length).toBeGreaterThan(1);
+    expect(new Set(tops)).toEqual(new Set([before.y]));
+  });
+});
