@@ -12,14 +12,18 @@ test.describe('while a search loads', () => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 1500, downloadThroughput: 20_000, uploadThroughput: 20_000 });
-    // Record where the first result is on every frame until the search settles.
+    // Record where the first result is on every frame while the results are busy, until the search settles.
     await page.evaluate(() => {
       const tops: number[] = [];
       (window as unknown as { tops: number[] }).tops = tops;
+      let seenBusy = false;
       const sample = () => {
-        const article = document.querySelector('section[aria-busy] article');
-        if (article) tops.push(article.getBoundingClientRect().top);
-        if (document.querySelector('section[aria-busy="true"]') || tops.length < 5) requestAnimationFrame(sample);
+        const busy = document.querySelector('section[aria-busy="true"] article');
+        if (busy) {
+          seenBusy = true;
+          tops.push(busy.getBoundingClientRect().top);
+        }
+        if (busy || !seenBusy) requestAnimationFrame(sample);
       };
       requestAnimationFrame(sample);
     });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { TIMELINE_MESSAGES } from '../../src/ui/i18n/on-demand/timeline-messages.ts';
+import { LANGS } from '../../src/ui/i18n/lang.ts';
 import { bucketRange, centralSpan, daysOf, timelineView } from '../../src/ui/components/on-demand/timeline-view.ts';
 
 const days = (entries: Record<string, number>) => new Map(Object.entries(entries));
@@ -62,5 +64,17 @@ describe('the timeline', () => {
     expect(bucketRange('2021-02')).toEqual({ from: '2021-02-01', to: '2021-02-28' });
     expect(bucketRange('2020')).toEqual({ from: '2020-01-01', to: '2020-12-31' });
     expect(bucketRange('2020-12-31')).toEqual({ from: '2020-12-31', to: '2020-12-31' });
+  });
+});
+
+describe("the timeline's strings", () => {
+  it('are there in all three languages, the count first in each bar\'s name', () => {
+    for (const lang of LANGS) {
+      const messages = TIMELINE_MESSAGES[lang];
+      expect(Object.keys(messages).sort()).toEqual(Object.keys(TIMELINE_MESSAGES['zh-Hans']).sort());
+      expect(messages.bucketCount('2020', 12)).toMatch(/12/);
+      expect(messages.outsideView(3, 0)).toMatch(/3/);
+      expect(messages.outsideView(3, 0)).not.toMatch(/0/);
+    }
   });
 });

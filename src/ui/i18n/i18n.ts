@@ -52,15 +52,6 @@ export interface Messages {
   unknownOutlet: string;
   noOutletMatch: string;
   dateLegend: string;
-  histogramLabel: string;
-  histogramHint: string;
-  bucketCount: (bucket: string, count: number) => string;
-  /** The timeline's breadcrumb: its name, its first step, a chosen range. */
-  timelineCrumbsLabel: string;
-  allDates: string;
-  dateRange: (from: string, to: string) => string;
-  /** Results outside the bars shown: earlier, later. */
-  outsideView: (before: number, after: number) => string;
   /** Next to the from/to inputs when the from date is after the to date. */
   rangeReversed: string;
   fromLabel: string;
@@ -162,13 +153,6 @@ export const ZH_HANS: Messages = {
   unknownOutlet: '（未注明来源）',
   noOutletMatch: '没有符合的来源。',
   dateLegend: '日期',
-  histogramLabel: '搜索结果的日期分布',
-  histogramHint: '点击柱条只看该年、该月或该日的文章（逐级放大），横向拖动可选择一段时间；在柱条上可用 ← → 键移动。',
-  bucketCount: (bucket, count) => `${bucket}：${count} 篇`,
-  timelineCrumbsLabel: '日期范围',
-  allDates: '全部日期',
-  dateRange: (from, to) => `${from}至${to}`,
-  outsideView: (before, after) => [before ? `更早 ${before} 篇` : '', after ? `更晚 ${after} 篇` : ''].filter(Boolean).join('，') + '，不在图中。',
   rangeReversed: '起始日期不能晚于结束日期，请改一下其中一个日期。',
   fromLabel: '起始日期',
   toLabel: '结束日期',
