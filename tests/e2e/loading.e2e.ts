@@ -1,17 +1,24 @@
 import { expect, results, test, waitForResults } from './fixtures.ts';
 
 test.describe('while a search loads', () => {
-  test('shows a quiet indicator in the search box, dims the old results, and moves nothing', async ({ page, search }) => {
+  test('shows a quiet indicator in the search box, dims the old results, and moves nothing', async ({ page }) => {
     await page.goto('./');
-    await search('王毅');
-    await expect(results(page)).toHaveCount(3);
+    await expect(page.getByRole('status')).toHaveText('共 10 篇文章');
     const first = results(page).first();
+    await expect(first.locator('p.snippet:not(.placeholder)')).toBeVisible();
     const before = (await first.boundingBox())!;
 
-    // A slow link (CDP), so the next query's files take long enough to watch.
+    // A slow link (CDP) for the page, and the worker's index files held until released (the
+    // worker's own requests are not throttled by the page's emulation), so the search lasts.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 1500, downloadThroughput: 20_000, uploadThroughput: 20_000 });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 800, downloadThroughput: 20_000, uploadThroughput: 20_000 });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/data\/(docs|terms)-[^/]+\.bin$/, async (route) => {
+      await released;
+      await route.continue();
+    });
     // Record where the first result is on every frame while the results are busy, until the search settles.
     await page.evaluate(() => {
       const tops: number[] = [];
@@ -27,7 +34,7 @@ test.describe('while a search loads', () => {
       };
       requestAnimationFrame(sample);
     });
-    await page.getByRole('searchbox').fill('北约 外长');
+    await page.getByRole('searchbox').fill('王毅');
 
     const busy = page.locator('[data-busy]');
     await expect(busy).toBeVisible();
@@ -39,7 +46,9 @@ test.describe('while a search loads', () => {
     // No internal words anywhere on the page.
     expect(await page.locator('body').innerText()).not.toMatch(/分片|词表|詞表|\bparts?\b|\bblocks?\b|\bshards?\b/i);
 
+    release();
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await expect(page.getByRole('status')).toHaveText('找到 3 篇文章');
     await waitForResults(page);
     await expect(busy).toHaveCount(0);
     await expect(page.locator('section[aria-busy] .list')).toHaveCSS('opacity', '1');
