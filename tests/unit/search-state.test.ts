@@ -59,6 +59,21 @@ describe('queries', () => {
     expect(events).toContainEqual({ type: 'query', detail: { query: '选举', total: 2 } });
   });
 
+  test('the results shown are marked stale while a newer search runs (the page dims them), until its answer', async () => {
+    const state = await started();
+    expect(state.isStale).toBe(false);
+    state.toggleOutlet('法广');
+    expect(state.isStale).toBe(true);
+    worker.last('search').resolve(answerOf([5], 1));
+    await settle();
+    expect(state.isStale).toBe(false);
+    state.toggleOutlet('法广');
+    expect(state.isStale).toBe(true);
+    worker.last('search').reject(workerError('unavailable'));
+    await settle();
+    expect(state.isStale).toBe(false);
+  });
+
   test('the bare listing comes from the manifest, without asking the worker', async () => {
     const state = await started();
     expect(worker.requests('search')).toHaveLength(0);
