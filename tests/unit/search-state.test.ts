@@ -67,7 +67,8 @@ describe('queries', () => {
     worker.last('search').resolve(answerOf([5], 1));
     await settle();
     expect(state.isStale).toBe(false);
-    state.toggleOutlet('法广');
+    // A second outlet, so that the search is not the bare listing (answered at once from the manifest).
+    state.toggleOutlet('美国之音');
     expect(state.isStale).toBe(true);
     worker.last('search').reject(workerError('unavailable'));
     await settle();
