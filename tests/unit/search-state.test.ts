@@ -59,6 +59,22 @@ describe('queries', () => {
     expect(events).toContainEqual({ type: 'query', detail: { query: '选举', total: 2 } });
   });
 
+  test('the results shown are marked stale while a newer search runs (the page dims them), until its answer', async () => {
+    const state = await started();
+    expect(state.isStale).toBe(false);
+    state.toggleOutlet('法广');
+    expect(state.isStale).toBe(true);
+    worker.last('search').resolve(answerOf([5], 1));
+    await settle();
+    expect(state.isStale).toBe(false);
+    // A second outlet, so that the search is not the bare listing (answered at once from the manifest).
+    state.toggleOutlet('美国之音');
+    expect(state.isStale).toBe(true);
+    worker.last('search').reject(workerError('unavailable'));
+    await settle();
+    expect(state.isStale).toBe(false);
+  });
+
   test('the bare listing comes from the manifest, without asking the worker', async () => {
     const state = await started();
     expect(worker.requests('search')).toHaveLength(0);
@@ -390,7 +406,7 @@ describe('the reader', () => {
 describe('the language', () => {
   test('switches to English once its strings are here', async () => {
     const state = await started();
-    state.toggleLang();
+    state.setLang('en');
     expect(state.lang).toBe('zh-Hans');
     await vi.waitFor(() => expect(state.lang).toBe('en'));
     expect(state.t.allCount(3)).not.toBe(ZH_HANS.allCount(3));

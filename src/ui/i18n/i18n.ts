@@ -13,9 +13,13 @@ export interface Messages {
   /** BCP 47 locale for Intl formatting. */
   locale: string;
   appTitle: string;
-  /** Label of the button that switches to the other language, written in that language. */
-  otherLanguage: string;
-  otherLanguageLang: string;
+  /** Label of the language selector (its choices are named in their own languages: `LANGUAGE_NAMES`). */
+  languageLabel: string;
+  /**
+   * A name from the archive (an outlet's) as this language writes it: the traditional UI shows
+   * outlet names in traditional characters; the others show them as the index has them.
+   */
+  displayName: (name: string) => string;
   searchLabel: string;
   searchPlaceholder: string;
   searchHint: string;
@@ -23,10 +27,10 @@ export interface Messages {
   searchHintNoSlash: string;
   progressLabel: string;
   loadingManifest: string;
-  loadingDocs: string;
-  loadingTerms: (parts: number) => string;
-  loadingSeparator: string;
   loading: (what: string) => string;
+  /** Under the search box while the archive opens, and while a search runs. */
+  busyOpening: string;
+  busySearching: string;
   queuedQuery: string;
   count: (total: number, approximate: boolean) => string;
   /** Appended to the count when near-duplicates are collapsed: how many groups the articles make. */
@@ -48,9 +52,8 @@ export interface Messages {
   unknownOutlet: string;
   noOutletMatch: string;
   dateLegend: string;
-  histogramLabel: string;
-  histogramHint: string;
-  bucketCount: (bucket: string, count: number) => string;
+  /** Next to the from/to inputs when the from date is after the to date. */
+  rangeReversed: string;
   fromLabel: string;
   toLabel: string;
   quickRangesLabel: string;
@@ -138,18 +141,17 @@ export interface Messages {
 export const ZH_HANS: Messages = {
   locale: 'zh-CN',
   appTitle: '新闻存档搜索',
-  otherLanguage: 'English',
-  otherLanguageLang: 'en',
+  languageLabel: '界面语言',
+  displayName: (name) => name,
   searchLabel: '搜索新闻文章',
   searchPlaceholder: '输入关键词，例如：王毅 北约',
   searchHint: '按 / 键回到搜索框，用 ↑ ↓ 键在结果间移动，按回车键打开文章。',
   searchHintNoSlash: '用 ↑ ↓ 键在结果间移动，按回车键打开文章。',
   progressLabel: '索引载入进度',
   loadingManifest: '索引清单',
-  loadingDocs: '文章表',
-  loadingTerms: (parts) => `${parts} 个词表分片`,
-  loadingSeparator: '、',
   loading: (what) => `正在载入${what}…`,
+  busyOpening: '正在打开存档…',
+  busySearching: '正在搜索…',
   queuedQuery: '索引载入后立即搜索…',
   count: (total, approximate) => `找到${approximate ? '约' : ''} ${total} 篇文章`,
   groupCount: (groups) => `，合为 ${groups} 组`,
@@ -166,9 +168,7 @@ export const ZH_HANS: Messages = {
   unknownOutlet: '（未注明来源）',
   noOutletMatch: '没有符合的来源。',
   dateLegend: '日期',
-  histogramLabel: '搜索结果的日期分布',
-  histogramHint: '点击柱条只看该月（或该年）的文章，横向拖动可选择一段时间。',
-  bucketCount: (bucket, count) => `${bucket}：${count} 篇`,
+  rangeReversed: '起始日期不能晚于结束日期，请改一下其中一个日期。',
   fromLabel: '起始日期',
   toLabel: '结束日期',
   quickRangesLabel: '快速选择',
@@ -244,6 +244,9 @@ export const ZH_HANS: Messages = {
   offlineArticleMissing: '现在离线，这篇文章还没有存到这台设备上：离线时能打开以前读过的文章。',
 };
 
+/** The language selector's choices, each named in its own language. */
+export const LANGUAGE_NAMES: Readonly<Record<Lang, string>> = { 'zh-Hans': '简体', 'zh-Hant': '繁體', en: 'English' };
+
 const loaded: Partial<Record<Lang, Messages>> = { 'zh-Hans': ZH_HANS };
 const loading = new Map<Lang, Promise<Messages>>();
 
@@ -286,8 +289,9 @@ export function formatDate(iso: string, messages: Messages): string {
   return format(messages.locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
-/** Formats a histogram bucket (`YYYY` or `YYYY-MM`). */
+/** Formats a histogram bucket (`YYYY`, `YYYY-MM` or a day). */
 export function formatBucket(bucket: string, messages: Messages): string {
+  if (bucket.length === 10) return formatDate(bucket, messages);
   const date = new Date(bucket.length === 4 ? `${bucket}-01-01T00:00:00Z` : `${bucket}-01T00:00:00Z`);
   if (isChinese(messages)) return chineseDate(date, bucket.length === 4 ? 'year' : 'month');
   const options: Intl.DateTimeFormatOptions = bucket.length === 4 ? { year: 'numeric', timeZone: 'UTC' } : { year: 'numeric', month: 'short', timeZone: 'UTC' };

@@ -1,6 +1,6 @@
 /**
  * The page's language: which one is shown, its strings (traditional Chinese and English are
- * chunks loaded on demand), and the switch between English and the visitor's Chinese. The page
+ * chunks loaded on demand), and the reader's choice among the three. The page
  * never shows a mix: a language is switched to once its strings are here.
  */
 import { loadedMessages, loadMessages, ZH_HANS, type Lang, type Messages } from '../i18n/i18n.ts';
@@ -38,9 +38,8 @@ export class Locale {
     });
   }
 
-  /** Switches between English and the visitor's Chinese; resolves once switched (the URL then names it). */
-  toggle(): Promise<void> {
-    const lang = this.lang === 'en' ? this.chinese : 'en';
+  /** Switches to `lang` (the selector's choice); resolves once switched (the URL then names it). */
+  choose(lang: Lang): Promise<void> {
     return this.need(lang).then(() => {
       this.lang = lang;
       this.urlLang = lang;

@@ -42,6 +42,8 @@ export class Results {
   searchedText = $state('');
   /** The answer shown was made from the manifest, not by the worker. */
   isManifestListing = $state(false);
+  /** The answer shown is an older search's, while a newer one runs (the page dims it). */
+  isStale = $state(false);
   /** Results whose near-duplicates are shown (by article number), in the answers to search `seq`. */
   private expanded: { seq: number; numbers: ReadonlySet<number> } = $state.raw({ seq: -1, numbers: new Set() });
   /** Counter: only the answer to the latest search may be shown. */
@@ -90,6 +92,7 @@ export class Results {
     const seq = ++this.searchSeq;
     const query = this.firstPageQuery();
     this.isSearching = true;
+    this.isStale = this.answer !== null;
     this.isLoadingMore = false;
     this.searchedText = query.text.trim();
     // The bare listing's first page is in the manifest: no docs table, no worker (at 100,000
@@ -111,6 +114,7 @@ export class Results {
       (error: unknown) => {
         if (seq !== this.searchSeq) return;
         this.isSearching = false;
+        this.isStale = false;
         // The open error is already on screen, and its Retry searches again.
         if (!this.context.indexFailed()) this.context.fail(error, this.retry);
       },
@@ -221,6 +225,7 @@ export class Results {
   private showPartial(seq: number, text: string, answer: SearchAnswer): void {
     if (seq !== this.searchSeq) return;
     this.answer = answer;
+    this.isStale = false;
     if (this.expanded.seq !== seq) this.expanded = { seq, numbers: new Set() };
     this.isManifestListing = false;
     this.answerText = text;
@@ -231,6 +236,7 @@ export class Results {
   private showAnswer(seq: number, text: string, answer: SearchAnswer, fromManifest = false): void {
     if (seq !== this.searchSeq) return;
     this.answer = answer;
+    this.isStale = false;
     if (this.expanded.seq !== seq) this.expanded = { seq, numbers: new Set() };
     this.isManifestListing = fromManifest;
     this.answerText = text;

@@ -96,6 +96,10 @@ export abstract class SearchReads {
   get isSearching(): boolean {
     return this.results.isSearching;
   }
+  /** The results shown answer an older search while a newer one runs. */
+  get isStale(): boolean {
+    return this.results.isStale;
+  }
   get isLoadingMore(): boolean {
     return this.results.isLoadingMore;
   }

@@ -9,7 +9,7 @@ import { createContext } from 'svelte';
 import type { TextRange } from '../../lib/search/query/highlight.ts';
 import type { SortOrder } from '../../lib/search/types.ts';
 import { quickRange, type QuickRange } from '../date-range.ts';
-import { preferredChinese } from '../i18n/i18n.ts';
+import { preferredChinese, type Lang } from '../i18n/i18n.ts';
 import { resolveIndexFolder } from '../client/preopen.ts';
 import { PAGE_SIZE } from '../../protocol/search-request.ts';
 import type { LoadProgress } from '../../protocol/worker-protocol.ts';
@@ -18,6 +18,7 @@ import type { HistoryMode, HistorySync } from './history-sync.ts';
 import { IndexOpening } from './index-opening.svelte.ts';
 import { Locale } from './locale.svelte.ts';
 import { QueryInputs } from './query-inputs.svelte.ts';
+import { rememberedLang, rememberLang } from './remembered-lang.ts';
 import { Reader } from './reader.svelte.ts';
 import { Results } from './results.svelte.ts';
 import { SearchReads } from './search-reads.ts';
@@ -123,7 +124,9 @@ export class SearchState extends SearchReads {
       log,
     });
     const fromUrl = this.history?.read() ?? { ...DEFAULT_URL_STATE, ...options.initial };
-    this.locale.start(options.lang ?? fromUrl.lang ?? options.defaultLang ?? this.locale.chinese, fromUrl.lang);
+    // The hosted page's reader may have chosen a language on this site before (the widget follows its host's settings).
+    const remembered = this.history ? rememberedLang() : undefined;
+    this.locale.start(options.lang ?? fromUrl.lang ?? remembered ?? options.defaultLang ?? this.locale.chinese, fromUrl.lang);
     this.initialArticleId = fromUrl.articleId;
     this.inputs.apply(fromUrl);
     this.typedAhead = options.typed !== undefined && options.typed !== fromUrl.text;
@@ -239,9 +242,10 @@ export class SearchState extends SearchReads {
     this.commit();
   }
 
-  /** Switches between English and the visitor's Chinese (once its strings are here). */
-  toggleLang(): void {
-    void this.locale.toggle().then(() => this.writeUrl('replace'));
+  /** Switches the page to `lang` (once its strings are here); the hosted page remembers it for this site. */
+  setLang(lang: Lang): void {
+    if (this.history) rememberLang(lang);
+    void this.locale.choose(lang).then(() => this.writeUrl('replace'));
   }
 
   loadMore(): Promise<void> {

@@ -29,9 +29,9 @@ export function passesDate(docs: DocsTable, n: number, filters: ResolvedFilters)
  * Counts the candidates by outlet and by date bucket, disjunctively: outlet counts apply the date
  * filter but not the outlet filter (so a visitor sees what selecting another outlet adds), date
  * counts apply the outlet filter but not the date filter (so the histogram shows the context
- * around the selected range).
+ * around the selected range). With `withDays`, the date counts by day as well (`Facets.days`).
  */
-export function countFacets(candidates: Iterable<number>, docs: DocsTable, outletNames: readonly string[], filters: ResolvedFilters): Facets {
+export function countFacets(candidates: Iterable<number>, docs: DocsTable, outletNames: readonly string[], filters: ResolvedFilters, withDays = false): Facets {
   const outletCounts = new Uint32Array(outletNames.length);
   const days: number[] = [];
   for (const n of candidates) {
@@ -55,10 +55,13 @@ export function countFacets(candidates: Iterable<number>, docs: DocsTable, outle
   const byDay = new Map<number, number>();
   for (const day of days) byDay.set(day, (byDay.get(day) ?? 0) + 1);
   const counts = new Map<string, number>();
+  const perDay: Record<string, number> = {};
   for (const [day, count] of byDay) {
-    const bucket = dayToIso(day).slice(0, width);
+    const iso = dayToIso(day);
+    const bucket = iso.slice(0, width);
     counts.set(bucket, (counts.get(bucket) ?? 0) + count);
+    if (withDays) perDay[iso] = count;
   }
   const dates = Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : 1)));
-  return { outlets, dates, dateBucket };
+  return withDays ? { outlets, dates, dateBucket, days: perDay } : { outlets, dates, dateBucket };
 }

@@ -153,7 +153,7 @@ async function runStep(
     shown = await confirmPhrases(hits, scored, wanted, floor > 0 ? 0 : (options.phraseCheckLimit ?? 0), options.checkPhrases);
     if (shown < hits.length) approximate = true;
   }
-  const facets = countFacets(scored.keys(), docs, outletNames, filters);
+  const facets = countFacets(scored.keys(), docs, outletNames, filters, true);
   const searched = { articles: floor === 0 ? manifest.articles : countLive(reader, docs, floor), of: manifest.articles };
   const rewrites = engineRewrites(plan, planTerms, hits);
   // Collapsed by default for a query with words; a listing by date (no words) stays flat.

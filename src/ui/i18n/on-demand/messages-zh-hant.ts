@@ -1,19 +1,22 @@
 /** The page's strings in traditional Chinese (a chunk of its own: most visitors never load it). */
 import { ZH_HANS, type Messages } from '../i18n.ts';
+import { traditionalOutletName } from './traditional-outlet-names.ts';
 
 export const ZH_HANT: Messages = {
   ...ZH_HANS,
   locale: 'zh-TW',
   appTitle: '新聞存檔搜尋',
+  languageLabel: '介面語言',
+  displayName: traditionalOutletName,
   searchLabel: '搜尋新聞文章',
   searchPlaceholder: '輸入關鍵詞，例如：王毅 北約',
   searchHint: '按 / 鍵回到搜尋框，用 ↑ ↓ 鍵在結果間移動，按 Enter 鍵打開文章。',
   searchHintNoSlash: '用 ↑ ↓ 鍵在結果間移動，按 Enter 鍵打開文章。',
   progressLabel: '索引載入進度',
   loadingManifest: '索引清單',
-  loadingDocs: '文章表',
-  loadingTerms: (parts) => `${parts} 個詞表分片`,
   loading: (what) => `正在載入${what}…`,
+  busyOpening: '正在打開存檔…',
+  busySearching: '正在搜尋…',
   queuedQuery: '索引載入後立即搜尋…',
   count: (total, approximate) => `找到${approximate ? '約' : ''} ${total} 篇文章`,
   groupCount: (groups) => `，合為 ${groups} 組`,
@@ -29,8 +32,7 @@ export const ZH_HANT: Messages = {
   unknownOutlet: '（未註明來源）',
   noOutletMatch: '沒有符合的來源。',
   dateLegend: '日期',
-  histogramLabel: '搜尋結果的日期分佈',
-  histogramHint: '點擊柱條只看該月（或該年）的文章，橫向拖動可選擇一段時間。',
+  rangeReversed: '起始日期不能晚於結束日期，請改一下其中一個日期。',
   fromLabel: '起始日期',
   toLabel: '結束日期',
   quickRangesLabel: '快速選擇',
