@@ -8,7 +8,7 @@
  * the condition holds. The machine is shared and noisy: figures are never asserted in tests.
  */
 import { execFileSync } from 'node:child_process';
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Request } from '@playwright/test';
 import type { GzipHost } from './gzip-host.ts';
 import { type Probe, type ProbeMarkup, probeSource } from './page-probe.ts';
 import { collectTimeline, startColdProfile, timelineLine } from './page-profile.ts';
@@ -94,12 +94,13 @@ function cacheHits(transfers: readonly Transfer[], servedBefore: ReadonlyMap<str
  * empty as a first visit's does; the cache stays on, so that what a page fetches ahead (preloads)
  * serves its later requests, as in a real first visit.
  */
-async function throttle(cdp: CDPSession, origin: string): Promise<void> {
+async function throttle(cdp: CDPSession, origin: string, blockedUrls: readonly string[] = []): Promise<void> {
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', NETWORK);
   // Hermetic: article images point at news sites. Blocking patterns have no exceptions, so only
   // over plain http (an HTTP/2 host is https itself; result lists show no article images).
-  if (origin.startsWith('http:')) await cdp.send('Network.setBlockedURLs', { urls: ['https://*'] });
+  const blocked = [...(origin.startsWith('http:') ? ['https://*'] : []), ...blockedUrls];
+  if (blocked.length > 0) await cdp.send('Network.setBlockedURLs', { urls: blocked });
   if (cpuSlowdown > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
 }
 
@@ -178,6 +179,8 @@ export interface ColdRun {
   dataRequests: number;
   /** Longest main-thread task until the first results were painted (ms; 0 when none passed 50 ms). */
   longestTask: number;
+  /** URL paths of every request (the host's and the cache's) started before the first 10 results were painted. */
+  startedBefore: string[];
 }
 
 /**
@@ -185,14 +188,17 @@ export interface ColdRun {
  * the first frame that shows the search box, as the quickest visitor would, while the index is
  * still loading.
  */
-export async function coldRun(browser: Browser, target: PageTarget, query: string): Promise<ColdRun> {
+export async function coldRun(browser: Browser, target: PageTarget, query: string, blockedUrls: readonly string[] = []): Promise<ColdRun> {
   const context = await newContext(browser, target.markup, query);
   const timeline = process.env.BENCH_PAGE_DEBUG ? collectTimeline(context) : null;
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    await throttle(cdp, target.url);
+    await throttle(cdp, target.url, blockedUrls);
     const { transfers, flush } = recordTransfers(context, target.host.bodyBytes);
+    // Every request issued, finished or not, with when Node saw it (for those with no response timing yet).
+    const issued: Array<{ request: Request; seenAt: number }> = [];
+    context.on('request', (request) => issued.push({ request, seenAt: Date.now() }));
     const servedBefore = new Map(target.host.served());
     const profile = process.env.BENCH_PAGE_PROFILE ? await startColdProfile(cdp, process.env.BENCH_PAGE_PROFILE) : null;
     await page.goto(target.url, { waitUntil: 'commit' });
@@ -219,7 +225,9 @@ export async function coldRun(browser: Browser, target: PageTarget, query: strin
         console.log(`  ${fromCache.has(t) ? 'c' : t.end <= paintedAt ? '<' : '>'} ${kb(t.bytes).padStart(9)} ${ms(t.end - t.ms - origin).padStart(7)} → ${ms(t.end - origin).padStart(7)} ${new URL(t.url).pathname}`);
       }
     }
-    return { probe, pageBytes: sum(site), pageRequests: site.length, dataBytes: sum(data), dataRequests: data.length, longestTask };
+    // The browser's start time where a response came (its clock), else when Node saw the request (at or after its start).
+    const startedBefore = issued.filter(({ request, seenAt }) => (request.timing().startTime > 0 ? request.timing().startTime : seenAt) <= paintedAt).map(({ request }) => new URL(request.url()).pathname);
+    return { probe, pageBytes: sum(site), pageRequests: site.length, dataBytes: sum(data), dataRequests: data.length, longestTask, startedBefore };
   } finally {
     await context.close();
   }

@@ -71,6 +71,8 @@ export function buildOfKey(key: string): string | null {
 /** Meta cache keys (relative to the scope). */
 export const META_LATEST = '__archive/latest';
 export const META_WANTED = '__archive/keep-wanted';
+/** The last eviction pass (`EvictionRecord`): what it kept and removed, for a page or a test to read. */
+export const META_LAST_EVICTION = '__archive/last-eviction';
 export function metaLedgerKey(build: string): string {
   return `__archive/ledger/${encodeURIComponent(build)}`;
 }
@@ -85,6 +87,18 @@ export interface KeptArchive {
   files: string[];
   bytes: number;
   /** ISO date of completion. */
+  date: string;
+}
+
+/** What the service worker's last eviction pass did (`META_LAST_EVICTION`). */
+export interface EvictionRecord {
+  /** Builds kept: the latest and those the open pages answer from. */
+  live: string[];
+  /** Builds removed. */
+  evicted: string[];
+  /** Some open page did not say which build it answers from: nothing was removed. */
+  undecided: boolean;
+  /** ISO date. */
   date: string;
 }
 

@@ -100,8 +100,14 @@ async function keep({ indexUrl, scope: swScope, manifest, bodies }: KeepRequest)
       report();
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, () => lane(queue, false)));
-  await Promise.all(Array.from({ length: CONCURRENCY }, () => lane(perBuildPaths, true)));
+  try {
+    await Promise.all(Array.from({ length: CONCURRENCY }, () => lane(queue, false)));
+    await Promise.all(Array.from({ length: CONCURRENCY }, () => lane(perBuildPaths, true)));
+  } catch (error) {
+    // What was stored until then (whole files), before the failure: the page says how far it got.
+    report(true);
+    throw error;
+  }
   // The manifest of this very build: an offline visit opens it (the service worker stored it, unless evicted meanwhile).
   const manifestUrl = new URL('manifest.json', indexUrl).href;
   if (!(await perBuild.match(perBuildKey(manifestUrl, manifest.build)))) {

@@ -30,8 +30,12 @@ export class OfflineSession {
   /** Also every article's reader body, chosen before starting. */
   keepBodies = $state(false);
   readonly bodiesBytes: number;
-  /** Why the last keep stopped. */
-  keepFailure: { reason: 'quota' | 'network' | 'other'; needed: number; free: number | null } | null = $state.raw(null);
+  /**
+   * Why the last keep stopped: `needed` bytes; for quota, `free` when the browser's estimate said
+   * there was not enough before anything downloaded, or null when the storage ran out during the
+   * download (the estimate had said there was room), with `stored` bytes by then.
+   */
+  keepFailure: { reason: 'quota' | 'network' | 'other'; needed: number; free: number | null; stored: number } | null = $state.raw(null);
   /** The kept copy of this build, once complete. */
   kept: KeptArchive | null = $state.raw(null);
 
@@ -98,8 +102,10 @@ export class OfflineSession {
     this.cancelKeep();
   }
 
-  /** Asks whether the archive on the server is newer than the one this page answers from. */
+  /** Asks whether the archive (or the app) on the server is newer than the one this page answers from. */
   async checkForUpdate(): Promise<void> {
+    // A new sw.js is otherwise looked for only when a page is opened: an open page would never offer it.
+    this.registration?.update().catch(() => undefined);
     try {
       const response = await fetch(new URL('manifest.json', this.indexUrl), { cache: 'no-cache' });
       if (!response.ok) return;
@@ -132,7 +138,7 @@ export class OfflineSession {
     const free = estimate?.quota !== undefined ? estimate.quota - (estimate.usage ?? 0) : null;
     if (free !== null && free < needed) {
       this.keepStatus = 'failed';
-      this.keepFailure = { reason: 'quota', needed, free };
+      this.keepFailure = { reason: 'quota', needed, free, stored: 0 };
       return;
     }
     // Asked once the visitor chose to keep the archive: a browser grants it or not, and says nothing.
@@ -155,14 +161,15 @@ export class OfflineSession {
         this.finishKeep();
         console.warn('news-archive-search: keeping the archive offline stopped:', report.message);
         this.keepStatus = 'failed';
-        this.keepFailure = { reason: report.reason, needed, free: report.reason === 'quota' ? free : null };
+        // A quota error during the download: the estimate said there was room, so its figure would mislead.
+        this.keepFailure = { reason: report.reason, needed, free: null, stored: this.keepDone };
       }
     };
     keeper.onerror = (event) => {
       this.finishKeep();
       console.warn('news-archive-search: keeping the archive offline failed:', event.message);
       this.keepStatus = 'failed';
-      this.keepFailure = { reason: 'other', needed, free: null };
+      this.keepFailure = { reason: 'other', needed, free: null, stored: this.keepDone };
     };
     keeper.postMessage(request);
   }

@@ -16,6 +16,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkOnly, Strategy, type StrategyHandler } from 'workbox-strategies';
 import type { WorkboxPlugin } from 'workbox-core/types.js';
+import { termPartPath, type Manifest } from '../lib/search/index-format.ts';
 import {
   archiveCaches,
   BUILD_HEADER,
@@ -23,11 +24,13 @@ import {
   INDEX_FOLDER,
   indexFileKind,
   KEEP_HEADER,
+  META_LAST_EVICTION,
   META_LATEST,
   metaKeptKey,
   metaLedgerKey,
   perBuildKey,
   WHICH_BUILD,
+  type EvictionRecord,
   type KeptArchive,
   type PageToWorkerMessage,
   type WorkerToPageMessage,
@@ -208,8 +211,12 @@ async function adopt(build: string, paths: readonly string[]): Promise<void> {
 
 // ---- Eviction ----
 
-/** Builds the open pages answer from (each asked over a MessageChannel; a silent page is skipped). */
-async function buildsInUse(): Promise<Set<string>> {
+/**
+ * Builds the open pages answer from (each asked over a MessageChannel), or null when a page did not
+ * answer: one whose offline side has not started yet (before its first results) may still read its
+ * build's files, so nothing is removed until every open page can say.
+ */
+async function buildsInUse(): Promise<Set<string> | null> {
   const pages = await self.clients.matchAll({ type: 'window' });
   const answers = await Promise.all(
     pages.map(
@@ -225,7 +232,12 @@ async function buildsInUse(): Promise<Set<string>> {
         }),
     ),
   );
-  return new Set(answers.filter((build): build is string => build !== null));
+  const builds = new Set<string>();
+  for (const build of answers) {
+    if (build === null) return null;
+    builds.add(build);
+  }
+  return builds;
 }
 
 /**
@@ -234,10 +246,13 @@ async function buildsInUse(): Promise<Set<string>> {
  */
 async function evictUnused(): Promise<void> {
   await saveLedger();
-  const live = await buildsInUse();
+  const inUse = await buildsInUse();
+  const [perBuild, files, meta] = await Promise.all([caches.open(CACHES.perBuild), caches.open(CACHES.files), caches.open(CACHES.meta)]);
+  const done = (record: Omit<EvictionRecord, 'date'>) => meta.put(CACHES.metaUrl(META_LAST_EVICTION), Response.json({ ...record, date: new Date().toISOString() } satisfies EvictionRecord));
+  if (!inUse) return done({ live: [], evicted: [], undecided: true });
+  const live = inUse;
   const newest = await latestBuild();
   if (newest) live.add(newest);
-  const [perBuild, files, meta] = await Promise.all([caches.open(CACHES.perBuild), caches.open(CACHES.files), caches.open(CACHES.meta)]);
   const builds = new Set<string>();
   for (const request of await perBuild.keys()) {
     const build = buildOfKey(request.url);
@@ -256,9 +271,16 @@ async function evictUnused(): Promise<void> {
     filesOf.set(build, set);
   }
   const dead = [...builds].filter((build) => !live.has(build));
-  if (dead.length === 0) return;
+  if (dead.length === 0) return done({ live: [...live], evicted: [], undecided: false });
   const kept = new Set<string>();
-  for (const build of live) for (const path of filesOf.get(build) ?? []) kept.add(path);
+  for (const build of live) {
+    for (const path of filesOf.get(build) ?? []) kept.add(path);
+    // Files a remaining build names but has not read yet (a docs block or vocabulary part the deploy
+    // left unchanged) stay too: its searches would need them, offline as well.
+    const manifest = await readJson<Pick<Manifest, 'docs' | 'parts' | 'newestParts'>>(perBuild, perBuildKey(new URL('manifest.json', INDEX_URL).href, build));
+    for (const block of manifest?.docs ?? []) kept.add(block.file);
+    for (const [, hash] of [...(manifest?.parts ?? []), ...(manifest?.newestParts ?? [])]) kept.add(termPartPath(hash));
+  }
   for (const request of await perBuild.keys()) {
     const build = buildOfKey(request.url);
     if (build && !live.has(build)) await perBuild.delete(request);
@@ -269,6 +291,7 @@ async function evictUnused(): Promise<void> {
     await meta.delete(CACHES.metaUrl(metaKeptKey(build)));
     ledger.delete(build);
   }
+  await done({ live: [...live], evicted: dead, undecided: false });
 }
 
 async function readJson<T>(cache: Cache, key: string): Promise<T | null> {

@@ -1,12 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
 import { serveStatic } from '../../scripts/serve-static.ts';
 import { FIXTURES } from '../helpers/paths.ts';
-import { expect, resultCount, results, test } from './fixtures.ts';
+import { expect, results, test } from './fixtures.ts';
+import { buildsStored, cachedIndexPaths, countFor, indexArchive, keptBuilds, latestBuild, waitUntilStored, watchIndexRequests } from './offline-helpers.ts';
 import { REPO_ROOT } from './paths.ts';
 
 /**
@@ -16,49 +15,6 @@ import { REPO_ROOT } from './paths.ts';
  * inherits another's registration.
  */
 test.use({ serviceWorkers: 'allow' });
-
-/** Paths (relative to the page's `data/`) of every index file in the page's archive caches. */
-async function cachedIndexPaths(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const scope = new URL('./', location.href).href;
-    const found: string[] = [];
-    for (const name of await caches.keys()) {
-      if (!/^archive-(files|per-build):/.test(name) || !name.endsWith(scope)) continue;
-      for (const request of await (await caches.open(name)).keys()) {
-        const url = new URL(request.url);
-        if (url.href.startsWith(`${scope}data/`)) found.push(url.pathname.slice(new URL(`${scope}data/`).pathname.length));
-      }
-    }
-    return found.sort();
-  });
-}
-
-/** Index paths the page (and its workers) asked for, from now on. */
-function watchIndexRequests(context: BrowserContext, dataUrl: () => string): Set<string> {
-  const asked = new Set<string>();
-  context.on('request', (request) => {
-    const url = request.url().split('?')[0]!;
-    if (url.startsWith(dataUrl())) asked.add(url.slice(dataUrl().length));
-  });
-  return asked;
-}
-
-/** Waits until the service worker controls the page and has stored every index file the visit asked for. */
-async function waitUntilStored(page: Page, asked: Set<string>): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await expect.poll(async () => {
-    const cached = new Set(await cachedIndexPaths(page));
-    return [...asked].filter((file) => !cached.has(file));
-  }, { timeout: 20_000 }).toEqual([]);
-}
-
-async function countFor(page: Page, text: string): Promise<number> {
-  await page.getByRole('searchbox').fill(text);
-  await expect(page).toHaveURL((url) => (url.searchParams.get('q') ?? '') === text.trim());
-  await expect(page.locator('section[aria-busy]')).toHaveAttribute('aria-busy', 'false');
-  await expect(page.getByRole('status')).toHaveText(/\d/);
-  return resultCount(page);
-}
 
 test.describe('the hosted page offline', () => {
   test('after a visit, reloads offline: the same queries answer with the same counts, and an article read opens again', async ({ page, context, baseURL }) => {
@@ -199,7 +155,7 @@ test.describe('a new index deployed over the one an open page uses', () => {
     input = path.join(site, 'articles');
     await cp(path.join(REPO_ROOT, 'dist'), path.join(site, 'www'), { recursive: true, filter: (source) => !source.includes(`${path.sep}data`) });
     await cp(FIXTURES, input, { recursive: true });
-    index(input, path.join(site, 'www/data'));
+    indexArchive(input, path.join(site, 'www/data'));
     const server = await serveStatic([{ prefix: '/', dir: path.join(site, 'www') }], 0);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     close = () => new Promise((resolve) => server.close(() => resolve()));
@@ -215,14 +171,14 @@ test.describe('a new index deployed over the one an open page uses', () => {
     expect(await countFor(page, '王毅')).toBe(3);
     expect(await countFor(page, '企鹅邮差')).toBe(0);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    const oldBuild = await buildOf(page);
+    const oldBuild = await latestBuild(page);
 
     // The next day's build, written over the served folder (stale files removed, as a deploy does).
     await writeFile(
       path.join(input, '2024-01-02-new-article.md'),
       ['---', 'title: "王毅会见企鹅邮差代表团"', 'date: 2024-01-02T08:00:00.000Z', 'from: https://www.zaobao.com.sg/news/china/story-new-0001', 'tags: [ 联合早报 ]', '---', '', '<p>王毅在北京会见企鹅邮差代表团，双方讨论了南极邮政合作。</p>', ''].join('\n'),
     );
-    index(input, path.join(site, 'www/data'));
+    indexArchive(input, path.join(site, 'www/data'));
 
     // The open page still answers from the index it has.
     expect(await countFor(page, '王毅')).toBe(3);
@@ -237,7 +193,7 @@ test.describe('a new index deployed over the one an open page uses', () => {
     await expect(page.getByText('有新的存档版本')).toHaveCount(0);
     expect(await countFor(page, '企鹅邮差')).toBe(1);
     expect(await countFor(page, '王毅')).toBe(4);
-    const newBuild = await buildOf(page);
+    const newBuild = await latestBuild(page);
     expect(newBuild).not.toBe(oldBuild);
     // No page uses the old build any more: its manifest and fragments go.
     await expect.poll(() => buildsStored(page)).toEqual([newBuild]);
@@ -250,43 +206,13 @@ test('the widget never registers a service worker on its host page', async ({ pa
   await widget.getByRole('searchbox').fill('王毅');
   await expect(widget.getByRole('status')).toHaveText(/\d/);
   await expect(widget.locator('article.result').first()).toBeVisible();
-  // Past the moment the hosted page would register its own (after the first results).
+  // Past the moment the hosted page would register its own (a second after its first page of results).
   await widget.getByRole('searchbox').fill('北约');
   await expect(widget.locator('section[aria-busy]')).toHaveAttribute('aria-busy', 'false');
+  await page.waitForTimeout(2000);
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
   expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+  // Nor did it load the offline side's code (src/offline/), which is what registers one.
+  const offlineCode = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => /\/(sw\.js|assets\/(offline-session\.svelte|UpdateNotice|OfflineControl|keep-worker)-)/.test(name)));
+  expect(offlineCode).toEqual([]);
 });
-
-function index(input: string, out: string): void {
-  const run = spawnSync(process.execPath, ['--import', 'tsx/esm', 'scripts/build-index.ts', '--input', input, '--out', out, '--no-cache'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`index build failed: ${run.stderr}`);
-}
-
-/** The build of the manifest the page's service worker stored last. */
-async function buildOf(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const scope = new URL('./', location.href).href;
-    const meta = await caches.open(`archive-meta:${scope}`);
-    return (await (await meta.match(`${scope}__archive/latest`))!.text());
-  });
-}
-
-/** Builds with a manifest in the page's per-build cache. */
-async function buildsStored(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const scope = new URL('./', location.href).href;
-    const cache = await caches.open(`archive-per-build:${scope}`);
-    const builds = new Set<string>();
-    for (const request of await cache.keys()) if (request.url.includes('/data/manifest.json')) builds.add(new URL(request.url).searchParams.get('build')!);
-    return [...builds].sort();
-  });
-}
-
-/** Builds recorded as kept offline in the page's archive caches. */
-async function keptBuilds(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const scope = new URL('./', location.href).href;
-    const meta = await caches.open(`archive-meta:${scope}`);
-    return (await meta.keys()).map((request) => request.url).filter((url) => url.includes('__archive/kept/'));
-  });
-}

@@ -129,6 +129,8 @@ export interface Messages {
   kept: (size: string) => string;
   keepRemove: string;
   keepQuota: (needed: string, free: string) => string;
+  /** The storage ran out during the download (the browser's estimate had said there was room). */
+  keepQuotaFull: (needed: string, stored: string) => string;
   keepNetwork: string;
   keepOther: string;
   offlineIndexMissing: string;
@@ -236,6 +238,7 @@ export const ZH_HANS: Messages = {
   kept: (size) => `这个存档已离线保存（${size}），没有网络时也能搜索。`,
   keepRemove: '删除离线副本',
   keepQuota: (needed, free) => `这台设备的存储空间不够：需要 ${needed}，只剩 ${free}。已下载的部分不算完整的离线存档。`,
+  keepQuotaFull: (needed, stored) => `浏览器给这个网站的存储空间用完了：需要 ${needed}，存到 ${stored} 时停了下来。已下载的部分不算完整的离线存档；腾出空间后可以再试。`,
   keepNetwork: '下载中断了：网络连接有问题。已下载的文件会保留，再试一次会从中断处继续。',
   keepOther: '离线保存没有完成。已下载的文件会保留，可以再试一次。',
   offlineIndexMissing: '现在离线，这个存档还没有存到这台设备上。联网后打开一次，以后离线也能搜索。',

@@ -99,6 +99,7 @@ export const EN: Messages = {
   kept: (size) => `This archive is kept offline (${size}): it answers without a network.`,
   keepRemove: 'Remove the offline copy',
   keepQuota: (needed, free) => `Not enough storage on this device: it needs ${needed}, ${free} is left. What was downloaded does not count as a complete offline archive.`,
+  keepQuotaFull: (needed, stored) => `The browser’s storage for this site ran out: the archive needs ${needed}, and the download stopped at ${stored}. What was downloaded does not count as a complete offline archive; free some space and try again.`,
   keepNetwork: 'The download stopped: the connection failed. The files that arrived are kept; trying again continues from there.',
   keepOther: 'Keeping the archive offline did not finish. The files that arrived are kept; you can try again.',
   offlineIndexMissing: 'You are offline, and this archive is not stored on this device yet. Open it once online, and it answers offline afterwards.',

@@ -97,6 +97,7 @@ export const ZH_HANT: Messages = {
   kept: (size) => `這個存檔已離線保存（${size}），沒有網路時也能搜尋。`,
   keepRemove: '刪除離線副本',
   keepQuota: (needed, free) => `這台裝置的儲存空間不夠：需要 ${needed}，只剩 ${free}。已下載的部分不算完整的離線存檔。`,
+  keepQuotaFull: (needed, stored) => `瀏覽器給這個網站的儲存空間用完了：需要 ${needed}，存到 ${stored} 時停了下來。已下載的部分不算完整的離線存檔；騰出空間後可以再試。`,
   keepNetwork: '下載中斷了：網路連線有問題。已下載的檔案會保留，再試一次會從中斷處繼續。',
   keepOther: '離線保存沒有完成。已下載的檔案會保留，可以再試一次。',
   offlineIndexMissing: '現在離線，這個存檔還沒有存到這台裝置上。連網後開啟一次，以後離線也能搜尋。',
