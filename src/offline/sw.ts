@@ -16,7 +16,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkOnly, Strategy, type StrategyHandler } from 'workbox-strategies';
 import type { WorkboxPlugin } from 'workbox-core/types.js';
-import { termPartPath, type Manifest } from '../lib/search/index-format.ts';
+import { termPartPath, type Manifest } from '../lib/search/format/index-format.ts';
 import {
   archiveCaches,
   BUILD_HEADER,
