@@ -30,6 +30,7 @@ export const TEXT_STYLES: readonly TextStyle[] = [
   { size: '0.9rem', weight: 400 }, // facet rows, outlet names
   { size: '0.9rem', weight: 400, numeric: 'tabular-nums' }, // facet counts
   { size: '0.85rem', weight: 400 }, // result meta (outlet, date), hints
+  { size: '0.85rem', weight: 600 }, // the timeline's current level in its breadcrumb
   { size: '0.8rem', weight: 400 }, // the date facet's axis and inputs
 ];
 

@@ -101,6 +101,8 @@ test.describe('keeping the archive offline within the storage the browser allows
     });
     const keepRequests: string[] = [];
     context.on('request', (request) => {
+      // The service worker's precache fetches every script of the app shell, keep-worker's too: not a download.
+      if (request.serviceWorker()) return;
       if (request.headers()['x-archive-keep'] || /keep-worker-[\w-]+\.js/.test(request.url())) keepRequests.push(request.url());
     });
     await openBlocks(page);
