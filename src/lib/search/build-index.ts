@@ -7,6 +7,7 @@ import { createDocsTable, dayNumber, encodeDocsBlock } from './docs-table.ts';
 import { encodeVocabulary, hashBytes } from './encode-vocabulary.ts';
 import { countFacets } from './facets.ts';
 import { foldingPairsFor, isTraditionalText } from './fold.ts';
+import { literalFormKeys } from './literal-forms.ts';
 import { findSnippet, RESULT_SNIPPET_CHARS } from './highlight.ts';
 import { parseQuery } from './parse-query.ts';
 import {
@@ -118,6 +119,11 @@ export function* indexFiles(articles: readonly Article[], options: BuildOptions 
     },
     slots,
     (number, field, terms) => charFrequencies.add(number, field, terms),
+    // How the article wrote its words in the other script (match tiers, literal-forms.ts).
+    (number) => {
+      const article = byNumber[number];
+      return article ? literalFormKeys(`${article.title}\n${article.text}`) : [];
+    },
   );
   table.fieldLength = postings.fieldLength;
   // MiniSearch keeps a running average; computing it the same way keeps scores identical.

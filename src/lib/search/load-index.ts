@@ -1,4 +1,5 @@
 import { isCharFrequencyKey } from './char-frequency.ts';
+import { isLiteralFormKey } from './literal-forms.ts';
 import { addFoldingPairs } from './fold.ts';
 import { createDocsTable, decodeDocsBlockInto, type DocsTable } from './docs-table.ts';
 import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, type Manifest, partIndexOf, termPartPath } from './index-format.ts';
@@ -193,7 +194,9 @@ export class IndexReader {
   async termsWithPrefix(prefix: string, vocabulary?: VocabularyName): Promise<string[]> {
     const found = new Set<string>();
     for (const part of await this.partsFor(prefix, true, vocabulary)) {
-      for (const term of part.withPrefix(prefix)) if (!isCharFrequencyKey(term)) found.add(term);
+      // Stored keys are not words: a word's prefix never finds them, only a key prefix does.
+      const keys = isLiteralFormKey(prefix);
+      for (const term of part.withPrefix(prefix)) if (!isCharFrequencyKey(term) && (keys || !isLiteralFormKey(term))) found.add(term);
     }
     return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
