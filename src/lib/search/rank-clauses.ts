@@ -30,7 +30,7 @@ export interface TokenLookup {
   /** Whether an article is written in traditional characters (the docs table's flag): the script tier of a clause without `forms`. */
   isTraditional?: (number: number) => boolean;
   /** For a clause's `forms`, the tier of an article matching its typed form (`typedFormTier` of literal-forms.ts); absent: no such tier. */
-  typedFormTier?: (forms: readonly LiteralForm[], typedTraditional: boolean) => (number: number) => number;
+  typedFormTier?: (forms: readonly LiteralForm[], typedTraditional: boolean) => ((number: number) => number) | null;
   /** The token's words are looked up with typos (the archive has no word starting with it). */
   fuzzy: ReadonlySet<string>;
   /** One-character tokens merged into one term (`merged-prefix.ts`): looked up exactly. */
