@@ -3,7 +3,7 @@ import { type DocsTable, isLiveArticle, parseDay } from './docs-table.ts';
 import { countFacets, passesDate, passesOutlet, type ResolvedFilters } from './facets.ts';
 import { assembleMiniSearch } from './index-options.ts';
 import type { IndexReader } from './load-index.ts';
-import { typedFormTier } from './literal-forms.ts';
+import { isLiteralFormKey, typedFormTier } from './literal-forms.ts';
 import { hasPlanParts, loadNewestPlanTerms, loadPlanTerms, type PlanTerms } from './load-terms.ts';
 import type { QueryPlan, PlanClause } from './query-plan.ts';
 import { engineRewrites } from './query-rewrites.ts';
@@ -106,7 +106,9 @@ async function runStep(
   const outletNames = manifest.outletCodes;
   // One MiniSearch over the loaded terms serves the included and the excluded clauses alike.
   const documentFrequency = new Map([...entries].map(([term, entry]) => [term, entry.df] as const));
-  const search = assembleMiniSearch(terms, docs, manifest, documentFrequency);
+  // Literal-form keys are read from their postings (`typedFormTier`), never searched: MiniSearch need not hold them.
+  const words = planTerms.forms.size ? new Map([...terms].filter(([term]) => !isLiteralFormKey(term))) : terms;
+  const search = assembleMiniSearch(words, docs, manifest, documentFrequency);
   const textField = manifest.fields.indexOf('text');
   const lengthFactor = (n: number) => (textField < 0 ? 1 : shortTextFactor(docs.fieldLength[textField]![n]!));
   const isTraditional = (n: number) => docs.traditional[n] === 1;
