@@ -84,6 +84,19 @@ export function hasNearDuplicates(titles: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * Share of the first min(k, |truth|) results that are in the truth: precision@k that does not
+ * count against an engine the results it lists after the truth is exhausted. With two articles
+ * writing 臺灣 literally, an engine that lists those two and then 400 articles writing 台灣 or 台湾
+ * scores 20 % precision@10 against the literal truth, one that lists the two alone 100 %; here
+ * both 100 %, and one listing the literal ones later less. NaN for an empty truth or no results.
+ * @example literalFirstPrecision([7, 3, 9], new Set([3, 7])) // 1 (the first two are both in it)
+ */
+export function literalFirstPrecision(page: readonly number[], truth: ReadonlySet<number>, k = 10): number {
+  const first = page.slice(0, Math.min(k, truth.size));
+  return first.length === 0 ? Number.NaN : first.filter((n) => truth.has(n)).length / first.length;
+}
+
 /** Runs the quality benchmark and returns the printable report. */
 export async function benchQuality(options: QualityOptions): Promise<string> {
   const log = (line: string): void => console.error(`quality: ${line}`);
@@ -130,6 +143,8 @@ export async function benchQuality(options: QualityOptions): Promise<string> {
 interface EngineScores {
   recall: number[];
   literal: number[];
+  /** Precision against the literal truth over the first min(10, its size) results (see `literalFirstPrecision`). */
+  literalFirst: number[];
   folded: number[];
   duplicates: number[];
 }
@@ -142,7 +157,7 @@ function formatQuality(
 ): string {
   const percent = (fraction: number): string => (Number.isNaN(fraction) ? '–' : `${(fraction * 100).toFixed(1)} %`);
   const scores = { app: blank(), pf: blank() };
-  const rows: string[][] = [['query', 'truth: folded / literal', 'results', 'recall', 'P@10 literal / folded', 'dup. titles', 'Pagefind: results', 'recall', 'P@10 literal / folded', 'dup. titles']];
+  const rows: string[][] = [['query', 'truth: folded / literal', 'results', 'recall', 'P@10 literal / folded / literal first', 'dup. titles', 'Pagefind: results', 'recall', 'P@10 literal / folded / literal first', 'dup. titles']];
   for (const query of QUALITY_QUERIES) {
     const folded = truth.folded.of(query);
     const literal = truth.literal.of(query);
@@ -157,19 +172,26 @@ function formatQuality(
       into.recall.push(f.recall);
       into.literal.push(l.precision);
       into.folded.push(scoreResults(page, folded).precision);
+      into.literalFirst.push(literalFirstPrecision(page, literal));
       into.duplicates.push(duplicate);
-      return [String(lists.totals.get(query) ?? list.length), percent(f.recall), `${percent(l.precision)} / ${percent(into.folded.at(-1)!)}`, Number.isNaN(duplicate) ? '–' : duplicate ? 'yes' : 'no'];
+      return [
+        String(lists.totals.get(query) ?? list.length),
+        percent(f.recall),
+        `${percent(l.precision)} / ${percent(into.folded.at(-1)!)} / ${percent(into.literalFirst.at(-1)!)}`,
+        Number.isNaN(duplicate) ? '–' : duplicate ? 'yes' : 'no',
+      ];
     };
     rows.push([query, `${folded.size} / ${literal.size}`, ...cells(app, scores.app), ...cells(pf, scores.pf)]);
   }
   const mean = (values: number[]) => percent(meanOfDefined(values));
-  const side = (s: EngineScores, present: boolean) => (present ? [mean(s.recall), mean(s.literal), mean(s.folded), mean(s.duplicates)] : ['–', '–', '–', '–']);
+  const side = (s: EngineScores, present: boolean) => (present ? [mean(s.recall), mean(s.literal), mean(s.folded), mean(s.duplicates), mean(s.literalFirst)] : ['–', '–', '–', '–', '–']);
   const a = side(scores.app, true);
   const p = side(scores.pf, pf !== null);
   return [
     `Result quality over ${QUALITY_QUERIES.length} queries (scripts/bench/quality-queries.ts). Truth: the articles whose title + text hold every query word (a quoted phrase as one`,
     "substring) after this project's folding (NFKC, case, traditional → simplified: \"folded\") or after lowercasing only (\"literal\"). Recall against the folded truth",
-    '(first 1,000 results judged); precision@10 = share of the first 10 results in the truth; dup. titles = the top 10 holds two near-duplicate titles (bigram Dice ≥ 0.8, letters only).',
+    '(first 1,000 results judged); precision@10 = share of the first 10 results in the truth; literal first = share of the first min(10, literal truth) results in the literal truth;',
+    'dup. titles = the top 10 holds two near-duplicate titles (bigram Dice ≥ 0.8, letters only).',
     '',
     table(rows),
     '',
@@ -178,11 +200,12 @@ function formatQuality(
       ['recall, mean (folded truth)', a[0]!, p[0]!],
       ['precision@10, mean (literal truth)', a[1]!, p[1]!],
       ['precision@10, mean (folded truth)', a[2]!, p[2]!],
+      ['literal first: precision over the first min(10, literal truth), mean', a[4]!, p[4]!],
       ['top-10 lists with near-duplicate titles', a[3]!, p[3]!],
     ]),
   ].join('\n');
 }
 
 function blank(): EngineScores {
-  return { recall: [], literal: [], folded: [], duplicates: [] };
+  return { recall: [], literal: [], literalFirst: [], folded: [], duplicates: [] };
 }

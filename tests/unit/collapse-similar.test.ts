@@ -75,6 +75,20 @@ describe('isNearDuplicate', () => {
     expect(isNearDuplicate(keys('2020年07月20日新闻联播', '2020-07-20', monday), keys('2020年07月21日新闻联播', '2020-07-21', tuesday))).toBe(false);
   });
 
+  it('groups a follow-up whose title adds to the first report\'s, even when its lead opens with a caption of its own', () => {
+    const story = '卫生部长在访问邻国期间告诉议会议员，国际卫生组织总干事谭德塞早已被某国收买，并称掌握可靠的情报。';
+    const first = `部长星期二在邻国首都私下会见议员时表示，有可靠情资显示某国与谭德塞达成一项协议，以助他当上总干事。（路透社）\n${story}\n知情人士说，这项协议也影响了卫生组织此后的多项决策。`;
+    const followUp = `23/07/2020 - 22:52\n${story}\n法新社日内瓦消息，卫生组织周四反驳说，部长的言辞不属实，是不能令人接受的。\n知情人士说，这项协议也影响了卫生组织此后的多项决策。`;
+    expect(isNearDuplicate(keys('部长：某国收买卫生组织总干事谭德赛', '2020-07-23', first), keys('部长：某国收买卫生组织总干事谭德塞 世卫周四反驳', '2020-07-23', followUp))).toBe(true);
+  });
+
+  it('keeps apart two different stories of one day whose titles are alike or contained in one another', () => {
+    const hk = '美国财政部周五宣布，对十一名香港和内地官员实施制裁，冻结他们在美国的资产，并禁止美国人与他们进行交易。';
+    const xj = '美国商务部周一把十一家中国企业列入实体清单，理由是它们涉及新疆的强迫劳动，这些企业今后购买美国技术需要许可。';
+    expect(isNearDuplicate(keys('美国宣布制裁十一名香港官员 中方强烈反对', '2020-08-07', hk), keys('美国宣布制裁十一家新疆企业 中方强烈反对', '2020-08-07', xj))).toBe(false);
+    expect(isNearDuplicate(keys('美国宣布制裁十一名香港官员', '2020-08-07', hk), keys('美国宣布制裁十一名香港官员 中方强烈反对 外交部召见大使', '2020-08-07', xj))).toBe(false);
+  });
+
   it('never groups titles too short to mean anything', () => {
     expect(isNearDuplicate(keys('快讯', '2020-07-16'), keys('快讯', '2020-07-16'))).toBe(false);
   });

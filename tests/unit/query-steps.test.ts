@@ -19,7 +19,7 @@ const clause = (...variants: string[][]): PlanClause => ({
   phrase: false,
   variants: variants.map((tokens) => ({ text: tokens.join(''), tokens: tokens.map((term) => ({ term, prefix: /^[a-z]/.test(term), maxEdits: 0 })), synonym: false })),
 });
-const terms = (entries: Record<string, TermEntry>, fuzzy: string[] = []): PlanTerms => ({ entries: new Map(Object.entries(entries)), fuzzy: new Set(fuzzy), corrections: new Map(), merged: new Set() });
+const terms = (entries: Record<string, TermEntry>, fuzzy: string[] = []): PlanTerms => ({ entries: new Map(Object.entries(entries)), fuzzy: new Set(fuzzy), corrections: new Map(), merged: new Set(), forms: new Map() });
 const plan = (...include: PlanClause[]): QueryPlan => ({ include, exclude: [] });
 
 describe('candidateArticles', () => {

@@ -5,6 +5,7 @@ import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, t
 import { decodePostings, joinPostings, lowerBound, type TermEntry, TermPart, type TermPostings } from './format/term-part.ts';
 import { hashBytes, hashInName } from './format/content-hash.ts';
 import { inflate } from './format/inflate.ts';
+import { isLiteralFormKey } from './text/literal-forms.ts';
 import { IndexError } from './types.ts';
 import { validateManifest } from './format/validate-manifest.ts';
 
@@ -193,7 +194,9 @@ export class IndexReader {
   async termsWithPrefix(prefix: string, vocabulary?: VocabularyName): Promise<string[]> {
     const found = new Set<string>();
     for (const part of await this.partsFor(prefix, true, vocabulary)) {
-      for (const term of part.withPrefix(prefix)) if (!isCharFrequencyKey(term)) found.add(term);
+      // Stored keys are not words: a word's prefix never finds them, only a key prefix does.
+      const keys = isLiteralFormKey(prefix);
+      for (const term of part.withPrefix(prefix)) if (!isCharFrequencyKey(term) && (keys || !isLiteralFormKey(term))) found.add(term);
     }
     return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }

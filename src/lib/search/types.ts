@@ -31,6 +31,8 @@ export interface SearchHit {
   /** Article number: index into the docs table and name of its fragment files. */
   number: number;
   score: number;
+  /** Match tier (`MATCH_TIERS` of rank-clauses.ts, summed over the query's terms): results sort by it before the score. Absent: 0. */
+  tier?: number;
   /** Query terms (folded tokens) that matched this article. */
   terms: string[];
   /** Near-duplicates of this article in the result set, in result order (collapsed queries only). */

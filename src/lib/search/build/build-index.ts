@@ -10,6 +10,7 @@ import { countFacets } from '../query/facets.ts';
 import { foldingPairsFor, isTraditionalText } from '../text/fold.ts';
 import { findSnippet, RESULT_SNIPPET_CHARS } from '../query/highlight.ts';
 import { parseQuery } from '../query/parse-query.ts';
+import { literalFormKeys } from '../text/literal-forms.ts';
 import {
   type ArticleFragment,
   type DocsBlockEntry,
@@ -101,6 +102,11 @@ export function* indexFiles(articles: readonly Article[], options: BuildOptions 
     },
     slots,
     (number, field, terms) => charFrequencies.add(number, field, terms),
+    // How the article wrote its words in the other script (match tiers, literal-forms.ts).
+    (number) => {
+      const article = byNumber[number];
+      return article ? literalFormKeys(`${article.title}\n${article.text}`) : [];
+    },
   );
   table.fieldLength = postings.fieldLength;
   // MiniSearch keeps a running average; computing it the same way keeps scores identical.

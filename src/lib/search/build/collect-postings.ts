@@ -25,6 +25,8 @@ export interface PostingsTable {
  *
  * @param texts the texts of one article, one per field, or undefined for a hole
  * @param onField called with each article field's distinct terms (for counts of other kinds)
+ * @param extraTerms keys of an article added to its last field once each, counted in no field
+ *   length and given to no `onField` (the literal forms of `literal-forms.ts`)
  * @example
  * const table = collectPostings(2, (n) => [titles[n], texts[n]], articles.length);
  */
@@ -33,6 +35,7 @@ export function collectPostings(
   texts: (number: number) => readonly string[] | undefined,
   slots: number,
   onField?: (number: number, field: number, terms: readonly string[]) => void,
+  extraTerms?: (number: number) => readonly string[],
 ): PostingsTable {
   // Terms of one or two UTF-16 units (most: bigrams) are looked up by their code units, without
   // making a string; longer ones (words, astral bigrams) by string.
@@ -72,6 +75,8 @@ export function collectPostings(
     for (let field = 0; field < fieldCount; field++) {
       touched.length = 0;
       forEachIndexTerm(fields[field]!, visit);
+      const ordinary = touched.length;
+      if (extraTerms && field === fieldCount - 1) for (const key of extraTerms(number)) visit(key, 0, key.length);
       const list = new Uint32Array(touched.length * 2);
       for (let k = 0; k < touched.length; k++) {
         const id = touched[k]!;
@@ -83,8 +88,8 @@ export function collectPostings(
         counts[slot]!++;
       }
       lists[number * fieldCount + field] = list;
-      if (onField) onField(number, field, touched.map((id) => byId[id]!));
-      fieldLength[field]![number] = touched.length;
+      if (onField) onField(number, field, touched.slice(0, ordinary).map((id) => byId[id]!));
+      fieldLength[field]![number] = ordinary;
       pairs += touched.length;
     }
   }

@@ -24,7 +24,7 @@ import type { Snippet } from '../query/highlight.ts';
 import type { Facets } from '../types.ts';
 
 /** Bumped whenever any file's layout changes; readers refuse other versions. */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 /** Fields MiniSearch scores, in field-id order. */
 export const INDEX_FIELDS = ['title', 'text'] as const;

@@ -28,6 +28,8 @@ export interface SimilarityKeys {
   titleBigrams: ReadonlySet<string>;
   /** Character bigrams of the lead as far as it goes (even under {@link LEAD_CHARS}). */
   leadBigrams: ReadonlySet<string>;
+  /** Character bigrams of the first {@link LONG_LEAD_CHARS} letters and digits of the long lines. */
+  longLeadBigrams: ReadonlySet<string>;
   /** Days since 1970, or NaN when undated. */
   day: number;
 }
@@ -36,6 +38,7 @@ export interface SimilarityKeys {
 const MIN_TITLE_KEY = 4;
 /** Letters and digits of leading text compared; a body with fewer has no lead key. */
 const LEAD_CHARS = 80;
+
 /** Lines shorter than this are datelines, bylines and captions, not the story's lead. */
 const MIN_LEAD_LINE = 20;
 /** Same title (parts aside) counts only within this many days: weekly columns reuse titles. */
@@ -48,6 +51,21 @@ const ALIKE_TITLE_DICE = 0.8;
 const ALIKE_DAYS = 1;
 /** How alike the leads of two alike titles must be: a daily programme's titles differ by a date, its leads by everything. */
 const ALIKE_LEAD_DICE = 0.5;
+/**
+ * Titles count as alike for the third rule also when the shorter one's bigrams are nearly all in
+ * the longer one (shared over the shorter's): a follow-up adds to the first report's title
+ * ("蓬佩奥：中国收买世卫总干事谭德赛" → "… 谭德塞 世卫反驳", which also spells the name otherwise).
+ */
+const CONTAINED_TITLE = 0.85;
+/** Bigrams the shorter title needs for containment to count: a short, generic title is contained in many. */
+const MIN_CONTAINED_BIGRAMS = 10;
+/**
+ * Letters and digits of leading text the third rule also compares: a repost or another outlet's
+ * version may open with a caption or a teaser of its own, which takes most of the first
+ * {@link LEAD_CHARS} (Zaobao's photo caption before 蓬佩奥's story, China Digital Times' teaser
+ * before DW's 休斯敦 story); further on, the shared story dominates.
+ */
+const LONG_LEAD_CHARS = 240;
 
 /**
  * Part markers at the end of a folded title: `1/3`, `（二）`, `(3)`, `之七`, `part 2`, `第2集`,
@@ -69,13 +87,14 @@ export function similarityKeys(article: SimilarityInput): SimilarityKeys {
     title = title.replace(PART_MARKER, '').trim();
   }
   const titleKey = lettersAndDigits(title);
-  const lead = leadOf(article.text);
+  const lead = leadOf(article.text, LEAD_CHARS);
   const millis = article.date ? Date.parse(article.date) : Number.NaN;
   return {
     title: titleKey.length >= MIN_TITLE_KEY ? titleKey : '',
     lead: lead.length === LEAD_CHARS ? lead : '',
     titleBigrams: bigrams(lettersAndDigits(foldText(article.title))),
     leadBigrams: bigrams(lead),
+    longLeadBigrams: bigrams(leadOf(article.text, LONG_LEAD_CHARS)),
     day: Math.floor(millis / 86_400_000),
   };
 }
@@ -83,21 +102,27 @@ export function similarityKeys(article: SimilarityInput): SimilarityKeys {
 /**
  * True when two articles are near-identical: the same title apart from part markers, dated within
  * three days of each other; or the same leading text under titles that are alike (bigram Dice ≥ 0.6);
- * or, dated within a day, titles nearly the same (Dice ≥ 0.8) over leads that are alike (Dice ≥ 0.5).
+ * or, dated within a day, titles nearly the same (Dice ≥ 0.8, or the shorter one nearly contained
+ * in the other) over leads that are alike (Dice ≥ 0.5 over the first 80 letters or the first 240).
  * @example isNearDuplicate(similarityKeys(part1), similarityKeys(part2)) // true for "… 1/3" and "… 2/3"
  */
 export function isNearDuplicate(a: SimilarityKeys, b: SimilarityKeys): boolean {
   const days = Math.abs(a.day - b.day);
   if (a.title !== '' && a.title === b.title && !(days > TITLE_DAYS)) return true;
   if (a.lead !== '' && a.lead === b.lead && dice(a.titleBigrams, b.titleBigrams) >= LEAD_TITLE_DICE) return true;
-  return days <= ALIKE_DAYS && isAlikeTitle(a, b) && a.leadBigrams.size >= MIN_LEAD_LINE && dice(a.leadBigrams, b.leadBigrams) >= ALIKE_LEAD_DICE;
+  return days <= ALIKE_DAYS && isAlikeTitle(a, b) && a.leadBigrams.size >= MIN_LEAD_LINE && (dice(a.leadBigrams, b.leadBigrams) >= ALIKE_LEAD_DICE || dice(a.longLeadBigrams, b.longLeadBigrams) >= ALIKE_LEAD_DICE);
 }
 
-/** Titles alike enough for the third rule; the size check first, as it rules out most pairs for free. */
+/**
+ * Titles alike enough for the third rule: bigram Dice ≥ 0.8, or the shorter (10+ bigrams) nearly
+ * contained in the longer. The size check first, as it rules out most pairs for free.
+ */
 function isAlikeTitle(a: SimilarityKeys, b: SimilarityKeys): boolean {
   const [small, large] = a.titleBigrams.size < b.titleBigrams.size ? [a.titleBigrams.size, b.titleBigrams.size] : [b.titleBigrams.size, a.titleBigrams.size];
-  if (small < MIN_TITLE_KEY || (2 * small) / (small + large) < ALIKE_TITLE_DICE) return false;
-  return dice(a.titleBigrams, b.titleBigrams) >= ALIKE_TITLE_DICE;
+  const containable = small >= MIN_CONTAINED_BIGRAMS;
+  if (small < MIN_TITLE_KEY || ((2 * small) / (small + large) < ALIKE_TITLE_DICE && !containable)) return false;
+  const shared = sharedCount(a.titleBigrams, b.titleBigrams);
+  return (2 * shared) / (small + large) >= ALIKE_TITLE_DICE || (containable && shared / small >= CONTAINED_TITLE);
 }
 
 /**
@@ -234,17 +259,17 @@ export function nearDuplicatePairs(articles: readonly SimilarityInput[]): Array<
 }
 
 /** The first {@link LEAD_CHARS} letters and digits of the long lines, folded; reads no further. */
-function leadOf(text: string): string {
+function leadOf(text: string, chars: number): string {
   let lead = '';
-  for (let start = 0; start < text.length && lead.length < LEAD_CHARS; ) {
+  for (let start = 0; start < text.length && lead.length < chars; ) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     // Lines are scanned by length first: a body's long tail is never normalized.
-    const line = end - start >= MIN_LEAD_LINE ? lettersAndDigits(text.slice(start, Math.min(end, start + 4 * LEAD_CHARS))) : '';
+    const line = end - start >= MIN_LEAD_LINE ? lettersAndDigits(text.slice(start, Math.min(end, start + 4 * chars))) : '';
     if (line.length >= MIN_LEAD_LINE) lead += foldText(line);
     start = end + 1;
   }
-  return lead.slice(0, LEAD_CHARS);
+  return lead.slice(0, chars);
 }
 
 function lettersAndDigits(text: string): string {
@@ -259,9 +284,13 @@ function bigrams(key: string): Set<string> {
 
 function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size + b.size === 0) return 0;
+  return (2 * sharedCount(a, b)) / (a.size + b.size);
+}
+
+function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
   for (const gram of a) if (b.has(gram)) shared++;
-  return (2 * shared) / (a.size + b.size);
+  return shared;
 }
 
 /** Candidates compared per key: the latest ones (numbers follow dates), so a title every week repeats stays linear. */

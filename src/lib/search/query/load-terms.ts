@@ -3,6 +3,7 @@ import { isSingleCjk } from '../text/tokenize.ts';
 import { mergedTerm } from './merged-prefix.ts';
 import { type PlanToken, planTokens, type QueryPlan } from './query-plan.ts';
 import type { TermEntry } from '../format/term-part.ts';
+import { LITERAL_FORM_MARK, literalFormPrefix } from '../text/literal-forms.ts';
 
 /** The terms a plan needs, found in the vocabulary parts. */
 export interface PlanTerms {
@@ -17,6 +18,11 @@ export interface PlanTerms {
    * their postings come from `mergedPostings`, block by block, not from their entry.
    */
   merged: Set<string>;
+  /**
+   * Per folded bigram of the typed terms (`PlanClause#forms`), the literal-form keys the index
+   * holds for it (`literal-forms.ts`); their entries are in `entries`.
+   */
+  forms: Map<string, string[]>;
 }
 
 /**
@@ -42,7 +48,12 @@ export function loadNewestPlanTerms(reader: IndexReader, plan: QueryPlan): Promi
 
 /** True when every part the plan's terms need is fetched already (or on its way). */
 export function hasPlanParts(reader: IndexReader, plan: QueryPlan): boolean {
-  return planTokens(plan).every((token) => !isMerged(token) && reader.hasPartsFor(token.term, token.prefix));
+  return planTokens(plan).every((token) => !isMerged(token) && reader.hasPartsFor(token.term, token.prefix)) && formPrefixes(plan).every((prefix) => reader.hasPartsFor(prefix, true));
+}
+
+/** The key prefixes of the literal forms of the plan's typed bigrams (`literal-forms.ts`). */
+function formPrefixes(plan: QueryPlan): string[] {
+  return [...new Set(plan.include.flatMap((clause) => (clause.forms ?? []).map((form) => literalFormPrefix(form.folded))))];
 }
 
 function isMerged(token: PlanToken): boolean {
@@ -53,7 +64,12 @@ async function loadTerms(reader: IndexReader, plan: QueryPlan, only: 'newestPart
   const tokens = planTokens(plan);
   // Every part the tokens may need, fetched at once (the lookups below then find them loaded);
   // a one-character query's merged term fetches its own (not the older blocks' whole range).
-  await Promise.all(tokens.map((token) => (isMerged(token) ? mergedTerm(reader, token.term, only) : reader.partsFor(token.term, token.prefix, only))));
+  const prefixes = formPrefixes(plan);
+  await Promise.all([
+    ...tokens.map((token) => (isMerged(token) ? mergedTerm(reader, token.term, only) : reader.partsFor(token.term, token.prefix, only))),
+    // As a rule the part of the bigram itself (its keys sort right after it): nothing more to fetch.
+    ...prefixes.map((prefix) => reader.partsFor(prefix, true, only)),
+  ]);
   const entries = new Map<string, TermEntry>();
   const fuzzy = new Set<string>();
   const corrections = new Map<string, string[]>();
@@ -87,7 +103,13 @@ async function loadTerms(reader: IndexReader, plan: QueryPlan, only: 'newestPart
       corrections.set(token.term, near);
     }
   }
-  return { entries, fuzzy, corrections, merged };
+  const forms = new Map<string, string[]>();
+  for (const prefix of prefixes) {
+    const keys: string[] = [];
+    for (const key of await reader.termsWithPrefix(prefix, only)) if (await add(key)) keys.push(key);
+    forms.set(prefix.slice(0, -LITERAL_FORM_MARK.length), keys);
+  }
+  return { entries, fuzzy, corrections, merged, forms };
 }
 
 function isLatinWord(term: string): boolean {

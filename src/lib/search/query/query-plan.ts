@@ -1,6 +1,7 @@
 import type { ParsedQuery, QueryPhrase, QueryTerm, QueryToken, QueryVariant } from './parse-query.ts';
 import { needsFoldingTable } from '../text/fold.ts';
 import { isCjkCodePoint } from '../text/tokenize.ts';
+import { type LiteralForm, literalForms } from '../text/literal-forms.ts';
 
 /**
  * A query as the engine executes it: clauses that must all match (include) or must not match
@@ -24,6 +25,12 @@ export interface PlanClause {
    * the folding table on every query's path.
    */
   traditional?: boolean;
+  /**
+   * The typed form's Chinese bigrams, folded and as typed (`literal-forms.ts`): an article that
+   * wrote them otherwise (the other script) matches one tier lower. Absent without Chinese
+   * bigrams and for `OR` alternatives.
+   */
+  forms?: LiteralForm[];
   variants: PlanVariant[];
 }
 
@@ -80,12 +87,20 @@ export function planQuery(parsed: ParsedQuery): QueryPlan {
  */
 function termClause(term: QueryTerm): PlanClause {
   const needed = term.variants.filter((v, i) => !v.synonym || !term.variants.some((other, j) => j !== i && other.text.length < v.text.length && containsForm(v, other)));
+  const alternatives = term.variants.filter((v) => !v.synonym).length > 1;
   return {
     source: term.text,
     phrase: false,
     ...(needsFoldingTable(term.raw) ? { traditional: true } : {}),
+    ...typedForms(alternatives ? '' : term.raw, term.variants[0]?.tokens ?? []),
     variants: needed.map((v) => ({ text: v.text, tokens: v.tokens.map(planToken), synonym: v.synonym === true })),
   };
+}
+
+/** `{ forms }` of a typed text whose bigrams are the typed variant's tokens, else nothing. */
+function typedForms(raw: string, tokens: readonly QueryToken[]): { forms?: LiteralForm[] } {
+  const forms = raw ? literalForms(raw) : [];
+  return forms.length > 0 && forms.every((form) => tokens.some((t) => t.term === form.folded)) ? { forms } : {};
 }
 
 /** True when every token of `shorter` is a token (or, when it is a prefix token, the start of a token) of `longer`. */
@@ -95,7 +110,7 @@ function containsForm(longer: QueryVariant, shorter: QueryVariant): boolean {
 }
 
 function phraseClause(phrase: QueryPhrase): PlanClause {
-  return { source: phrase.text, phrase: true, ...(needsFoldingTable(phrase.raw) ? { traditional: true } : {}), variants: [{ text: phrase.text, tokens: phrase.tokens.map(planToken), synonym: false }] };
+  return { source: phrase.text, phrase: true, ...(needsFoldingTable(phrase.raw) ? { traditional: true } : {}), ...typedForms(phrase.raw, phrase.tokens), variants: [{ text: phrase.text, tokens: phrase.tokens.map(planToken), synonym: false }] };
 }
 
 function planToken(token: QueryToken): PlanToken {

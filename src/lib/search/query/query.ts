@@ -3,6 +3,8 @@ import { type DocsTable, isLiveArticle, parseDay } from '../format/docs-table.ts
 import { countFacets, passesDate, passesOutlet, type ResolvedFilters } from './facets.ts';
 import { assembleMiniSearch } from '../format/index-options.ts';
 import type { IndexReader } from '../load-index.ts';
+import { isLiteralFormKey } from '../text/literal-forms.ts';
+import { typedFormTier } from './typed-form-tier.ts';
 import { hasPlanParts, loadNewestPlanTerms, loadPlanTerms, type PlanTerms } from './load-terms.ts';
 import type { QueryPlan, PlanClause } from './query-plan.ts';
 import { engineRewrites } from './query-rewrites.ts';
@@ -105,10 +107,14 @@ async function runStep(
   const outletNames = manifest.outletCodes;
   // One MiniSearch over the loaded terms serves the included and the excluded clauses alike.
   const documentFrequency = new Map([...entries].map(([term, entry]) => [term, entry.df] as const));
-  const search = assembleMiniSearch(terms, docs, manifest, documentFrequency);
+  // Literal-form keys are read from their postings (`typedFormTier`), never searched: MiniSearch need not hold them.
+  const words = planTerms.forms.size ? new Map([...terms].filter(([term]) => !isLiteralFormKey(term))) : terms;
+  const search = assembleMiniSearch(words, docs, manifest, documentFrequency);
   const textField = manifest.fields.indexOf('text');
   const lengthFactor = (n: number) => (textField < 0 ? 1 : shortTextFactor(docs.fieldLength[textField]![n]!));
-  const match = (clauses: readonly PlanClause[], combineWith: 'AND' | 'OR') => scoreClauses(search, clauses, combineWith, { fuzzy, merged, isTraditional: (n) => docs.traditional[n] === 1 }, lengthFactor);
+  const isTraditional = (n: number) => docs.traditional[n] === 1;
+  const lookup = { fuzzy, merged, isTraditional, typedFormTier: typedFormTier(planTerms.forms, (key) => terms.get(key), isTraditional) };
+  const match = (clauses: readonly PlanClause[], combineWith: 'AND' | 'OR') => scoreClauses(search, clauses, combineWith, lookup, lengthFactor);
 
   const phraseExcludes = plan.exclude.filter(needsPhraseCheck);
   const plainExcludes = plan.exclude.filter((c) => !needsPhraseCheck(c));
@@ -141,7 +147,7 @@ async function runStep(
   const sort = query.sort ?? 'relevance';
   if (sort === 'oldest') hits.sort((a, b) => newer(b, a));
   else if (sort === 'newest' || plan.include.length === 0) hits.sort(newer);
-  else hits.sort((a, b) => b.score - a.score || newer(a, b));
+  else hits.sort((a, b) => (a.tier ?? 0) - (b.tier ?? 0) || b.score - a.score || newer(a, b));
 
   const offset = Math.max(0, query.offset ?? 0);
   const limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);

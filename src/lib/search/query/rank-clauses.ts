@@ -1,16 +1,11 @@
 import type MiniSearch from 'minisearch';
 import type { Query } from 'minisearch';
+import type { LiteralForm } from '../text/literal-forms.ts';
 import type { PlanClause, PlanToken, PlanVariant } from './query-plan.ts';
 import { isCjkCodePoint } from '../text/tokenize.ts';
+import { MATCH_TIERS, OTHER_SCRIPT_ARTICLE } from './match-tiers.ts';
 
-/**
- * Match tiers: what a clause's score is multiplied by. The typed form (after NFKC and case) counts
- * whole; a term typed in traditional characters found in an article written in simplified ones
- * (the other script of the same word: the index folds both alike) half; a synonym (川普 for
- * 特朗普, NATO for 北约) a quarter; prefix and typo expansions of a Latin word
- * are weighed below exact words by MiniSearch itself (`SEARCH_OPTIONS.weights`: 0.5 and 0.4).
- */
-export const TIER_WEIGHTS = { typed: 1, otherScript: 0.2, synonym: 0.1 } as const;
+export { MATCH_TIERS, OTHER_SCRIPT_ARTICLE } from './match-tiers.ts';
 
 /**
  * Articles whose text has fewer unique terms than this are scored down (a 100-character video
@@ -21,17 +16,21 @@ export const SHORT_TEXT_TERMS = 300;
 /** The score factor of an article with no text at all; it rises to 1 at `SHORT_TEXT_TERMS`. */
 export const SHORTEST_TEXT_FACTOR = 0.4;
 
-/** A scored article: its score and the index terms that matched (for snippets and rewrites). */
+/** A scored article: its score, its tier and the index terms that matched (for snippets and rewrites). */
 export interface ClauseHit {
   number: number;
   score: number;
+  /** `MATCH_TIERS` of its match, summed over the clauses of an `AND` (the best for `OR`): lower ranks first. */
+  tier: number;
   terms: string[];
 }
 
 /** How one token is looked up: MiniSearch's prefix and typo options for it. */
 export interface TokenLookup {
-  /** Whether an article is written in traditional characters (the docs table's flag); absent: no script tier. */
+  /** Whether an article is written in traditional characters (the docs table's flag): the script tier of a clause without `forms`. */
   isTraditional?: (number: number) => boolean;
+  /** For a clause's `forms`, the tier of an article matching its typed form (`typedFormTier` of literal-forms.ts); absent: no such tier. */
+  typedFormTier?: (forms: readonly LiteralForm[], typedTraditional: boolean) => ((number: number) => number) | null;
   /** The token's words are looked up with typos (the archive has no word starting with it). */
   fuzzy: ReadonlySet<string>;
   /** One-character tokens merged into one term (`merged-prefix.ts`): looked up exactly. */
@@ -46,10 +45,12 @@ export interface TokenLookup {
  *   count, so an article where one bigram is frequent and another rare (the term's pieces
  *   scattered: 新冠 … 疫苗) scores like the few places the whole term could be, not like its
  *   strongest piece. Latin words of one variant count as their mean.
- * - A clause scores as its best variant, weighed by its tier (`TIER_WEIGHTS`): the variants of a
- *   synonym group do not add up (an article naming NATO once in each of its three forms does not
- *   outrank one naming 北约 eight times).
- * - Clauses add up; the total is scaled by `lengthFactor` of the article (short texts count less).
+ * - A clause scores as its best variant, the typed form before synonyms (`MATCH_TIERS`): the
+ *   variants of a synonym group do not add up (an article naming NATO once in each of its three
+ *   forms does not outrank one naming 北约 eight times). A typed form the article wrote only in the
+ *   other script is one tier lower.
+ * - Clauses add up, scores and tiers; the total score is scaled by `lengthFactor` of the article
+ *   (short texts count less). Results sort by tier, then score.
  *
  * Each token's scores come from MiniSearch (BM25 with the archive's own statistics, title boost,
  * prefix and typo weights), so they equal those of one index over the whole archive.
@@ -70,7 +71,7 @@ export function scoreClauses<T>(
     let scores = tokenScores.get(key);
     if (!scores) {
       scores = new Map();
-      for (const r of search.search(tokenQuery(token, lookup))) scores.set(r.id as number, { number: r.id as number, score: r.score, terms: r.terms });
+      for (const r of search.search(tokenQuery(token, lookup))) scores.set(r.id as number, { number: r.id as number, score: r.score, tier: MATCH_TIERS.typed, terms: r.terms });
       tokenScores.set(key, scores);
     }
     return scores;
@@ -78,9 +79,8 @@ export function scoreClauses<T>(
   let combined: Map<number, ClauseHit> | null = null;
   for (const clause of clauses) {
     const scores = clauseScores(clause, scoresOf);
-    if (clause.traditional && lookup.isTraditional) {
-      for (const hit of scores.values()) if (!lookup.isTraditional(hit.number)) hit.score *= TIER_WEIGHTS.otherScript;
-    }
+    const tierOf = typedTierOf(clause, lookup);
+    if (tierOf) for (const hit of scores.values()) if (hit.tier === MATCH_TIERS.typed) hit.tier = tierOf(hit.number);
     if (combined === null) {
       combined = scores;
       continue;
@@ -89,13 +89,13 @@ export function scoreClauses<T>(
     if (combineWith === 'AND') {
       for (const [n, hit] of scores) {
         const before = combined.get(n);
-        if (before) next.set(n, { number: n, score: before.score + hit.score, terms: union(before.terms, hit.terms) });
+        if (before) next.set(n, { number: n, score: before.score + hit.score, tier: before.tier + hit.tier, terms: union(before.terms, hit.terms) });
       }
     } else {
       for (const [n, hit] of combined) next.set(n, hit);
       for (const [n, hit] of scores) {
         const before = next.get(n);
-        next.set(n, before ? { number: n, score: before.score + hit.score, terms: union(before.terms, hit.terms) } : hit);
+        next.set(n, before ? { number: n, score: before.score + hit.score, tier: Math.min(before.tier, hit.tier), terms: union(before.terms, hit.terms) } : hit);
       }
     }
     combined = next;
@@ -105,6 +105,18 @@ export function scoreClauses<T>(
   return hits;
 }
 
+/**
+ * The tier of an article matching a clause's typed form: by how it wrote the typed bigrams
+ * (`forms`), or, for a clause without Chinese bigrams typed in traditional characters, by the
+ * article's script. Null: no script tier (a simplified one-character query, a Latin word).
+ */
+function typedTierOf(clause: PlanClause, lookup: TokenLookup): ((number: number) => number) | null {
+  if (clause.forms && lookup.typedFormTier) return lookup.typedFormTier(clause.forms, clause.traditional === true);
+  const isTraditional = lookup.isTraditional;
+  if (!clause.traditional || !isTraditional) return null;
+  return (number) => (isTraditional(number) ? MATCH_TIERS.typed : MATCH_TIERS.otherScript + OTHER_SCRIPT_ARTICLE);
+}
+
 /** The score factor of an article whose text has `textTerms` unique terms (see `SHORT_TEXT_TERMS`). */
 export function shortTextFactor(textTerms: number): number {
   if (textTerms >= SHORT_TEXT_TERMS) return 1;
@@ -112,20 +124,22 @@ export function shortTextFactor(textTerms: number): number {
 }
 
 /**
- * One clause: each article's best variant, weighed by its tier. Variants compete per token (a
- * five-bigram synonym is not five times a one-word typed form); the winner is scaled back by the
- * typed form's token count, the clause's weight against the query's other clauses.
+ * One clause: each article's best variant, the best tier first, then the best score. Variants
+ * compete per token (a five-bigram synonym is not five times a one-word typed form); the winner
+ * is scaled back by the typed form's token count, the clause's weight against the query's other
+ * clauses.
  */
 function clauseScores(clause: PlanClause, scoresOf: (token: PlanToken) => Map<number, ClauseHit>): Map<number, ClauseHit> {
   const best = new Map<number, ClauseHit>();
   const scale = Math.max(1, clause.variants[0]?.tokens.length ?? 1);
   for (const variant of clause.variants) {
-    const weight = (variant.synonym ? TIER_WEIGHTS.synonym : TIER_WEIGHTS.typed) * scale;
+    const tier = variant.synonym ? MATCH_TIERS.synonym : MATCH_TIERS.typed;
     for (const hit of variantScores(variant, scoresOf)) {
-      hit.score *= weight;
+      hit.score *= scale;
+      hit.tier = tier;
       const before = best.get(hit.number);
       if (!before) best.set(hit.number, hit);
-      else if (hit.score > before.score) best.set(hit.number, { ...hit, terms: union(hit.terms, before.terms) });
+      else if (hit.tier < before.tier || (hit.tier === before.tier && hit.score > before.score)) best.set(hit.number, { ...hit, terms: union(hit.terms, before.terms) });
       else before.terms = union(before.terms, hit.terms);
     }
   }
@@ -158,7 +172,7 @@ function variantScores(variant: PlanVariant, scoresOf: (token: PlanToken) => Map
       min = Math.min(min, hit.score);
       for (const term of hit.terms) if (!terms.includes(term)) terms.push(term);
     }
-    if (all) hits.push({ number: n, score: chained ? min : sum / lists.length, terms });
+    if (all) hits.push({ number: n, score: chained ? min : sum / lists.length, tier: MATCH_TIERS.typed, terms });
   }
   return hits;
 }
