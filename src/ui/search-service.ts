@@ -12,17 +12,19 @@
  * search independently).
  */
 
-import { firstAnswerFiles } from '../lib/search/first-parts.ts';
+import { firstAnswerFiles, termRanges } from '../lib/search/first-parts.ts';
 import { isFoldingTableLoaded, loadFoldingTable, prepareFolding } from '../lib/search/fold.ts';
-import { termPartPath, type ArticleFragment, type Manifest } from '../lib/search/index-format.ts';
+import { termPartPath, type ArticleFragment, type Manifest, type TermPartEntry } from '../lib/search/index-format.ts';
 import type { IndexSource } from '../lib/search/load-index.ts';
 import { parseQuery, type ParsedQuery } from '../lib/search/parse-query.ts';
 import { limitQueryText, type QueryCut } from '../lib/search/query-limits.ts';
 import type { Searcher } from '../lib/search/searcher.ts';
-import { warmUpInflate } from '../lib/search/inflate.ts';
+import { inflate, warmUpInflate } from '../lib/search/inflate.ts';
+import { decodePartPage, partPagePath } from '../lib/search/part-pages.ts';
 import { IndexError, type SearchQuery } from '../lib/search/types.ts';
 import { searchKey } from './head-start.ts';
 import { vocabularyWithin } from './vocabulary-prefetch.ts';
+import { PrefetchQueue, scaledBudget, type ConnectionSpeed } from '../lib/search/prefetch-queue.ts';
 import { BUILD_HEADER } from '../offline/archive-files.ts';
 import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, SummariesResult, VocabularyPrefetch, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
@@ -47,7 +49,7 @@ export interface SearchPort {
 /** Answers the requests that arrive on `port`, until it is closed. */
 export function serveSearch(port: SearchPort): void {
   /** What the first answers need of the manifest of the index being opened, until the core has opened it. */
-  let head: { manifest: Promise<Pick<Manifest, 'docs' | 'newestParts'> | null> } | null = null;
+  let head: { manifest: Promise<Pick<Manifest, 'docs' | 'newestPartPages'> | null> } | null = null;
 
   let searcher: Promise<Searcher> | null = null;
   let openedUrl = '';
@@ -68,6 +70,8 @@ export function serveSearch(port: SearchPort): void {
   /** The first answer's files, fetched before the core opened the index (`fetchFirstAnswerFiles`): each read once. */
   const ahead = new Map<string, Promise<Uint8Array>>();
   let vocabularyPrefetch: Promise<VocabularyPrefetch> | null = null;
+  /** The running prefetch's queue, while it has parts left to hand out. */
+  let prefetchQueue: PrefetchQueue | null = null;
 
   const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: number) => Promise<WorkerApi[K]['result']> } = {
     async open({ indexUrl, manifest }) {
@@ -75,6 +79,7 @@ export function serveSearch(port: SearchPort): void {
         if (openedUrl !== indexUrl) {
           prefetched.clear();
           vocabularyPrefetch = null;
+          prefetchQueue = null;
         }
         ahead.clear();
         openedUrl = indexUrl;
@@ -119,6 +124,8 @@ export function serveSearch(port: SearchPort): void {
     search({ query, progressive }, id) {
       latestSearch = id;
       if (head) void fetchFirstAnswerFiles(head, query.text);
+      // A prefetch under way fetches this query's neighbourhood next: the next keystroke's terms sort near it.
+      if (prefetchQueue?.size) prefetchQueue.focus(termRanges(parseQuery(limitQueryText(query.text).text)));
       warmUpOnce();
       const answer = searchFor(query, progressive === true, id);
       lastSearch = { key: searchKey(query), answer };
@@ -256,28 +263,41 @@ export function serveSearch(port: SearchPort): void {
    * decodes the parts it needs as before, from memory instead of the network.
    */
   async function prefetchVocabulary(opened: Searcher, budget: number): Promise<VocabularyPrefetch> {
-    const entries = vocabularyWithin(opened.manifest.parts, opened.manifest.newestParts, budget);
-    if (!entries) return { scope: 'none', files: 0, bytes: 0, failed: 0 };
-    const scope = entries.length > opened.manifest.newestParts.length ? 'all' : 'newest';
-    const bytes = entries.reduce((sum, [, , size]) => sum + size, 0);
-    const paths = entries.map(([, hash]) => termPartPath(hash));
-    let next = 0;
+    const within = vocabularyWithin(opened.manifest.partPages, opened.manifest.newestPartPages, scaledBudget(budget, (navigator as Navigator & { connection?: ConnectionSpeed }).connection));
+    if (!within) return { scope: 'none', files: 0, bytes: 0, failed: 0 };
+    const { scope, bytes } = within;
+    // The newest block's parts first: every first answer reads them.
+    const vocabularies = scope === 'all' ? (['newestParts', 'parts'] as const) : (['newestParts'] as const);
+    const tables = await Promise.all(vocabularies.map((vocabulary) => opened.reader.allParts(vocabulary)));
+    const queue = new PrefetchQueue(tables.map((parts) => ({ parts, path: ([, hash]) => termPartPath(hash) })));
+    // The last search's neighbours first; each later search's move up as it comes (`search`).
+    if (lastParsed) queue.focus(termRanges(parseQuery(lastParsed.text)));
+    prefetchQueue = queue;
+    let files = 0;
+    let fetchedBytes = 0;
     let failed = 0;
     const lane = async () => {
-      while (next < paths.length) {
-        const path = paths[next++]!;
+      // Within the budget: a vocabulary larger than it is fetched as far as the budget goes, in the queue's order.
+      for (let path = queue.next(); path !== undefined && fetchedBytes < bytes; path = queue.next()) {
         if (prefetched.has(path)) continue;
-        const bytes = fetchIndexFile(new URL(path, openedUrl), 'low');
-        prefetched.set(path, bytes);
-        await bytes.catch(() => {
-          // Forgotten: a search that needs the part fetches it itself (and reports a failure).
-          prefetched.delete(path);
-          failed++;
-        });
+        const fetched = fetchIndexFile(new URL(path, openedUrl), 'low');
+        prefetched.set(path, fetched);
+        await fetched.then(
+          (data) => {
+            files++;
+            fetchedBytes += data.length;
+          },
+          () => {
+            // Forgotten: a search that needs the part fetches it itself (and reports a failure).
+            prefetched.delete(path);
+            failed++;
+          },
+        );
       }
     };
     await Promise.all(Array.from({ length: PREFETCH_CONCURRENCY }, lane));
-    return { scope, files: paths.length - failed, bytes, failed };
+    if (prefetchQueue === queue) prefetchQueue = null;
+    return { scope, files, bytes: fetchedBytes, failed };
   }
 
   function post(reply: WorkerReply): void {
@@ -397,7 +417,26 @@ export function serveSearch(port: SearchPort): void {
     if (!manifest || head !== current) return;
     // Traditional characters need the folding table to be looked up as the index has them.
     if (!(await prepareFolding(limitQueryText(text).text).then(() => true, () => false)) || head !== current) return;
-    for (const file of firstAnswerFiles(manifest, parseQuery(limitQueryText(text).text))) fetchAhead(file);
+    const parsed = parseQuery(limitQueryText(text).text);
+    const files = firstAnswerFiles(manifest, parsed);
+    for (const file of files) fetchAhead(file);
+    // The part table pages, once here, name the parts: fetched while the core is still on its way.
+    const pages = new Map<number, TermPartEntry[]>();
+    await Promise.all(
+      manifest.newestPartPages.map(async (page, i) => {
+        const path = partPagePath(page[1]);
+        const bytes = files.includes(path) ? await ahead.get(path)?.catch(() => null) : null;
+        if (!bytes) return;
+        try {
+          const data = bytes[0] === 0x1f && bytes[1] === 0x8b ? await inflate(bytes) : bytes;
+          pages.set(i, decodePartPage(data, page, manifest.newestPartPages[i + 1]?.[0]));
+        } catch {
+          // A damaged page: the core reads it again and says so.
+        }
+      }),
+    );
+    if (head !== current || pages.size === 0) return;
+    for (const file of firstAnswerFiles(manifest, parsed, (page) => pages.get(page))) fetchAhead(file);
   }
 
 
@@ -455,10 +494,10 @@ function nextTask(): Promise<void> {
 }
 
 /** What the first answers need of the manifest (its docs blocks, the newest vocabulary), or null when it is not readable JSON (the core says why). */
-function readHeadOfManifest(bytes: Uint8Array): Pick<Manifest, 'docs' | 'newestParts'> | null {
+function readHeadOfManifest(bytes: Uint8Array): Pick<Manifest, 'docs' | 'newestPartPages'> | null {
   try {
     const manifest = JSON.parse(new TextDecoder().decode(bytes)) as Partial<Manifest>;
-    return Array.isArray(manifest.docs) && Array.isArray(manifest.newestParts) ? { docs: manifest.docs, newestParts: manifest.newestParts } : null;
+    return Array.isArray(manifest.docs) && Array.isArray(manifest.newestPartPages) ? { docs: manifest.docs, newestPartPages: manifest.newestPartPages } : null;
   } catch {
     return null;
   }
