@@ -2,7 +2,8 @@ import { decodeArticleFile } from '../../src/lib/article/decode-file.ts';
 import { normalizeArticle } from '../../src/lib/article/normalize.ts';
 import { parseArticle } from '../../src/lib/article/parse-article.ts';
 import { type Article, ArticleError, type ArticleWarning } from '../../src/lib/article/types.ts';
-import { countLongWords, MAX_TERM_LENGTH } from '../../src/lib/search/term-length.ts';
+import { countLongWords } from '../../src/lib/search/long-words.ts';
+import { MAX_TERM_LENGTH } from '../../src/lib/search/term-length.ts';
 import { countNonSpace } from '../../src/lib/article/visible-text.ts';
 import { readArticleBytes } from './walk-archive.ts';
 
