@@ -13,8 +13,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { generateCorpus } from '../generate-corpus.ts';
-import { type Manifest, termPartPath } from '../../src/lib/search/index-format.ts';
-import { Searcher } from '../../src/lib/search/searcher.ts';
+import { Searcher, termPartPath, type Manifest } from '../../src/lib/search/index.ts';
 import { fileIndexSource } from '../lib/file-source.ts';
 import { readPartTables } from '../lib/part-table.ts';
 import { BENCH_QUERIES } from './queries.ts';

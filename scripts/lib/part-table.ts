@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Manifest, TermPartEntry } from '../../src/lib/search/index-format.ts';
-import { decodePartPage, partPagePath, type PartPageEntry } from '../../src/lib/search/part-pages.ts';
+import { decodePartPage, partPagePath, type Manifest, type PartPageEntry, type TermPartEntry } from '../../src/lib/search/index.ts';
 
 /**
  * Every part a vocabulary's part table pages list, read from the index folder `dir` (Node only:

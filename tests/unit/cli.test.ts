@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCacheDir } from '../../scripts/lib/build-archive-index.ts';
+import { defaultCacheDir } from '../../scripts/compiler/build-archive-index.ts';
 import { readPartTable } from '../../scripts/lib/part-table.ts';
-import type { Manifest } from '../../src/lib/search/index-format.ts';
+import type { Manifest } from '../../src/lib/search/format/index-format.ts';
 import { FIXTURES, REPO_ROOT } from '../helpers/paths.ts';
 
 const exec = promisify(execFile);

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/generate-corpus.ts';
-import { buildArchiveIndex, type BuildArchiveOptions, type BuildArchiveResult } from '../../scripts/lib/build-archive-index.ts';
+import { buildArchiveIndex, type BuildArchiveOptions, type BuildArchiveResult } from '../../scripts/compiler/build-archive-index.ts';
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
 import { Searcher } from '../../src/lib/search/searcher.ts';
-import { decodePartPage, partPagePath } from '../../src/lib/search/part-pages.ts';
+import { decodePartPage, partPagePath } from '../../src/lib/search/format/part-pages.ts';
 import { gunzipSync } from 'node:zlib';
 
 const NOW = Date.UTC(2026, 0, 1);

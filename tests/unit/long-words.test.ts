@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countLongWords } from '../../src/lib/search/long-words.ts';
-import { MAX_TERM_LENGTH } from '../../src/lib/search/term-length.ts';
-import { tokenize } from '../../src/lib/search/tokenize.ts';
+import { countLongWords } from '../../src/lib/search/text/long-words.ts';
+import { MAX_TERM_LENGTH } from '../../src/lib/search/text/term-length.ts';
+import { tokenize } from '../../src/lib/search/text/tokenize.ts';
 
 describe('countLongWords', () => {
   it('counts the word runs the index cuts, and only those', () => {

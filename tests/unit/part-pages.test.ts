@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cutPartPages } from '../../src/lib/search/cut-part-pages.ts';
-import type { TermPartEntry } from '../../src/lib/search/index-format.ts';
-import { decodePartPage, isPartPagePath, MAX_PAGES, MIN_PARTS_PER_PAGE, partsPerPage } from '../../src/lib/search/part-pages.ts';
+import { cutPartPages } from '../../src/lib/search/build/cut-part-pages.ts';
+import type { TermPartEntry } from '../../src/lib/search/format/index-format.ts';
+import { decodePartPage, isPartPagePath, MAX_PAGES, MIN_PARTS_PER_PAGE, partsPerPage } from '../../src/lib/search/format/part-pages.ts';
 
 /** A part table of `n` parts with sorted first terms. */
 function table(n: number): TermPartEntry[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TermPartEntry } from '../../src/lib/search/index-format.ts';
-import { PrefetchQueue, scaledBudget } from '../../src/lib/search/prefetch-queue.ts';
+import type { TermPartEntry } from '../../src/lib/search/format/index-format.ts';
+import { PrefetchQueue, scaledBudget } from '../../src/worker/prefetch-queue.ts';
 
 const newest: TermPartEntry[] = ['', '一', '中', '中国', '人', '香', '香港', '香港人', '龙'].map((first, i) => [first, `n${i}`]);
 const older: TermPartEntry[] = [['', 'o0'], ['中', 'o1'], ['香', 'o2']];
@@ -39,10 +39,15 @@ describe('PrefetchQueue', () => {
 });
 
 describe('scaledBudget', () => {
-  it('scales with the estimated bandwidth between a quarter and twice the budget, and keeps it without an estimate', () => {
+  it('raises the budget with the estimated bandwidth up to twice it, and keeps it without an estimate', () => {
     expect(scaledBudget(8_000_000, { downlink: 10 })).toBe(16_000_000);
+    expect(scaledBudget(8_000_000, { downlink: 7.5 })).toBe(12_000_000);
     expect(scaledBudget(8_000_000, { downlink: 5 })).toBe(8_000_000);
-    expect(scaledBudget(8_000_000, { downlink: 0.4 })).toBe(2_000_000);
     expect(scaledBudget(8_000_000, {})).toBe(8_000_000);
+  });
+
+  it('never lowers it: a browser that has measured nothing yet reports about 1.4 Mbit/s', () => {
+    expect(scaledBudget(8_000_000, { downlink: 1.4 })).toBe(8_000_000);
+    expect(scaledBudget(8_000_000, { downlink: 0.4 })).toBe(8_000_000);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PartPageEntry } from '../../src/lib/search/part-pages.ts';
-import { connectionAllowsPrefetch, vocabularyWithin } from '../../src/ui/vocabulary-prefetch.ts';
+import type { PartPageEntry } from '../../src/lib/search/format/part-pages.ts';
+import { connectionAllowsPrefetch, vocabularyWithin } from '../../src/worker/vocabulary-prefetch.ts';
 
 describe('connectionAllowsPrefetch', () => {
   it('allows a fast connection and a browser without the Network Information API', () => {
