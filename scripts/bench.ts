@@ -1,5 +1,7 @@
 /**
  * `npm run bench [-- --input DIR] [--runs N] [--cpu-slowdown N] [--compare pagefind [--pagefind-max-gb N]] [--quality [--index DIR] [--skip-pagefind]]`
+ * `npm run bench -- --sweep [--sweep-x30] [--runs N]`: the size sweep over real text, the shared corpus
+ * and copies of it ×3 (and ×30) (scripts/bench/size-sweep.ts).
  * `npm run bench -- --scale 10000,100000,300000 [--scale-dir DIR] [--day N]`: scale figures and
  * their extrapolation to 1,000,000 articles instead (scripts/bench/bench-scale.ts).
  *
@@ -41,6 +43,7 @@ const parsed = readArgs(
       'usage: npm run bench -- [--input DIR] [--runs N] [--cpu-slowdown N] [--compare pagefind [--pagefind-max-gb N]]',
       '       npm run bench -- --quality [--input DIR] [--index DIR] [--skip-pagefind]',
       '       npm run bench -- --scale 10000,100000,300000 [--scale-dir DIR] [--day N]',
+      '       npm run bench -- --sweep [--sweep-x30] [--input DIR] [--runs N]',
     ].join('\n'),
     options: {
       input: { type: 'string', default: path.resolve(import.meta.dirname, '../../shared/corpus'), value: 'DIR' },
@@ -54,6 +57,8 @@ const parsed = readArgs(
       scale: { type: 'string', value: 'N,N,…' },
       'scale-dir': { type: 'string', default: path.join(os.tmpdir(), 'nas-scale'), value: 'DIR' },
       day: { type: 'string', default: '300', value: 'N' },
+      sweep: { type: 'boolean', default: false },
+      'sweep-x30': { type: 'boolean', default: false },
     },
   },
   process.argv.slice(2),
@@ -72,6 +77,11 @@ if (values.scale) {
 }
 const input = values.input!;
 const distDir = path.resolve(import.meta.dirname, '../dist');
+if (values.sweep) {
+  const { sizeSweep } = await import('./bench/size-sweep.ts');
+  console.log(await sizeSweep({ input, distDir, x30: values['sweep-x30'] === true, coldRuns: Math.max(1, Number(values.runs ?? 1)) }));
+  process.exit(0);
+}
 
 if (values.quality) {
   const { benchQuality } = await import('./bench/quality.ts');

@@ -4,6 +4,7 @@ import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { type Manifest, termPartPath } from '../../src/lib/search/index.ts';
 import { Searcher } from '../../src/lib/search/index.ts';
 import { fileIndexSource } from '../lib/file-source.ts';
+import { readPartTables } from '../lib/part-table.ts';
 import { BENCH_QUERIES } from './queries.ts';
 import { kb, median, ms, percentile, table } from './stats.ts';
 
@@ -35,7 +36,8 @@ export async function benchIndex(dir: string): Promise<string> {
   const docs = { raw: sum(docBlocks.map((s) => s.raw)), gzip: sum(docBlocks.map((s) => s.gzip)), brotli: sum(docBlocks.map((s) => s.brotli)) };
   const chunkFiles = (await readdir(dir)).filter((f) => f.startsWith('post-'));
   const chunkSizes = await Promise.all(chunkFiles.map((f) => sizes(path.join(dir, f))));
-  const allParts = [...manifest.parts, ...manifest.newestParts];
+  const tables = readPartTables(dir, manifest);
+  const allParts = [...tables.parts, ...tables.newestParts];
   const partSizes = await Promise.all(allParts.map((p) => sizes(path.join(dir, termPartPath(p[1])))));
   const fragmentDir = path.join(dir, 'a');
   const fragmentFiles = (await readdir(fragmentDir)).slice(0, 500);
@@ -49,7 +51,7 @@ export async function benchIndex(dir: string): Promise<string> {
       ['manifest.json', kb(manifestSize.raw), kb(manifestSize.gzip), kb(manifestSize.brotli)],
       [`docs table, ${docBlocks.length} block${docBlocks.length > 1 ? 's' : ''} of ${manifest.blockSize} numbers`, kb(docs.raw), kb(docs.gzip), kb(docs.brotli)],
       ...(docBlocks.length > 1 ? [['docs table, newest block', kb(docBlocks.at(-1)!.raw), kb(docBlocks.at(-1)!.gzip), kb(docBlocks.at(-1)!.brotli)]] : []),
-      [`${allParts.length} term parts (${manifest.newestParts.length} of the newest block), median / max`, col(partSizes.map((s) => s.raw)), col(partSizes.map((s) => s.gzip)), col(partSizes.map((s) => s.brotli))],
+      [`${allParts.length} term parts (${tables.newestParts.length} of the newest block), median / max`, col(partSizes.map((s) => s.raw)), col(partSizes.map((s) => s.gzip)), col(partSizes.map((s) => s.brotli))],
       [`term parts, total`, kb(partSizes.reduce((a, s) => a + s.raw, 0)), kb(partSizes.reduce((a, s) => a + s.gzip, 0)), kb(partSizes.reduce((a, s) => a + s.brotli, 0))],
       ...(chunkSizes.length
         ? [

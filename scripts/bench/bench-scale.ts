@@ -13,9 +13,9 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { generateCorpus } from '../generate-corpus.ts';
-import type { Manifest } from '../../src/lib/search/index.ts';
-import { Searcher } from '../../src/lib/search/index.ts';
+import { Searcher, termPartPath, type Manifest } from '../../src/lib/search/index.ts';
 import { fileIndexSource } from '../lib/file-source.ts';
+import { readPartTables } from '../lib/part-table.ts';
 import { BENCH_QUERIES } from './queries.ts';
 import { kb, median, table } from './stats.ts';
 
@@ -154,7 +154,7 @@ async function measureIndex(dir: string): Promise<Omit<ScalePoint, 'articles' | 
     indexFiles,
     manifestBytes: statSync(path.join(dir, 'manifest.json')).size,
     docsBytes: manifest.docs.reduce((sum, block) => sum + block.bytes, 0),
-    largestPart: Math.max(...[...manifest.parts, ...manifest.newestParts].map((p) => p[2])),
+    largestPart: Math.max(...Object.values(readPartTables(dir, manifest)).flat().map(([, hash]) => statSync(path.join(dir, termPartPath(hash))).size)),
     largestChunk,
     firstQueryMedian: median(complete),
     firstQueryMax: Math.max(...complete),
@@ -205,7 +205,7 @@ function incrementalDay(scaleDir: string, count: number, dayCount: number): stri
 }
 
 function hashedFiles(dir: string): Set<string> {
-  return new Set(readdirSync(dir).filter((name) => /^(docs|terms|post)-/.test(name)));
+  return new Set(readdirSync(dir).filter((name) => /^(docs|terms|post|dir)-/.test(name)));
 }
 
 /** Least-squares fit of y = a·x^b on log–log. */

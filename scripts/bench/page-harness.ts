@@ -300,7 +300,12 @@ export interface WarmRun {
   pageErrors: string[];
   /** Longest main-thread task of the whole run (ms; 0 when none passed 50 ms). */
   longestTask: number;
+  /** Per measured query, the vocabulary files (part table pages, parts) the host served meanwhile: 0 is a prefetch hit. */
+  vocabularyRequests: number[];
 }
+
+/** A vocabulary file of this project's index: a part table page or a vocabulary part. */
+const VOCABULARY_FILE = /\/(dir|terms)-[0-9a-z]+\.bin(\?|$)/;
 
 /**
  * One warm page (cache on): warms it up, lets it finish its background fetches (no index request
@@ -321,6 +326,8 @@ export async function warmRun(browser: Browser, target: PageTarget, queries: rea
     context.on('request', (request) => {
       if (target.isIndexData(new URL(request.url()).pathname)) lastIndexRequest = performance.now();
     });
+    // Counted where the host served them: a service worker's re-reads from the HTTP cache are browser requests too.
+    const vocabularyServed = () => [...target.host.served()].reduce((sum, [file, n]) => sum + (VOCABULARY_FILE.test(file) ? n : 0), 0);
     await page.goto(target.url);
     const box = page.getByRole('searchbox');
     for (const query of WARM_UP) {
@@ -332,17 +339,20 @@ export async function warmRun(browser: Browser, target: PageTarget, queries: rea
     const quietSince = performance.now();
     while (performance.now() - lastIndexRequest < INDEX_QUIET_MS && performance.now() - quietSince < INDEX_QUIET_LIMIT_MS) await page.waitForTimeout(100);
     const probes: Probe[] = [];
+    const vocabularyRequests: number[] = [];
     for (const query of queries) {
       await box.fill('');
       await settle(page, 'the answer to the cleared box');
+      const before = vocabularyServed();
       await box.fill(query);
       if (mode === 'enter') await box.press('Enter');
       probes.push(await settle(page, `the results for "${query}" (${mode})`));
+      vocabularyRequests.push(vocabularyServed() - before);
     }
     if (process.env.BENCH_PAGE_DEBUG) {
       for (const p of probes) console.log(`  warm ${p.query.padEnd(12)} first ${ms(p.firstAt - p.since).padStart(7)} count ${ms(p.countAt - p.since).padStart(7)} full ${ms(p.fullAt - p.since).padStart(7)}`);
     }
-    return { probes, memory: await heap(browser, page, cdp), pageErrors, longestTask: await longestTaskOf(page) };
+    return { probes, memory: await heap(browser, page, cdp), pageErrors, longestTask: await longestTaskOf(page), vocabularyRequests };
   } finally {
     await context.close();
   }

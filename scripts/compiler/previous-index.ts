@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PreviousIndex } from '../../src/lib/search/build/index.ts';
-import { INDEX_VERSION, type Manifest } from '../../src/lib/search/index.ts';
+import { INDEX_VERSION, type Manifest, type PartPageEntry } from '../../src/lib/search/index.ts';
+import { readPartTable } from '../lib/part-table.ts';
 
 /**
  * What the index already in `out` decided (article numbers from its `ids/` shards, vocabulary
@@ -15,7 +16,11 @@ export function readPreviousIndex(out: string): PreviousIndex | undefined {
   } catch {
     return undefined;
   }
-  if (manifest.version !== INDEX_VERSION || !Array.isArray(manifest.parts) || !Array.isArray(manifest.newestParts) || typeof manifest.slots !== 'number') return undefined;
+  if (manifest.version !== INDEX_VERSION || !Array.isArray(manifest.partPages) || !Array.isArray(manifest.newestPartPages) || typeof manifest.slots !== 'number') return undefined;
+  // Part boundaries are in the part table's pages: an unreadable page means starting afresh.
+  const boundaries = readPartBoundaries(out, manifest.partPages);
+  const newestBoundaries = readPartBoundaries(out, manifest.newestPartPages);
+  if (!boundaries || !newestBoundaries) return undefined;
   const numbers = new Map<string, number>();
   const shards = path.join(out, 'ids');
   if (existsSync(shards)) {
@@ -34,8 +39,17 @@ export function readPreviousIndex(out: string): PreviousIndex | undefined {
     slots: manifest.slots,
     blockSize: manifest.blockSize,
     blocks: manifest.docs.length,
-    boundaries: manifest.parts.map((part) => part[0]),
-    newestBoundaries: manifest.newestParts.map((part) => part[0]),
+    boundaries,
+    newestBoundaries,
     outletCodes: manifest.outletCodes ?? [],
   };
+}
+
+/** First terms of every part a vocabulary's pages list, or undefined when a page cannot be read. */
+function readPartBoundaries(out: string, pages: readonly PartPageEntry[]): string[] | undefined {
+  try {
+    return readPartTable(out, pages).map(([first]) => first);
+  } catch {
+    return undefined;
+  }
 }

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import { type IndexFile, type Manifest, termPartPath } from '../../src/lib/search/index.ts';
+import { isPartPagePath, partHashesOfPage, partPagePath, type IndexFile, type Manifest, termPartPath } from '../../src/lib/search/index.ts';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -10,7 +10,7 @@ const gunzipAsync = promisify(gunzip);
 /** Folders and file names this project writes into an index folder (and may therefore replace). */
 const OWNED_DIRS = ['a', 'h', 'ids'];
 /** The content-hashed files: one that exists already is kept once its bytes are checked. */
-const OWNED_FILE = /^(terms|docs|post)-[0-9a-z]+\.bin$/;
+const OWNED_FILE = /^(terms|docs|post|dir)-[0-9a-z]+\.bin$/;
 /** Suffix of a file being written: renamed to its name once whole (one left by a crash is removed). */
 const PARTIAL = '.partial';
 
@@ -102,6 +102,8 @@ export async function writeIndex(outDir: string, files: Iterator<IndexFile, Mani
   };
 
   let manifest: Manifest;
+  /** Each part table page's parts (their hashes), for the page's bytes in the manifest. */
+  const pageParts = new Map<string, string[]>();
   let lastYield = performance.now();
   try {
     for (let step = files.next(); ; step = files.next()) {
@@ -112,6 +114,7 @@ export async function writeIndex(outDir: string, files: Iterator<IndexFile, Mani
       const file = step.value;
       if (sizes.has(file.path)) continue;
       sizes.set(file.path, 0);
+      if (isPartPagePath(file.path)) pageParts.set(file.path, partHashesOfPage(file.data));
       active++;
       save(file).then(
         (size) => {
@@ -146,7 +149,10 @@ export async function writeIndex(outDir: string, files: Iterator<IndexFile, Mani
     }
     for (const size of sizes.values()) report.bytes += size;
     for (const block of manifest.docs) block.bytes = sizes.get(block.file) ?? 0;
-    for (const part of [...manifest.parts, ...manifest.newestParts]) part[2] = sizes.get(termPartPath(part[1])) ?? 0;
+    for (const page of [...manifest.partPages, ...manifest.newestPartPages]) {
+      const file = partPagePath(page[1]);
+      page[3] = (sizes.get(file) ?? 0) + (pageParts.get(file) ?? []).reduce((sum, hash) => sum + (sizes.get(termPartPath(hash)) ?? 0), 0);
+    }
     manifest.sizes = { postings: 0, fragments: 0, bodies: 0 };
     for (const [file, size] of sizes) {
       if (file.startsWith('post-')) manifest.sizes.postings += size;

@@ -10,6 +10,7 @@
  */
 import { chunkPath, fragmentPath, htmlPath, termPartPath, type Manifest } from '../lib/search/format/index-format.ts';
 import { inflate } from '../lib/search/format/inflate.ts';
+import { decodePartPage, partPagePath } from '../lib/search/format/part-pages.ts';
 import { TermPart } from '../lib/search/format/term-part.ts';
 import { archiveCaches, KEEP_HEADER, META_WANTED, metaKeptKey, perBuildKey, type KeptArchive } from './archive-files.ts';
 
@@ -18,7 +19,7 @@ export interface KeepRequest {
   indexUrl: string;
   /** The service worker's scope (names the caches). */
   scope: string;
-  manifest: Pick<Manifest, 'build' | 'docs' | 'parts' | 'newestParts' | 'fields' | 'slots'>;
+  manifest: Pick<Manifest, 'build' | 'docs' | 'partPages' | 'newestPartPages' | 'fields' | 'slots'>;
   /** Also every article's reader body (reading offline, not only searching). */
   bodies: boolean;
 }
@@ -49,7 +50,9 @@ function post(report: KeepReport): void {
 async function keep({ indexUrl, scope: swScope, manifest, bodies }: KeepRequest): Promise<KeptArchive> {
   const names = archiveCaches(swScope);
   const [files, perBuild, meta] = await Promise.all([caches.open(names.files), caches.open(names.perBuild), caches.open(names.meta)]);
-  const queue: string[] = [...manifest.docs.map((block) => block.file), ...[...manifest.parts, ...manifest.newestParts].map(([, hash]) => termPartPath(hash))];
+  // The part table pages name the vocabulary parts, which name their chunks: each is queued as its lister arrives.
+  const queue: string[] = [...manifest.docs.map((block) => block.file), ...[...manifest.partPages, ...manifest.newestPartPages].map(([, hash]) => partPagePath(hash))];
+  const pages = new Map([manifest.partPages, manifest.newestPartPages].flatMap((table) => table.map((page, i) => [partPagePath(page[1]), { page, next: table[i + 1]?.[0] }] as const)));
   const seen = new Set(queue);
   const perBuildPaths: string[] = [];
   for (let number = 0; number < manifest.slots; number++) perBuildPaths.push(fragmentPath(number));
@@ -84,6 +87,16 @@ async function keep({ indexUrl, scope: swScope, manifest, bodies }: KeepRequest)
       const path = paths.shift()!;
       const bytes = await take(path, perBuildFile);
       if (!bytes) continue;
+      const page = pages.get(path);
+      if (page) {
+        for (const [, hash] of decodePartPage(await inflate(bytes), page.page, page.next)) {
+          const part = termPartPath(hash);
+          if (!seen.has(part)) {
+            seen.add(part);
+            paths.push(part);
+          }
+        }
+      }
       if (path.startsWith('terms-')) {
         // A vocabulary part names its common terms' chunks: those are needed too.
         for (const hash of new TermPart(await inflate(bytes), manifest.fields.length).chunkHashes()) {

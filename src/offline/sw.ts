@@ -17,6 +17,8 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkOnly, Strategy, type StrategyHandler } from 'workbox-strategies';
 import type { WorkboxPlugin } from 'workbox-core/types.js';
 import { termPartPath, type Manifest } from '../lib/search/format/index-format.ts';
+import { inflate } from '../lib/search/format/inflate.ts';
+import { partHashesOfPage, partPagePath } from '../lib/search/format/part-pages.ts';
 import {
   archiveCaches,
   BUILD_HEADER,
@@ -277,9 +279,20 @@ async function evictUnused(): Promise<void> {
     for (const path of filesOf.get(build) ?? []) kept.add(path);
     // Files a remaining build names but has not read yet (a docs block or vocabulary part the deploy
     // left unchanged) stay too: its searches would need them, offline as well.
-    const manifest = await readJson<Pick<Manifest, 'docs' | 'parts' | 'newestParts'>>(perBuild, perBuildKey(new URL('manifest.json', INDEX_URL).href, build));
+    // The manifest names the part table's pages; a page stored here names its parts.
+    const manifest = await readJson<Pick<Manifest, 'docs' | 'partPages' | 'newestPartPages'>>(perBuild, perBuildKey(new URL('manifest.json', INDEX_URL).href, build));
     for (const block of manifest?.docs ?? []) kept.add(block.file);
-    for (const [, hash] of [...(manifest?.parts ?? []), ...(manifest?.newestParts ?? [])]) kept.add(termPartPath(hash));
+    for (const [, hash] of [...(manifest?.partPages ?? []), ...(manifest?.newestPartPages ?? [])]) {
+      const page = partPagePath(hash);
+      kept.add(page);
+      const stored = await files.match(new URL(page, INDEX_URL).href);
+      if (!stored) continue;
+      try {
+        for (const part of partHashesOfPage(await inflate(new Uint8Array(await stored.arrayBuffer())))) kept.add(termPartPath(part));
+      } catch {
+        // A damaged page: its parts are fetched again by the search that needs them.
+      }
+    }
   }
   for (const request of await perBuild.keys()) {
     const build = buildOfKey(request.url);

@@ -4,15 +4,18 @@
  * vocabulary fetched ahead (`prefetch`); the paths fetched so far (`fetched`). Opening another
  * index makes a new session, so nothing of the old one's leaks into it.
  */
-import { termPartPath, type Manifest } from '../lib/search/format/index-format.ts';
+import { termPartPath, type Manifest, type TermPartEntry } from '../lib/search/format/index-format.ts';
+import { inflate } from '../lib/search/format/inflate.ts';
+import { decodePartPage, partPagePath } from '../lib/search/format/part-pages.ts';
 import type { IndexSource } from '../lib/search/load-index.ts';
-import { firstAnswerFiles } from '../lib/search/query/first-parts.ts';
+import { firstAnswerFiles, termRanges } from '../lib/search/query/first-parts.ts';
 import { parseQuery } from '../lib/search/query/parse-query.ts';
 import { limitQueryText } from '../lib/search/query/query-limits.ts';
 import type { Searcher } from '../lib/search/searcher.ts';
 import { prepareFolding } from '../lib/search/text/fold.ts';
 import { BUILD_HEADER } from '../offline/archive-files.ts';
 import type { VocabularyPrefetch } from '../protocol/worker-protocol.ts';
+import { PrefetchQueue, scaledBudget, type ConnectionSpeed } from './prefetch-queue.ts';
 import { vocabularyWithin } from './vocabulary-prefetch.ts';
 
 /** Parts fetched at once by a prefetch: enough to keep a connection busy, few enough to leave room for a search's own. */
@@ -22,7 +25,7 @@ const PREFETCH_CONCURRENCY = 3;
 export type ReportFetch = (kind: 'manifest' | 'docs' | 'terms', change: 1 | -1) => void;
 
 /** What the first answers need of the manifest, until the core has opened the index. */
-type ManifestHead = Pick<Manifest, 'docs' | 'newestParts'>;
+type ManifestHead = Pick<Manifest, 'docs' | 'newestPartPages'>;
 
 /** One index as the service has it open (see the module's comment); `openSession` makes one. */
 export interface IndexSession {
@@ -42,11 +45,13 @@ export interface IndexSession {
   fetchFirstAnswerFiles(text: string): Promise<void>;
   /**
    * Fetches the vocabulary parts `vocabularyWithin` picks (the `prefetch` request), once per
-   * session, a few at a time and at low priority, so that a search's own requests go first.
-   * Nothing is decoded: a search decodes the parts it needs as before, from memory instead of the
-   * network.
+   * session, a few at a time and at low priority, so that a search's own requests go first; the
+   * budget scaled by the connection (`scaledBudget`), in `PrefetchQueue`'s order. Nothing is
+   * decoded: a search decodes the parts it needs as before, from memory instead of the network.
    */
   prefetchVocabulary(opened: Searcher, budget: number): Promise<VocabularyPrefetch>;
+  /** A search for `text` was asked: the prefetch (under way or to come) fetches its terms' neighbourhood next. */
+  focusPrefetch(text: string): void;
   /** The open build and the index files fetched so far (paths relative to `url`): the `fetched` request. */
   fetched(): { build: string; paths: string[] };
 }
@@ -59,6 +64,10 @@ export function openSession(url: string, report: ReportFetch): IndexSession {
   /** Why the last `open` failed (null once one succeeds): what a request that needs the index reports. */
   let openFailure: unknown = null;
   let vocabularyPrefetch: Promise<VocabularyPrefetch> | null = null;
+  /** The running prefetch's queue, while it has parts left to hand out. */
+  let prefetchQueue: PrefetchQueue | null = null;
+  /** The last search's text: a prefetch that starts later puts its neighbourhood first. */
+  let lastSearched: string | null = null;
   const fetchedPaths = new Set<string>();
   /** What the first answers need of the manifest of the index being opened, until the core has opened it. */
   let head: { manifest: Promise<ManifestHead | null> } | null = null;
@@ -116,7 +125,26 @@ export function openSession(url: string, report: ReportFetch): IndexSession {
       if (!manifest || head !== current) return;
       // Traditional characters need the folding table to be looked up as the index has them.
       if (!(await prepareFolding(limitQueryText(text).text).then(() => true, () => false)) || head !== current) return;
-      for (const file of firstAnswerFiles(manifest, parseQuery(limitQueryText(text).text))) fetchAhead(file);
+      const parsed = parseQuery(limitQueryText(text).text);
+      const files = firstAnswerFiles(manifest, parsed);
+      for (const file of files) fetchAhead(file);
+      // The part table pages, once here, name the parts: fetched while the core is still on its way.
+      const pages = new Map<number, TermPartEntry[]>();
+      await Promise.all(
+        manifest.newestPartPages.map(async (page, i) => {
+          const path = partPagePath(page[1]);
+          const bytes = files.includes(path) ? await ahead.get(path)?.catch(() => null) : null;
+          if (!bytes) return;
+          try {
+            const data = bytes[0] === 0x1f && bytes[1] === 0x8b ? await inflate(bytes) : bytes;
+            pages.set(i, decodePartPage(data, page, manifest.newestPartPages[i + 1]?.[0]));
+          } catch {
+            // A damaged page: the core reads it again and says so.
+          }
+        }),
+      );
+      if (head !== current || pages.size === 0) return;
+      for (const file of firstAnswerFiles(manifest, parsed, (page) => pages.get(page))) fetchAhead(file);
     },
 
     prefetchVocabulary(opened, budget) {
@@ -124,32 +152,50 @@ export function openSession(url: string, report: ReportFetch): IndexSession {
       return vocabularyPrefetch;
     },
 
+    focusPrefetch(text) {
+      lastSearched = text;
+      if (prefetchQueue?.size) prefetchQueue.focus(termRanges(parseQuery(limitQueryText(text).text)));
+    },
+
     fetched: () => ({ build, paths: [...fetchedPaths] }),
   };
 
   async function prefetchParts(opened: Searcher, budget: number): Promise<VocabularyPrefetch> {
-    const entries = vocabularyWithin(opened.manifest.parts, opened.manifest.newestParts, budget);
-    if (!entries) return { scope: 'none', files: 0, bytes: 0, failed: 0 };
-    const scope = entries.length > opened.manifest.newestParts.length ? 'all' : 'newest';
-    const bytes = entries.reduce((sum, [, , size]) => sum + size, 0);
-    const paths = entries.map(([, hash]) => termPartPath(hash));
-    let next = 0;
+    const within = vocabularyWithin(opened.manifest.partPages, opened.manifest.newestPartPages, scaledBudget(budget, (navigator as Navigator & { connection?: ConnectionSpeed }).connection));
+    if (!within) return { scope: 'none', files: 0, bytes: 0, failed: 0 };
+    const { scope, bytes } = within;
+    // The newest block's parts first: every first answer reads them.
+    const vocabularies = scope === 'all' ? (['newestParts', 'parts'] as const) : (['newestParts'] as const);
+    const tables = await Promise.all(vocabularies.map((vocabulary) => opened.reader.allParts(vocabulary)));
+    const queue = new PrefetchQueue(tables.map((parts) => ({ parts, path: ([, hash]) => termPartPath(hash) })));
+    // The last search's neighbours first; each later search's move up as it comes (`focusPrefetch`).
+    if (lastSearched !== null) queue.focus(termRanges(parseQuery(limitQueryText(lastSearched).text)));
+    prefetchQueue = queue;
+    let files = 0;
+    let fetchedBytes = 0;
     let failed = 0;
     const lane = async () => {
-      while (next < paths.length) {
-        const path = paths[next++]!;
+      // Within the budget: a vocabulary larger than it is fetched as far as the budget goes, in the queue's order.
+      for (let path = queue.next(); path !== undefined && fetchedBytes < bytes; path = queue.next()) {
         if (prefetched.has(path)) continue;
-        const bytes = fetchIndexFile(new URL(path, url), 'low');
-        prefetched.set(path, bytes);
-        await bytes.catch(() => {
-          // Forgotten: a search that needs the part fetches it itself (and reports a failure).
-          prefetched.delete(path);
-          failed++;
-        });
+        const fetched = fetchIndexFile(new URL(path, url), 'low');
+        prefetched.set(path, fetched);
+        await fetched.then(
+          (data) => {
+            files++;
+            fetchedBytes += data.length;
+          },
+          () => {
+            // Forgotten: a search that needs the part fetches it itself (and reports a failure).
+            prefetched.delete(path);
+            failed++;
+          },
+        );
       }
     };
     await Promise.all(Array.from({ length: PREFETCH_CONCURRENCY }, lane));
-    return { scope, files: paths.length - failed, bytes, failed };
+    if (prefetchQueue === queue) prefetchQueue = null;
+    return { scope, files, bytes: fetchedBytes, failed };
   }
 
   /**
@@ -215,7 +261,7 @@ export function openSession(url: string, report: ReportFetch): IndexSession {
 function readHeadOfManifest(bytes: Uint8Array): ManifestHead | null {
   try {
     const manifest = JSON.parse(new TextDecoder().decode(bytes)) as Partial<Manifest>;
-    return Array.isArray(manifest.docs) && Array.isArray(manifest.newestParts) ? { docs: manifest.docs, newestParts: manifest.newestParts } : null;
+    return Array.isArray(manifest.docs) && Array.isArray(manifest.newestPartPages) ? { docs: manifest.docs, newestPartPages: manifest.newestPartPages } : null;
   } catch {
     return null;
   }
@@ -231,6 +277,6 @@ async function fetchBytes(url: URL, priority: RequestPriority = 'auto', headers?
 function progressKind(path: string): 'manifest' | 'docs' | 'terms' | null {
   if (path === 'manifest.json') return 'manifest';
   if (path.startsWith('docs-')) return 'docs';
-  if (path.startsWith('terms-') || path.startsWith('post-')) return 'terms'; // a common term's chunks count as its parts
+  if (path.startsWith('terms-') || path.startsWith('post-') || path.startsWith('dir-')) return 'terms'; // a common term's chunks and the part table's pages count as its parts
   return null;
 }

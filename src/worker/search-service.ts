@@ -67,6 +67,8 @@ export function serveSearch(port: SearchPort): void {
     search({ query, progressive }, id) {
       latestSearch = id;
       if (session) void session.fetchFirstAnswerFiles(query.text);
+      // A prefetch under way fetches this query's neighbourhood next: the next keystroke's terms sort near it.
+      session?.focusPrefetch(query.text);
       warmUpOnce();
       const answer = searchFor(query, progressive === true, id);
       lastSearch = { key: searchKey(query), answer };

@@ -6,7 +6,7 @@
  * megabytes (the 3,155-article archive: 5.2 MB); a larger one fetches its newest block's
  * vocabulary alone (100,000 articles: 7.6 MB of 34 MB), which every query's first answer needs.
  */
-import type { TermPartEntry } from '../lib/search/format/index-format.ts';
+import type { PartPageEntry } from '../lib/search/format/part-pages.ts';
 
 /** Largest vocabulary fetched ahead, in bytes (gzip, as the manifest counts them). */
 export const VOCABULARY_BUDGET = 8_000_000;
@@ -14,17 +14,20 @@ export const VOCABULARY_BUDGET = 8_000_000;
 export const PREFETCH_DELAY_MS = 1000;
 
 /**
- * The vocabulary parts to fetch ahead within `budget` bytes: both vocabularies when they fit,
- * else the newest block's alone (index version 3: a query's first answer, over the newest block,
- * needs only those), else null.
+ * Which vocabularies to fetch ahead within `budget` bytes (their part table pages count each
+ * page's parts' bytes): both when they fit, else the newest block's (index version 3: a query's
+ * first answer, over the newest block, needs only those), the first `budget` bytes of it in the
+ * prefetch's order when it does not fit whole (`bytes` is then the budget), null only for an
+ * empty vocabulary.
  *
- * @example vocabularyWithin([['a', 'x', 900]], [['a', 'y', 50]], 500) // [['a', 'y', 50]]
+ * @example vocabularyWithin([['a', 'x', 20, 900]], [['a', 'y', 2, 50]], 500) // { scope: 'newest', bytes: 50 }
  */
-export function vocabularyWithin(older: readonly TermPartEntry[], newest: readonly TermPartEntry[], budget: number): TermPartEntry[] | null {
-  const size = (parts: readonly TermPartEntry[]) => parts.reduce((sum, [, , bytes]) => sum + bytes, 0);
+export function vocabularyWithin(older: readonly PartPageEntry[], newest: readonly PartPageEntry[], budget: number): { scope: 'all' | 'newest'; bytes: number } | null {
+  const size = (pages: readonly PartPageEntry[]) => pages.reduce((sum, page) => sum + page[3], 0);
   const newestBytes = size(newest);
-  if (newestBytes + size(older) <= budget) return [...older, ...newest];
-  return newestBytes <= budget ? [...newest] : null;
+  const all = newestBytes + size(older);
+  if (all <= budget) return all > 0 ? { scope: 'all', bytes: all } : null;
+  return { scope: 'newest', bytes: Math.min(newestBytes, budget) };
 }
 
 /** The parts of the Network Information API read here (not in TypeScript's DOM library). */

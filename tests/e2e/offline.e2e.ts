@@ -64,7 +64,7 @@ test.describe('the hosted page offline', () => {
 
 test.describe('offline, what this device has not stored', () => {
   // The page logs the technical detail of the file it could not fetch; the visitor reads the sentence.
-  test.use({ allowedConsoleErrors: /cannot load terms-[\w]+\.bin \(Failed to fetch\)/ });
+  test.use({ allowedConsoleErrors: /cannot load (terms|dir)-[\w]+\.bin \(Failed to fetch\)/ });
 
   test('offline, a query whose parts this device has not stored says so in words, and the page goes on', async ({ page, context, baseURL }) => {
     // A visitor with Save-Data on: the page fetches no vocabulary ahead, so only the first query's parts are stored.
@@ -90,9 +90,9 @@ test.describe('keep this archive offline', () => {
     await expect(keep).toBeVisible();
     await keep.click();
     await expect(page.getByText(/^这个存档已离线保存（[\d.]+ (KB|MB)），没有网络时也能搜索。$/)).toBeVisible({ timeout: 20_000 });
-    // Every content-hashed file of the index folder (docs blocks, vocabulary parts, chunks) is stored.
+    // Every content-hashed file of the index folder (docs blocks, part table pages, vocabulary parts, chunks) is stored.
     const cached = new Set(await cachedIndexPaths(page));
-    const hashed = (await readdir(path.join(REPO_ROOT, '.cache/blocks-index'))).filter((file) => /^(docs|terms|post)-/.test(file));
+    const hashed = (await readdir(path.join(REPO_ROOT, '.cache/blocks-index'))).filter((file) => /^(docs|terms|post|dir)-/.test(file));
     expect(hashed.filter((file) => !cached.has(file))).toEqual([]);
 
     const queries = ['中国', '美国', '香港 OR 台湾', '"外交部"', '美国 -川普', '港', 'covid', '北约'];

@@ -11,8 +11,9 @@ test('after a first search, the vocabulary is fetched ahead and new words need n
     if (/\/data\/terms-[^/]+\.bin$/.test(request.url())) parts.add(new URL(request.url()).pathname);
   });
   await page.goto('./corpus/');
-  const manifest = (await (await page.request.get('./corpus/data/manifest.json')).json()) as { parts: unknown[]; newestParts: unknown[] };
-  const total = manifest.parts.length + manifest.newestParts.length;
+  // The manifest lists the part table's pages, each with its number of parts.
+  const manifest = (await (await page.request.get('./corpus/data/manifest.json')).json()) as { partPages: Array<[string, string, number, number]>; newestPartPages: Array<[string, string, number, number]> };
+  const total = [...manifest.partPages, ...manifest.newestPartPages].reduce((sum, page) => sum + page[2], 0);
   expect(total).toBeGreaterThan(100);
   await search('王毅');
   const afterFirst = parts.size;
@@ -20,7 +21,7 @@ test('after a first search, the vocabulary is fetched ahead and new words need n
   await expect.poll(() => parts.size, { timeout: 25_000 }).toBe(total);
 
   // From now on the vocabulary never touches the network: a new word still finds its articles.
-  await page.context().route(/\/corpus\/data\/terms-[^/]+\.bin$/, (route) => route.abort('connectionrefused'));
+  await page.context().route(/\/corpus\/data\/(terms|dir)-[^/]+\.bin$/, (route) => route.abort('connectionrefused'));
   await search('蔡英文 台湾');
   expect(await resultCount(page)).toBeGreaterThan(0);
   await expect(page.locator('.notice .error')).toHaveCount(0);

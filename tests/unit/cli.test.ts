@@ -6,6 +6,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCacheDir } from '../../scripts/compiler/build-archive-index.ts';
+import { readPartTable } from '../../scripts/lib/part-table.ts';
+import type { Manifest } from '../../src/lib/search/format/index-format.ts';
 import { FIXTURES, REPO_ROOT } from '../helpers/paths.ts';
 
 const exec = promisify(execFile);
@@ -202,8 +204,8 @@ describe('npm run index heals a damaged index folder', () => {
   it('rewrites a part truncated to 10 bytes on the next build, with or without the cache or the old numbers', async () => {
     const out = path.join(tmp, 'heal-out');
     expect((await run('build-index.ts', ['--input', FIXTURES, '--out', out])).code).toBe(0);
-    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { newestParts: Array<[string, string, number]> };
-    const part = path.join(out, `terms-${manifest.newestParts[0]![1]}.bin`);
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const part = path.join(out, `terms-${readPartTable(out, manifest.newestPartPages)[0]![1]}.bin`);
     const whole = await readFile(part);
     for (const flags of [[], ['--no-cache'], ['--fresh']]) {
       await writeFile(part, whole.subarray(0, 10));

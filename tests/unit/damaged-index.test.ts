@@ -1,10 +1,13 @@
 import { cp, mkdtemp, readdir, readFile, rm, truncate, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildArchiveIndex } from '../../scripts/compiler/build-archive-index.ts';
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
+import { readPartTable } from '../../scripts/lib/part-table.ts';
 import type { Manifest } from '../../src/lib/search/format/index-format.ts';
+import { partPagePath } from '../../src/lib/search/format/part-pages.ts';
 import { Searcher } from '../../src/lib/search/searcher.ts';
 import { IndexError } from '../../src/lib/search/types.ts';
 import { FIXTURES } from '../helpers/paths.ts';
@@ -31,7 +34,9 @@ async function damagedCopy(damage: (dir: string) => Promise<void>): Promise<stri
 }
 
 /** The newest vocabulary's part files, in table order (the fixture index has two). */
-const partFiles = () => manifest.newestParts.map(([, hash]) => `terms-${hash}.bin`);
+const partFiles = () => readPartTable(index, manifest.newestPartPages).map(([, hash]) => `terms-${hash}.bin`);
+/** The newest vocabulary's part table page (the fixture index has one). */
+const pageFile = () => partPagePath(manifest.newestPartPages[0]![1]);
 /** A query whose term lives in the second part (`香港` sorts after its first term `论复`). */
 const SECOND_PART_QUERY = '香港';
 
@@ -48,9 +53,27 @@ async function rejection(dir: string, text: string, verifyContent = false): Prom
 }
 
 describe('the loader on a damaged index', () => {
-  it('has the premise: two newest parts, and the query reads the second', () => {
-    expect(manifest.newestParts.length).toBe(2);
-    expect(manifest.newestParts[1]![0] <= SECOND_PART_QUERY).toBe(true);
+  it('has the premise: one part table page listing two newest parts, and the query reads the second', () => {
+    expect(manifest.newestPartPages.length).toBe(1);
+    const parts = readPartTable(index, manifest.newestPartPages);
+    expect(parts.length).toBe(2);
+    expect(parts[1]![0] <= SECOND_PART_QUERY).toBe(true);
+  });
+
+  it('calls a part table page that disagrees with its manifest entry, or is not one, a damaged index', async () => {
+    const fewer = await damagedCopy(async (d) => {
+      const [page] = manifest.newestPartPages;
+      await writeFile(path.join(d, 'manifest.json'), JSON.stringify({ ...manifest, newestPartPages: [[page![0], page![1], 3, page![3]]] }));
+    });
+    const error = await rejection(fewer, SECOND_PART_QUERY);
+    expect(error.reason).toBe('damaged');
+    expect(error.message).toContain(`${pageFile()} is corrupt (lists 2 parts, the manifest says 3)`);
+    const garbage = await damagedCopy((d) => writeFile(path.join(d, pageFile()), gzipSync('["not", "a page"]')));
+    expect((await rejection(garbage, SECOND_PART_QUERY)).message).toContain(`${pageFile()} is corrupt`);
+    const missing = await damagedCopy((d) => unlink(path.join(d, pageFile())));
+    const unavailable = await rejection(missing, SECOND_PART_QUERY);
+    expect(unavailable.reason).toBe('unavailable');
+    expect(unavailable.file).toBe(pageFile());
   });
 
   it('calls another part’s bytes under a part’s name a damaged index, without the content hash check', async () => {
@@ -78,8 +101,11 @@ describe('the loader on a damaged index', () => {
   it('refuses counts that disagree with the docs blocks listed, and part tables out of order', async () => {
     const blocks = await damagedCopy(async (d) => writeFile(path.join(d, 'manifest.json'), JSON.stringify({ ...manifest, slots: 5_000_000 })));
     expect((await rejection(blocks, '香港')).message).toContain('lists 1 docs blocks for 5000000 article numbers');
-    const order = await damagedCopy(async (d) => writeFile(path.join(d, 'manifest.json'), JSON.stringify({ ...manifest, newestParts: [...manifest.newestParts].reverse() })));
-    expect((await rejection(order, '香港')).message).toContain('lists its newestParts out of order at entry 1');
+    const page = manifest.newestPartPages[0]!;
+    const order = await damagedCopy(async (d) => writeFile(path.join(d, 'manifest.json'), JSON.stringify({ ...manifest, newestPartPages: [page, page] })));
+    expect((await rejection(order, '香港')).message).toContain('lists its newestPartPages out of order at entry 1');
+    const empty = await damagedCopy(async (d) => writeFile(path.join(d, 'manifest.json'), JSON.stringify({ ...manifest, newestPartPages: [[page[0], page[1], 0, page[3]]] })));
+    expect((await rejection(empty, '香港')).message).toContain('has an invalid newestPartPages entry 0');
     const negative = await damagedCopy(async (d) => writeFile(path.join(d, 'manifest.json'), JSON.stringify({ ...manifest, blockSize: -1 })));
     expect((await rejection(negative, '香港')).reason).toBe('damaged');
   });
@@ -108,6 +134,8 @@ describe('npm run search on a damaged index: exit 2 and one sentence, never a st
     ['a manifest that is not JSON', (d) => writeFile(path.join(d, 'manifest.json'), '{"version": 3, "parts": [')],
     ['a forged manifest', (d) => writeFile(path.join(d, 'manifest.json'), JSON.stringify({ ...manifest, slots: 2e9 }))],
     ['a missing part', (d) => unlink(path.join(d, partFiles()[1]!))],
+    ['a missing part table page', (d) => unlink(path.join(d, pageFile()))],
+    ['a part table page of garbage', (d) => writeFile(path.join(d, pageFile()), Buffer.from('garbage, not gzip or a page'))],
     ['a part cut to 10 bytes', (d) => truncate(path.join(d, partFiles()[1]!), 10)],
     ['a part of garbage', (d) => writeFile(path.join(d, partFiles()[1]!), Buffer.from('garbage, not gzip or a part'))],
     ['another part’s bytes under a part’s name', async (d) => writeFile(path.join(d, partFiles()[1]!), await readFile(path.join(d, partFiles()[0]!)))],

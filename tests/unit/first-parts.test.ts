@@ -7,6 +7,8 @@ import { buildArchiveIndex } from '../../scripts/compiler/build-archive-index.ts
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
 import { firstAnswerFiles } from '../../src/lib/search/query/first-parts.ts';
 import { termPartPath } from '../../src/lib/search/format/index-format.ts';
+import { partPagePath } from '../../src/lib/search/format/part-pages.ts';
+import { readPartTable } from '../../scripts/lib/part-table.ts';
 import { Searcher } from '../../src/lib/search/searcher.ts';
 
 let root: string;
@@ -25,7 +27,11 @@ async function readForFirstAnswer(index: string, text: string) {
   const read = new Set<string>();
   let counting = true;
   const searcher = await Searcher.open(fileIndexSource(path.join(root, index), (file) => counting && read.add(file)));
-  const listed = new Set(firstAnswerFiles(searcher.manifest, await searcher.parse(text)));
+  // As the head start does: the pages first, then with the pages read, the parts.
+  const parsed = await searcher.parse(text);
+  const pageFiles = firstAnswerFiles(searcher.manifest, parsed);
+  const pages = searcher.manifest.newestPartPages;
+  const listed = new Set(firstAnswerFiles(searcher.manifest, parsed, (p) => (pageFiles.includes(partPagePath(pages[p]![1])) ? readPartTable(path.join(root, index), [pages[p]!]) : undefined)));
   let hits = 0;
   for await (const step of searcher.searchProgressively({ text, limit: 10 })) {
     hits = step.hits.length;
@@ -33,7 +39,8 @@ async function readForFirstAnswer(index: string, text: string) {
   }
   counting = false;
   for (const file of read) if (file === 'manifest.json' || file.startsWith('a/')) read.delete(file);
-  const olderParts = new Set(searcher.manifest.parts.map(([, hash]) => termPartPath(hash)));
+  const older = searcher.manifest.partPages;
+  const olderParts = new Set([...readPartTable(path.join(root, index), older).map(([, hash]) => termPartPath(hash)), ...older.map(([, hash]) => partPagePath(hash))]);
   const newestDocs = searcher.manifest.docs.at(-1)!.file;
   return { read, listed, hits, olderParts, newestDocs };
 }

@@ -6,6 +6,8 @@ import { generateCorpus } from '../../scripts/generate-corpus.ts';
 import { buildArchiveIndex, type BuildArchiveOptions, type BuildArchiveResult } from '../../scripts/compiler/build-archive-index.ts';
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
 import { Searcher } from '../../src/lib/search/searcher.ts';
+import { decodePartPage, partPagePath } from '../../src/lib/search/format/part-pages.ts';
+import { gunzipSync } from 'node:zlib';
 
 const NOW = Date.UTC(2026, 0, 1);
 /** Small blocks: 300 articles fill two and start a third, which the new day's 40 join. */
@@ -80,8 +82,10 @@ describe('an incremental rebuild', () => {
     for (const block of first.manifest.docs.slice(0, newest)) expect(now).toContain(block.file);
     for (let n = 0; n < first.manifest.slots; n++) expect(after.get(`a/${n}.json`)?.equals(base.get(`a/${n}.json`)!), `a/${n}.json`).toBe(true);
     // The older blocks' vocabulary and chunks are untouched: only the newest block's files change.
-    expect(first.manifest.parts.length).toBeGreaterThan(0);
-    for (const [, hash] of first.manifest.parts) expect(now).toContain(`terms-${hash}.bin`);
+    const pages = first.manifest.partPages;
+    const olderParts = pages.flatMap((page, i) => decodePartPage(gunzipSync(base.get(partPagePath(page[1]))!), page, pages[i + 1]?.[0]));
+    expect(olderParts.length).toBeGreaterThan(0);
+    for (const [, hash] of olderParts) expect(now).toContain(`terms-${hash}.bin`);
     for (const chunk of [...before].filter((f) => f.startsWith('post-'))) expect(now).toContain(chunk);
     expect([...before].filter((f) => f.startsWith('post-')).length).toBeGreaterThan(0);
     expect(second.write.unchanged).toBeGreaterThan(second.write.written);

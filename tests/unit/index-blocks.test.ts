@@ -16,6 +16,7 @@ import { scoreClauses, shortTextFactor } from '../../src/lib/search/query/rank-c
 const NO_TYPOS = { fuzzy: new Set<string>(), merged: new Set<string>() };
 import { Searcher } from '../../src/lib/search/searcher.ts';
 import type { SearchResponse } from '../../src/lib/search/types.ts';
+import { readPartTable } from '../../scripts/lib/part-table.ts';
 
 /** Blocks of 100 numbers over 450 generated articles: five blocks, the newest half full. */
 const BLOCK = 100;
@@ -224,7 +225,7 @@ describe('Searcher#searchProgressively', () => {
     const fresh = await Searcher.open(fileIndexSource(path.join(root, 'blocked'), (file) => files.push(file)));
     const steps = fresh.searchProgressively({ text: '中' });
     await steps.next();
-    const newestParts = new Set(fresh.manifest.newestParts.map((p) => termPartPath(p[1])));
+    const newestParts = new Set(readPartTable(path.join(root, 'blocked'), fresh.manifest.newestPartPages).map((p) => termPartPath(p[1])));
     const olderParts = files.filter((f) => f.startsWith('terms-') && !newestParts.has(f));
     expect(olderParts).toHaveLength(1); // the part holding the older blocks' frequency of 中
     expect(files.filter((f) => newestParts.has(f)).length).toBeGreaterThan(0);
@@ -234,7 +235,7 @@ describe('Searcher#searchProgressively', () => {
 
   it('answers from the newest block\'s parts alone while the older blocks\' parts are still on their way', async () => {
     const dir = path.join(root, 'blocked');
-    const olderParts = new Set(blocked.manifest.parts.map((p) => termPartPath(p[1])));
+    const olderParts = new Set(readPartTable(dir, blocked.manifest.partPages).map((p) => termPartPath(p[1])));
     const rare = await rareTerm(blocked);
     for (const text of ['中国', '港', '北约', `${rare} 中国`, '-中国', '"中国政府"']) {
       let release!: () => void;

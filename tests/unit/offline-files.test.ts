@@ -8,6 +8,7 @@ import { inflate } from '../../src/lib/search/format/inflate.ts';
 import { chunkPath, termPartPath, type Manifest } from '../../src/lib/search/format/index-format.ts';
 import { TermPart } from '../../src/lib/search/format/term-part.ts';
 import { buildOfKey, indexFileKind, perBuildKey } from '../../src/offline/archive-files.ts';
+import { readPartTables } from '../../scripts/lib/part-table.ts';
 
 /** What "keep this archive offline" reads to know what to fetch (src/offline/keep-worker.ts). */
 let root: string;
@@ -33,7 +34,8 @@ async function sizeOf(files: string[]): Promise<number> {
 describe('the files a kept archive needs', () => {
   it('finds every chunk file of the index in its vocabulary parts, and names none that is missing', async () => {
     const named = new Set<string>();
-    for (const [, hash] of [...manifest.parts, ...manifest.newestParts]) {
+    const { parts, newestParts } = readPartTables(out, manifest);
+    for (const [, hash] of [...parts, ...newestParts]) {
       const part = new TermPart(await inflate(await readFile(path.join(out, termPartPath(hash)))), manifest.fields.length);
       for (const chunk of part.chunkHashes()) named.add(chunkPath(chunk));
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TermPartEntry } from '../../src/lib/search/format/index-format.ts';
+import type { PartPageEntry } from '../../src/lib/search/format/part-pages.ts';
 import { connectionAllowsPrefetch, vocabularyWithin } from '../../src/worker/vocabulary-prefetch.ts';
 
 describe('connectionAllowsPrefetch', () => {
@@ -15,13 +15,14 @@ describe('connectionAllowsPrefetch', () => {
 });
 
 describe('vocabularyWithin', () => {
-  const older: TermPartEntry[] = [['a', 'o1', 400], ['m', 'o2', 400]];
-  const newest: TermPartEntry[] = [['a', 'n1', 100], ['m', 'n2', 150]];
-  it('takes both vocabularies when they fit', () => {
-    expect(vocabularyWithin(older, newest, 1050)?.map(([, hash]) => hash)).toEqual(['o1', 'o2', 'n1', 'n2']);
+  const older: PartPageEntry[] = [['a', 'o1', 48, 400], ['m', 'o2', 48, 400]];
+  const newest: PartPageEntry[] = [['a', 'n1', 48, 100], ['m', 'n2', 48, 150]];
+  it('takes both vocabularies when they fit (their pages count their parts)', () => {
+    expect(vocabularyWithin(older, newest, 1050)).toEqual({ scope: 'all', bytes: 1050 });
   });
-  it("falls back to the newest block's vocabulary, then to nothing", () => {
-    expect(vocabularyWithin(older, newest, 1049)?.map(([, hash]) => hash)).toEqual(['n1', 'n2']);
-    expect(vocabularyWithin(older, newest, 249)).toBeNull();
+  it("falls back to the newest block's vocabulary, then to as much of it as the budget allows", () => {
+    expect(vocabularyWithin(older, newest, 1049)).toEqual({ scope: 'newest', bytes: 250 });
+    expect(vocabularyWithin(older, newest, 249)).toEqual({ scope: 'newest', bytes: 249 });
+    expect(vocabularyWithin([], [], 249)).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { isFoldingTableLoaded } from '../../src/lib/search/text/fold.ts';
 import { termPartPath, type Manifest } from '../../src/lib/search/format/index-format.ts';
 import { TermPart, TermPartWriter } from '../../src/lib/search/format/term-part.ts';
 import { warmUpFiles, warmUpSearch } from '../../src/lib/search/warm-up.ts';
+import { decodePartPage, partPagePath } from '../../src/lib/search/format/part-pages.ts';
 
 describe('warmUpSearch', () => {
   it('finds every article of its tiny index, without loading the folding table', async () => {
@@ -24,8 +25,13 @@ describe('warmUpFiles', () => {
     expect(table.outlet.every((code) => code < manifest.outletCodes.length)).toBe(true);
   });
 
+  it('writes a part table page listing its one vocabulary part', () => {
+    const page = manifest.newestPartPages[0]!;
+    expect(decodePartPage(files.get(partPagePath(page[1]))!, page, undefined)).toEqual([['', 'warm']]);
+  });
+
   it('writes a vocabulary part that reads as the one TermPartWriter writes', () => {
-    const part = new TermPart(files.get(termPartPath(manifest.newestParts[0]![1]))!, manifest.fields.length);
+    const part = new TermPart(files.get(termPartPath('warm'))!, manifest.fields.length);
     const writer = new TermPartWriter();
     for (const term of part.terms) {
       const { df, postings } = part.get(term)!;
@@ -33,7 +39,7 @@ describe('warmUpFiles', () => {
       writer.addInline(term, Uint32Array.from([...title!, ...text!]), [0, title!.length / 2, title!.length / 2, (title!.length + text!.length) / 2], df);
     }
     // No two of its terms share a first character, so front coding changes nothing: the same bytes.
-    expect(writer.finish()).toEqual(files.get(termPartPath(manifest.newestParts[0]![1])));
+    expect(writer.finish()).toEqual(files.get(termPartPath('warm')));
     const written = new TermPart(writer.finish(), manifest.fields.length);
     expect(written.terms).toEqual(part.terms);
     for (const term of part.terms) expect(part.get(term)).toEqual(written.get(term));

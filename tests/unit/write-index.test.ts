@@ -15,10 +15,12 @@ afterEach(async () => {
   await rm(out, { recursive: true, force: true });
 });
 
-/** Just enough of a manifest for the writer (it fills in the sizes of docs and parts). */
+/** Just enough of a manifest for the writer (it fills in the sizes of docs and part table pages): one page listing `part`. */
 function manifestFor(part: string): Manifest {
-  return { docs: [{ file: 'docs-00000001.bin', bytes: 0 }], parts: [['a', part, 0]], newestParts: [] } as unknown as Manifest;
+  return { docs: [{ file: 'docs-00000001.bin', bytes: 0 }], partPages: [['a', '0000000g', 1, 0]], newestPartPages: [] } as unknown as Manifest;
 }
+/** The page `manifestFor` lists. */
+const pageOf = (part: string): IndexFile => ({ path: 'dir-0000000g.bin', data: JSON.stringify([['a', part]]), gzip: true });
 
 function* files(list: IndexFile[], manifest: Manifest, before?: (k: number) => void): Generator<IndexFile, Manifest> {
   for (let k = 0; k < list.length; k++) {
@@ -34,14 +36,16 @@ describe('writeIndex', () => {
   it('writes plain and gzip files and the manifest with the gzip sizes', async () => {
     const part = { path: 'terms-0000000p.bin', data: new Uint8Array(5000).fill(7), gzip: true };
     const docs = { path: 'docs-00000001.bin', data: Uint8Array.of(1, 2, 3), gzip: true };
-    const { report } = await writeIndex(out, files([part, docs, ...fragments(3)], manifestFor('0000000p')));
+    const { report } = await writeIndex(out, files([part, pageOf('0000000p'), docs, ...fragments(3)], manifestFor('0000000p')));
     expect(gunzipSync(await readFile(path.join(out, part.path)))).toEqual(Buffer.from(part.data));
     expect(await readFile(path.join(out, 'a/2.json'), 'utf8')).toBe('{"n":2}');
     const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
-    expect(manifest.parts[0]![2]).toBe((await readFile(path.join(out, part.path))).length);
-    expect(manifest.parts[0]![2]).toBeLessThan(100);
+    // A page's bytes: its parts' (gzip) and its own.
+    const partBytes = (await readFile(path.join(out, part.path))).length;
+    expect(partBytes).toBeLessThan(100);
+    expect(manifest.partPages[0]![3]).toBe(partBytes + (await readFile(path.join(out, 'dir-0000000g.bin'))).length);
     expect(manifest.docs[0]!.bytes).toBe((await readFile(path.join(out, docs.path))).length);
-    expect(report).toMatchObject({ written: 5, unchanged: 0, removed: 0 });
+    expect(report).toMatchObject({ written: 6, unchanged: 0, removed: 0 });
   });
 
   it('keeps no more than `concurrency` files unfinished while it takes the next', async () => {

@@ -1,7 +1,8 @@
 import { isCharFrequencyKey } from './text/char-frequency.ts';
 import { addFoldingPairs } from './text/fold.ts';
 import { createDocsTable, decodeDocsBlockInto, type DocsTable } from './format/docs-table.ts';
-import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, type Manifest, partIndexOf, termPartPath } from './format/index-format.ts';
+import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, type Manifest, partIndexOf, type TermPartEntry, termPartPath } from './format/index-format.ts';
+import { decodePartPage, type PartPageEntry, partPagePath } from './format/part-pages.ts';
 import { decodePostings, joinPostings, lowerBound, type TermEntry, TermPart, type TermPostings } from './format/term-part.ts';
 import { hashBytes, hashInName } from './format/content-hash.ts';
 import { inflate } from './format/inflate.ts';
@@ -37,6 +38,9 @@ export class IndexReader {
   private readonly docsBlocks = new Map<number, Promise<void>>();
   private readonly chunks = new Map<string, Promise<TermPostings>>();
   private readonly partPromises = new Map<string, Promise<TermPart>>();
+  /** Part table pages being read, and those read (`vocabulary:page`). */
+  private readonly pagePromises = new Map<string, Promise<TermPartEntry[]>>();
+  private readonly pagesRead = new Map<string, TermPartEntry[]>();
   private readonly entries = new Map<string, Promise<TermEntry | undefined>>();
   private readonly idShards = new Map<string, Promise<Record<string, number>>>();
   /** Recently used fragments (insertion order = age), so paging back and phrase checks refetch nothing. */
@@ -150,27 +154,83 @@ export class IndexReader {
    * The vocabulary parts whose ranges may hold `term` (with `prefix`, every term starting with
    * it): of the older blocks and of the newest block, or only of `only`.
    */
-  partsFor(term: string, prefix = false, only?: VocabularyName): Promise<TermPart[]> {
-    const wanted: Array<[VocabularyName, number]> = [];
-    for (const vocabulary of only ? [only] : VOCABULARIES) {
-      const table = this.manifest[vocabulary];
-      if (table.length === 0) continue;
-      const first = partIndexOf(table, term);
-      const last = prefix ? partIndexOf(table, `${term}\uffff`) : first;
-      for (let i = first; i <= last; i++) wanted.push([vocabulary, i]);
-    }
-    return Promise.all(wanted.map(([vocabulary, i]) => this.part(vocabulary, i)));
+  async partsFor(term: string, prefix = false, only?: VocabularyName): Promise<TermPart[]> {
+    const to = prefix ? `${term}\uffff` : term;
+    const refs = await Promise.all((only ? [only] : VOCABULARIES).map((vocabulary) => this.partRefs(vocabulary, term, to)));
+    return Promise.all(refs.flat().map((ref) => this.part(ref)));
   }
 
-  /** True when every part `partsFor(term, prefix)` returns is fetched already (or on its way). */
+  /** True when every part `partsFor(term, prefix)` returns is fetched already (or on its way), and the pages that list them. */
   hasPartsFor(term: string, prefix = false): boolean {
+    const to = prefix ? `${term}\uffff` : term;
     for (const vocabulary of VOCABULARIES) {
-      const table = this.manifest[vocabulary];
-      if (table.length === 0) continue;
-      const last = prefix ? partIndexOf(table, `${term}\uffff`) : partIndexOf(table, term);
-      for (let i = partIndexOf(table, term); i <= last; i++) if (!this.partPromises.has(`${vocabulary}:${i}`)) return false;
+      const refs = this.partRefsRead(vocabulary, term, to);
+      if (!refs || refs.some((ref) => !this.partPromises.has(`${ref.vocabulary}:${ref.entry[1]}`))) return false;
     }
     return true;
+  }
+
+  /** The pages of a vocabulary's part table (the manifest's directory). */
+  partPages(vocabulary: VocabularyName): readonly PartPageEntry[] {
+    return vocabulary === 'parts' ? this.manifest.partPages : this.manifest.newestPartPages;
+  }
+
+  /** Every part of a vocabulary (all its pages read): what fetching it whole or keeping it offline needs. */
+  async allParts(vocabulary: VocabularyName): Promise<TermPartEntry[]> {
+    const pages = this.partPages(vocabulary);
+    return (await Promise.all(pages.map((_, i) => this.page(vocabulary, i)))).flat();
+  }
+
+  /** The parts of pages `pages` of a vocabulary (those pages read). */
+  async partsOfPages(vocabulary: VocabularyName, pages: readonly number[]): Promise<TermPartEntry[]> {
+    return (await Promise.all(pages.map((i) => this.page(vocabulary, i)))).flat();
+  }
+
+  /** A page of a vocabulary's part table, read once (a failed read is forgotten). */
+  private page(vocabulary: VocabularyName, index: number): Promise<TermPartEntry[]> {
+    const key = `${vocabulary}:${index}`;
+    let promise = this.pagePromises.get(key);
+    if (!promise) {
+      const pages = this.partPages(vocabulary);
+      const entry = pages[index];
+      if (!entry) return Promise.reject(new IndexError(`load-index: the manifest has no part table page ${index} of ${vocabulary}; rebuild the index`, 'manifest.json', 'damaged'));
+      promise = this.decode(partPagePath(entry[1]), (data) => decodePartPage(data, entry, pages[index + 1]?.[0]));
+      promise.then(
+        (parts) => this.pagesRead.set(key, parts),
+        () => this.pagePromises.delete(key),
+      );
+      this.pagePromises.set(key, promise);
+    }
+    return promise;
+  }
+
+  /** The parts of a vocabulary whose ranges meet `from … to`, their pages read first. */
+  private async partRefs(vocabulary: VocabularyName, from: string, to: string): Promise<PartRef[]> {
+    const pages = this.partPages(vocabulary);
+    if (pages.length === 0) return [];
+    const first = partIndexOf(pages, from);
+    const last = partIndexOf(pages, to);
+    for (let i = first; i <= last; i++) await this.page(vocabulary, i);
+    return this.partRefsRead(vocabulary, from, to)!;
+  }
+
+  /** `partRefs` from pages already read, or null when one of them is not. */
+  private partRefsRead(vocabulary: VocabularyName, from: string, to: string): PartRef[] | null {
+    const pages = this.partPages(vocabulary);
+    if (pages.length === 0) return [];
+    const firstPage = partIndexOf(pages, from);
+    const lastPage = partIndexOf(pages, to);
+    const refs: PartRef[] = [];
+    for (let p = firstPage; p <= lastPage; p++) {
+      const parts = this.pagesRead.get(`${vocabulary}:${p}`);
+      if (!parts) return null;
+      const start = p === firstPage ? partIndexOf(parts, from) : 0;
+      const end = p === lastPage ? partIndexOf(parts, to) : parts.length - 1;
+      for (let i = start; i <= end; i++) {
+        refs.push({ vocabulary, entry: parts[i]!, next: parts[i + 1]?.[0] ?? pages[p + 1]?.[0], first: p === 0 && i === 0 });
+      }
+    }
+    return refs;
   }
 
   /** Everything the index knows of `term`, both vocabularies joined; undefined when no article holds it. */
@@ -186,8 +246,8 @@ export class IndexReader {
 
   /** What one vocabulary alone holds of `term` (its own blocks' postings and frequencies), or undefined. */
   async entryIn(vocabulary: VocabularyName, term: string): Promise<TermEntry | undefined> {
-    const table = this.manifest[vocabulary];
-    return table.length ? (await this.part(vocabulary, partIndexOf(table, term))).get(term) : undefined;
+    const [ref] = await this.partRefs(vocabulary, term, term);
+    return ref ? (await this.part(ref)).get(term) : undefined;
   }
 
   /** Terms starting with `prefix`, sorted, from both vocabularies (or only `vocabulary`'s). */
@@ -208,19 +268,17 @@ export class IndexReader {
     return [...found];
   }
 
-  private part(vocabulary: VocabularyName, index: number): Promise<TermPart> {
-    const key = `${vocabulary}:${index}`;
+  private part({ vocabulary, entry, next, first }: PartRef): Promise<TermPart> {
+    const key = `${vocabulary}:${entry[1]}`;
     let promise = this.partPromises.get(key);
     if (!promise) {
-      const table = this.manifest[vocabulary];
-      const file = termPartPath(table[index]![1]);
+      const file = termPartPath(entry[1]);
       promise = this.decode(file, (data) => {
         const part = new TermPart(data, this.manifest.fields.length);
         // Another part's bytes under this name would answer wrongly (no hits, no error): its
-        // terms must lie in the range the manifest gives this part.
+        // terms must lie in the range its page gives this part.
         const bounds = part.bounds;
-        const next = table[index + 1]?.[0];
-        if (bounds && ((index > 0 && bounds[0] < table[index]![0]) || (next !== undefined && bounds[1] >= next))) {
+        if (bounds && ((!first && bounds[0] < entry[0]) || (next !== undefined && bounds[1] >= next))) {
           throw new RangeError(`its terms are not in the range the manifest gives it`);
         }
         return part;
@@ -294,6 +352,14 @@ export class IndexReader {
 /** The two vocabularies of an index: the older blocks' and the newest block's. */
 const VOCABULARIES = ['parts', 'newestParts'] as const;
 export type VocabularyName = (typeof VOCABULARIES)[number];
+
+/** One vocabulary part as a page lists it: its entry, the next part's first term (its range's end), and whether it is its vocabulary's first. */
+interface PartRef {
+  vocabulary: VocabularyName;
+  entry: TermPartEntry;
+  next: string | undefined;
+  first: boolean;
+}
 
 
 /**

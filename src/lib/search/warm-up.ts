@@ -9,6 +9,7 @@
  */
 import { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } from './query/highlight.ts';
 import { INDEX_FIELDS, INDEX_VERSION, type Manifest, termPartPath } from './format/index-format.ts';
+import { partPagePath } from './format/part-pages.ts';
 import { parseQuery, type ParsedQuery } from './query/parse-query.ts';
 import { planQuery, widenLatinPrefixes } from './query/query-plan.ts';
 import { Searcher } from './searcher.ts';
@@ -100,8 +101,8 @@ export function warmUpFiles(): Map<string, Uint8Array> {
     undated: 0,
     newest: [],
     docs: [{ file: 'docs-warm.bin', bytes: 0 }],
-    parts: [],
-    newestParts: [['', 'warm', 0]],
+    partPages: [],
+    newestPartPages: [['', 'warm', 1, 0]],
     idShardLength: 2,
   };
   const varints = [terms.length, ...terms.map((term) => encoder.encode(term).length), postings.length, ...postings, ...docs];
@@ -109,6 +110,7 @@ export function warmUpFiles(): Map<string, Uint8Array> {
   return new Map([
     ['manifest.json', encoder.encode(JSON.stringify(manifest))],
     ['docs-warm.bin', Uint8Array.from(docs)],
+    [partPagePath('warm'), encoder.encode(JSON.stringify([['', 'warm']]))],
     [termPartPath('warm'), Uint8Array.from([...directory, ...blocks])],
   ]);
 }

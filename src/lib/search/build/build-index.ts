@@ -11,6 +11,7 @@ import { foldingPairsFor, isTraditionalText } from '../text/fold.ts';
 import { findSnippet, RESULT_SNIPPET_CHARS } from '../query/highlight.ts';
 import { parseQuery } from '../query/parse-query.ts';
 import { literalFormKeys } from '../text/literal-forms.ts';
+import { cutPartPages } from './cut-part-pages.ts';
 import {
   type ArticleFragment,
   type DocsBlockEntry,
@@ -135,6 +136,11 @@ export function* indexFiles(articles: readonly Article[], options: BuildOptions 
     boundaries: previous?.boundaries ?? [],
     newestBoundaries: previous?.newestBoundaries ?? [],
   });
+  // The part tables, paged: the manifest lists the pages (part-pages.ts).
+  const olderPages = cutPartPages(parts);
+  const newestPages = cutPartPages(newestParts);
+  yield* olderPages.files;
+  yield* newestPages.files;
   const docs: DocsBlockEntry[] = [];
   for (let block = 0; block < blockCount; block++) {
     const data = encodeDocsBlock(table, block * blockSize, Math.min(slots, (block + 1) * blockSize));
@@ -175,7 +181,7 @@ export function* indexFiles(articles: readonly Article[], options: BuildOptions 
   const newest = [...live].sort(compareByDate).slice(-newestCount).reverse();
   return {
     version: INDEX_VERSION,
-    build: hash53([...parts, ...newestParts].map((p) => p[1]).join() + docs.map((d) => d.file).join()).toString(36),
+    build: hash53([...olderPages.pages, ...newestPages.pages].map((p) => p[1]).join() + docs.map((d) => d.file).join()).toString(36),
     articles: live.length,
     slots,
     blockSize,
@@ -198,8 +204,8 @@ export function* indexFiles(articles: readonly Article[], options: BuildOptions 
       }),
     ),
     docs,
-    parts,
-    newestParts,
+    partPages: olderPages.pages,
+    newestPartPages: newestPages.pages,
     idShardLength,
   };
 }

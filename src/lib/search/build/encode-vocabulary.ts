@@ -187,14 +187,14 @@ export function* encodeVocabulary(
     const data = encodePart(older, start, end, false);
     const hash = hashBytes(data);
     yield { path: termPartPath(hash), data, gzip: true };
-    parts.push([older.termAt(start, terms), hash, 0]);
+    parts.push([older.termAt(start, terms), hash]);
   }
   const newestParts: TermPartEntry[] = [];
   for (const [start, end] of cutParts(newest, terms, layout.partBytes, layout.newestBoundaries)) {
     const data = encodePart(newest, start, end, true);
     const hash = hashBytes(data);
     yield { path: termPartPath(hash), data, gzip: true };
-    newestParts.push([newest.termAt(start, terms), hash, 0]);
+    newestParts.push([newest.termAt(start, terms), hash]);
   }
   return { parts, newestParts };
 }

@@ -4,4 +4,6 @@
  * searching an index is `../index.ts`.
  */
 export { indexFiles, type BuildOptions, type PreviousIndex } from './build-index.ts';
-export { countLongWords, MAX_TERM_LENGTH } from '../text/term-length.ts';
+export { MAX_TERM_LENGTH } from '../text/term-length.ts';
+export { countLongWords } from '../text/long-words.ts';
+export { cutPartPages } from './cut-part-pages.ts';

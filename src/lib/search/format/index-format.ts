@@ -2,7 +2,8 @@
  * The index folder: what the compiler writes and the browser (or the CLI) reads.
  *
  * ```
- * manifest.json          Manifest: counts, outlets, date range, newest articles, part table, blocks
+ * manifest.json          Manifest: counts, outlets, date range, newest articles, blocks, the part tables' pages
+ * dir-<hash>.bin         gzip: one page of a vocabulary's part table (see part-pages.ts)
  * docs-<hash>.bin        gzip: one block of article numbers → day, outlet, field lengths (ranking + facets),
  *                        similar group (near-duplicates collapsed at query time)
  * terms-<hash>.bin       gzip: one range of the sorted vocabulary of the older blocks (`parts`) or of
@@ -21,6 +22,7 @@
  */
 
 import type { Snippet } from '../query/highlight.ts';
+import type { PartPageEntry } from './part-pages.ts';
 import type { Facets } from '../types.ts';
 
 /** Bumped whenever any file's layout changes; readers refuse other versions. */
@@ -54,11 +56,11 @@ export interface NewestArticle extends ArticlePreview {
 }
 
 /**
- * One range of the sorted vocabulary, as a compact tuple (the manifest lists hundreds):
- * the first term of the range (parts are sorted and do not overlap), the content hash that names
- * its file (`termPartPath`), and the file's size in bytes (gzip, for progress and budgeting).
+ * One range of the sorted vocabulary, as a compact tuple (a part table page lists dozens):
+ * the first term of the range (parts are sorted and do not overlap) and the content hash that
+ * names its file (`termPartPath`).
  */
-export type TermPartEntry = [first: string, hash: string, bytes: number];
+export type TermPartEntry = [first: string, hash: string];
 
 /** One file of the index folder. `gzip` files are compressed by the writer before saving. */
 export interface IndexFile {
@@ -73,7 +75,7 @@ export function termPartPath(hash: string): string {
 }
 
 /** Index of the part whose range holds `term` (the last part starting at or before it). */
-export function partIndexOf(parts: readonly TermPartEntry[], term: string): number {
+export function partIndexOf(parts: ReadonlyArray<readonly [string, ...unknown[]]>, term: string): number {
   let lo = 0;
   let hi = parts.length - 1;
   while (lo < hi) {
@@ -129,13 +131,13 @@ export interface Manifest {
   /** The docs table, one file per block, oldest block first. */
   docs: DocsBlockEntry[];
   /**
-   * The vocabulary of every block but the newest (empty with one block), cut into parts: new
-   * articles never change these files. A term's document frequency is the sum of its entries
-   * here and in `newestParts`.
+   * The pages of the part table of every block but the newest (empty with one block): new
+   * articles never change these parts. A term's document frequency is the sum of its entries
+   * here and in the newest block's vocabulary.
    */
-  parts: TermPartEntry[];
-  /** The vocabulary of the newest block, cut into parts: the files a day's articles change. */
-  newestParts: TermPartEntry[];
+  partPages: PartPageEntry[];
+  /** The pages of the newest block's part table: the parts a day's articles change. */
+  newestPartPages: PartPageEntry[];
   /** Characters of an id that name its `ids/` shard. */
   idShardLength: number;
   /**

@@ -30,10 +30,10 @@ const DOCS_FILE = /^docs-[0-9a-z]{1,16}\.bin$/;
  * @example validateManifest(JSON.parse(text)) // the manifest, or an IndexError
  */
 export function validateManifest(data: unknown): Manifest {
-  if (!isRecord(data) || !Array.isArray(data['parts']) || data['docs'] === undefined) {
+  if (!isRecord(data) || data['docs'] === undefined || (!Array.isArray(data['parts']) && !Array.isArray(data['partPages']))) {
     throw damaged('is not a news-archive-search manifest');
   }
-  if (data['version'] !== INDEX_VERSION || !Array.isArray(data['docs']) || !Array.isArray(data['newestParts'])) {
+  if (data['version'] !== INDEX_VERSION || !Array.isArray(data['docs']) || !Array.isArray(data['partPages']) || !Array.isArray(data['newestPartPages'])) {
     throw new IndexError(
       `load-index: manifest.json is index version ${String(data['version'])}, this app reads version ${INDEX_VERSION}; rebuild the index with npm run index`,
       'manifest.json',
@@ -64,8 +64,8 @@ export function validateManifest(data: unknown): Manifest {
     if (!isRecord(block) || typeof block['file'] !== 'string' || !DOCS_FILE.test(block['file']) || !isCount(block['bytes'])) throw damaged(`has an invalid docs block ${i}`);
   });
 
-  checkParts(data['parts'] as unknown[], 'parts');
-  checkParts(data['newestParts'] as unknown[], 'newestParts');
+  checkPages(data['partPages'] as unknown[], 'partPages');
+  checkPages(data['newestPartPages'] as unknown[], 'newestPartPages');
 
   const codes = data['outletCodes'];
   if (!Array.isArray(codes) || codes.length > MAX_OUTLETS || !codes.every((c) => typeof c === 'string')) throw damaged('has no valid outlet codes');
@@ -82,16 +82,23 @@ export function validateManifest(data: unknown): Manifest {
   return data as unknown as Manifest;
 }
 
-/** A vocabulary part table: `[first term, hash, bytes]` tuples, first terms strictly ascending. */
-function checkParts(parts: unknown[], name: string): void {
-  if (parts.length > MAX_PARTS) throw damaged(`lists ${parts.length} ${name}`);
+/**
+ * A vocabulary's part table pages: `[first term, hash, parts, bytes]` tuples, first terms strictly
+ * ascending, at least one part each, at most `MAX_PARTS` parts in all. Each page's own contents are
+ * checked when it is read (`decodePartPage`).
+ */
+function checkPages(pages: unknown[], name: string): void {
+  if (pages.length > MAX_PARTS) throw damaged(`lists ${pages.length} ${name}`);
   let previous: string | null = null;
-  parts.forEach((part, i) => {
-    if (!Array.isArray(part) || part.length !== 3) throw damaged(`has an invalid ${name} entry ${i}`);
-    const [first, hash, bytes] = part as [unknown, unknown, unknown];
-    if (typeof first !== 'string' || first.length > MAX_BOUNDARY_LENGTH || typeof hash !== 'string' || !HASH.test(hash) || !isCount(bytes)) {
+  let parts = 0;
+  pages.forEach((page, i) => {
+    if (!Array.isArray(page) || page.length !== 4) throw damaged(`has an invalid ${name} entry ${i}`);
+    const [first, hash, count, bytes] = page as [unknown, unknown, unknown, unknown];
+    if (typeof first !== 'string' || first.length > MAX_BOUNDARY_LENGTH || typeof hash !== 'string' || !HASH.test(hash) || !isCount(count) || count === 0 || !isCount(bytes)) {
       throw damaged(`has an invalid ${name} entry ${i}`);
     }
+    parts += count;
+    if (parts > MAX_PARTS) throw damaged(`lists more than ${MAX_PARTS} parts in its ${name}`);
     if (previous !== null && !(previous < first)) throw damaged(`lists its ${name} out of order at entry ${i}`);
     previous = first;
   });

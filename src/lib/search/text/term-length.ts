@@ -18,17 +18,3 @@ export function cappedWordEnd(folded: string, start: number, end: number): numbe
   if ((folded.charCodeAt(cut - 1) & 0xfc00) === 0xd800) cut--;
   return cut;
 }
-
-const LONG_WORD = new RegExp(`[\\p{L}\\p{N}\\p{M}]{${MAX_TERM_LENGTH + 1},}`, 'gu');
-
-/**
- * How many words of `text` are longer than an index term may be (and are indexed cut), for the
- * build's report. Counts letters and digits as `tokenize` does, before folding.
- * @example countLongWords(`x ${'a'.repeat(70)}`) // 1
- */
-export function countLongWords(text: string): number {
-  let count = 0;
-  LONG_WORD.lastIndex = 0;
-  for (const match of text.matchAll(LONG_WORD)) if (match[0].length > MAX_TERM_LENGTH) count++;
-  return count;
-}
