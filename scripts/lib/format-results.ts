@@ -40,7 +40,7 @@ export function formatResults(
       for (const other of result.similar) lines.push(`   - ${other.title} (${other.outlet} · ${other.date.slice(0, 10) || 'undated'})`);
     }
   });
-  const outlets = Object.entries(response.facets.outlets).sort((a, b) => b[1] - a[1]);
+  const outlets = Object.entries(response.facets.counts['outlet'] ?? {}).sort((a, b) => b[1] - a[1]);
   if (outlets.length) lines.push('', `Outlets: ${outlets.map(([name, count]) => `${printableName(name)} ${count}`).join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

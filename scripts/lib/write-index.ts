@@ -10,7 +10,7 @@ const gunzipAsync = promisify(gunzip);
 /** Folders and file names this project writes into an index folder (and may therefore replace). */
 const OWNED_DIRS = ['a', 'h', 'ids'];
 /** The content-hashed files: one that exists already is kept once its bytes are checked. */
-const OWNED_FILE = /^(terms|docs|post)-[0-9a-z]+\.bin$/;
+const OWNED_FILE = /^(terms|docs|post|values)-[0-9a-z]+\.bin$/;
 /** Suffix of a file being written: renamed to its name once whole (one left by a crash is removed). */
 const PARTIAL = '.partial';
 
@@ -146,6 +146,7 @@ export async function writeIndex(outDir: string, files: Iterator<IndexFile, Mani
     }
     for (const size of sizes.values()) report.bytes += size;
     for (const block of manifest.docs) block.bytes = sizes.get(block.file) ?? 0;
+    for (const column of manifest.columns) column.bytes = sizes.get(column.file) ?? 0;
     for (const part of [...manifest.parts, ...manifest.newestParts]) part[2] = sizes.get(termPartPath(part[1])) ?? 0;
     manifest.sizes = { postings: 0, fragments: 0, bodies: 0 };
     for (const [file, size] of sizes) {

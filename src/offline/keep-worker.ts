@@ -18,7 +18,7 @@ export interface KeepRequest {
   indexUrl: string;
   /** The service worker's scope (names the caches). */
   scope: string;
-  manifest: Pick<Manifest, 'build' | 'docs' | 'parts' | 'newestParts' | 'fields' | 'slots'>;
+  manifest: Pick<Manifest, 'build' | 'docs' | 'columns' | 'parts' | 'newestParts' | 'fields' | 'slots'>;
   /** Also every article's reader body (reading offline, not only searching). */
   bodies: boolean;
 }
@@ -49,7 +49,7 @@ function post(report: KeepReport): void {
 async function keep({ indexUrl, scope: swScope, manifest, bodies }: KeepRequest): Promise<KeptArchive> {
   const names = archiveCaches(swScope);
   const [files, perBuild, meta] = await Promise.all([caches.open(names.files), caches.open(names.perBuild), caches.open(names.meta)]);
-  const queue: string[] = [...manifest.docs.map((block) => block.file), ...[...manifest.parts, ...manifest.newestParts].map(([, hash]) => termPartPath(hash))];
+  const queue: string[] = [...manifest.docs.map((block) => block.file), ...manifest.columns.map((column) => column.file), ...[...manifest.parts, ...manifest.newestParts].map(([, hash]) => termPartPath(hash))];
   const seen = new Set(queue);
   const perBuildPaths: string[] = [];
   for (let number = 0; number < manifest.slots; number++) perBuildPaths.push(fragmentPath(number));

@@ -4,12 +4,14 @@
  * the worker, the URL and the timers live here, at the edge.
  */
 import { createContext } from 'svelte';
+import { hasFacetFilters, OUTLET_FACET } from '../lib/search/categorical-facets.ts';
 import type { TextRange } from '../lib/search/highlight.ts';
 import type { ArticlePreview, Manifest } from '../lib/search/index-format.ts';
 import { MAX_QUERY_CHARS, MAX_QUERY_CLAUSES } from '../lib/search/query-limits.ts';
 import { withoutQueryWord } from '../lib/search/query-operators.ts';
 import type { SearchQuery, SortOrder } from '../lib/search/types.ts';
 import { quickRange, type QuickRange } from './date-range.ts';
+import { toggledFilter } from './facet-filters.ts';
 import type { HistoryMode, HistorySync } from './history-sync.ts';
 import { loadedMessages, loadMessages, preferredChinese, ZH_HANS, type Lang, type Messages } from './i18n.ts';
 import { type HeadStart, takeHeadStart } from './head-start.ts';
@@ -56,7 +58,7 @@ export interface SearchStateOptions {
   /** Search box placeholder instead of the language's example. */
   placeholder?: string;
   /** Filters to start with when the URL is not synced (the widget's preset outlets and dates). */
-  initial?: Partial<Pick<UrlState, 'outlets' | 'from' | 'to'>>;
+  initial?: Partial<Pick<UrlState, 'filters' | 'from' | 'to'>>;
   /** Hosted search page: when set, articles open there (a link) instead of in the reader. */
   pageUrl?: string;
   /** Called when a search settles, an article is opened or an error is shown (the widget's events). */
@@ -121,7 +123,12 @@ export class SearchState {
   progress: LoadProgress | null = $state.raw(null);
 
   text = $state('');
-  outlets: string[] = $state.raw([]);
+  /** Selected values by facet name (`categorical-facets.ts`). */
+  filters: Record<string, string[]> = $state.raw({});
+  /** The selected outlets (`filters.outlet`). */
+  get outlets(): string[] {
+    return this.filters[OUTLET_FACET.name] ?? [];
+  }
   from = $state('');
   to = $state('');
   sort: SortOrder = $state('relevance');
@@ -138,7 +145,7 @@ export class SearchState {
   reader: ReaderState | null = $state.raw(null);
   error: ShownError | null = $state.raw(null);
 
-  readonly hasFilters = $derived(this.outlets.length > 0 || this.from !== '' || this.to !== '');
+  readonly hasFilters = $derived(hasFacetFilters(this.filters) || this.from !== '' || this.to !== '');
 
   readonly placeholder: string | undefined;
   /** Absolute URL of the hosted page when articles open there, else null (the reader). */
@@ -341,7 +348,7 @@ export class SearchState {
   /** Outlets with their counts for the current query (manifest counts before any answer), by count. */
   get outletCounts(): Array<{ name: string; count: number }> {
     if (!this.manifest) return [];
-    const facet = this.answer?.facets.outlets;
+    const facet = this.answer?.facets.counts[OUTLET_FACET.name];
     const counts = this.manifest.outlets.map((outlet, order) => ({ name: outlet.name, count: facet ? (facet[outlet.name] ?? 0) : outlet.count, order }));
     return counts.sort((a, b) => b.count - a.count || a.order - b.order).map(({ name, count }) => ({ name, count }));
   }
@@ -377,7 +384,12 @@ export class SearchState {
   }
 
   toggleOutlet(name: string): void {
-    this.outlets = this.outlets.includes(name) ? this.outlets.filter((o) => o !== name) : [...this.outlets, name];
+    this.toggleFilter(OUTLET_FACET.name, name);
+  }
+
+  /** Selects or unselects one value of a categorical facet (`outlet`, `author`, `tag`, …). */
+  toggleFilter(facet: string, value: string): void {
+    this.filters = toggledFilter(this.filters, facet, value);
     this.commit();
   }
 
@@ -401,7 +413,7 @@ export class SearchState {
   }
 
   clearOutlets(): void {
-    this.outlets = [];
+    this.filters = toggledFilter(this.filters, OUTLET_FACET.name, null);
     this.commit();
   }
 
@@ -411,7 +423,7 @@ export class SearchState {
   }
 
   clearFilters(): void {
-    this.outlets = [];
+    this.filters = {};
     this.from = this.to = '';
     this.commit();
   }
@@ -531,7 +543,7 @@ export class SearchState {
   private urlState(): UrlState {
     const state: UrlState = {
       text: this.text.trim() ? this.text : '',
-      outlets: this.outlets,
+      filters: this.filters,
       from: this.from,
       to: this.to,
       sort: this.sort,
@@ -543,7 +555,7 @@ export class SearchState {
 
   private applyQuery(state: UrlState): void {
     this.text = state.text;
-    this.outlets = state.outlets;
+    this.filters = state.filters;
     this.from = state.from;
     this.to = state.to;
     this.sort = state.sort;

@@ -17,7 +17,7 @@ afterEach(async () => {
 
 /** Just enough of a manifest for the writer (it fills in the sizes of docs and parts). */
 function manifestFor(part: string): Manifest {
-  return { docs: [{ file: 'docs-00000001.bin', bytes: 0 }], parts: [['a', part, 0]], newestParts: [] } as unknown as Manifest;
+  return { docs: [{ file: 'docs-00000001.bin', bytes: 0 }], columns: [], parts: [['a', part, 0]], newestParts: [] } as unknown as Manifest;
 }
 
 function* files(list: IndexFile[], manifest: Manifest, before?: (k: number) => void): Generator<IndexFile, Manifest> {

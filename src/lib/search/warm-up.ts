@@ -95,6 +95,7 @@ export function warmUpFiles(): Map<string, Uint8Array> {
       { name: 'b', count: ARTICLES / 2 },
     ],
     outletCodes: ['a', 'b'],
+    columns: [],
     dates: null,
     undated: 0,
     newest: [],
