@@ -412,6 +412,12 @@ export class SearchState {
     this.commit();
   }
 
+  /** Clears one categorical facet's selection. */
+  clearFacet(facet: string): void {
+    this.filters = toggledFilter(this.filters, facet, null);
+    this.commit();
+  }
+
   clearOutlets(): void {
     this.filters = toggledFilter(this.filters, OUTLET_FACET.name, null);
     this.commit();
