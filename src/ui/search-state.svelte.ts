@@ -412,6 +412,20 @@ export class SearchState {
     this.commit();
   }
 
+  /** Link to the current search narrowed to one value of a facet (the reader's author link). */
+  filterHref(facet: string, value: string): string {
+    const { search } = serializeUrlState({ ...this.urlState(), filters: { ...this.filters, [facet]: [value] }, articleId: '' });
+    return this.pageUrl ? new URL(search || '?', this.pageUrl).href : search || '?';
+  }
+
+  /** Closes the reader and narrows the search to one value of a facet (the reader's author link). */
+  filterBy(facet: string, value: string): void {
+    this.readerSeq++;
+    this.reader = null;
+    this.filters = { ...this.filters, [facet]: [value] };
+    this.commit();
+  }
+
   /** Clears one categorical facet's selection. */
   clearFacet(facet: string): void {
     this.filters = toggledFilter(this.filters, facet, null);

@@ -31,3 +31,17 @@ test.describe('author and tag facets', () => {
     expect(new URL(page.url()).searchParams.has('author')).toBe(false);
   });
 });
+
+test.describe('the reader\'s author', () => {
+  test('is a link that closes the reader and narrows the results to the author\'s articles', async ({ page, openResult }) => {
+    await page.goto(`${FACETS}?q=${encodeURIComponent('夜晚')}&lang=en`);
+    await waitForResults(page);
+    const reader = await openResult(0);
+    await expect(reader.getByRole('heading', { name: '城市的夜晚与灯光' })).toBeVisible();
+    await reader.getByRole('link', { name: 'By 王小明' }).click();
+    await waitForResults(page);
+    await expect(reader).toBeHidden();
+    await expect(page.getByRole('status')).toHaveText('1 article');
+    expect(new URL(page.url()).searchParams.getAll('author')).toEqual(['王小明']);
+  });
+});
