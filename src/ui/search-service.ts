@@ -47,7 +47,7 @@ export interface SearchPort {
 /** Answers the requests that arrive on `port`, until it is closed. */
 export function serveSearch(port: SearchPort): void {
   /** What the first answers need of the manifest of the index being opened, until the core has opened it. */
-  let head: { manifest: Promise<Pick<Manifest, 'docs' | 'newestParts'> | null> } | null = null;
+  let head: { manifest: Promise<Pick<Manifest, 'docs' | 'newestParts' | 'columns'> | null> } | null = null;
 
   let searcher: Promise<Searcher> | null = null;
   let openedUrl = '';
@@ -454,11 +454,12 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** What the first answers need of the manifest (its docs blocks, the newest vocabulary), or null when it is not readable JSON (the core says why). */
-function readHeadOfManifest(bytes: Uint8Array): Pick<Manifest, 'docs' | 'newestParts'> | null {
+/** What the first answers need of the manifest (its docs blocks, the facets' value names, the newest vocabulary), or null when it is not readable JSON (the core says why). */
+function readHeadOfManifest(bytes: Uint8Array): Pick<Manifest, 'docs' | 'newestParts' | 'columns'> | null {
   try {
     const manifest = JSON.parse(new TextDecoder().decode(bytes)) as Partial<Manifest>;
-    return Array.isArray(manifest.docs) && Array.isArray(manifest.newestParts) ? { docs: manifest.docs, newestParts: manifest.newestParts } : null;
+    if (!Array.isArray(manifest.docs) || !Array.isArray(manifest.newestParts)) return null;
+    return { docs: manifest.docs, newestParts: manifest.newestParts, columns: Array.isArray(manifest.columns) ? manifest.columns : [] };
   } catch {
     return null;
   }

@@ -1,6 +1,7 @@
 /**
  * The index files a search's first answer reads, from the manifest and the parsed query alone:
- * the newest docs block and the newest block's vocabulary parts of the query's tokens (what
+ * the newest docs block, the categorical columns' value names (every answer counts every facet)
+ * and the newest block's vocabulary parts of the query's tokens (what
  * `loadNewestPlanTerms` and the first step of `runQuerySteps` load). The search worker fetches
  * them the moment a query arrives, while the search core's own code is still downloading (see
  * search-worker.ts): on a cold page the parts and the code then travel together instead of one
@@ -19,10 +20,11 @@ import { isSingleCjk } from './tokenize.ts';
  *
  * @example firstAnswerFiles(manifest, parseQuery('王毅')) // ['docs-….bin', 'terms-….bin']
  */
-export function firstAnswerFiles(manifest: Pick<Manifest, 'docs' | 'newestParts'>, parsed: ParsedQuery): string[] {
+export function firstAnswerFiles(manifest: Pick<Manifest, 'docs' | 'newestParts' | 'columns'>, parsed: ParsedQuery): string[] {
   const files = new Set<string>();
   const newestDocs = manifest.docs.at(-1);
   if (newestDocs) files.add(newestDocs.file);
+  for (const column of manifest.columns) files.add(column.file);
   const parts = manifest.newestParts;
   if (parts.length === 0) return [...files];
   const addRange = (from: string, to: string) => {
