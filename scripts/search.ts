@@ -6,17 +6,15 @@
  * add up (any of them), facets narrow each other (all of them); `--filter FACET=VALUE` names any
  * facet of the index (one declared with `npm run index -- --facet KEY` too). With --json, prints
  * one object: { total, groups, results: [{ id, title, outlet, date, url, score, similar? }],
- * facets: { outlets, authors, tags, …, dates }, rewrites: [{ from, to, kind }] } (one key per facet
- * of the index, see docs/facets.md); near-duplicates are collapsed into `similar` unless --no-collapse.
+ * facets: { outlets, authors, tags, …, dates }, rewrites: [{ from, to, kind }], unknown? } (one key per facet
+ * of the index, see docs/facets.md; `unknown`: filter values the archive does not have, by facet name);
+ * near-duplicates are collapsed into `similar` unless --no-collapse.
  * Exit codes: 0 on success (even with no results), 2 on bad arguments or an unusable index: a
  * missing, truncated or damaged manifest, part, docs block or article file, each named in one
  * sentence. A query longer than the limits (`query-limits.ts`) is cut, with a note on stderr (and
  * `cut` in the JSON).
  */
-import { normalizeFilters } from '../src/lib/search/categorical-facets.ts';
-import type { Manifest } from '../src/lib/search/index-format.ts';
-import { Searcher, type SearchResult } from '../src/lib/search/searcher.ts';
-import type { SortOrder } from '../src/lib/search/types.ts';
+import { normalizeFilters, Searcher, type Manifest, type SearchResult, type SortOrder } from '../src/lib/search/index.ts';
 import { type CommandSpec, isMainModule, readArgs, usageError } from './lib/cli-args.ts';
 import { fileIndexSource } from './lib/file-source.ts';
 import { formatResults } from './lib/format-results.ts';
@@ -102,6 +100,8 @@ async function search(index: string, text: string, values: { filters: Record<str
       facets: { ...facetsJson(searcher.manifest, response.facets.counts), dates: response.facets.dates },
       rewrites: response.rewrites,
       ...(response.cut ? { cut: response.cut } : {}),
+      // Filter values the archive does not have (they match nothing), by facet name; absent when none.
+      ...(response.facets.unknown ? { unknown: response.facets.unknown } : {}),
     };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {

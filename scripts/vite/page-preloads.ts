@@ -21,7 +21,7 @@
 import type { Plugin } from 'vite';
 
 const HTML = 'index.html';
-/** Marks the preloads that the page claims with a `fetch` of its own (`claimWorkerPreloads` in src/ui/preopen.ts). */
+/** Marks the preloads that the page claims with a `fetch` of its own (`claimWorkerPreloads` in src/ui/client/preopen.ts). */
 export const WORKER_MODULE_ATTRIBUTE = 'data-worker-module';
 
 /** What index.html preloads, by chunk name (`assets/<name>-<hash>.js`), and how. */

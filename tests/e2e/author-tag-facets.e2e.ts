@@ -45,3 +45,31 @@ test.describe('the reader\'s author', () => {
     expect(new URL(page.url()).searchParams.getAll('author')).toEqual(['王小明']);
   });
 });
+
+test.describe('author and tag chips', () => {
+  test('one chip per author and tag above the results; removing one removes that filter only', async ({ page }) => {
+    await page.goto(`${FACETS}?q=${encodeURIComponent('城市')}&author=${encodeURIComponent('王小明')}&tag=${encodeURIComponent('评论')}`);
+    await waitForResults(page);
+    const row = page.getByRole('group', { name: '当前筛选' });
+    await expect(row.getByRole('button')).toHaveText([/王小明/, /评论/, '清除全部筛选']);
+    await row.getByRole('button', { name: '移除筛选：王小明' }).click();
+    await expect(page).toHaveURL((url) => !url.searchParams.has('author') && url.searchParams.getAll('tag').join() === '评论');
+    await expect(page.getByRole('group', { name: '作者' }).getByRole('checkbox', { name: /^王小明/ })).not.toBeChecked();
+    await expect(row.getByRole('button', { name: '移除筛选：评论' })).toBeFocused();
+    await page.goto(`${FACETS}?lang=en&q=${encodeURIComponent('城市')}&tag=${encodeURIComponent('评论')}`);
+    await expect(page.getByRole('group', { name: 'Active filters' }).getByRole('button', { name: 'Remove filter: 评论' })).toBeVisible();
+  });
+
+  test('an author the archive does not have is a chip marked unknown, listed in its box, and the page says so', async ({ page }) => {
+    await page.goto(`${FACETS}?q=${encodeURIComponent('城市')}&author=NoSuchAuthor`);
+    await expect(page.getByRole('status')).toHaveText('找到 0 篇文章');
+    await expect(page.getByText('本存档中没有作者“NoSuchAuthor”，没有文章符合这个筛选。')).toBeVisible();
+    const chip = page.getByRole('group', { name: '当前筛选' }).getByRole('button', { name: '移除筛选：NoSuchAuthor' });
+    await expect(chip).toContainText('存档中没有');
+    const box = page.getByRole('group', { name: '作者' }).getByRole('checkbox', { name: /^NoSuchAuthor/ });
+    await expect(box).toBeChecked();
+    await chip.click();
+    await expect(page.getByRole('status')).toHaveText('找到 4 篇文章');
+    await expect(page.getByText('本存档中没有作者')).toHaveCount(0);
+  });
+});

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/lib/article/types.ts';
-import { buildColumn } from '../../src/lib/search/build-columns.ts';
+import { buildColumn } from '../../src/lib/search/build/build-columns.ts';
 import { DEFAULT_FACET_COLUMNS } from '../../src/lib/search/categorical-facets.ts';
-import { createDocsTable, decodeDocsBlockInto, encodeDocsBlock } from '../../src/lib/search/docs-table.ts';
-import { countFacets, type ResolvedFilters } from '../../src/lib/search/facets.ts';
+import { createDocsTable, decodeDocsBlockInto, encodeDocsBlock } from '../../src/lib/search/format/docs-table.ts';
+import { countFacets, type ResolvedFilters } from '../../src/lib/search/query/facets.ts';
 
 const TAG = DEFAULT_FACET_COLUMNS.find((facet) => facet.name === 'tag')!;
 const article = (tags: string[]): Article => ({ id: '', title: '', url: '', outlet: 'o', author: '', tags, date: '', text: '', html: '', file: '' });

@@ -14,6 +14,7 @@ interface SearchJson {
   total: number;
   results: Array<{ title: string }>;
   facets: Record<string, Record<string, number>>;
+  unknown?: Record<string, string[]>;
 }
 
 async function run(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -60,8 +61,17 @@ describe('a facet declared by data (a front-matter key, --facet region)', () => 
     expect(south.facets['authors']).toEqual({ 王小明: 1, 李华: 1 });
   });
 
-  it('matches nothing for a facet the index does not have', async () => {
-    expect((await search('--filter', 'colour=red')).total).toBe(0);
+  it('matches nothing for a facet the index does not have, and says so in `unknown`', async () => {
+    const json = await search('--filter', 'colour=red');
+    expect(json.total).toBe(0);
+    expect(json.unknown).toEqual({ colour: ['red'] });
+  });
+
+  it('names the values the archive does not have in `unknown`, and only those', async () => {
+    const json = await search('--author', '王小明', '--author', '无此人', '--tag', '城市');
+    expect(json.total).toBeGreaterThan(0);
+    expect(json.unknown).toEqual({ author: ['无此人'] });
+    expect((await search('--author', '王小明')).unknown).toBeUndefined();
   });
 
   it('refuses a front-matter key that is already a facet, with exit code 2', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type FirstSummaries, type HeadStartRequests, offerHeadStart, searchKey, takeHeadStart } from '../../src/ui/head-start.ts';
+import { type FirstSummaries, type HeadStartRequests, offerHeadStart, searchKey, takeHeadStart } from '../../src/ui/client/head-start.ts';
 import type { SearchQuery } from '../../src/lib/search/types.ts';
-import type { SearchAnswer } from '../../src/ui/worker-protocol.ts';
+import type { SearchAnswer } from '../../src/protocol/worker-protocol.ts';
 
 function answerWith(...numbers: number[]): SearchAnswer {
   return {

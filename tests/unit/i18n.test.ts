@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBucket, formatDate, LANGS, loadedMessages, loadMessages, parseLang, preferredChinese, ZH_HANS } from '../../src/ui/i18n.ts';
+import { formatBucket, formatDate, LANGS, loadedMessages, loadMessages, parseLang, preferredChinese, ZH_HANS } from '../../src/ui/i18n/i18n.ts';
 
 describe('UI strings', () => {
   it('has simplified Chinese at once and loads the other languages once, on demand', async () => {

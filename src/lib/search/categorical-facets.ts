@@ -73,7 +73,7 @@ function rank(name: string): number {
 }
 
 /** Names a declared facet may not take: the built-in facets, their keys, and the URL's other parameters. */
-const RESERVED_NAMES = new Set([...CATEGORICAL_FACETS.flatMap((f) => [f.name, f.key]), 'q', 'from', 'to', 'sort', 'lang', 'dates', 'filter']);
+const RESERVED_NAMES = new Set([...CATEGORICAL_FACETS.flatMap((f) => [f.name, f.key]), 'q', 'from', 'to', 'sort', 'lang', 'date', 'dates', 'filter']);
 
 /**
  * A facet declared by data: the values of front-matter key `key` (a scalar or a list), filtered

@@ -1,14 +1,14 @@
-import { isCharFrequencyKey } from './char-frequency.ts';
-import { addFoldingPairs } from './fold.ts';
+import { isCharFrequencyKey } from './text/char-frequency.ts';
+import { addFoldingPairs } from './text/fold.ts';
 import { OUTLET_FACET } from './categorical-facets.ts';
-import { createDocsTable, decodeDocsBlockInto, type DocsTable } from './docs-table.ts';
-import type { FacetNames } from './facets.ts';
-import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, type Manifest, partIndexOf, termPartPath } from './index-format.ts';
-import { decodePostings, joinPostings, lowerBound, type TermEntry, TermPart, type TermPostings } from './term-part.ts';
-import { hashBytes, hashInName } from './content-hash.ts';
-import { inflate } from './inflate.ts';
+import { createDocsTable, decodeDocsBlockInto, type DocsTable } from './format/docs-table.ts';
+import type { FacetNames } from './query/facets.ts';
+import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, type Manifest, partIndexOf, termPartPath } from './format/index-format.ts';
+import { decodePostings, joinPostings, lowerBound, type TermEntry, TermPart, type TermPostings } from './format/term-part.ts';
+import { hashBytes, hashInName } from './format/content-hash.ts';
+import { inflate } from './format/inflate.ts';
 import { IndexError } from './types.ts';
-import { validateManifest } from './validate-manifest.ts';
+import { validateManifest } from './format/validate-manifest.ts';
 
 /** Where index files come from: `fetch` in the browser, the file system in the CLI and tests. */
 export interface IndexSource {

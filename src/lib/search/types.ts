@@ -54,6 +54,16 @@ export interface Facets {
   dates: Record<string, number>;
   /** Size of the date buckets. */
   dateBucket: 'month' | 'year';
+  /**
+   * Day (`YYYY-MM-DD`) → matching articles, in the worker's answers (not in the manifest's
+   * facets, which stay small): the page's timeline derives its months and years from it.
+   */
+  days?: Record<string, number>;
+  /**
+   * The query's selected values that the archive does not have, by facet name (`{ author: ['无此人'] }`):
+   * they match nothing. Absent when every selected value is known.
+   */
+  unknown?: Record<string, string[]>;
 }
 
 /**

@@ -7,10 +7,10 @@
  * would be idle anyway, most of that first-time cost is off the way (see `warmUpSearch`). It
  * shares nothing with the real index: its own reader, no fetch, no folding pairs.
  */
-import { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } from './highlight.ts';
-import { INDEX_FIELDS, INDEX_VERSION, type Manifest, termPartPath } from './index-format.ts';
-import { parseQuery, type ParsedQuery } from './parse-query.ts';
-import { planQuery, widenLatinPrefixes } from './query-plan.ts';
+import { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } from './query/highlight.ts';
+import { INDEX_FIELDS, INDEX_VERSION, type Manifest, termPartPath } from './format/index-format.ts';
+import { parseQuery, type ParsedQuery } from './query/parse-query.ts';
+import { planQuery, widenLatinPrefixes } from './query/query-plan.ts';
 import { Searcher } from './searcher.ts';
 
 /**
@@ -83,7 +83,8 @@ export function warmUpFiles(): Map<string, Uint8Array> {
   // lengths; the traditional-script flags (every fourth article); similar groups (every article alone);
   // no categorical columns.
   const docs = [0, ARTICLES, INDEX_FIELDS.length, ...each((n) => (n === 0 ? 2 : 18)), ...each((n) => n % 2), ...each(() => TITLE_LENGTH), ...each((n) => TEXT_LENGTH + n), ...each((n) => (n % 4 === 0 ? 1 : 0)), ...each(() => 0), 0];
-  const manifest: Manifest = {
+  // No empty-query facets: nothing the warm-up runs reads them.
+  const manifest: Omit<Manifest, 'facets'> = {
     version: INDEX_VERSION,
     build: 'warm-up',
     articles: ARTICLES,
