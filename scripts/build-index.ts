@@ -1,15 +1,17 @@
 /**
- * `npm run index -- --input DIR --out DIR [--report FILE.json] [--strict] [--cache DIR | --no-cache] [--fresh] [--block-size N]`
+ * `npm run index -- --input DIR --out DIR [--report FILE.json] [--strict] [--cache DIR | --no-cache] [--fresh] [--block-size N] [--facet KEY]…`
  *
  * Compiles every article file under DIR into the index folder OUT. Bad files are skipped and
  * named with their reason; everything else is indexed. Run again, it recompiles only files that
  * changed (the compile cache, outside OUT: see `defaultCacheDir`, or --cache DIR) and keeps the
  * article numbers and part boundaries of the index in OUT, so unchanged files keep their names;
  * --fresh numbers and cuts anew. --block-size sets how many article numbers a block holds
- * (default 10,000; small values exercise progressive search on small archives). Exit codes: 0 when anything was indexed,
+ * (default 10,000; small values exercise progressive search on small archives). --facet KEY makes
+ * a front-matter key a facet beside outlet, author and tag (see docs/facets.md). Exit codes: 0 when anything was indexed,
  * 1 with --strict when any file was skipped (or when no file could be indexed), 2 when the input
  * folder is missing or holds no article files, or the output cannot be written.
  */
+import { type CategoricalFacet, DEFAULT_FACET_COLUMNS, frontMatterFacet } from '../src/lib/search/index.ts';
 import { buildArchiveIndex } from './compiler/build-archive-index.ts';
 import { type CommandSpec, isMainModule, readArgs, usageError } from './lib/cli-args.ts';
 import { finishBuild, printSkipped } from './compiler/build-outcome.ts';
@@ -26,11 +28,12 @@ const OPTIONS = {
   'no-cache': { type: 'boolean' },
   fresh: { type: 'boolean' },
   'block-size': { type: 'string', value: 'N' },
+  facet: { type: 'string', multiple: true, value: 'KEY' },
 } as const;
 
 /** The command's name and usage; the package's `news-archive-search index` passes its own name. */
 export function indexCommand(name = 'npm run index'): CommandSpec<typeof OPTIONS> {
-  const usage = `usage: ${name}${name.startsWith('npm') ? ' --' : ''} --input DIR --out DIR [--report FILE.json] [--strict] [--cache DIR | --no-cache] [--fresh] [--block-size N]`;
+  const usage = `usage: ${name}${name.startsWith('npm') ? ' --' : ''} --input DIR --out DIR [--report FILE.json] [--strict] [--cache DIR | --no-cache] [--fresh] [--block-size N] [--facet KEY]…`;
   return { name, usage, options: OPTIONS };
 }
 
@@ -48,12 +51,19 @@ export async function main(argv: readonly string[], name?: string): Promise<numb
     return usageError(command, `--block-size takes a whole number above 0, not "${values['block-size']}"`);
   }
 
+  const facets: CategoricalFacet[] = [...DEFAULT_FACET_COLUMNS];
+  for (const key of new Set(values.facet ?? [])) {
+    const facet = frontMatterFacet(key);
+    if (typeof facet === 'string') return usageError(command, `--facet: ${facet}`);
+    facets.push(facet);
+  }
+
   const progress = createProgress(process.stderr, { label: 'indexing', finishing: 'building and writing the index' });
   const started = performance.now();
   let result;
   try {
     const cache = values['no-cache'] ? false : values.cache;
-    result = await buildArchiveIndex({ input: values.input, out: values.out, cache, fresh: values.fresh, onProgress: progress.update, ...(blockSize ? { blockSize } : {}) });
+    result = await buildArchiveIndex({ input: values.input, out: values.out, cache, fresh: values.fresh, onProgress: progress.update, facets, ...(blockSize ? { blockSize } : {}) });
   } catch (error) {
     progress.done();
     console.error(printableName((error as Error).message));

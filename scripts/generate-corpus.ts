@@ -1,10 +1,11 @@
 /**
- * `node --import tsx scripts/generate-corpus.ts --out DIR --count N [--seed S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--workers N] [--force]`
+ * `node --import tsx scripts/generate-corpus.ts --out DIR --count N [--seed S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--authors N] [--tags N] [--workers N] [--force]`
  *
  * Writes N synthetic Chinese-language news articles in the archive's file formats (front matter
  * or stamp + title-link headers, outlet furniture in the HTML bodies) for tests and benchmarks at
  * any scale. Same arguments → byte-identical files. Refuses a non-empty DIR unless --force (which
- * writes over it without deleting anything). Exit codes: 0 done, 2 bad arguments or a write failure.
+ * writes over it without deleting anything). --authors N names one of N writers as each front-matter
+ * article's author (instead of its outlet), --tags N gives it one to three of N topic tags. Exit codes: 0 done, 2 bad arguments or a write failure.
  * The module also exports {@link generateCorpus} for tests.
  */
 import { readdir } from 'node:fs/promises';
@@ -17,13 +18,15 @@ export { generateCorpus, type CorpusReport, type GenerateCorpusOptions } from '.
 
 const COMMAND = {
   name: 'npm run corpus',
-  usage: 'usage: npm run corpus -- --out DIR --count N [--seed S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--workers N] [--force]',
+  usage: 'usage: npm run corpus -- --out DIR --count N [--seed S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--authors N] [--tags N] [--workers N] [--force]',
   options: {
     out: { type: 'string', value: 'DIR' },
     count: { type: 'string', value: 'N' },
     seed: { type: 'string', default: DEFAULT_CORPUS_OPTIONS.seed, value: 'S' },
     from: { type: 'string', default: DEFAULT_CORPUS_OPTIONS.from, value: 'YYYY-MM-DD' },
     to: { type: 'string', default: DEFAULT_CORPUS_OPTIONS.to, value: 'YYYY-MM-DD' },
+    authors: { type: 'string', value: 'N' },
+    tags: { type: 'string', value: 'N' },
     workers: { type: 'string', value: 'N' },
     force: { type: 'boolean' },
   },
@@ -47,7 +50,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const progress = createProgress(process.stderr, { label: 'writing' });
   let report: CorpusReport;
   try {
-    report = await generateCorpus({ out: values.out, count, seed: values.seed, from: values.from, to: values.to, workers, onProgress: progress.update });
+    const bylines = { authors: values.authors === undefined ? undefined : Number(values.authors), tags: values.tags === undefined ? undefined : Number(values.tags) };
+    report = await generateCorpus({ out: values.out, count, seed: values.seed, from: values.from, to: values.to, ...bylines, workers, onProgress: progress.update });
   } catch (error) {
     progress.done();
     console.error((error as Error).message);

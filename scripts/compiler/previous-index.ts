@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { PreviousIndex } from '../../src/lib/search/build/index.ts';
 import { INDEX_VERSION, type Manifest, type PartPageEntry } from '../../src/lib/search/index.ts';
 import { readPartTable } from '../lib/part-table.ts';
@@ -42,6 +43,7 @@ export function readPreviousIndex(out: string): PreviousIndex | undefined {
     boundaries,
     newestBoundaries,
     outletCodes: manifest.outletCodes ?? [],
+    columnValues: readColumnValues(out, manifest),
   };
 }
 
@@ -52,4 +54,21 @@ function readPartBoundaries(out: string, pages: readonly PartPageEntry[]): strin
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Each categorical column's value names by code, from its `values-` file; a column whose file is
+ * missing or damaged is left out (its codes start afresh: only its docs bytes change).
+ */
+function readColumnValues(out: string, manifest: Manifest): Map<string, readonly string[]> {
+  const values = new Map<string, readonly string[]>();
+  for (const column of Array.isArray(manifest.columns) ? manifest.columns : []) {
+    try {
+      const names: unknown = JSON.parse(gunzipSync(readFileSync(path.join(out, column.file))).toString('utf8'));
+      if (Array.isArray(names) && names.every((name) => typeof name === 'string')) values.set(column.name, names);
+    } catch {
+      // unreadable: new codes for this column
+    }
+  }
+  return values;
 }

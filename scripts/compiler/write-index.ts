@@ -10,7 +10,7 @@ const gunzipAsync = promisify(gunzip);
 /** Folders and file names this project writes into an index folder (and may therefore replace). */
 const OWNED_DIRS = ['a', 'h', 'ids'];
 /** The content-hashed files: one that exists already is kept once its bytes are checked. */
-const OWNED_FILE = /^(terms|docs|post|dir)-[0-9a-z]+\.bin$/;
+const OWNED_FILE = /^(terms|docs|post|dir|values)-[0-9a-z]+\.bin$/;
 /** Suffix of a file being written: renamed to its name once whole (one left by a crash is removed). */
 const PARTIAL = '.partial';
 
@@ -149,6 +149,7 @@ export async function writeIndex(outDir: string, files: Iterator<IndexFile, Mani
     }
     for (const size of sizes.values()) report.bytes += size;
     for (const block of manifest.docs) block.bytes = sizes.get(block.file) ?? 0;
+    for (const column of manifest.columns) column.bytes = sizes.get(column.file) ?? 0;
     for (const page of [...manifest.partPages, ...manifest.newestPartPages]) {
       const file = partPagePath(page[1]);
       page[3] = (sizes.get(file) ?? 0) + (pageParts.get(file) ?? []).reduce((sum, hash) => sum + (sizes.get(termPartPath(hash)) ?? 0), 0);

@@ -9,11 +9,14 @@ import { type Lexicon, TOPICS, toTraditional } from './lexicon.ts';
 import type { Roster } from './names.ts';
 import { OUTLETS, type OutletSpec } from './outlets.ts';
 import { Rng, WeightedTable } from './random.ts';
+import { type Byline, bylineOf, type BylineOptions } from './bylines.ts';
 import { EnglishWriter } from './text-en.ts';
 import { type ArticlePlan, ChineseWriter } from './text-zh.ts';
 
 /** One generated article, before it is laid out as a file. */
 export interface ComposedArticle {
+  /** Author and tags, in an archive generated with them (`bylines.ts`). */
+  byline?: Byline;
   index: number;
   outlet: OutletSpec;
   /** Publication time, epoch milliseconds (UTC). */
@@ -41,6 +44,8 @@ export class ArticleComposer {
   private readonly zh: ChineseWriter;
   private readonly en = new EnglishWriter();
   private readonly labels = new Map<string, string>();
+  /** Authors and tags to draw (`npm run corpus -- --authors N --tags N`); null: none, as feeds write. */
+  bylines: BylineOptions | null = null;
 
   constructor(
     private readonly seed: number,
@@ -83,7 +88,8 @@ export class ArticleComposer {
     // One conversion call for all paragraphs: opencc-js has a per-call cost.
     const paragraphs = traditional ? toTraditional(text.join('\n')).split('\n') : text;
     const body = outlet.body(this.bodyContext(rng, outlet, plan, { title, url, published, english, traditional, paragraphs }));
-    return { index, outlet, published, title, url, traditional, english, coversEvent: event !== null, body, rng };
+    const byline = this.bylines ? { byline: bylineOf(this.seed, index, this.bylines, this.roster) } : {};
+    return { index, outlet, published, title, url, traditional, english, coversEvent: event !== null, body, rng, ...byline };
   }
 
   /** Stratified quantile: dates never go backwards as the index grows (see calendar.ts). */

@@ -8,6 +8,7 @@ import { Calendar } from './calendar.ts';
 import { ArticleComposer } from './compose-article.ts';
 import { createEvents } from './events.ts';
 import { Lexicon } from './lexicon.ts';
+import { MAX_TAG_POOL } from './bylines.ts';
 import { buildRoster } from './names.ts';
 import { hashSeed, Rng } from './random.ts';
 
@@ -20,6 +21,9 @@ export interface CorpusSpec {
   startMillis: number;
   /** Number of days, the last one included. */
   days: number;
+  /** Different authors and topic tags in front matter (0: the outlet as author, no tags; see `bylines.ts`). */
+  authors?: number;
+  tags?: number;
 }
 
 /** One folder of consecutive articles: indexes [start, end) written to `folder` (relative). */
@@ -34,6 +38,8 @@ export interface FolderJob {
 export const FILES_PER_FOLDER = 2000;
 /** Largest accepted article count. */
 export const MAX_COUNT = 10_000_000;
+/** Most `--authors`: the roster's people (`buildRoster`). */
+export const MAX_AUTHORS = 600;
 /** Events per 30 days of calendar: about one every seven weeks. */
 const EVENTS_PER_MONTH = 0.6;
 const DAY_MS = 86_400_000;
@@ -43,7 +49,7 @@ const DAY_MS = 86_400_000;
  * @throws {RangeError} with a sentence naming the option, for a bad count or date.
  * @example resolveSpec({ count: 10, seed: 'x', from: '2020-01-01', to: '2020-12-31' }).days // 366
  */
-export function resolveSpec(options: { count: number; seed: string | number; from: string; to: string }): CorpusSpec {
+export function resolveSpec(options: { count: number; seed: string | number; from: string; to: string; authors?: number; tags?: number }): CorpusSpec {
   const { count } = options;
   if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) {
     throw new RangeError(`generate-corpus: --count must be a whole number from 1 to ${MAX_COUNT.toLocaleString('en')}, got ${count}`);
@@ -51,7 +57,11 @@ export function resolveSpec(options: { count: number; seed: string | number; fro
   const startMillis = parseDay(options.from, '--from');
   const endMillis = parseDay(options.to, '--to');
   if (endMillis < startMillis) throw new RangeError(`generate-corpus: --to (${options.to}) is before --from (${options.from})`);
-  return { seed: hashSeed(String(options.seed)), count, startMillis, days: Math.round((endMillis - startMillis) / DAY_MS) + 1 };
+  for (const [name, value, max] of [['--authors', options.authors, MAX_AUTHORS], ['--tags', options.tags, MAX_TAG_POOL]] as const) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 0 && value <= max)) throw new RangeError(`generate-corpus: ${name} must be a whole number from 0 to ${max}, got ${value}`);
+  }
+  const bylines = options.authors || options.tags ? { authors: options.authors ?? 0, tags: options.tags ?? 0 } : {};
+  return { seed: hashSeed(String(options.seed)), count, startMillis, days: Math.round((endMillis - startMillis) / DAY_MS) + 1, ...bylines };
 }
 
 /** The composer (and its calendar) of a corpus; the same spec gives the same articles in any thread. */
@@ -61,7 +71,9 @@ export function createComposer(spec: CorpusSpec): { composer: ArticleComposer; c
   const eventCount = Math.max(1, Math.round((spec.days / 30) * EVENTS_PER_MONTH));
   const events = createEvents(new Rng(spec.seed, 0xe7e7), lexicon, roster, spec.days, eventCount);
   const calendar = new Calendar(spec.seed, spec.startMillis, spec.days, events);
-  return { composer: new ArticleComposer(spec.seed, spec.count, calendar, lexicon, roster), calendar };
+  const composer = new ArticleComposer(spec.seed, spec.count, calendar, lexicon, roster);
+  if (spec.authors || spec.tags) composer.bylines = { authors: spec.authors ?? 0, tags: spec.tags ?? 0 };
+  return { composer, calendar };
 }
 
 /**

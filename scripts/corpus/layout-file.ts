@@ -53,7 +53,9 @@ function frontMatter(article: ComposedArticle): string {
   const from = rng.chance(0.5) && /%[0-9a-f]{2}/i.test(article.url) ? safeDecode(article.url) : article.url;
   const categories = rng.chance(0.7) ? `[ news, ${outlet.name} ]` : `[ ${outlet.name} ]`;
   const layout = rng.chance(0.95) ? 'layout: post\n' : '';
-  return `---\n${layout}title: "${title}"\ndate: ${frontMatterDate(article)}\nauthor: ${outlet.name}\nfrom: ${from}\ntags: [ ${outlet.name} ]\ncategories: ${categories}\n---\n`;
+  const author = article.byline?.author ?? outlet.name;
+  const tags = [outlet.name, ...(article.byline?.tags ?? [])].join(', ');
+  return `---\n${layout}title: "${title}"\ndate: ${frontMatterDate(article)}\nauthor: ${author}\nfrom: ${from}\ntags: [ ${tags} ]\ncategories: ${categories}\n---\n`;
 }
 
 /** ISO with milliseconds mostly; sometimes Jekyll's local time with offset, rarely the day only. */

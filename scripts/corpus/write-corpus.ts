@@ -29,6 +29,10 @@ export interface GenerateCorpusOptions {
    * {@link WORKERS_FROM} articles on, none below (starting a worker costs ~0.5 s).
    */
   workers?: number;
+  /** Different person authors in front matter (up to 600); 0 or absent: the outlet as author, as feeds write. */
+  authors?: number;
+  /** Different topic tags in front matter (one to three per article); 0 or absent: none. */
+  tags?: number;
   /** Called after each folder (at most every 2,000 files). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -64,6 +68,8 @@ export async function generateCorpus(options: GenerateCorpusOptions): Promise<Co
     seed: options.seed ?? DEFAULT_CORPUS_OPTIONS.seed,
     from: options.from ?? DEFAULT_CORPUS_OPTIONS.from,
     to: options.to ?? DEFAULT_CORPUS_OPTIONS.to,
+    authors: options.authors,
+    tags: options.tags,
   });
   await mkdir(options.out, { recursive: true });
   const { composer, calendar } = createComposer(spec);

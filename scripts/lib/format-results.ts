@@ -40,7 +40,12 @@ export function formatResults(
       for (const other of result.similar) lines.push(`   - ${other.title} (${other.outlet} · ${other.date.slice(0, 10) || 'undated'})`);
     }
   });
-  const outlets = Object.entries(response.facets.outlets).sort((a, b) => b[1] - a[1]);
+  const outlets = Object.entries(response.facets.counts['outlet'] ?? {}).sort((a, b) => b[1] - a[1]);
   if (outlets.length) lines.push('', `Outlets: ${outlets.map(([name, count]) => `${printableName(name)} ${count}`).join(', ')}`);
+  // The other facets' ten largest values (every value is in --json).
+  for (const [facet, label] of [['author', 'Authors'], ['tag', 'Tags']] as const) {
+    const values = Object.entries(response.facets.counts[facet] ?? {}).sort((a, b) => b[1] - a[1]);
+    if (values.length) lines.push(`${label}: ${values.slice(0, 10).map(([name, count]) => `${printableName(name)} ${count}`).join(', ')}${values.length > 10 ? ', …' : ''}`);
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -37,7 +37,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Everything else is checked with the server each time (the build replaces it in place). */
 const REVALIDATE = 'no-cache';
 /** Index files named by their content's hash (`src/lib/search/format/index-format.ts`). */
-const HASHED_INDEX_FILE = /(?:^|\/)(?:terms|docs|post|dir)-[0-9a-z]+\.bin$/;
+const HASHED_INDEX_FILE = /(?:^|\/)(?:terms|docs|post|dir|values)-[0-9a-z]+\.bin$/;
 
 /**
  * The `Cache-Control` a file gets, as the README asks hosts to serve them: the app's `assets/`

@@ -3,6 +3,7 @@
  * only (its early search, its history), so the widget, which never reads the page's URL, does
  * not load it.
  */
+import { FACET_NAMES } from '../lib/search/categorical-facets.ts';
 import type { SortOrder } from '../lib/search/types.ts';
 import { parseLang } from '../ui/i18n/lang.ts';
 import type { UrlState } from '../ui/state/url-state.ts';
@@ -17,7 +18,7 @@ const MAX_ARTICLE_ID_CHARS = 64;
  * opens a working page; a malformed `#a=` id is kept, for the reader to report it not found.
  *
  * @example parseUrlState('?q=王毅&outlet=法广&sort=newest', '#a=0xrlu2iugoz')
- * // { text: '王毅', outlets: ['法广'], from: '', to: '', sort: 'newest', articleId: '0xrlu2iugoz' }
+ * // { text: '王毅', filters: { outlet: ['法广'] }, from: '', to: '', sort: 'newest', articleId: '0xrlu2iugoz' }
  */
 export function parseUrlState(search: string, hash: string): UrlState {
   const params = new URLSearchParams(search);
@@ -26,7 +27,7 @@ export function parseUrlState(search: string, hash: string): UrlState {
   const articleId = fragment.get('a') ?? '';
   const state: UrlState = {
     text: params.get('q') ?? '',
-    outlets: [...new Set(params.getAll('outlet'))],
+    filters: filtersOf(params),
     from: validDay(params.get('from')),
     to: validDay(params.get('to')),
     sort: sort && SORTS.includes(sort) ? sort : 'relevance',
@@ -37,6 +38,16 @@ export function parseUrlState(search: string, hash: string): UrlState {
   const lang = parseLang(params.get('lang'));
   if (lang) state.lang = lang;
   return state;
+}
+
+/** Each facet's repeatable parameter (`outlet=`, `author=`, `tag=`), empty and repeated values left out. */
+function filtersOf(params: URLSearchParams): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  for (const name of FACET_NAMES) {
+    const values = [...new Set(params.getAll(name))].filter((value) => value !== '');
+    if (values.length) filters[name] = values;
+  }
+  return filters;
 }
 
 function validDay(value: string | null): string {

@@ -53,6 +53,7 @@ export class OfflineSession {
     // What a search needs (docs blocks, vocabulary parts, chunks) and what its result rows show (fragments).
     this.keepTotal =
       manifest.docs.reduce((sum, block) => sum + block.bytes, 0) +
+      manifest.columns.reduce((sum, column) => sum + column.bytes, 0) +
       [...manifest.partPages, ...manifest.newestPartPages].reduce((sum, page) => sum + page[3], 0) +
       (sizes ? sizes.postings + sizes.fragments : 0);
     this.bodiesBytes = sizes?.bodies ?? 0;
@@ -147,8 +148,8 @@ export class OfflineSession {
     this.keepDone = 0;
     const keeper = new Worker(new URL('./keep-worker.ts', import.meta.url), { type: 'module', name: 'keep-offline' });
     this.keeper = keeper;
-    const { build, docs, partPages, newestPartPages, fields, slots } = this.manifest;
-    const request: KeepRequest = { indexUrl: this.indexUrl, scope: registration.scope, manifest: { build, docs, partPages, newestPartPages, fields, slots }, bodies };
+    const { build, docs, columns, partPages, newestPartPages, fields, slots } = this.manifest;
+    const request: KeepRequest = { indexUrl: this.indexUrl, scope: registration.scope, manifest: { build, docs, columns, partPages, newestPartPages, fields, slots }, bodies };
     keeper.onmessage = (event: MessageEvent<KeepReport>) => {
       const report = event.data;
       if (report.type === 'progress') {

@@ -3,15 +3,17 @@
  * App's state and the page's very first moments (`early-search.ts`), which must ask alike so
  * that what the one fetches serves the other.
  */
+import { hasFacetFilters, normalizeFilters } from '../lib/search/categorical-facets.ts';
 import type { SearchQuery, SortOrder } from '../lib/search/types.ts';
 
 /** Results per page ("Load more" adds as many). */
 export const PAGE_SIZE = 10;
 
-/** What a search is made of on the page (the URL's `q`, `outlet`, `from`, `to`, `sort`). */
+/** What a search is made of on the page (the URL's `q`, `outlet`, `author`, `tag`, `from`, `to`, `sort`). */
 export interface SearchInputs {
   text: string;
-  outlets: string[];
+  /** Selected values by facet name (see `categorical-facets.ts`). */
+  filters: Record<string, string[]>;
   /** `YYYY-MM-DD` or ''. */
   from: string;
   to: string;
@@ -19,15 +21,15 @@ export interface SearchInputs {
 }
 
 /** The worker query for `inputs`: empty dates are left out. */
-export function queryOf({ text, outlets, from, to, sort }: SearchInputs): SearchQuery {
-  return { text, outlets, from: from || undefined, to: to || undefined, sort };
+export function queryOf({ text, filters, from, to, sort }: SearchInputs): SearchQuery {
+  return { text, filters: normalizeFilters(filters), from: from || undefined, to: to || undefined, sort };
 }
 
 /**
  * No words, no filters, newest first: the start page's list, which the manifest answers.
  *
- * @example isBareListing({ text: ' ', outlets: [], sort: 'newest' }) // true
+ * @example isBareListing({ text: ' ', filters: {}, sort: 'newest' }) // true
  */
 export function isBareListing(query: SearchQuery): boolean {
-  return !query.text.trim() && !query.outlets?.length && !query.from && !query.to && query.sort !== 'oldest';
+  return !query.text.trim() && !hasFacetFilters(query.filters) && !query.from && !query.to && query.sort !== 'oldest';
 }

@@ -25,7 +25,7 @@ const PREFETCH_CONCURRENCY = 3;
 export type ReportFetch = (kind: 'manifest' | 'docs' | 'terms', change: 1 | -1) => void;
 
 /** What the first answers need of the manifest, until the core has opened the index. */
-type ManifestHead = Pick<Manifest, 'docs' | 'newestPartPages'>;
+type ManifestHead = Pick<Manifest, 'docs' | 'newestPartPages' | 'columns'>;
 
 /** One index as the service has it open (see the module's comment); `openSession` makes one. */
 export interface IndexSession {
@@ -257,11 +257,12 @@ export function openSession(url: string, report: ReportFetch): IndexSession {
   }
 }
 
-/** What the first answers need of the manifest (its docs blocks, the newest vocabulary), or null when it is not readable JSON (the core says why). */
+/** What the first answers need of the manifest (its docs blocks, the facets' value names, the newest vocabulary), or null when it is not readable JSON (the core says why). */
 function readHeadOfManifest(bytes: Uint8Array): ManifestHead | null {
   try {
     const manifest = JSON.parse(new TextDecoder().decode(bytes)) as Partial<Manifest>;
-    return Array.isArray(manifest.docs) && Array.isArray(manifest.newestPartPages) ? { docs: manifest.docs, newestPartPages: manifest.newestPartPages } : null;
+    if (!Array.isArray(manifest.docs) || !Array.isArray(manifest.newestPartPages)) return null;
+    return { docs: manifest.docs, newestPartPages: manifest.newestPartPages, columns: Array.isArray(manifest.columns) ? manifest.columns : [] };
   } catch {
     return null;
   }

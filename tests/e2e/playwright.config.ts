@@ -45,7 +45,9 @@ export default defineConfig({
         'npm run index -- --input tests/fixtures/articles --out dist/data',
         // The fixtures again, in blocks of 3 article numbers: small enough to search progressively.
         'npm run index -- --input tests/fixtures/articles --out .cache/blocks-index --block-size 3 --no-cache --fresh',
-        `node --import tsx scripts/serve-static.ts --port ${PORT} /=dist /corpus/=dist /corpus/data/=.cache/corpus-index /blocks/=dist /blocks/data/=.cache/blocks-index /embed/=tests/e2e/pages`,
+        // Articles with authors and tags (tests/fixtures/facets): the author and tag facets.
+        'npm run index -- --input tests/fixtures/facets --out .cache/facets-index --no-cache --fresh',
+        `node --import tsx scripts/serve-static.ts --port ${PORT} /=dist /corpus/=dist /corpus/data/=.cache/corpus-index /blocks/=dist /blocks/data/=.cache/blocks-index /facets/=dist /facets/data/=.cache/facets-index /embed/=tests/e2e/pages`,
       ].join(' && '),
       cwd: REPO_ROOT,
       url: `http://127.0.0.1:${PORT}/data/manifest.json`,

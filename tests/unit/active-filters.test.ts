@@ -42,6 +42,34 @@ describe('activeFilters', () => {
   });
 });
 
+describe('activeFilters over author and tag', () => {
+  it('gives one chip per author and tag value, in the order the facets were chosen, each named for removal in the three languages', async () => {
+    const inputs = { ...NONE, filters: { tag: ['香港', '国安法'], outlet: ['法广'], author: ['王小明'] } };
+    const chips = activeFilters(inputs, testManifest(), ZH_HANS);
+    expect(chips.map((chip) => [chip.facet, chip.value, chip.label])).toEqual([
+      ['tag', '香港', '香港'],
+      ['tag', '国安法', '国安法'],
+      ['outlet', '法广', '法广'],
+      ['author', '王小明', '王小明'],
+    ]);
+    const en = await loadMessages('en');
+    const hant = await loadMessages('zh-Hant');
+    expect(ZH_HANS.removeFilter(chips[3]!.label)).toBe('移除筛选：王小明');
+    expect(en.removeFilter(chips[0]!.label)).toBe('Remove filter: 香港');
+    expect(hant.removeFilter(chips[0]!.label)).toMatch(/香港$/);
+  });
+
+  it("marks an author or tag unknown as the latest answer reports it (the page has no list of their names), and says which facet it is", async () => {
+    const inputs = { ...NONE, filters: { author: ['王小明', '无此人'], tag: ['香港'] } };
+    const chips = activeFilters(inputs, testManifest(), ZH_HANS, { author: ['无此人'] });
+    expect(chips.map((chip) => chip.isUnknown)).toEqual([false, true, false]);
+    expect(activeFilters(inputs, testManifest(), ZH_HANS).some((chip) => chip.isUnknown)).toBe(false);
+    expect(unknownFiltersText(chips, testManifest(), ZH_HANS)).toBe('本存档中没有作者“无此人”，没有文章符合这个筛选。');
+    const en = await loadMessages('en');
+    expect(unknownFiltersText(activeFilters(inputs, testManifest(), en, { author: ['无此人'] }), testManifest(), en)).toMatch(/Author/i);
+  });
+});
+
 describe('shownSort', () => {
   it('shows "newest" for relevance when there is nothing to rank, and the order asked for otherwise', () => {
     expect(shownSort('', 'relevance')).toBe('newest');

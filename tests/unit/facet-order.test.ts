@@ -18,6 +18,22 @@ describe('orderFacetRows', () => {
   });
 });
 
+describe('orderFacetRows for a facet whose counts hold only the values the answer counted (author, tag)', () => {
+  it('lists a selected value missing from the counts at 0, unknown only when the archive does not have it', () => {
+    const counts = [
+      { name: '王小明', count: 4 },
+      { name: '李四', count: 1 },
+    ];
+    const rows = orderFacetRows(counts, ['赵六', '无此人', '李四'], new Set(['无此人']));
+    expect(rows.map((row) => [row.name, row.count, row.isUnknown])).toEqual([
+      ['无此人', 0, true],
+      ['李四', 1, false],
+      ['赵六', 0, false],
+      ['王小明', 4, false],
+    ]);
+  });
+});
+
 describe('visibleFacetRows', () => {
   it('hides values with no result unless selected, and "show all" reveals them', () => {
     const rows = orderFacetRows(COUNTS, ['美国之音']);

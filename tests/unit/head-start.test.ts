@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type FirstSummaries, type HeadStartRequests, offerHeadStart, searchKey, takeHeadStart } from '../../src/ui/client/head-start.ts';
+import type { SearchQuery } from '../../src/lib/search/types.ts';
 import type { SearchAnswer } from '../../src/protocol/worker-protocol.ts';
 
 function answerWith(...numbers: number[]): SearchAnswer {
@@ -7,7 +8,7 @@ function answerWith(...numbers: number[]): SearchAnswer {
     total: numbers.length,
     approximate: false,
     hits: numbers.map((number) => ({ number, score: 1, terms: [] })),
-    facets: { outlets: {}, dates: {}, dateBucket: 'year' },
+    facets: { counts: { outlet: {} }, dates: {}, dateBucket: 'year' },
     searched: { articles: 10, of: 10 },
   };
 }
@@ -25,11 +26,13 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe('searchKey', () => {
   it('is the same for the same search however its fields are given, and differs for any other', () => {
     const key = searchKey({ text: '王毅', limit: 10 });
-    expect(searchKey({ limit: 10, text: '王毅', outlets: [], sort: 'relevance', offset: 0 })).toBe(key);
-    const others = [
+    expect(searchKey({ limit: 10, text: '王毅', filters: { outlet: [] }, sort: 'relevance', offset: 0 })).toBe(key);
+    expect(searchKey({ text: '王毅', limit: 10, filters: { tag: ['香港'], outlet: ['BBC'] } })).toBe(searchKey({ text: '王毅', limit: 10, filters: { outlet: ['BBC'], tag: ['香港'] } }));
+    const others: SearchQuery[] = [
       { text: '王毅 ', limit: 10 },
       { text: '王毅', limit: 20 },
-      { text: '王毅', limit: 10, outlets: ['法广'] },
+      { text: '王毅', limit: 10, filters: { outlet: ['法广'] } },
+      { text: '王毅', limit: 10, filters: { tag: ['法广'] } },
       { text: '王毅', limit: 10, sort: 'newest' as const },
       { text: '王毅', limit: 10, from: '2024-01-01' },
       { text: '王毅', limit: 10, offset: 10 },

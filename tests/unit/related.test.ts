@@ -58,6 +58,7 @@ describe('rankRelated', () => {
     day: Uint32Array.from([100, 100, 101, 110, 200, 201]),
     outlet: Uint16Array.from([0, 1, 0, 2, 3, 3]),
     fieldLength: [new Uint32Array(6), new Uint32Array(6)],
+    columns: [],
     traditional: new Uint8Array(6),
   };
   const postings = (title: number[], text: number[]) => [Uint32Array.from(title.flatMap((n) => [n, 1])), Uint32Array.from(text.flatMap((n) => [n, 1]))];

@@ -85,12 +85,48 @@ describe('queries', () => {
   test('a filter is a committed change: searched at once with the outlet', async () => {
     const state = await started();
     state.toggleOutlet('法广');
-    expect(worker.last('search').params.query).toMatchObject({ text: '', outlets: ['法广'] });
+    expect(worker.last('search').params.query).toMatchObject({ text: '', filters: { outlet: ['法广'] } });
     expect(state.hasFilters).toBe(true);
     state.setDateRange('2026-02-01', '2025-01-01');
     expect(worker.last('search').params.query).toMatchObject({ from: '2025-01-01', to: '2026-02-01' });
     state.clearFilters();
     expect(state.hasFilters).toBe(false);
+  });
+
+  test('author and tag filters are searched with the outlet in one filters object; a chip removes its one value', async () => {
+    const state = await started();
+    state.toggleFilter('tag', '香港');
+    state.toggleFilter('author', '王小明');
+    state.toggleOutlet('法广');
+    expect(worker.last('search').params.query.filters).toEqual({ outlet: ['法广'], author: ['王小明'], tag: ['香港'] });
+    const answer = answerOf([5], 1);
+    worker.last('search').resolve({ ...answer, facets: { ...answer.facets, counts: { ...answer.facets.counts, author: { 王小明: 1, 李四: 2 } }, unknown: { tag: ['香港'] } } });
+    await settle();
+    expect(state.facetCounts('author')).toEqual([
+      { name: '李四', count: 2 },
+      { name: '王小明', count: 1 },
+    ]);
+    expect([...state.unknownValues('tag')]).toEqual(['香港']);
+    expect(state.activeFilters.map((chip) => [chip.facet, chip.value, chip.isUnknown])).toEqual([
+      ['tag', '香港', true],
+      ['author', '王小明', false],
+      ['outlet', '法广', false],
+    ]);
+    state.removeFilter(state.activeFilters[1]!);
+    expect(worker.last('search').params.query.filters).toEqual({ outlet: ['法广'], tag: ['香港'] });
+    state.clearAllFilters();
+    expect(state.filters).toEqual({});
+  });
+
+  test("the reader's author link closes the reader and narrows the search to that author alone", async () => {
+    const state = await started();
+    state.toggleFilter('author', '李四');
+    state.openArticle(4, 'd4');
+    expect(state.reader).not.toBeNull();
+    expect(state.filterHref('author', '王小明')).toBe('?author=%E7%8E%8B%E5%B0%8F%E6%98%8E');
+    state.filterBy('author', '王小明');
+    expect(state.reader).toBeNull();
+    expect(worker.last('search').params.query.filters).toEqual({ author: ['王小明'] });
   });
 
   test('partial answers show with how much was searched, then the complete one replaces them', async () => {
@@ -260,7 +296,7 @@ describe('the URL', () => {
     const state = await started({ history: HistorySync });
     expect(state.text).toBe('选举');
     expect(state.outlets).toEqual(['法广']);
-    expect(worker.last('search').params.query).toMatchObject({ text: '选举', outlets: ['法广'], sort: 'newest' });
+    expect(worker.last('search').params.query).toMatchObject({ text: '选举', filters: { outlet: ['法广'] }, sort: 'newest' });
     expect(worker.last('article').params).toEqual({ id: 'x7' });
     expect(state.reader?.id).toBe('x7');
 

@@ -51,12 +51,12 @@ describe('the timeline', () => {
   });
 
   it('is never finer than its data: the start page counts only by month or year', () => {
-    const { days: coarse, resolution } = daysOf({ outlets: {}, dates: { '2020-03': 5, '2020-04': 2 }, dateBucket: 'month' });
+    const { days: coarse, resolution } = daysOf({ counts: {}, dates: { '2020-03': 5, '2020-04': 2 }, dateBucket: 'month' });
     expect(resolution).toBe('month');
     const view = timelineView(coarse, '', '', resolution);
     expect(view.level).toBe('month');
     expect(view.bars.map((bar) => [bar.key, bar.count])).toEqual([['2020-03', 5], ['2020-04', 2]]);
-    expect(daysOf({ outlets: {}, dates: {}, dateBucket: 'year', days: { '2020-03-02': 1 } }).resolution).toBe('day');
+    expect(daysOf({ counts: {}, dates: {}, dateBucket: 'year', days: { '2020-03-02': 1 } }).resolution).toBe('day');
   });
 
   it('knows the days of years, months (leap years included) and days', () => {

@@ -6,7 +6,7 @@ describe('parseUrlState', () => {
   it('reads the query, repeated outlets, dates, sort and the open article', () => {
     expect(parseUrlState('?q=%E7%8E%8B%E6%AF%85+%E5%8C%97%E7%BA%A6&outlet=%E6%B3%95%E5%B9%BF&outlet=BBC&from=2020-07-01&to=2020-07-31&sort=newest', '#a=0xrlu2iugoz')).toEqual({
       text: '王毅 北约',
-      outlets: ['法广', 'BBC'],
+      filters: { outlet: ['法广', 'BBC'] },
       from: '2020-07-01',
       to: '2020-07-31',
       sort: 'newest',
@@ -30,7 +30,11 @@ describe('parseUrlState', () => {
   });
 
   it('keeps an outlet named once when the link repeats it', () => {
-    expect(parseUrlState('?outlet=BBC&outlet=BBC', '').outlets).toEqual(['BBC']);
+    expect(parseUrlState('?outlet=BBC&outlet=BBC', '').filters).toEqual({ outlet: ['BBC'] });
+  });
+
+  it('reads author= and tag= as repeatable facet filters beside outlet=, leaving out empty values', () => {
+    expect(parseUrlState('?tag=香港&author=王五&tag=台湾&outlet=&author=王五', '').filters).toEqual({ author: ['王五'], tag: ['香港', '台湾'] });
   });
 
   it('reads the language, in any common spelling', () => {
@@ -46,14 +50,14 @@ describe('serializeUrlState', () => {
   });
 
   it('round-trips every field', () => {
-    const state: UrlState = { text: '台湾 "new york" -covid', outlets: ['RTI 中央廣播電臺', ''], from: '2020-01-01', to: '2020-12-31', sort: 'oldest', articleId: 'abc123', lang: 'en' };
+    const state: UrlState = { text: '台湾 "new york" -covid', filters: { outlet: ['RTI 中央廣播電臺'], author: ['王五', 'A & B'], tag: ['香港'] }, from: '2020-01-01', to: '2020-12-31', sort: 'oldest', articleId: 'abc123', lang: 'en' };
     const { search, hash } = serializeUrlState(state);
     expect(parseUrlState(search, hash)).toEqual(state);
   });
 
   it('writes parameters in a fixed order', () => {
-    const { search } = serializeUrlState({ ...DEFAULT_URL_STATE, sort: 'newest', to: '2020-02-02', outlets: ['BBC'], text: 'x' });
-    expect(search).toBe('?q=x&outlet=BBC&to=2020-02-02&sort=newest');
+    const { search } = serializeUrlState({ ...DEFAULT_URL_STATE, sort: 'newest', to: '2020-02-02', filters: { tag: ['t'], outlet: ['BBC'], author: ['a'] }, text: 'x' });
+    expect(search).toBe('?q=x&outlet=BBC&author=a&tag=t&to=2020-02-02&sort=newest');
   });
 });
 

@@ -17,7 +17,7 @@ afterEach(async () => {
 
 /** Just enough of a manifest for the writer (it fills in the sizes of docs and part table pages): one page listing `part`. */
 function manifestFor(part: string): Manifest {
-  return { docs: [{ file: 'docs-00000001.bin', bytes: 0 }], partPages: [['a', '0000000g', 1, 0]], newestPartPages: [] } as unknown as Manifest;
+  return { docs: [{ file: 'docs-00000001.bin', bytes: 0 }], columns: [], partPages: [['a', '0000000g', 1, 0]], newestPartPages: [] } as unknown as Manifest;
 }
 /** The page `manifestFor` lists. */
 const pageOf = (part: string): IndexFile => ({ path: 'dir-0000000g.bin', data: JSON.stringify([['a', part]]), gzip: true });

@@ -1,3 +1,4 @@
+import { articleTags, postTagsOf } from './article-tags.ts';
 import { dateFromFileName, isPlausibleDate, parseArchiveDate } from './dates.ts';
 import { canonicalOutletName, isKnownOutlet, outletFromHost, outletFromTaxonomy } from './outlets.ts';
 import type { RawArticle } from './parse-article.ts';
@@ -64,11 +65,12 @@ export function normalizeArticle(raw: RawArticle, body: CleanBody, file: string,
   title = stripOutletSuffix(title, outlet);
 
   const author = personAuthor(fm?.author, outlet);
+  const tags = articleTags({ tags: fm?.tags ?? [], categories: fm?.categories ?? [], postTags: postTagsOf(raw.body), outlet, author: fm?.author }, plainText);
   const date = pickDate(raw, body.text, baseName, warnings, options.now ?? Date.now());
   if (body.text.trim() === '') warnings.push({ kind: 'empty-body', message: 'the body has no visible text after cleaning' });
 
   return {
-    article: { id: '', title, url, outlet, author, date, text: body.text, html: body.html, file },
+    article: { id: '', title, url, outlet, author, tags, date, text: body.text, html: body.html, file, ...(fm && Object.keys(fm.other).length ? { frontMatter: fm.other } : {}) },
     warnings,
   };
 }

@@ -94,6 +94,11 @@ const OUTLET_ALIASES: Readonly<Record<string, string>> = {
 /** Category values that say what kind of post it is, not who published it. */
 const GENERIC_CATEGORIES = new Set(['news', 'post', 'posts', 'article', 'articles', 'blog', '新闻', '新聞', 'uncategorized']);
 
+/** True for a tag or category that says what kind of post it is (`news`, `新闻`), not what it is about. */
+export function isGenericCategory(value: string): boolean {
+  return GENERIC_CATEGORIES.has(value.trim().toLowerCase());
+}
+
 function aliasKey(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }

@@ -10,6 +10,8 @@ export interface FrontMatter {
   from?: string;
   tags: string[];
   categories: string[];
+  /** Every other key whose value is short plain text or a list of it (see `otherFields`). */
+  other: Record<string, string[]>;
 }
 
 /** An article file split into its headers and its HTML body, before any interpretation. */
@@ -172,7 +174,33 @@ function readFrontMatter(yamlText: string, warnings: ArticleWarning[]): FrontMat
     from: field('from'),
     tags: listText(Object.hasOwn(record, 'tags') ? record['tags'] : undefined),
     categories: listText(Object.hasOwn(record, 'categories') ? record['categories'] : undefined),
+    other: otherFields(record),
   };
+}
+
+/** Front-matter keys read by name above; `otherFields` keeps the rest. */
+const KNOWN_KEYS = new Set(['layout', 'title', 'date', 'author', 'from', 'tags', 'categories']);
+/** Bounds of what `otherFields` keeps: front matter is untrusted, and every key lands in the compile cache. */
+const MAX_OTHER_KEYS = 20;
+const MAX_OTHER_VALUES = 30;
+const MAX_OTHER_VALUE_LENGTH = 100;
+
+/**
+ * The other keys' values as lists of text, for facets declared by data (`--facet KEY`): scalars
+ * and lists of scalars up to `MAX_OTHER_VALUE_LENGTH` characters; maps, long text and unsafe keys
+ * are left out.
+ */
+function otherFields(record: Record<string, unknown>): Record<string, string[]> {
+  const other: Record<string, string[]> = {};
+  let kept = 0;
+  for (const key of Object.keys(record)) {
+    if (KNOWN_KEYS.has(key) || UNSAFE_KEYS.has(key) || key.length > MAX_OTHER_VALUE_LENGTH) continue;
+    const values = listText(record[key]).filter((v) => v.length <= MAX_OTHER_VALUE_LENGTH).slice(0, MAX_OTHER_VALUES);
+    if (values.length === 0) continue;
+    other[key] = values;
+    if (++kept === MAX_OTHER_KEYS) break;
+  }
+  return other;
 }
 
 function scalarText(value: unknown): string | undefined {

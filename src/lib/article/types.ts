@@ -15,6 +15,13 @@ export interface Article {
   outlet: string;
   /** A person's name when the file names one that is not the outlet; otherwise ''. */
   author: string;
+  /** Topic tags: front-matter `tags`/`categories` and the body's "Post tags:", without outlet names (see `articleTags`). */
+  tags: string[];
+  /**
+   * Other front-matter keys with short plain values (scalars, lists of scalars), by key; absent
+   * when there are none. A facet declared by data (`--facet KEY`) reads its values here.
+   */
+  frontMatter?: Record<string, string[]>;
   /** ISO 8601 UTC (`2021-09-28T05:34:24.018Z`), or '' when no date could be found. */
   date: string;
   /** Visible plain text of the body (blocks separated by newlines), for searching and snippets. */

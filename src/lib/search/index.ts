@@ -9,6 +9,7 @@
 export { Searcher, correctedText, type SearchResult } from './searcher.ts';
 export type { IndexSource } from './load-index.ts';
 export { IndexError, type Facets, type IndexErrorReason, type QueryRewrite, type SearchHit, type SearchQuery, type SearchResponse, type SortOrder } from './types.ts';
+export { CATEGORICAL_FACETS, DEFAULT_FACET_COLUMNS, OUTLET_FACET, frontMatterFacet, normalizeFilters, type CategoricalFacet, type FacetFilters } from './categorical-facets.ts';
 export { INDEX_VERSION, chunkPath, fragmentPath, htmlPath, termPartPath, type ArticleFragment, type ArticlePreview, type IndexFile, type Manifest, type TermPartEntry } from './format/index-format.ts';
 export { decodePartPage, isPartPagePath, partHashesOfPage, partPagePath, type PartPageEntry } from './format/part-pages.ts';
 export { parseQuery, type ParsedQuery } from './query/parse-query.ts';

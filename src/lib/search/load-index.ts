@@ -1,6 +1,8 @@
 import { isCharFrequencyKey } from './text/char-frequency.ts';
 import { addFoldingPairs } from './text/fold.ts';
+import { OUTLET_FACET } from './categorical-facets.ts';
 import { createDocsTable, decodeDocsBlockInto, type DocsTable } from './format/docs-table.ts';
+import type { FacetNames } from './query/facets.ts';
 import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, type Manifest, partIndexOf, type TermPartEntry, termPartPath } from './format/index-format.ts';
 import { decodePartPage, type PartPageEntry, partPagePath } from './format/part-pages.ts';
 import { decodePostings, joinPostings, lowerBound, type TermEntry, TermPart, type TermPostings } from './format/term-part.ts';
@@ -50,7 +52,35 @@ export class IndexReader {
     readonly manifest: Manifest,
     private readonly source: IndexSource,
   ) {
-    this.table = createDocsTable(manifest.slots, manifest.fields.length);
+    this.table = createDocsTable(manifest.slots, manifest.fields.length, manifest.columns.length);
+  }
+
+  private facetNamesPromise: Promise<FacetNames> | null = null;
+
+  /**
+   * Every categorical facet of the index (the outlet first, then the manifest's `columns`) with
+   * its value names by code, as the docs table's codes mean them. The columns' names come from
+   * their `values-` files, fetched once.
+   * @throws IndexError when a values file cannot be loaded or is not a list of names
+   */
+  facetNames(): Promise<FacetNames> {
+    if (!this.facetNamesPromise) {
+      const { outletCodes, columns } = this.manifest;
+      const promise = Promise.all(
+        columns.map((column) =>
+          this.decode(column.file, (data) => {
+            const names: unknown = JSON.parse(decoder.decode(data));
+            if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) throw new RangeError('not a list of names');
+            return names as string[];
+          }),
+        ),
+      ).then((values): FacetNames => ({ names: [OUTLET_FACET.name, ...columns.map((c) => c.name)], values: [outletCodes, ...values] }));
+      promise.catch(() => {
+        if (this.facetNamesPromise === promise) this.facetNamesPromise = null;
+      });
+      this.facetNamesPromise = promise;
+    }
+    return this.facetNamesPromise;
   }
 
   /**

@@ -25,7 +25,7 @@ export interface SearchResult extends SearchHit {
  *
  * @example
  * const searcher = await Searcher.open(source);
- * const response = await searcher.search({ text: '王毅 北约', outlets: ['法广'], sort: 'newest' });
+ * const response = await searcher.search({ text: '王毅 北约', filters: { outlet: ['法广'] }, sort: 'newest' });
  * const results = await searcher.results(response.hits);
  */
 export class Searcher {

@@ -1,5 +1,7 @@
 /** Shapes of the search core's public API. */
 
+import type { FacetFilters } from './categorical-facets.ts';
+
 /** Sort orders a visitor can pick. */
 export type SortOrder = 'relevance' | 'newest' | 'oldest';
 
@@ -7,8 +9,11 @@ export type SortOrder = 'relevance' | 'newest' | 'oldest';
 export interface SearchQuery {
   /** What the visitor typed: terms, `"phrases"`, `-exclusions`. Empty lists articles by date. */
   text: string;
-  /** Keep articles from any of these outlets; empty or absent keeps all. */
-  outlets?: readonly string[];
+  /**
+   * Selected values by categorical facet (`{ outlet: ['法广'], tag: ['香港'] }`, see
+   * `categorical-facets.ts`): any value within a facet, every facet across; absent keeps all.
+   */
+  filters?: FacetFilters;
   /** First day included, `YYYY-MM-DD` (UTC). */
   from?: string;
   /** Last day included, `YYYY-MM-DD` (UTC). */
@@ -41,8 +46,12 @@ export interface SearchHit {
 
 /** Facet counts over the whole result set (each facet ignores its own filter). */
 export interface Facets {
-  /** Outlet name → matching articles, for every outlet with at least one. */
-  outlets: Record<string, number>;
+  /**
+   * Per categorical facet, by name (`outlet`, `author`, `tag`, …): value → matching articles, for
+   * every value with at least one. Each facet's counts apply every filter but its own (values of
+   * one facet add up: or; facets narrow each other: and), and the date filter.
+   */
+  counts: Record<string, Record<string, number>>;
   /** Bucket (`YYYY` or `YYYY-MM`) → matching articles. */
   dates: Record<string, number>;
   /** Size of the date buckets. */
@@ -52,6 +61,11 @@ export interface Facets {
    * facets, which stay small): the page's timeline derives its months and years from it.
    */
   days?: Record<string, number>;
+  /**
+   * The query's selected values that the archive does not have, by facet name (`{ author: ['无此人'] }`):
+   * they match nothing. Absent when every selected value is known.
+   */
+  unknown?: Record<string, string[]>;
 }
 
 /**

@@ -81,8 +81,9 @@ export function warmUpFiles(): Map<string, Uint8Array> {
     blocks.push(...bytes);
   }
   // start, count, fields; days as zig-zag deltas (every 9th day from 1970-01-01); outlets; field
-  // lengths; the traditional-script flags (every fourth article); similar groups (every article alone).
-  const docs = [0, ARTICLES, INDEX_FIELDS.length, ...each((n) => (n === 0 ? 2 : 18)), ...each((n) => n % 2), ...each(() => TITLE_LENGTH), ...each((n) => TEXT_LENGTH + n), ...each((n) => (n % 4 === 0 ? 1 : 0)), ...each(() => 0)];
+  // lengths; the traditional-script flags (every fourth article); similar groups (every article alone);
+  // no categorical columns.
+  const docs = [0, ARTICLES, INDEX_FIELDS.length, ...each((n) => (n === 0 ? 2 : 18)), ...each((n) => n % 2), ...each(() => TITLE_LENGTH), ...each((n) => TEXT_LENGTH + n), ...each((n) => (n % 4 === 0 ? 1 : 0)), ...each(() => 0), 0];
   // No empty-query facets: nothing the warm-up runs reads them.
   const manifest: Omit<Manifest, 'facets'> = {
     version: INDEX_VERSION,
@@ -97,6 +98,7 @@ export function warmUpFiles(): Map<string, Uint8Array> {
       { name: 'b', count: ARTICLES / 2 },
     ],
     outletCodes: ['a', 'b'],
+    columns: [],
     dates: null,
     undated: 0,
     newest: [],

@@ -8,6 +8,7 @@
  *
  * Only the latest search offered is kept, and only a search asked exactly alike takes it.
  */
+import { normalizeFilters } from '../../lib/search/categorical-facets.ts';
 import type { SearchQuery } from '../../lib/search/types.ts';
 import type { SearchAnswer, WorkerApi } from '../../protocol/worker-protocol.ts';
 
@@ -42,8 +43,8 @@ let offered: { key: string; start: HeadStart } | null = null;
  * @example searchKey({ text: '王毅', limit: 10 }) === searchKey({ limit: 10, text: '王毅' }) // true
  */
 export function searchKey(query: SearchQuery): string {
-  const { text, outlets = [], from = '', to = '', sort = 'relevance', offset = 0, limit } = query;
-  return JSON.stringify([text, outlets, from, to, sort, offset, limit ?? null]);
+  const { text, filters, from = '', to = '', sort = 'relevance', offset = 0, limit } = query;
+  return JSON.stringify([text, normalizeFilters(filters), from, to, sort, offset, limit ?? null]);
 }
 
 /** Asks for the search of `query` and its first hits' summaries, and offers them to the App; replaces any earlier offer. */

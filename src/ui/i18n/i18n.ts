@@ -8,6 +8,15 @@ import type { Lang } from './lang.ts';
 
 export { LANGS, parseLang, preferredChinese, type Lang } from './lang.ts';
 
+/** What one categorical facet's box says: its legend, its filter box, its "clear" button. */
+export interface FacetLabels {
+  legend: string;
+  filterLabel: string;
+  filterPlaceholder: string;
+  noMatch: string;
+  clear: string;
+}
+
 /** What the page says, in one language. */
 export interface Messages {
   /** BCP 47 locale for Intl formatting. */
@@ -47,6 +56,8 @@ export interface Messages {
   archiveSpan: (first: string, last: string) => string;
   filtersHeading: string;
   outletsLegend: string;
+  /** Labels of the categorical facets beyond the outlet, by facet name (`categorical-facets.ts`). */
+  facetLabels: Record<string, FacetLabels>;
   outletFilterLabel: string;
   outletFilterPlaceholder: string;
   unknownOutlet: string;
@@ -165,6 +176,10 @@ export const ZH_HANS: Messages = {
   archiveSpan: (first, last) => `存档范围：${first}至${last}`,
   filtersHeading: '筛选',
   outletsLegend: '来源',
+  facetLabels: {
+    author: { legend: '作者', filterLabel: '查找作者', filterPlaceholder: '输入作者姓名', noMatch: '没有符合的作者。', clear: '清除作者筛选' },
+    tag: { legend: '标签', filterLabel: '查找标签', filterPlaceholder: '输入标签', noMatch: '没有符合的标签。', clear: '清除标签筛选' },
+  },
   outletFilterLabel: '查找来源',
   outletFilterPlaceholder: '输入来源名称',
   unknownOutlet: '（未注明来源）',

@@ -1,15 +1,16 @@
 /**
  * The filters a search has on, as the chips above the results show them (ActiveFilters.svelte):
- * one record per categorical value (outlet; author and tag once the state holds them), one for
+ * one record per categorical value (outlet, author, tag, …), one for
  * the date range, one for the order when it is not the default. Pure: the inputs, the manifest
  * and the strings come in, so the page and the unit tests share it.
  */
+import { OUTLET_FACET } from '../../lib/search/categorical-facets.ts';
 import type { Manifest } from '../../lib/search/format/index-format.ts';
 import type { SortOrder } from '../../lib/search/types.ts';
 import { formatDate, type Messages } from '../i18n/i18n.ts';
 
-/** The categorical facets the state holds: the URL parameter each is read from is its name. */
-export type CategoricalFacet = 'outlet';
+/** A categorical facet's name (`outlet`, `author`, `tag`, …: `categorical-facets.ts`), as the URL parameter it is read from. */
+export type CategoricalFacet = string;
 
 /** What a chip stands for: removing it removes exactly this. */
 export type ActiveFilterFacet = CategoricalFacet | 'date' | 'sort';
@@ -27,7 +28,7 @@ export interface ActiveFilter {
 /** The inputs the chips are made from (the state's `QueryInputs`, or a URL's). */
 export interface FilterInputs {
   text: string;
-  /** Selected values per categorical facet. */
+  /** Selected values per categorical facet, in the order the facets were first chosen. */
   filters: Readonly<Record<CategoricalFacet, readonly string[]>>;
   from: string;
   to: string;
@@ -54,17 +55,24 @@ export function shownSort(text: string, sort: SortOrder): SortOrder {
   return sort === 'relevance' && !hasRankedWords(text) ? 'newest' : sort;
 }
 
-/** What the chips need to know of each categorical facet: adding a facet is adding a row here. */
-export const CATEGORICAL_FACETS: Readonly<Record<CategoricalFacet, { legend: (t: Messages) => string; emptyValue: (t: Messages) => string; values: (manifest: Manifest) => string[] }>> = {
-  outlet: { legend: (t) => t.outletsLegend, emptyValue: (t) => t.unknownOutlet, values: (manifest) => manifest.outlets.map((outlet) => outlet.name) },
-};
+/** A facet's name as a reader reads it: the legend of its box in the filter panel. */
+export function facetLegend(facet: CategoricalFacet, t: Messages): string {
+  return facet === OUTLET_FACET.name ? t.outletsLegend : (t.facetLabels[facet]?.legend ?? facet);
+}
 
-/** The values of each categorical facet the archive has; null before the manifest arrives. */
-export function knownValues(manifest: Manifest | null): Record<CategoricalFacet, ReadonlySet<string>> | null {
-  if (!manifest) return null;
-  const known = {} as Record<CategoricalFacet, ReadonlySet<string>>;
-  for (const facet of Object.keys(CATEGORICAL_FACETS) as CategoricalFacet[]) known[facet] = new Set(CATEGORICAL_FACETS[facet].values(manifest));
-  return known;
+/**
+ * Selected values the archive does not have, by facet: the outlets from the manifest (which lists
+ * them all), the other facets as the latest answer reported them (`Facets.unknown`: their names
+ * stay in the worker). None before the manifest arrives.
+ */
+export function unknownSelected(filters: FilterInputs['filters'], manifest: Manifest | null, answered: Readonly<Record<string, readonly string[]>> | undefined): Record<CategoricalFacet, ReadonlySet<string>> {
+  const unknown: Record<CategoricalFacet, ReadonlySet<string>> = {};
+  if (!manifest) return unknown;
+  const outlets = new Set(manifest.outlets.map((outlet) => outlet.name));
+  for (const facet of Object.keys(filters)) {
+    unknown[facet] = facet === OUTLET_FACET.name ? new Set(filters[facet]!.filter((value) => !outlets.has(value))) : new Set(answered?.[facet] ?? []);
+  }
+  return unknown;
 }
 
 /**
@@ -74,12 +82,13 @@ export function knownValues(manifest: Manifest | null): Record<CategoricalFacet,
  * @example activeFilters({ text: '', filters: { outlet: ['BBC'] }, from: '2021-01-01', to: '', sort: 'relevance' }, manifest, t)
  * // [{ facet: 'outlet', value: 'BBC', label: 'BBC', isUnknown: false }, { facet: 'date', value: '2021-01-01..', label: '2021年1月1日起', isUnknown: false }]
  */
-export function activeFilters(inputs: FilterInputs, manifest: Manifest | null, t: Messages): ActiveFilter[] {
-  const known = knownValues(manifest);
+export function activeFilters(inputs: FilterInputs, manifest: Manifest | null, t: Messages, answeredUnknown?: Readonly<Record<string, readonly string[]>>): ActiveFilter[] {
+  const unknown = unknownSelected(inputs.filters, manifest, answeredUnknown);
   const chips: ActiveFilter[] = [];
-  for (const facet of Object.keys(inputs.filters) as CategoricalFacet[]) {
-    for (const value of inputs.filters[facet]) {
-      chips.push({ facet, value, label: value || CATEGORICAL_FACETS[facet].emptyValue(t), isUnknown: known !== null && !known[facet].has(value) });
+  for (const facet of Object.keys(inputs.filters)) {
+    for (const value of inputs.filters[facet]!) {
+      const label = value || (facet === OUTLET_FACET.name ? t.unknownOutlet : value);
+      chips.push({ facet, value, label, isUnknown: unknown[facet]?.has(value) ?? false });
     }
   }
   const { from, to } = inputs;
@@ -104,9 +113,10 @@ export function unknownFiltersText(chips: readonly ActiveFilter[], manifest: Man
   const unknown = chips.filter((chip) => chip.isUnknown);
   if (unknown.length === 0) return '';
   const lines: string[] = [];
-  for (const facet of Object.keys(CATEGORICAL_FACETS) as CategoricalFacet[]) {
+  const facets = [...new Set(unknown.map((chip) => chip.facet))].filter((facet) => facet !== 'date' && facet !== 'sort');
+  for (const facet of facets) {
     const values = unknown.filter((chip) => chip.facet === facet).map((chip) => t.quoted(chip.label));
-    if (values.length > 0) lines.push(t.unknownValues(CATEGORICAL_FACETS[facet].legend(t), values.join(t.wordSeparator)));
+    lines.push(t.unknownValues(facetLegend(facet, t), values.join(t.wordSeparator)));
   }
   const span = manifest?.dates;
   if (unknown.some((chip) => chip.facet === 'date') && span) lines.push(t.datesOutsideArchive(formatDate(span.first, t), formatDate(span.last, t)));

@@ -27,18 +27,24 @@ export interface FacetListOptions {
 
 /**
  * Orders a facet's values: the selected ones (those the archive does not have first, then by
- * count), then the others by count; ties keep the order of `counts`.
+ * count), then the others by count; ties keep the order of `counts`. A selected value `counts`
+ * does not hold is listed at 0: as unknown when `unknown` says so, or, without `unknown`, always
+ * (the outlet's `counts` hold every value the archive has; an author's or a tag's only those the
+ * answer counted).
  *
- * @param counts the archive's values with their counts, by count (as `outletCounts` gives them)
+ * @param counts the values with their counts, by count (as `outletCounts` gives them)
+ * @param unknown the selected values the archive does not have, when `counts` cannot tell
  * @example orderFacetRows([{ name: 'A', count: 5 }, { name: 'B', count: 2 }], ['B']).map((row) => row.name) // ['B', 'A']
  */
-export function orderFacetRows(counts: readonly FacetCount[], selected: readonly string[]): FacetRow[] {
+export function orderFacetRows(counts: readonly FacetCount[], selected: readonly string[], unknown?: ReadonlySet<string>): FacetRow[] {
   const chosen = new Set(selected);
-  const rows = counts.map((value) => ({ ...value, isSelected: chosen.has(value.name), isUnknown: false }));
-  const known = new Set(counts.map((value) => value.name));
-  const unknown = selected.filter((name) => !known.has(name)).map((name) => ({ name, count: 0, isSelected: true, isUnknown: true }));
+  const isUnknown = (name: string) => unknown?.has(name) ?? false;
+  const rows = counts.map((value) => ({ ...value, isSelected: chosen.has(value.name), isUnknown: isUnknown(value.name) }));
+  const listed = new Set(counts.map((value) => value.name));
+  const missing = selected.filter((name) => !listed.has(name)).map((name) => ({ name, count: 0, isSelected: true, isUnknown: unknown ? isUnknown(name) : true }));
   const byCount = (a: FacetRow, b: FacetRow) => b.count - a.count;
-  return [...unknown, ...rows.filter((row) => row.isSelected).sort(byCount), ...rows.filter((row) => !row.isSelected).sort(byCount)];
+  const selectedRows = [...rows.filter((row) => row.isSelected), ...missing.filter((row) => !row.isUnknown)].sort(byCount);
+  return [...missing.filter((row) => row.isUnknown), ...selectedRows, ...rows.filter((row) => !row.isSelected).sort(byCount)];
 }
 
 /**

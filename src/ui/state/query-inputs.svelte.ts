@@ -1,21 +1,33 @@
 /**
- * What the visitor asks: the words in the box, the outlets, the dates and the order, and the
- * changes the page's controls make to them. Running the search and writing the URL are the
- * caller's (`search-state.svelte.ts`): these only change the inputs.
+ * What the visitor asks: the words in the box, the categorical filters (outlet, author, tag, …),
+ * the dates and the order, and the changes the page's controls make to them. Running the search
+ * and writing the URL are the caller's (`search-state.svelte.ts`): these only change the inputs.
  */
+import { hasFacetFilters, OUTLET_FACET } from '../../lib/search/categorical-facets.ts';
 import type { SearchQuery, SortOrder } from '../../lib/search/types.ts';
 import { withoutQueryWord } from '../../lib/search/query/query-operators.ts';
 import { queryOf, type SearchInputs } from '../../protocol/search-request.ts';
-import type { CategoricalFacet } from './active-filters.ts';
+import { toggledFilter } from './facet-filters.ts';
 
 export class QueryInputs implements SearchInputs {
   text = $state('');
-  outlets: string[] = $state.raw([]);
+  /** Selected values by facet name (`categorical-facets.ts`); a facet without values is absent. */
+  filters: Record<string, string[]> = $state.raw({});
   from = $state('');
   to = $state('');
   sort: SortOrder = $state('relevance');
 
-  readonly hasFilters = $derived(this.outlets.length > 0 || this.from !== '' || this.to !== '');
+  readonly hasFilters = $derived(hasFacetFilters(this.filters) || this.from !== '' || this.to !== '');
+
+  /** The selected outlets (`filters.outlet`). */
+  get outlets(): string[] {
+    return this.filters[OUTLET_FACET.name] ?? [];
+  }
+
+  /** The values selected in facet `facet`. */
+  selected(facet: string): string[] {
+    return this.filters[facet] ?? [];
+  }
 
   /** Words typed or a filter set: not the bare listing. */
   get isQuery(): boolean {
@@ -30,14 +42,20 @@ export class QueryInputs implements SearchInputs {
   /** Takes every input from `inputs` (the URL's, Back/Forward). */
   apply(inputs: SearchInputs): void {
     this.text = inputs.text;
-    this.outlets = inputs.outlets;
+    this.filters = inputs.filters;
     this.from = inputs.from;
     this.to = inputs.to;
     this.sort = inputs.sort;
   }
 
-  toggleOutlet(name: string): void {
-    this.outlets = this.outlets.includes(name) ? this.outlets.filter((o) => o !== name) : [...this.outlets, name];
+  /** Selects one value of a categorical facet, or unselects it when it was selected. */
+  toggleValue(facet: string, value: string): void {
+    this.filters = toggledFilter(this.filters, facet, value);
+  }
+
+  /** Narrows facet `facet` to `value` alone (the reader's author link). */
+  onlyValue(facet: string, value: string): void {
+    this.filters = toggledFilter(this.filters, facet, null, [value]);
   }
 
   setDateRange(from: string, to: string): void {
@@ -46,12 +64,18 @@ export class QueryInputs implements SearchInputs {
   }
 
   /** Unselects one value of a categorical facet. */
-  removeValue(facet: CategoricalFacet, value: string): void {
-    if (facet === 'outlet') this.outlets = this.outlets.filter((o) => o !== value);
+  removeValue(facet: string, value: string): void {
+    if (this.selected(facet).includes(value)) this.toggleValue(facet, value);
   }
 
-  clearOutlets(): void {
-    this.outlets = [];
+  /** Clears one categorical facet's selection. */
+  clearFacet(facet: string): void {
+    this.filters = toggledFilter(this.filters, facet, null);
+  }
+
+  /** Clears every categorical facet's selection. */
+  clearFacets(): void {
+    this.filters = {};
   }
 
   clearDates(): void {

@@ -4,11 +4,13 @@
  * hand-over from the page's head start. Only the answer to the latest search is ever shown:
  * each search has a number, and an answer to an older one is dropped.
  */
+import { OUTLET_FACET } from '../../lib/search/categorical-facets.ts';
 import type { ArticlePreview, Manifest } from '../../lib/search/format/index-format.ts';
 import type { SearchQuery } from '../../lib/search/types.ts';
 import type { HeadStart } from '../client/head-start.ts';
 import { isBareListing } from '../../protocol/search-request.ts';
 import type { SearchAnswer } from '../../protocol/worker-protocol.ts';
+import { facetValues, type FacetValue } from './facet-lists.ts';
 import type { QueryInputs } from './query-inputs.svelte.ts';
 import type { SummaryLoader } from './summary-loader.svelte.ts';
 import type { ResultInfo, StateWorker } from './types.ts';
@@ -170,9 +172,18 @@ export class Results {
   get outletCounts(): Array<{ name: string; count: number }> {
     const manifest = this.context.manifest();
     if (!manifest) return [];
-    const facet = this.answer?.facets.outlets;
+    const facet = this.answer?.facets.counts[OUTLET_FACET.name];
     const counts = manifest.outlets.map((outlet, order) => ({ name: outlet.name, count: facet ? (facet[outlet.name] ?? 0) : outlet.count, order }));
     return counts.sort((a, b) => b.count - a.count || a.order - b.order).map(({ name, count }) => ({ name, count }));
+  }
+
+  /**
+   * The values of facet `facet` (beyond the outlet) that the latest answer counted, by count: the
+   * archive's other values are not known to the page (their names stay in the worker), so none
+   * at 0. Empty until an answer has counted the facet.
+   */
+  facetCounts(facet: string): FacetValue[] {
+    return facetValues(this.answer?.facets.counts, facet, []);
   }
 
   get hasMore(): boolean {

@@ -17,7 +17,8 @@ import { isPartialAnswer, queryCutText, statusText } from './status-text.ts';
 import type { SummaryLoader } from './summary-loader.svelte.ts';
 import type { ReaderState, ResultInfo, ShownError } from './types.ts';
 import { serializeUrlState, type UrlState } from './url-state.ts';
-import { activeFilters, unknownFiltersText, type ActiveFilter } from './active-filters.ts';
+import { activeFilters, unknownFiltersText, unknownSelected, type ActiveFilter } from './active-filters.ts';
+import type { FacetValue } from './facet-lists.ts';
 
 export abstract class SearchReads {
   /** Absolute URL of the hosted page when articles open there, else null (the reader). */
@@ -63,6 +64,10 @@ export abstract class SearchReads {
   get outlets(): string[] {
     return this.inputs.outlets;
   }
+  /** Selected values by facet name (`{ outlet: […], author: […], tag: […] }`). */
+  get filters(): Record<string, string[]> {
+    return this.inputs.filters;
+  }
   get from(): string {
     return this.inputs.from;
   }
@@ -77,8 +82,8 @@ export abstract class SearchReads {
   }
   /** The chips above the results: each categorical value, the date range, an order other than the default. */
   get activeFilters(): ActiveFilter[] {
-    const { text, outlets, from, to, sort } = this.inputs;
-    return activeFilters({ text, filters: { outlet: outlets }, from, to, sort }, this.manifest, this.t);
+    const { text, filters, from, to, sort } = this.inputs;
+    return activeFilters({ text, filters, from, to, sort }, this.manifest, this.t, this.answer?.facets.unknown);
   }
   /** The line that says which active filters match nothing in the archive ('' when all do). */
   get unknownFiltersText(): string {
@@ -177,6 +182,25 @@ export abstract class SearchReads {
   /** Outlets with their counts for the current query (manifest counts before any answer), by count. */
   get outletCounts(): Array<{ name: string; count: number }> {
     return this.results.outletCounts;
+  }
+
+  /**
+   * Values of facet `facet` (beyond the outlet) with their counts for the current query, by count;
+   * those of the latest answer (the manifest has only the outlet's).
+   */
+  facetCounts(facet: string): FacetValue[] {
+    return this.results.facetCounts(facet);
+  }
+
+  /** Selected values of facet `facet` the archive does not have: known for the outlet from the manifest, for the others from the latest answer. */
+  unknownValues(facet: string): ReadonlySet<string> {
+    return unknownSelected(this.inputs.filters, this.manifest, this.answer?.facets.unknown)[facet] ?? new Set();
+  }
+
+  /** Link to the current search narrowed to one value of a facet (the reader's author link). */
+  filterHref(facet: string, value: string): string {
+    const { search } = serializeUrlState({ ...this.urlState(), filters: { ...this.inputs.filters, [facet]: [value] }, articleId: '' });
+    return this.pageUrl ? new URL(search || '?', this.pageUrl).href : search || '?';
   }
 
   /** Shareable link to an article, on this page's current search. */

@@ -7,6 +7,7 @@
  */
 import { createContext } from 'svelte';
 import type { TextRange } from '../../lib/search/query/highlight.ts';
+import { OUTLET_FACET } from '../../lib/search/categorical-facets.ts';
 import type { SortOrder } from '../../lib/search/types.ts';
 import { quickRange, type QuickRange } from '../date-range.ts';
 import { preferredChinese, type Lang } from '../i18n/i18n.ts';
@@ -176,7 +177,20 @@ export class SearchState extends SearchReads {
   }
 
   toggleOutlet(name: string): void {
-    this.inputs.toggleOutlet(name);
+    this.toggleFilter(OUTLET_FACET.name, name);
+  }
+
+  /** Selects or unselects one value of a categorical facet (`outlet`, `author`, `tag`, …). */
+  toggleFilter(facet: string, value: string): void {
+    this.inputs.toggleValue(facet, value);
+    this.commit();
+  }
+
+  /** Closes the reader and narrows the search to one value of a facet (the reader's author link). */
+  filterBy(facet: string, value: string): void {
+    // A new history entry over the reader's: Back returns to the article the link was in.
+    if (this.reader) this.readerPart.close();
+    this.inputs.onlyValue(facet, value);
     this.commit();
   }
 
@@ -199,7 +213,12 @@ export class SearchState extends SearchReads {
   }
 
   clearOutlets(): void {
-    this.inputs.clearOutlets();
+    this.clearFacet(OUTLET_FACET.name);
+  }
+
+  /** Clears one categorical facet's selection. */
+  clearFacet(facet: string): void {
+    this.inputs.clearFacet(facet);
     this.commit();
   }
 
@@ -209,7 +228,7 @@ export class SearchState extends SearchReads {
   }
 
   clearFilters(): void {
-    this.inputs.clearOutlets();
+    this.inputs.clearFacets();
     this.inputs.clearDates();
     this.commit();
   }
@@ -224,7 +243,7 @@ export class SearchState extends SearchReads {
 
   /** The chips' "clear all": every filter, and the order back to the default. */
   clearAllFilters(): void {
-    this.inputs.clearOutlets();
+    this.inputs.clearFacets();
     this.inputs.clearDates();
     this.inputs.sort = 'relevance';
     this.commit();
@@ -291,8 +310,8 @@ export class SearchState extends SearchReads {
   }
 
   protected urlState(): UrlState {
-    const { text, outlets, from, to, sort } = this.inputs;
-    const state: UrlState = { text: text.trim() ? text : '', outlets, from, to, sort, articleId: this.reader?.id ?? '' };
+    const { text, filters, from, to, sort } = this.inputs;
+    const state: UrlState = { text: text.trim() ? text : '', filters, from, to, sort, articleId: this.reader?.id ?? '' };
     if (this.locale.urlLang) state.lang = this.locale.urlLang;
     return state;
   }

@@ -39,7 +39,7 @@ export interface SearchStateOptions {
   /** Search box placeholder instead of the language's example. */
   placeholder?: string;
   /** Filters to start with when the URL is not synced (the widget's preset outlets and dates). */
-  initial?: Partial<Pick<UrlState, 'outlets' | 'from' | 'to'>>;
+  initial?: Partial<Pick<UrlState, 'filters' | 'from' | 'to'>>;
   /** Hosted search page: when set, articles open there (a link) instead of in the reader. */
   pageUrl?: string;
   /** Called when a search settles, an article is opened or an error is shown (the widget's events). */

@@ -1,16 +1,19 @@
 /**
- * The page URL as state: `?q=…&outlet=…&outlet=…&from=YYYY-MM-DD&to=YYYY-MM-DD&sort=…&lang=…`
+ * The page URL as state: `?q=…&outlet=…&outlet=…&author=…&tag=…&from=YYYY-MM-DD&to=YYYY-MM-DD&sort=…&lang=…`
+ * (one repeatable parameter per categorical facet, named as the facet: `categorical-facets.ts`)
  * for the search and `#a=<article id>` for the article open in the reader. Written here (the
  * page's history, the widget's links to the hosted page); read by `url-read.ts`, which only the
  * hosted page loads. Pure: no `window`, so the page, the widget and the unit tests share it.
  */
+import { FACET_NAMES, selectedValues } from '../../lib/search/categorical-facets.ts';
 import type { SortOrder } from '../../lib/search/types.ts';
 import type { Lang } from '../i18n/lang.ts';
 
 /** Everything a shared link restores. */
 export interface UrlState {
   text: string;
-  outlets: string[];
+  /** Selected values by facet name (`{ outlet: ['法广'], tag: ['香港'] }`); a facet without values is absent. */
+  filters: Record<string, string[]>;
   /** `YYYY-MM-DD` or ''. */
   from: string;
   to: string;
@@ -21,7 +24,7 @@ export interface UrlState {
   lang?: Lang;
 }
 
-export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({ text: '', outlets: [], from: '', to: '', sort: 'relevance', articleId: '' });
+export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({ text: '', filters: {}, from: '', to: '', sort: 'relevance', articleId: '' });
 
 /**
  * Writes the state as a query string and a fragment, leaving out defaults (`''` for a default
@@ -32,7 +35,7 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({ text: '', o
 export function serializeUrlState(state: UrlState): { search: string; hash: string } {
   const params = new URLSearchParams();
   if (state.text) params.set('q', state.text);
-  for (const outlet of state.outlets) params.append('outlet', outlet);
+  for (const name of FACET_NAMES) for (const value of selectedValues(state.filters, name)) params.append(name, value);
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
   if (state.sort !== 'relevance') params.set('sort', state.sort);

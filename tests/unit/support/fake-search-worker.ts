@@ -87,7 +87,7 @@ export function testManifest(articles = 40): Manifest {
       { name: '法广', count: articles / 2 },
       { name: '美国之音', count: articles / 2 },
     ],
-    facets: { outlets: { 法广: articles / 2, 美国之音: articles / 2 }, dates: {}, dateBucket: 'year' },
+    facets: { counts: { outlet: { 法广: articles / 2, 美国之音: articles / 2 } }, dates: {}, dateBucket: 'year' },
     dates: { first: '2025-01-01', last: '2026-01-03' },
     newest,
   };
@@ -100,7 +100,7 @@ export function answerOf(numbers: number[], total = numbers.length, searched = {
     total,
     approximate: searched.articles < searched.of,
     hits: numbers.map((number) => ({ number, score: 1, terms: [] })),
-    facets: { outlets: { 法广: total }, dates: {}, dateBucket: 'year' },
+    facets: { counts: { outlet: { 法广: total } }, dates: {}, dateBucket: 'year' },
     searched,
   };
 }

@@ -1,12 +1,14 @@
 import type { Article } from '../../article/types.ts';
 import { hash53 } from '../../article/article-id.ts';
+import { buildColumn } from './build-columns.ts';
+import { type CategoricalFacet, DEFAULT_FACET_COLUMNS, OUTLET_FACET } from '../categorical-facets.ts';
 import { CharFrequencies } from '../text/char-frequency.ts';
 import { collectPostings } from './collect-postings.ts';
 import { assignSimilarGroups } from '../query/collapse-similar.ts';
 import { createDocsTable, dayNumber, encodeDocsBlock } from '../format/docs-table.ts';
 import { encodeVocabulary } from './encode-vocabulary.ts';
 import { hashBytes } from '../format/content-hash.ts';
-import { countFacets } from '../query/facets.ts';
+import { countFacets, NO_FILTERS } from '../query/facets.ts';
 import { foldingPairsFor, isTraditionalText } from '../text/fold.ts';
 import { findSnippet, RESULT_SNIPPET_CHARS } from '../query/highlight.ts';
 import { parseQuery } from '../query/parse-query.ts';
@@ -14,7 +16,9 @@ import { literalFormKeys } from '../text/literal-forms.ts';
 import { cutPartPages } from './cut-part-pages.ts';
 import {
   type ArticleFragment,
+  AUTHOR_FIELD,
   type DocsBlockEntry,
+  type FacetColumnEntry,
   type NewestArticle,
   fragmentPath,
   htmlPath,
@@ -24,6 +28,7 @@ import {
   INDEX_VERSION,
   type Manifest,
   type OutletCount,
+  valuesPath,
 } from '../format/index-format.ts';
 
 
@@ -39,6 +44,8 @@ export interface BuildOptions {
   chunkBytes?: number;
   /** What the previous build of this index folder decided and later builds keep (see {@link PreviousIndex}). */
   previous?: PreviousIndex;
+  /** Categorical facets stored as docs-table columns besides the outlet (default: author and tag; see `categorical-facets.ts`). */
+  facets?: readonly CategoricalFacet[];
 }
 
 /**
@@ -59,6 +66,8 @@ export interface PreviousIndex {
   newestBoundaries: readonly string[];
   /** The previous manifest's `outletCodes`. */
   outletCodes: readonly string[];
+  /** Each categorical column's value names by code, by facet name (from its `values-` file). */
+  columnValues?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -68,7 +77,7 @@ export interface PreviousIndex {
  * 100,000 articles into ten. Terms are chunked from 4 KB of postings (≈ 1,500 articles) on: below
  * that a chunk per block would cost more round trips than the bytes it saves.
  */
-export const DEFAULT_BUILD_OPTIONS: Required<Omit<BuildOptions, 'previous'>> = { partBytes: 12_000, newestCount: 10, blockSize: 10_000, chunkBytes: 4_000 };
+export const DEFAULT_BUILD_OPTIONS: Required<Omit<BuildOptions, 'previous' | 'facets'>> = { partBytes: 12_000, newestCount: 10, blockSize: 10_000, chunkBytes: 4_000 };
 
 /**
  * Turns compiled articles into the files of the index folder (see `index-format.ts`), one file at
@@ -91,15 +100,21 @@ export function* indexFiles(articles: readonly Article[], options: BuildOptions 
   const outletCodes = [...(options.previous?.outletCodes ?? [])];
   for (const { name } of [...outlets].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) if (!outletCodes.includes(name)) outletCodes.push(name);
   const outletIndex = new Map(outletCodes.map((name, i) => [name, i]));
+  // Authors are searched (weighted between title and text) when the archive names any: an index
+  // without them keeps the two fields, and the bytes, it had.
+  const fields: readonly string[] = live.some((a) => a.author) ? [...INDEX_FIELDS, AUTHOR_FIELD] : INDEX_FIELDS;
+  const fieldText = (article: Article, field: string) => (field === AUTHOR_FIELD ? article.author : field === 'title' ? article.title : article.text);
+  const columns = (options.facets ?? DEFAULT_FACET_COLUMNS).map((facet) => buildColumn(byNumber, facet, options.previous?.columnValues?.get(facet.name)));
 
-  const table = createDocsTable(slots, INDEX_FIELDS.length);
+  const table = createDocsTable(slots, fields.length, columns.length);
+  table.columns = columns.map((column) => column.rows);
   const blockCount = Math.max(1, Math.ceil(slots / blockSize));
-  const charFrequencies = new CharFrequencies(INDEX_FIELDS.length, (blockCount - 1) * blockSize);
+  const charFrequencies = new CharFrequencies(fields.length, (blockCount - 1) * blockSize);
   const postings = collectPostings(
-    INDEX_FIELDS.length,
+    fields.length,
     (number) => {
       const article = byNumber[number];
-      return article && INDEX_FIELDS.map((field) => article[field]);
+      return article && fields.map((field) => fieldText(article, field));
     },
     slots,
     (number, field, terms) => charFrequencies.add(number, field, terms),
@@ -111,14 +126,14 @@ export function* indexFiles(articles: readonly Article[], options: BuildOptions 
   );
   table.fieldLength = postings.fieldLength;
   // MiniSearch keeps a running average; computing it the same way keeps scores identical.
-  const averageFieldLength = INDEX_FIELDS.map(() => 0);
+  const averageFieldLength = fields.map(() => 0);
   let seen = 0;
   byNumber.forEach((article, number) => {
     if (!article) return;
     table.day[number] = dayNumber(article.date);
     table.outlet[number] = outletIndex.get(article.outlet)!;
     table.traditional[number] = isTraditionalText(`${article.title}\n${article.text}`) ? 1 : 0;
-    INDEX_FIELDS.forEach((_, fieldId) => {
+    fields.forEach((_, fieldId) => {
       averageFieldLength[fieldId] = (averageFieldLength[fieldId]! * seen + table.fieldLength[fieldId]![number]!) / (seen + 1);
     });
     seen++;
@@ -147,6 +162,13 @@ export function* indexFiles(articles: readonly Article[], options: BuildOptions 
     const file = `docs-${hashBytes(data)}.bin`;
     yield { path: file, data, gzip: true };
     docs.push({ file, bytes: 0 });
+  }
+  const columnEntries: FacetColumnEntry[] = [];
+  for (const column of columns) {
+    const data = new TextEncoder().encode(JSON.stringify(column.values));
+    const file = valuesPath(hashBytes(data));
+    yield { path: file, data, gzip: true };
+    columnEntries.push({ name: column.facet.name, key: column.facet.key, file, bytes: 0, values: column.inUse });
   }
 
   const idShardLength = live.length > 36 * 200 ? 2 : 1;
@@ -185,11 +207,13 @@ export function* indexFiles(articles: readonly Article[], options: BuildOptions 
     articles: live.length,
     slots,
     blockSize,
-    fields: INDEX_FIELDS,
+    fields,
     averageFieldLength,
     outlets,
     outletCodes,
-    facets: countFacets(numberOf.values(), table, outletCodes, { outlets: null, fromDay: 0, toDay: Infinity }),
+    columns: columnEntries,
+    // The outlet's counts only: the other columns' names are not in the manifest (see `columns`).
+    facets: countFacets(numberOf.values(), table, { names: [OUTLET_FACET.name], values: [outletCodes] }, NO_FILTERS),
     dates: dated.length ? { first: dated[0]!.date.slice(0, 10), last: dated[dated.length - 1]!.date.slice(0, 10) } : null,
     undated: live.length - dated.length,
     newest: newest.map(

@@ -6,7 +6,7 @@ export function hashBytes(data: Uint8Array): string {
   return (hash53Bytes(data) % 36 ** 8).toString(36).padStart(8, '0');
 }
 
-const HASHED_NAME = /^(?:terms|docs|post|dir)-([0-9a-z]+)\.bin$/;
+const HASHED_NAME = /^(?:terms|docs|post|dir|values)-([0-9a-z]+)\.bin$/;
 
 /**
  * The hash a content-hashed file's name promises (`terms-<hash>.bin`, `docs-…`, `post-…`: the

@@ -24,14 +24,23 @@ export interface DocsTable {
    * own number (see `collapse-similar.ts`). Absent in tables made by hand: every article alone.
    */
   similar?: Uint32Array;
+  /**
+   * Categorical columns beyond the outlet, in the manifest's `columns` order: per article number,
+   * the codes of its values (positions in that column's value list; none, one or several).
+   */
+  columns: Array<Array<readonly number[]>>;
 }
+
+/** The row of an article without values in a column (shared: most rows are empty). */
+const NO_VALUES: readonly number[] = Object.freeze([]);
 
 /** Outlet of a number no article holds any more (it was deleted; numbers are never reused). */
 export const NO_OUTLET = 0xffff;
 
 /** An empty table for `count` numbers (every row a hole until a block fills it). */
-export function createDocsTable(count: number, fieldCount: number): DocsTable {
+export function createDocsTable(count: number, fieldCount: number, columnCount = 0): DocsTable {
   return {
+    columns: Array.from({ length: columnCount }, () => new Array<readonly number[]>(count).fill(NO_VALUES)),
     count,
     day: new Uint32Array(count),
     outlet: new Uint16Array(count).fill(NO_OUTLET),
@@ -68,7 +77,8 @@ export function parseDay(text: string): number {
  * Encodes rows `start … end - 1`, column by column (gzip packs a column of similar small numbers
  * better than interleaved rows): `start count fieldCount`, then the days as zigzag deltas, the
  * outlets, each field's lengths, whether each article is in traditional characters (0/1), then
- * each row's distance back to its similar group (0: alone),
+ * each row's distance back to its similar group (0: alone), then the number of categorical
+ * columns and, per column, each row's number of values followed by every row's value codes,
  * all varints.
  */
 export function encodeDocsBlock(table: DocsTable, start: number, end: number): Uint8Array {
@@ -84,6 +94,11 @@ export function encodeDocsBlock(table: DocsTable, start: number, end: number): U
   for (const lengths of table.fieldLength) for (let n = start; n < end; n++) writer.uint(lengths[n]!);
   for (let n = start; n < end; n++) writer.uint(table.traditional[n]!);
   for (let n = start; n < end; n++) writer.uint(n - (table.similar?.[n] ?? n));
+  writer.uint(table.columns.length);
+  for (const rows of table.columns) {
+    for (let n = start; n < end; n++) writer.uint(rows[n]!.length);
+    for (let n = start; n < end; n++) for (const code of rows[n]!) writer.uint(code);
+  }
   return writer.finish();
 }
 
@@ -118,5 +133,14 @@ export function decodeDocsBlockInto(table: DocsTable, data: Uint8Array, expected
     const back = reader.uint();
     if (back > n) throw new RangeError('docs-table: similar group before the first article');
     similar[n] = n - back;
+  }
+  if (reader.done) return;
+  const columnCount = reader.uint();
+  if (columnCount !== table.columns.length) throw new RangeError(`docs-table: block has ${columnCount} categorical columns, the manifest ${table.columns.length}`);
+  for (const rows of table.columns) {
+    const lengths = Array.from({ length: count }, () => reader.uint());
+    lengths.forEach((length, i) => {
+      rows[start + i] = length === 0 ? NO_VALUES : Array.from({ length }, () => reader.uint());
+    });
   }
 }

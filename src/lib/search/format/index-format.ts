@@ -5,7 +5,8 @@
  * manifest.json          Manifest: counts, outlets, date range, newest articles, blocks, the part tables' pages
  * dir-<hash>.bin         gzip: one page of a vocabulary's part table (see part-pages.ts)
  * docs-<hash>.bin        gzip: one block of article numbers → day, outlet, field lengths (ranking + facets),
- *                        similar group (near-duplicates collapsed at query time)
+ *                        similar group (near-duplicates collapsed at query time), categorical columns' codes
+ * values-<hash>.bin      gzip: one categorical column's value names by code (JSON array), e.g. the authors
  * terms-<hash>.bin       gzip: one range of the sorted vocabulary of the older blocks (`parts`) or of
  *                        the newest block (`newestParts`): each term's document frequency there, and
  *                        its postings (rare terms) or the names of its per-block chunks (common terms)
@@ -30,6 +31,27 @@ export const INDEX_VERSION = 5;
 
 /** Fields MiniSearch scores, in field-id order. */
 export const INDEX_FIELDS = ['title', 'text'] as const;
+
+/** The field appended to `INDEX_FIELDS` when any article names an author (the manifest's `fields` says). */
+export const AUTHOR_FIELD = 'author';
+
+/**
+ * One categorical column of the docs table beyond the outlet (author, tag, a facet declared with
+ * `--facet`): its facet, and the file of its value names, fetched when a query filters or counts
+ * by it. Names keep their codes from build to build (a new value gets the next code), like outlets.
+ */
+export interface FacetColumnEntry {
+  /** Filter name (`author`): `filters.author`, URL `author=`, CLI `--author`. */
+  name: string;
+  /** Key of its counts in the CLI's JSON (`facets.authors`). */
+  key: string;
+  /** `values-<hash>.bin`: gzip JSON, the value names by code. */
+  file: string;
+  /** Size of that file (gzip). */
+  bytes: number;
+  /** Values in use (at least one article holds them): a page shows a facet from two on. */
+  values: number;
+}
 
 /** One outlet and how many articles it has. */
 export interface OutletCount {
@@ -86,6 +108,11 @@ export function partIndexOf(parts: ReadonlyArray<readonly [string, ...unknown[]]
   return lo;
 }
 
+/** Path of a categorical column's value names. */
+export function valuesPath(hash: string): string {
+  return `values-${hash}.bin`;
+}
+
 /** Path of a common term's postings chunk (one block of article numbers). */
 export function chunkPath(hash: string): string {
   return `post-${hash}.bin`;
@@ -118,9 +145,12 @@ export interface Manifest {
    * outlet gets the next one), so that a block whose articles did not change keeps its bytes.
    */
   outletCodes: string[];
+  /** Categorical columns beyond the outlet, in the docs table's order. */
+  columns: FacetColumnEntry[];
   /**
    * The facets of the empty query (every article): the start page shows its outlet counts and
-   * date histogram without the docs table.
+   * date histogram without the docs table (the other columns' counts come with the first query
+   * that needs them: their names are not in the manifest).
    */
   facets: Facets;
   /** First and last day (`YYYY-MM-DD`) of dated articles, or null when none is dated. */

@@ -73,6 +73,14 @@ export function validateManifest(data: unknown): Manifest {
   if (!Array.isArray(outlets) || outlets.length > MAX_OUTLETS || !outlets.every((o) => isRecord(o) && typeof o['name'] === 'string' && isCount(o['count']))) {
     throw damaged('has no valid outlet list');
   }
+  const columns = data['columns'];
+  if (!Array.isArray(columns) || columns.length > MAX_COLUMNS) throw damaged('has no valid list of categorical columns');
+  const names = new Set(['outlet']);
+  columns.forEach((column, i) => {
+    if (!isRecord(column) || typeof column['name'] !== 'string' || typeof column['key'] !== 'string' || names.has(column['name'])) throw damaged(`has an invalid categorical column ${i}`);
+    if (typeof column['file'] !== 'string' || !VALUES_FILE.test(column['file']) || !isCount(column['bytes']) || !isCount(column['values'])) throw damaged(`has an invalid categorical column ${i}`);
+    names.add(column['name']);
+  });
   const newest = data['newest'];
   if (!Array.isArray(newest) || newest.length > slots || !newest.every((a) => isRecord(a) && isCount(a['number']) && (a['number'] as number) < slots && typeof a['id'] === 'string')) {
     throw damaged('has no valid list of the newest articles');
@@ -81,6 +89,10 @@ export function validateManifest(data: unknown): Manifest {
   if (dates !== null && !(isRecord(dates) && typeof dates['first'] === 'string' && typeof dates['last'] === 'string')) throw damaged('has no valid date range');
   return data as unknown as Manifest;
 }
+
+/** Categorical columns beyond the outlet: a handful in practice. */
+const MAX_COLUMNS = 64;
+const VALUES_FILE = /^values-[0-9a-z]{1,16}\.bin$/;
 
 /**
  * A vocabulary's part table pages: `[first term, hash, parts, bytes]` tuples, first terms strictly

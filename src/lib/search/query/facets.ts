@@ -1,21 +1,49 @@
 import { dayToIso, type DocsTable } from '../format/docs-table.ts';
 import type { Facets } from '../types.ts';
 
-/** Filters resolved against the docs table. */
+/**
+ * Filters resolved against the docs table. Categorical facets are numbered as the table stores
+ * them: 0 is the outlet (`DocsTable.outlet`), `i + 1` the table's column `i`.
+ */
 export interface ResolvedFilters {
-  /** Allowed outlet positions, or null for all. */
-  outlets: Set<number> | null;
+  /** Per facet, the allowed value codes, or null for all. */
+  categorical: ReadonlyArray<ReadonlySet<number> | null>;
   /** Inclusive day-number range; 0 / Infinity when open. */
   fromDay: number;
   toDay: number;
 }
 
+/** What to count: per facet (numbered as in `ResolvedFilters`), its name and its value names by code. */
+export interface FacetNames {
+  names: readonly string[];
+  /** Value names by code; null leaves the facet out of the counts (its names are not loaded). */
+  values: ReadonlyArray<readonly string[] | null>;
+}
+
+/** No filter at all: every article passes. */
+export const NO_FILTERS: ResolvedFilters = { categorical: [], fromDay: 0, toDay: Infinity };
+
 /** Spans up to this many days are bucketed by month, longer ones by year. */
 const MONTH_BUCKET_MAX_DAYS = 3 * 366;
 
-/** True when article `n` passes the outlet filter. */
-export function passesOutlet(docs: DocsTable, n: number, filters: ResolvedFilters): boolean {
-  return filters.outlets === null || filters.outlets.has(docs.outlet[n]!);
+/** The value codes article `n` holds in facet `facet`. */
+function valuesOf(docs: DocsTable, facet: number, n: number): readonly number[] | number {
+  return facet === 0 ? docs.outlet[n]! : (docs.columns[facet - 1]?.[n] ?? []);
+}
+
+/** True when article `n` passes the filter of categorical facet `facet` (any of its values selected). */
+function passesFacet(docs: DocsTable, facet: number, n: number, filters: ResolvedFilters): boolean {
+  const allowed = filters.categorical[facet];
+  if (!allowed) return true;
+  const values = valuesOf(docs, facet, n);
+  if (typeof values === 'number') return allowed.has(values);
+  return values.some((code) => allowed.has(code));
+}
+
+/** True when article `n` passes every categorical filter (outlet, author, tag, …). */
+export function passesCategorical(docs: DocsTable, n: number, filters: ResolvedFilters): boolean {
+  for (let facet = 0; facet < filters.categorical.length; facet++) if (!passesFacet(docs, facet, n, filters)) return false;
+  return true;
 }
 
 /** True when article `n` passes the date filter (undated articles pass only when no date filter is set). */
@@ -26,23 +54,54 @@ export function passesDate(docs: DocsTable, n: number, filters: ResolvedFilters)
 }
 
 /**
- * Counts the candidates by outlet and by date bucket, disjunctively: outlet counts apply the date
- * filter but not the outlet filter (so a visitor sees what selecting another outlet adds), date
- * counts apply the outlet filter but not the date filter (so the histogram shows the context
- * around the selected range). With `withDays`, the date counts by day as well (`Facets.days`).
+ * Counts the candidates by each categorical facet and by date bucket, disjunctively: a facet's
+ * counts apply the date filter and every other facet's filter but not its own (so a visitor sees
+ * what selecting another value adds), date counts apply every categorical filter but not the date
+ * filter (so the histogram shows the context around the selected range). With `withDays`, the
+ * date counts by day as well (`Facets.days`).
  */
-export function countFacets(candidates: Iterable<number>, docs: DocsTable, outletNames: readonly string[], filters: ResolvedFilters, withDays = false): Facets {
-  const outletCounts = new Uint32Array(outletNames.length);
+export function countFacets(candidates: Iterable<number>, docs: DocsTable, facets: FacetNames, filters: ResolvedFilters, withDays = false): Facets {
+  const facetCount = facets.names.length;
+  const tallies = facets.values.map((names) => (names ? new Uint32Array(names.length) : null));
+  const failed: number[] = [];
   const days: number[] = [];
   for (const n of candidates) {
-    if (passesDate(docs, n, filters)) outletCounts[docs.outlet[n]!]!++;
-    if (passesOutlet(docs, n, filters) && docs.day[n]! !== 0) days.push(docs.day[n]!);
+    // Which filters `n` fails decides what it counts for: none, all; one, that one only.
+    failed.length = 0;
+    for (let facet = 0; facet < filters.categorical.length && failed.length < 2; facet++) if (!passesFacet(docs, facet, n, filters)) failed.push(facet);
+    if (failed.length < 2 && !passesDate(docs, n, filters)) failed.push(-1);
+    if (failed.length > 1) continue;
+    if (failed.length === 0 || failed[0] === -1) {
+      if (docs.day[n]! !== 0) days.push(docs.day[n]!);
+      if (failed.length === 1) continue;
+    }
+    for (let facet = 0; facet < facetCount; facet++) {
+      if (failed.length === 1 && failed[0] !== facet) continue;
+      const tally = tallies[facet];
+      if (!tally) continue;
+      const values = valuesOf(docs, facet, n);
+      if (typeof values === 'number') {
+        if (values < tally.length) tally[values]!++;
+      } else {
+        for (const code of values) if (code < tally.length) tally[code]!++;
+      }
+    }
   }
-  const outlets: Record<string, number> = {};
-  outletCounts.forEach((count, i) => {
-    if (count > 0) outlets[outletNames[i]!] = count;
+  const counts: Record<string, Record<string, number>> = {};
+  tallies.forEach((tally, facet) => {
+    if (!tally) return;
+    const names = facets.values[facet]!;
+    const byName: Record<string, number> = {};
+    tally.forEach((count, code) => {
+      if (count > 0) byName[names[code]!] = (byName[names[code]!] ?? 0) + count;
+    });
+    counts[facets.names[facet]!] = byName;
   });
+  return { counts, ...countDates(days, withDays) };
+}
 
+/** The date histogram of `days` (day numbers, none 0): by month over up to three years, else by year; with `withDays`, by day too. */
+function countDates(days: readonly number[], withDays: boolean): Pick<Facets, 'dates' | 'dateBucket' | 'days'> {
   let min = Infinity;
   let max = -Infinity;
   for (const day of days) {
@@ -63,5 +122,5 @@ export function countFacets(candidates: Iterable<number>, docs: DocsTable, outle
     if (withDays) perDay[iso] = count;
   }
   const dates = Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : 1)));
-  return withDays ? { outlets, dates, dateBucket, days: perDay } : { outlets, dates, dateBucket };
+  return withDays ? { dates, dateBucket, days: perDay } : { dates, dateBucket };
 }

@@ -1,6 +1,7 @@
 /**
  * The index files a search's first answer reads, from the manifest and the parsed query alone:
- * the newest docs block, the newest block's part table pages and vocabulary parts of the query's tokens (what
+ * the newest docs block, the categorical columns' value names (every answer counts every facet),
+ * the newest block's part table pages and vocabulary parts of the query's tokens (what
  * `loadNewestPlanTerms` and the first step of `runQuerySteps` load). The search worker fetches
  * them the moment a query arrives, while the search core's own code is still downloading (see
  * search-worker.ts): on a cold page the parts and the code then travel together instead of one
@@ -25,13 +26,14 @@ import { isSingleCjk } from '../text/tokenize.ts';
  * @example firstAnswerFiles(manifest, parseQuery('王毅'), (page) => read.get(page)) // ['docs-….bin', 'dir-….bin', 'terms-….bin']
  */
 export function firstAnswerFiles(
-  manifest: Pick<Manifest, 'docs' | 'newestPartPages'>,
+  manifest: Pick<Manifest, 'docs' | 'newestPartPages' | 'columns'>,
   parsed: ParsedQuery,
   pageParts: (page: number) => readonly TermPartEntry[] | undefined = () => undefined,
 ): string[] {
   const files = new Set<string>();
   const newestDocs = manifest.docs.at(-1);
   if (newestDocs) files.add(newestDocs.file);
+  for (const column of manifest.columns) files.add(column.file);
   const pages = manifest.newestPartPages;
   if (pages.length === 0) return [...files];
   const addRange = (from: string, to: string) => {

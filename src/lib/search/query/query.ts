@@ -1,6 +1,6 @@
 import { collapsePage } from './collapse-similar.ts';
 import { type DocsTable, isLiveArticle, parseDay } from '../format/docs-table.ts';
-import { countFacets, passesDate, passesOutlet, type ResolvedFilters } from './facets.ts';
+import { countFacets, type FacetNames, passesCategorical, passesDate, type ResolvedFilters } from './facets.ts';
 import { assembleMiniSearch } from '../format/index-options.ts';
 import type { IndexReader } from '../load-index.ts';
 import { isLiteralFormKey } from '../text/literal-forms.ts';
@@ -102,9 +102,8 @@ async function runStep(
   if (plan.include.length > 0) {
     for (const postings of terms.values()) for (const flat of postings) addBlocksOf(reader, flat, blocks);
   }
-  const docs = await reader.docs(blocks);
-  const filters = resolveFilters(reader, query);
-  const outletNames = manifest.outletCodes;
+  const [docs, facetNames] = await Promise.all([reader.docs(blocks), reader.facetNames()]);
+  const filters = resolveFilters(facetNames, query);
   // One MiniSearch over the loaded terms serves the included and the excluded clauses alike.
   const documentFrequency = new Map([...entries].map(([term, entry]) => [term, entry.df] as const));
   // Literal-form keys are read from their postings (`typedFormTier`), never searched: MiniSearch need not hold them.
@@ -139,8 +138,11 @@ async function runStep(
   }
 
   const hits: SearchHit[] = [];
+  // A filter on a facet this index does not have matches nothing (as a value it does not have).
+  if (filters === null) scored.clear();
+  const resolved = filters ?? NOTHING;
   for (const hit of scored.values()) {
-    if (passesOutlet(docs, hit.number, filters) && passesDate(docs, hit.number, filters)) hits.push(hit);
+    if (passesCategorical(docs, hit.number, resolved) && passesDate(docs, hit.number, resolved)) hits.push(hit);
   }
   // Newest is by day, then by number (numbers follow first appearance, which is nearly date order).
   const newer = (a: SearchHit, b: SearchHit) => docs.day[b.number]! - docs.day[a.number]! || b.number - a.number;
@@ -159,7 +161,8 @@ async function runStep(
     shown = await confirmPhrases(hits, scored, wanted, floor > 0 ? 0 : (options.phraseCheckLimit ?? 0), options.checkPhrases);
     if (shown < hits.length) approximate = true;
   }
-  const facets = countFacets(scored.keys(), docs, outletNames, filters, true);
+  const unknown = unknownValues(facetNames, query);
+  const facets = { ...countFacets(scored.keys(), docs, facetNames, resolved, true), ...(unknown ? { unknown } : {}) };
   const searched = { articles: floor === 0 ? manifest.articles : countLive(reader, docs, floor), of: manifest.articles };
   const rewrites = engineRewrites(plan, planTerms, hits);
   // Collapsed by default for a query with words; a listing by date (no words) stays flat.
@@ -263,17 +266,47 @@ async function confirmPhrases(
   return i;
 }
 
-function resolveFilters(reader: IndexReader, query: SearchQuery): ResolvedFilters {
-  let outlets: Set<number> | null = null;
-  if (query.outlets?.length) {
-    outlets = new Set();
-    reader.manifest.outletCodes.forEach((name, i) => {
-      if (query.outlets!.includes(name)) outlets!.add(i);
+/**
+ * The query's selected values that the index does not have, by facet (a value of a facet the index
+ * does not have included), or null when every one is known: the page marks them rather than
+ * showing a bare 0.
+ */
+function unknownValues(facets: FacetNames, query: SearchQuery): Record<string, string[]> | null {
+  let unknown: Record<string, string[]> | null = null;
+  for (const [name, selected] of Object.entries(query.filters ?? {})) {
+    const facet = facets.names.indexOf(name);
+    const known = facet < 0 ? null : facets.values[facet];
+    // Names not loaded (null) cannot be checked: nothing is said of them.
+    if (facet >= 0 && !known) continue;
+    const missing = selected.filter((value) => !known?.includes(value));
+    if (missing.length) (unknown ??= {})[name] = missing;
+  }
+  return unknown;
+}
+
+/** Filters that no article passes (a query's filter names a facet the index does not have). */
+const NOTHING: ResolvedFilters = { categorical: [new Set()], fromDay: 0, toDay: Infinity };
+
+/**
+ * The query's filters as value codes per facet of the index; null when it selects values of a
+ * facet the index does not have. A value the facet does not have selects nothing.
+ */
+function resolveFilters(facets: FacetNames, query: SearchQuery): ResolvedFilters | null {
+  const categorical: Array<Set<number> | null> = facets.names.map(() => null);
+  for (const [name, selected] of Object.entries(query.filters ?? {})) {
+    if (selected.length === 0) continue;
+    const facet = facets.names.indexOf(name);
+    if (facet < 0) return null;
+    const wanted = new Set(selected);
+    const codes = new Set<number>();
+    (facets.values[facet] ?? []).forEach((value, code) => {
+      if (wanted.has(value)) codes.add(code);
     });
+    categorical[facet] = codes;
   }
   const from = query.from ? parseDay(query.from) : Number.NaN;
   const to = query.to ? parseDay(query.to) : Number.NaN;
-  return { outlets, fromDay: Number.isNaN(from) ? 0 : from, toDay: Number.isNaN(to) ? Infinity : to };
+  return { categorical, fromDay: Number.isNaN(from) ? 0 : from, toDay: Number.isNaN(to) ? Infinity : to };
 }
 
 function termTexts(plan: QueryPlan): string[] {

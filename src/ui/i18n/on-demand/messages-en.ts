@@ -26,6 +26,10 @@ export const EN: Messages = {
   archiveSpan: (first, last) => `Archive spans ${first} to ${last}`,
   filtersHeading: 'Filters',
   outletsLegend: 'Outlet',
+  facetLabels: {
+    author: { legend: 'Author', filterLabel: 'Find an author', filterPlaceholder: 'Author name', noMatch: 'No author matches.', clear: 'Clear author filter' },
+    tag: { legend: 'Tag', filterLabel: 'Find a tag', filterPlaceholder: 'Tag', noMatch: 'No tag matches.', clear: 'Clear tag filter' },
+  },
   outletFilterLabel: 'Find an outlet',
   outletFilterPlaceholder: 'Outlet name',
   unknownOutlet: '(no outlet given)',

@@ -27,6 +27,10 @@ export const ZH_HANT: Messages = {
   archiveSpan: (first, last) => `存檔範圍：${first}至${last}`,
   filtersHeading: '篩選',
   outletsLegend: '來源',
+  facetLabels: {
+    author: { legend: '作者', filterLabel: '查找作者', filterPlaceholder: '輸入作者姓名', noMatch: '沒有符合的作者。', clear: '清除作者篩選' },
+    tag: { legend: '標籤', filterLabel: '查找標籤', filterPlaceholder: '輸入標籤', noMatch: '沒有符合的標籤。', clear: '清除標籤篩選' },
+  },
   outletFilterLabel: '查找來源',
   outletFilterPlaceholder: '輸入來源名稱',
   unknownOutlet: '（未註明來源）',
