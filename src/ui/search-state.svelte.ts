@@ -6,10 +6,9 @@
 import { createContext } from 'svelte';
 import type { TextRange } from '../lib/search/highlight.ts';
 import type { ArticlePreview, Manifest } from '../lib/search/index-format.ts';
-import { MAX_QUERY_CHARS, MAX_QUERY_CLAUSES } from '../lib/search/query-limits.ts';
+import { MAX_QUERY_CHARS, MAX_QUERY_CLAUSES } from '../lib/search/query-caps.ts';
 import { withoutQueryWord } from '../lib/search/query-operators.ts';
 import type { SearchQuery, SortOrder } from '../lib/search/types.ts';
-import { quickRange, type QuickRange } from './date-range.ts';
 import type { HistoryMode, HistorySync } from './history-sync.ts';
 import { loadedMessages, loadMessages, preferredChinese, ZH_HANS, type Lang, type Messages } from './i18n.ts';
 import { type HeadStart, takeHeadStart } from './head-start.ts';
@@ -385,14 +384,6 @@ export class SearchState {
     // A reversed range is what a visitor means the other way round.
     [this.from, this.to] = from && to && from > to ? [to, from] : [from, to];
     this.commit();
-  }
-
-  /** Past week/month/year counted back from the archive's newest article (see `quickRange`). */
-  setQuickRange(span: QuickRange): void {
-    const last = this.manifest?.dates?.last;
-    if (!last) return;
-    const { from, to } = quickRange(last, span);
-    this.setDateRange(from, to);
   }
 
   setSort(sort: SortOrder): void {

@@ -129,15 +129,24 @@ test.describe('the widget when its worker cannot run', () => {
 });
 
 /** The widget's chunks requested from its origin, by name without the hash (`app`, `ReaderView`, `widget`). */
-function chunkNames(page: Page): { since: () => string[] } {
+function chunkNames(page: Page): { since: () => string[]; requestedAfter: (later: string, earlier: string) => boolean } {
   const names: string[] = [];
   page.context().on('request', (request) => {
     const match = /:4318\/(?:assets\/)?([\w.-]+?)(?:-[\w-]{8})?\.js$/.exec(request.url());
     if (match) names.push(match[1]!);
   });
   let taken = 0;
-  // The names requested since the last call.
-  return { since: () => [...new Set(names.slice(taken, (taken = names.length)))].sort() };
+  return {
+    // The names requested since the last call.
+    since: () => [...new Set(names.slice(taken, (taken = names.length)))].sort(),
+    // True when `later` was first requested after `earlier` was.
+    requestedAfter: (later, earlier) => names.includes(earlier) && names.indexOf(later) > names.indexOf(earlier),
+  };
+}
+
+/** The facet column's controls (their own chunk, asked for once the first page of results is painted). */
+async function facetControlsShown(widget: Locator): Promise<void> {
+  await expect(widget.locator('details.facets fieldset').first()).toBeVisible();
 }
 
 test.describe('what the widget downloads, and when', () => {
@@ -149,8 +158,11 @@ test.describe('what the widget downloads, and when', () => {
     const widget = page.locator('news-search#first');
     await searchIn(widget, '王毅');
     await expect(widget.locator('article.result p.snippet mark').first()).toBeVisible();
-    // (messages-en: the page's second widget is in English.)
-    expect(chunks.since()).toEqual(['app', 'messages-en', 'preopen', 'search-core', 'search-worker', 'widget']);
+    await facetControlsShown(widget);
+    // (messages-en: the page's second widget is in English.) The facet controls' chunk is asked
+    // for after the first page of results is painted: after the worker's core, which those results needed.
+    expect(chunks.since()).toEqual(['app', 'facet-controls', 'messages-en', 'preopen', 'search-core', 'search-worker', 'widget']);
+    expect(chunks.requestedAfter('facet-controls', 'search-core')).toBe(true);
     await widget.locator('article.result').first().getByRole('link').click();
     await expect(widget.getByRole('dialog').locator('article h2')).toBeVisible();
     // The related stories have been looked up (their code is a chunk of its own).
@@ -164,8 +176,10 @@ test.describe('what the widget downloads, and when', () => {
     const widget = page.locator('news-search#first');
     await searchIn(widget, '王毅');
     await expect(widget.locator('article.result p.snippet mark').first()).toBeVisible();
+    await facetControlsShown(widget);
     const search = chunks.since();
-    expect(search).toEqual(expect.arrayContaining(['app', 'inline-core', 'preopen', 'search-inline', 'widget']));
+    expect(search).toEqual(expect.arrayContaining(['app', 'facet-controls', 'inline-core', 'preopen', 'search-inline', 'widget']));
+    expect(chunks.requestedAfter('facet-controls', 'inline-core')).toBe(true);
     expect(search).not.toContain('search-worker');
     expect(search).not.toContain('ReaderView');
     await widget.locator('article.result').first().getByRole('link').click();
