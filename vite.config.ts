@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { adoptedStyles } from './scripts/vite/adopted-styles.ts';
 import { hostedPageCsp } from './scripts/vite/hosted-page-csp.ts';
+import { inlineSearchChunk } from './scripts/vite/inline-search-chunk.ts';
 import { pagePreloads } from './scripts/vite/page-preloads.ts';
 
 /**
@@ -37,8 +38,8 @@ const UI_MODULE = /src[\\/]ui[\\/]([\w.-]+)$/;
 const SHARED_WITH_ENTRY = /^(preopen|worker-client|search-request|head-start|lang)\.ts$/;
 /** The hosted page's own: its boot box, early search, font warm-up, URL reading and history; the worker's script. */
 const PAGE_OR_WORKER_ONLY = /^(boot-box|early-search|font-warmup|url-read|history-sync|mount-app|search-worker)\.ts$/;
-/** Loaded on demand: the reader (with DOMPurify), the compact box, the facet column's controls (after the first results), the offline controls, the other languages, the search service in the page (the widget's inline mode). */
-const ON_DEMAND = /^(ReaderView\.svelte|facet-controls\.ts|OutletFacet\.svelte|DateFacet\.svelte|date-range\.ts|CompactSearch\.svelte|OfflineControl\.svelte|UpdateNotice\.svelte|messages-|sanitize\.ts|mark-text\.ts|search-(inline|service|core)\.ts)/;
+/** Loaded on demand: the reader (with DOMPurify and its strings), the compact box, the facet column's controls and their strings (after the first results), the offline controls, the other languages, the search service in the page (the widget's inline mode). */
+const ON_DEMAND = /^(ReaderView\.svelte|reader-messages\.ts|facet-controls\.ts|facet-messages\.ts|OutletFacet\.svelte|DateFacet\.svelte|date-range\.ts|CompactSearch\.svelte|OfflineControl\.svelte|UpdateNotice\.svelte|messages-|sanitize\.ts|mark-text\.ts|search-(inline|service|core)\.ts)/;
 
 function isSharedWithEntry(id: string): boolean {
   const ui = UI_MODULE.exec(id)?.[1];
@@ -111,6 +112,8 @@ export default defineConfig({
             // Everything the App needs before its first paint, in one chunk instead of six: the
             // Svelte runtime, the search state, the App's components and the simplified strings.
             { name: 'app', test: isAppModule, priority: 1 },
+            // The widget's inline mode: the page's copy of the search as one file (scripts/vite/inline-search-chunk.ts).
+            { name: inlineSearchChunk() },
           ],
         },
       },
