@@ -37,6 +37,8 @@ export function preopenIndex(indexUrl: string): Preopened {
   const opening = client.openWith(folder, manifest);
   // Failures are the SearchState's to show (it awaits `opening`); not an unhandled rejection here.
   opening.catch(() => undefined);
+  // The hosted page's first search runs warm (the widget's does without: see search-service.ts).
+  client.request('warmUp', {}).catch(() => undefined);
   const value = { client, opening };
   preopened = { folder, value };
   return value;

@@ -14,7 +14,7 @@
 
 import { firstAnswerFiles } from '../lib/search/first-parts.ts';
 import { isFoldingTableLoaded, loadFoldingTable, prepareFolding } from '../lib/search/fold.ts';
-import { termPartPath, type ArticleFragment, type Manifest } from '../lib/search/index-format.ts';
+import type { ArticleFragment, Manifest } from '../lib/search/index-format.ts';
 import type { IndexSource } from '../lib/search/load-index.ts';
 import { parseQuery, type ParsedQuery } from '../lib/search/parse-query.ts';
 import { limitQueryText, type QueryCut } from '../lib/search/query-limits.ts';
@@ -22,19 +22,16 @@ import type { Searcher } from '../lib/search/searcher.ts';
 import { warmUpInflate } from '../lib/search/inflate.ts';
 import { IndexError, type SearchQuery } from '../lib/search/types.ts';
 import { searchKey } from './head-start.ts';
-import { vocabularyWithin } from './vocabulary-prefetch.ts';
 import { BUILD_HEADER } from '../offline/archive-files.ts';
 import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, SummariesResult, VocabularyPrefetch, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 const core = import('./search-core.ts');
 // The index parts are on their way: get the decompressor ready meanwhile.
 warmUpInflate().catch(() => undefined);
-/** Whether the search code has had its warm-up run (`warmUpOnce`). */
+/** Whether the search code has had its warm-up run (the `warmUp` request), in this worker or page. */
 let warmedUp = false;
 /** Phrase candidates a `count` request checks at most (their article fragments are fetched): beyond it the count stays approximate. */
 const PHRASE_SETTLE_LIMIT = 2000;
-/** Parts fetched at once by a prefetch: enough to keep a connection busy, few enough to leave room for a search's own. */
-const PREFETCH_CONCURRENCY = 3;
 /** After the head start's summaries, the App still has to paint them: the folding table waits this long (ms). */
 const FOLDING_TABLE_DELAY_MS = 1000;
 
@@ -116,10 +113,13 @@ export function serveSearch(port: SearchPort): void {
       return true;
     },
 
+    warmUp() {
+      return warmUpOnce();
+    },
+
     search({ query, progressive }, id) {
       latestSearch = id;
       if (head) void fetchFirstAnswerFiles(head, query.text);
-      warmUpOnce();
       const answer = searchFor(query, progressive === true, id);
       lastSearch = { key: searchKey(query), answer };
       return answer;
@@ -163,7 +163,17 @@ export function serveSearch(port: SearchPort): void {
     async prefetch({ budget }) {
       const opened = await ready();
       if (!isFoldingTableLoaded()) loadFoldingTable().catch(() => undefined);
-      vocabularyPrefetch ??= prefetchVocabulary(opened, budget);
+      if (!vocabularyPrefetch) {
+        // Only the hosted page asks, after its first results: the code is a chunk of its own.
+        const started = import('./vocabulary-fetch.ts').then(({ fetchVocabulary }) =>
+          fetchVocabulary(opened, budget, prefetched, (path) => fetchIndexFile(new URL(path, openedUrl), 'low')),
+        );
+        // A chunk that could not be fetched is asked for again by the next prefetch.
+        started.catch(() => {
+          if (vocabularyPrefetch === started) vocabularyPrefetch = null;
+        });
+        vocabularyPrefetch = started;
+      }
       return vocabularyPrefetch;
     },
 
@@ -248,36 +258,6 @@ export function serveSearch(port: SearchPort): void {
       }
     });
     return failure ? { summaries, failed, failure } : { summaries, failed };
-  }
-
-  /**
-   * Fetches the vocabulary parts `vocabularyWithin` picks into `prefetched` (see the `prefetch`
-   * request), a few at a time and at low priority, so that a search's own requests go first. Nothing is decoded: a search
-   * decodes the parts it needs as before, from memory instead of the network.
-   */
-  async function prefetchVocabulary(opened: Searcher, budget: number): Promise<VocabularyPrefetch> {
-    const entries = vocabularyWithin(opened.manifest.parts, opened.manifest.newestParts, budget);
-    if (!entries) return { scope: 'none', files: 0, bytes: 0, failed: 0 };
-    const scope = entries.length > opened.manifest.newestParts.length ? 'all' : 'newest';
-    const bytes = entries.reduce((sum, [, , size]) => sum + size, 0);
-    const paths = entries.map(([, hash]) => termPartPath(hash));
-    let next = 0;
-    let failed = 0;
-    const lane = async () => {
-      while (next < paths.length) {
-        const path = paths[next++]!;
-        if (prefetched.has(path)) continue;
-        const bytes = fetchIndexFile(new URL(path, openedUrl), 'low');
-        prefetched.set(path, bytes);
-        await bytes.catch(() => {
-          // Forgotten: a search that needs the part fetches it itself (and reports a failure).
-          prefetched.delete(path);
-          failed++;
-        });
-      }
-    };
-    await Promise.all(Array.from({ length: PREFETCH_CONCURRENCY }, lane));
-    return { scope, files: paths.length - failed, bytes, failed };
   }
 
   function post(reply: WorkerReply): void {
@@ -422,14 +402,19 @@ export function serveSearch(port: SearchPort): void {
 }
 
 /**
- * The first search runs its code once over a tiny index first (`warm-up.ts`), in a task of its
- * own, once the core has arrived: while the first parts download, the engine compiles what the
- * real search then runs warm.
+ * Runs the search's code once over a tiny index (`warm-up.ts`), in a task of its own, once the
+ * core has arrived: while the first parts download, the engine compiles what the real search then
+ * runs warm. A chunk of its own, asked for by the hosted page only (`preopen.ts`): the widget's
+ * download is budgeted, and in its inline mode the page's main thread is the host's.
+ * Resolves to false when it had run already.
  */
-function warmUpOnce(): void {
-  if (warmedUp) return;
+async function warmUpOnce(): Promise<boolean> {
+  if (warmedUp) return false;
   warmedUp = true;
-  core.then(({ warmUpSearch }) => setTimeout(() => warmUpSearch().catch(() => undefined), 0)).catch(() => undefined);
+  const [{ warmUpSearch }, engine] = await Promise.all([import('../lib/search/warm-up.ts'), core]);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await warmUpSearch(engine).catch(() => undefined);
+  return true;
 }
 
 /** What crosses to the page of a search response. */

@@ -4,11 +4,12 @@ import { isFoldingTableLoaded } from '../../src/lib/search/fold.ts';
 import { termPartPath, type Manifest } from '../../src/lib/search/index-format.ts';
 import { TermPart, TermPartWriter } from '../../src/lib/search/term-part.ts';
 import { warmUpFiles, warmUpSearch } from '../../src/lib/search/warm-up.ts';
+import * as engine from '../../src/ui/search-core.ts';
 
 describe('warmUpSearch', () => {
   it('finds every article of its tiny index, without loading the folding table', async () => {
     const manifest = JSON.parse(new TextDecoder().decode(warmUpFiles().get('manifest.json'))) as Manifest;
-    await expect(warmUpSearch()).resolves.toBe(manifest.articles);
+    await expect(warmUpSearch(engine)).resolves.toBe(manifest.articles);
     expect(isFoldingTableLoaded()).toBe(false);
   });
 });
