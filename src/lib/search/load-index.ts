@@ -3,7 +3,6 @@ import { addFoldingPairs } from './fold.ts';
 import { createDocsTable, decodeDocsBlockInto, type DocsTable } from './docs-table.ts';
 import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, type Manifest, partIndexOf, termPartPath } from './index-format.ts';
 import { decodePostings, joinPostings, lowerBound, type TermEntry, TermPart, type TermPostings } from './term-part.ts';
-import { hashBytes, hashInName } from './content-hash.ts';
 import { inflate } from './inflate.ts';
 import { IndexError } from './types.ts';
 import { validateManifest } from './validate-manifest.ts';
@@ -276,10 +275,7 @@ export class IndexReader {
 
   private async decode<T>(path: string, parse: (data: Uint8Array) => T): Promise<T> {
     const data = await gunzip(await readFile(this.source, path), path);
-    const promised = this.source.verifyContent ? hashInName(path) : null;
-    if (promised !== null && hashBytes(data) !== promised) {
-      throw new IndexError(`load-index: ${path} does not hold the bytes its name promises: the index is damaged; rebuild it`, path, 'damaged');
-    }
+    if (this.source.verifyContent) await verifyContentHash(path, data);
     try {
       return parse(data);
     } catch (error) {
@@ -309,6 +305,18 @@ function joinEntries(older: TermEntry | undefined, newest: TermEntry | undefined
     return joined;
   });
   return { df, postings, chunks: [], newest: null };
+}
+
+/**
+ * Checks that `data` is what `path`'s content hash promises (`IndexSource.verifyContent`: the CLI).
+ * The hashing code is imported only then: the browser, which never asks, does not download it.
+ */
+async function verifyContentHash(path: string, data: Uint8Array): Promise<void> {
+  const { hashBytes, hashInName } = await import('./content-hash.ts');
+  const promised = hashInName(path);
+  if (promised !== null && hashBytes(data) !== promised) {
+    throw new IndexError(`load-index: ${path} does not hold the bytes its name promises: the index is damaged; rebuild it`, path, 'damaged');
+  }
 }
 
 async function readFile(source: IndexSource, path: string): Promise<Uint8Array> {
