@@ -41,8 +41,18 @@ export interface SearchPort {
   onmessage: ((event: MessageEvent<WorkerRequest>) => unknown) | null;
 }
 
+/** How `serveSearch` runs its searches. */
+export interface ServeOptions {
+  /**
+   * Awaited between the stages of a search and between the summaries of a page (see
+   * `RunOptions.pause`): `yieldToPage` when the search runs on the page's own thread (the
+   * widget's inline mode). None in a worker, whose long tasks block nobody.
+   */
+  pause?: () => Promise<void>;
+}
+
 /** Answers the requests that arrive on `port`, until it is closed. */
-export function serveSearch(port: SearchPort): void {
+export function serveSearch(port: SearchPort, { pause }: ServeOptions = {}): void {
   /** What the first answers need of the manifest of the index being opened, until the core has opened it. */
   let head: { manifest: Promise<Pick<Manifest, 'docs' | 'newestParts'> | null> } | null = null;
 
@@ -127,7 +137,7 @@ export function serveSearch(port: SearchPort): void {
 
     async count({ query }) {
       const opened = await ready();
-      return answerOf(await opened.search(query, { phraseCheckLimit: PHRASE_SETTLE_LIMIT }));
+      return answerOf(await opened.search(query, { phraseCheckLimit: PHRASE_SETTLE_LIMIT, pause }));
     },
 
     async summaries({ numbers, text }) {
@@ -157,6 +167,7 @@ export function serveSearch(port: SearchPort): void {
       const parsed = await parse(text);
       await prepareFolding(body);
       const { highlightRanges } = await core;
+      await pause?.();
       return highlightRanges(body, parsed);
     },
 
@@ -185,7 +196,9 @@ export function serveSearch(port: SearchPort): void {
     async related({ number }) {
       // Only the reader asks for related stories: their code is a chunk of its own, off the search path.
       const { findRelated } = await import('../lib/search/related.ts');
-      const related = await findRelated((await ready()).reader, number);
+      const opened = await ready();
+      await pause?.();
+      const related = await findRelated(opened.reader, number);
       return Promise.all(
         related.map(async ({ number: n, score }) => {
           const { id, title, outlet, date } = await fragmentOf(n);
@@ -225,9 +238,9 @@ export function serveSearch(port: SearchPort): void {
       afterReply.push(() => prefetchFragments(opened, query.text, answer));
       return answer;
     };
-    if (!progressive) return prefetch(answerOf(await opened.search(query)));
+    if (!progressive) return prefetch(answerOf(await opened.search(query, { pause })));
     let last: SearchAnswer | null = null;
-    for await (const step of opened.searchProgressively(query)) {
+    for await (const step of opened.searchProgressively(query, { pause })) {
       last = answerOf(step);
       // An incomplete step goes out at once (waiting for the next one would hide it behind the
       // very work it is there to skip); the complete one is the reply.
@@ -291,6 +304,8 @@ export function serveSearch(port: SearchPort): void {
     const fragment = await fragmentOf(number);
     await prepareFolding(fragment.title, fragment.text);
     const { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } = await core;
+    // Fragments fetched ahead arrive together: each snippet in a task of its own.
+    await pause?.();
     return {
       number,
       id: fragment.id,
