@@ -4,7 +4,7 @@ import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { adoptedStyles } from './scripts/vite/adopted-styles.ts';
 import { hostedPageCsp } from './scripts/vite/hosted-page-csp.ts';
-import { inlineSearchChunk } from './scripts/vite/inline-search-chunk.ts';
+import { inlineSearchChunk, inlineSearchGuard, SHARED_WITH_OFFLINE } from './scripts/vite/inline-search-chunk.ts';
 import { pagePreloads } from './scripts/vite/page-preloads.ts';
 
 /**
@@ -57,6 +57,8 @@ export default defineConfig({
   base: './',
   plugins: [
     plainPreloadHelper(),
+    // No chunk of the hosted page, or of every widget, imports the inline search's (scripts/vite/inline-search-chunk.ts).
+    inlineSearchGuard(),
     // Component CSS as constructed sheets, not `<style>` elements: nothing a CSP's style-src governs.
     adoptedStyles(),
     svelte({
@@ -112,6 +114,8 @@ export default defineConfig({
             // Everything the App needs before its first paint, in one chunk instead of six: the
             // Svelte runtime, the search state, the App's components and the simplified strings.
             { name: 'app', test: isAppModule, priority: 1 },
+            // What the search service shares with the hosted page's offline side, on its own.
+            { name: 'archive-files', test: SHARED_WITH_OFFLINE, priority: 2 },
             // The widget's inline mode: the page's copy of the search as one file (scripts/vite/inline-search-chunk.ts).
             { name: inlineSearchChunk() },
           ],

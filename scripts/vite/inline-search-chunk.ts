@@ -11,6 +11,7 @@
  * hosted page imports too stays out: the group never makes them load the page's copy of the search.
  */
 import type { ModuleInfo } from 'rolldown';
+import type { Plugin } from 'vite';
 
 /** The chunk's name (its file is `assets/inline-search-[hash].js`; `search-inline` and `inline-core` remain as the two dynamic imports' entry points, a line each). */
 export const INLINE_SEARCH_CHUNK = 'inline-search';
@@ -42,4 +43,32 @@ export function inlineSearchChunk(): (id: string, ctx: { getModuleInfo(id: strin
     return result;
   };
   return (id, ctx) => (belongs(id, (m) => ctx.getModuleInfo(m)) ? INLINE_SEARCH_CHUNK : null);
+}
+
+/** Modules the inline search shares with the hosted page's offline side: a chunk of their own (see `inlineSearchGuard`). */
+export const SHARED_WITH_OFFLINE = /[\\/]src[\\/]offline[\\/]archive-files\.ts$/;
+
+/** Chunks loaded by the hosted page or by every widget: none may import the inline search's chunk. */
+const EAGER_OR_PAGE = /^(app|preopen|index|mount-app|widget|offline-side|facet-controls|ReaderView)$/;
+
+/**
+ * Stops the build when a chunk that the hosted page or every widget loads imports the inline
+ * search's chunk (a module they share was put in it, as Rolldown did with `archive-files.ts`
+ * before `SHARED_WITH_OFFLINE` gave it a chunk of its own): they would download the page's copy of
+ * the search for nothing.
+ */
+export function inlineSearchGuard(): Plugin {
+  return {
+    name: 'inline-search-guard',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const inline = Object.values(bundle).find((chunk) => chunk.type === 'chunk' && chunk.name === INLINE_SEARCH_CHUNK);
+      if (!inline) return;
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && EAGER_OR_PAGE.test(chunk.name) && chunk.imports.includes(inline.fileName)) {
+          this.error(`inline-search-guard: ${chunk.fileName} imports ${inline.fileName}, the widget's inline search: a module they share belongs in a chunk of its own (scripts/vite/inline-search-chunk.ts)`);
+        }
+      }
+    },
+  };
 }

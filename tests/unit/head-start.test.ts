@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type FirstSummaries, type HeadStartRequests, offerHeadStart, searchKey, takeHeadStart } from '../../src/ui/head-start.ts';
+import { offerHeadStart } from '../../src/ui/early-search.ts';
+import { type FirstSummaries, type HeadStartRequests, searchKey, takeHeadStart } from '../../src/ui/head-start.ts';
 import type { SearchAnswer } from '../../src/ui/worker-protocol.ts';
 
 function answerWith(...numbers: number[]): SearchAnswer {
