@@ -37,7 +37,7 @@ const UI_MODULE = /src[\\/]ui[\\/]([\w.-]+)$/;
 /** The page entry's modules that the App and the widget use too (the worker client first). */
 const SHARED_WITH_ENTRY = /^(preopen|worker-client|search-request|head-start|lang)\.ts$/;
 /** The hosted page's own: its head start, boot box, early search, font warm-up, URL reading and history; the worker's script. */
-const PAGE_OR_WORKER_ONLY = /^(preopen-index|boot-box|early-search|font-warmup|url-read|history-sync|mount-app|search-worker)\.ts$/;
+const PAGE_OR_WORKER_ONLY = /^(preopen-index|offer-head-start|boot-box|early-search|font-warmup|url-read|history-sync|mount-app|search-worker)\.ts$/;
 /** Loaded on demand: the reader (with DOMPurify and its strings), the rewrites line, the compact box, the facet column's controls and their strings (after the first results), the offline controls, the other languages, the search service in the page (the widget's inline mode) and its hosted-page-only vocabulary prefetch. */
 const ON_DEMAND = /^(ReaderView\.svelte|QueryRewrites\.svelte|reader-messages\.ts|facet-controls\.ts|facet-messages\.ts|OutletFacet\.svelte|DateFacet\.svelte|date-range\.ts|CompactSearch\.svelte|OfflineControl\.svelte|UpdateNotice\.svelte|messages-|sanitize\.ts|mark-text\.ts|search-(inline|service|core)\.ts|yield-to-page\.ts|vocabulary-fetch\.ts)/;
 

@@ -6,10 +6,9 @@
  * (`head-start.ts`), which mounts showing them.
  */
 import { bootInput, watchBootBox } from './boot-box.ts';
-import { holdHeadStart, type HeadStart, type HeadStartRequests } from './head-start.ts';
+import { offerHeadStart } from './offer-head-start.ts';
 import { isBareListing, PAGE_SIZE, queryOf, type SearchInputs } from './search-request.ts';
 import { parseUrlState } from './url-read.ts';
-import type { SearchQuery } from '../lib/search/types.ts';
 import type { SearchWorkerClient } from './worker-client.ts';
 
 /** Starts searching ahead with `client` (whose index is opening). */
@@ -35,23 +34,4 @@ export function searchAhead(client: SearchWorkerClient, doc: Document = document
   // The listeners go with the box, which the App removes.
   input.form?.addEventListener('submit', (event) => event.preventDefault());
   watchBootBox(input, ask);
-}
-
-/**
- * Asks for the search of `query` and its first hits' summaries, and offers them to the App; replaces any earlier offer.
- * Here, not in `head-start.ts`: only the hosted page's entry offers, and the widget shares that module.
- */
-export function offerHeadStart(query: SearchQuery, ask: HeadStartRequests): HeadStart {
-  const settled: HeadStart['settled'] = {};
-  const answer = ask.search((partial) => {
-    settled.partial = partial;
-    start.onPartial?.(partial);
-  });
-  const summaries = ask.firstSummaries();
-  const start: HeadStart = { text: query.text, answer, summaries, settled, onPartial: null };
-  holdHeadStart(query, start);
-  // Nobody may be waiting: a failure is the App's to show when it takes the search over.
-  answer.then((value) => (start.settled.answer = value), () => undefined);
-  summaries.then((value) => (start.settled.summaries = value), () => undefined);
-  return start;
 }

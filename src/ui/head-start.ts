@@ -46,7 +46,7 @@ export function searchKey(query: SearchQuery): string {
   return JSON.stringify([text, outlets, from, to, sort, offset, limit ?? null]);
 }
 
-/** Offers `start`, the search of `query`, to the App; replaces any earlier offer (`offerHeadStart` in `early-search.ts`). */
+/** Offers `start`, the search of `query`, to the App; replaces any earlier offer (`offer-head-start.ts`). */
 export function holdHeadStart(query: SearchQuery, start: HeadStart): void {
   offered = { key: searchKey(query), start };
 }

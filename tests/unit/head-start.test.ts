@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offerHeadStart } from '../../src/ui/early-search.ts';
+import { offerHeadStart } from '../../src/ui/offer-head-start.ts';
 import { type FirstSummaries, type HeadStartRequests, searchKey, takeHeadStart } from '../../src/ui/head-start.ts';
 import type { SearchAnswer } from '../../src/ui/worker-protocol.ts';
 
