@@ -179,7 +179,7 @@ test.describe('what the widget downloads, and when', () => {
     await facetControlsShown(widget);
     // The page's copy of the search is one file (inline-search); search-inline and inline-core are
     // the two import() entry points into it, a line each (scripts/vite/inline-search-chunk.ts).
-    expect(chunks.since()).toEqual(['app', 'facet-controls', 'inline-core', 'inline-search', 'messages-en', 'preopen', 'search-inline', 'widget']);
+    expect(chunks.since()).toEqual(['app', 'archive-files', 'facet-controls', 'inline-core', 'inline-search', 'messages-en', 'preopen', 'search-inline', 'widget']);
     expect(chunks.requestedAfter('facet-controls', 'inline-core')).toBe(true);
     await widget.locator('article.result').first().getByRole('link').click();
     await expect(widget.getByRole('dialog').locator('article h2')).toBeVisible();
