@@ -86,6 +86,35 @@ test.describe('the widget under a CSP without worker-src', () => {
     for (const violation of violations) expect(violation).toMatch(/^worker-src refused blob/);
   });
 
+  test('lets the host page run between the stages of its search, which the worker need not', async ({ page }) => {
+    // Counts the page's scheduler.yield() calls (src/ui/yield-to-page.ts): a search in the page
+    // yields between its stages and snippets; with its worker, the page's scheduler is not asked.
+    await page.addInitScript(() => {
+      const scheduler = (globalThis as { scheduler?: { yield: () => Promise<void> } }).scheduler!;
+      const original = scheduler.yield.bind(scheduler);
+      (window as unknown as { yields: number }).yields = 0;
+      scheduler.yield = () => {
+        (window as unknown as { yields: number }).yields++;
+        return original();
+      };
+    });
+    const yields = () => page.evaluate(() => (window as unknown as { yields: number }).yields);
+    await openWithPolicy(page, 'script-and-connect-only');
+    const widget = page.locator('news-search#first');
+    await searchIn(widget, '王毅');
+    await expect(widget.locator('article.result p.snippet mark').first()).toBeVisible();
+    await expect(widget).toHaveAttribute('data-mode', 'inline');
+    // A step's five stages at least, and one per snippet.
+    expect(await yields()).toBeGreaterThanOrEqual(5);
+
+    await openWithPolicy(page, 'documented');
+    const inWorker = page.locator('news-search#first');
+    await searchIn(inWorker, '王毅');
+    await expect(inWorker.locator('article.result p.snippet mark').first()).toBeVisible();
+    await expect(inWorker).toHaveAttribute('data-mode', 'worker');
+    expect(await yields()).toBe(0);
+  });
+
   test('keeps the query typed while the search moves into the page', async ({ page }) => {
     const inline = await hold(page.context(), /:4318\/assets\/search-inline-[\w-]+\.js$/);
     await openWithPolicy(page, 'script-and-connect-only');
