@@ -123,8 +123,9 @@ export function serveSearch(port: SearchPort, { pause }: ServeOptions = {}): voi
       return true;
     },
 
-    warmUp() {
-      return warmUpOnce();
+    async warmUp() {
+      // Not on a page's own thread (a hosted page whose worker could not start): one more long task there.
+      return pause ? false : warmUpOnce();
     },
 
     search({ query, progressive }, id) {
