@@ -146,6 +146,25 @@ test.describe('the widget when its worker cannot run', () => {
     expect(events.filter((event) => event.type === 'news-search:error')).toEqual([]);
   });
 
+  test('searches in the page in a browser without module workers', async ({ page }) => {
+    // What such a browser does: the constructor throws for { type: 'module' }.
+    await page.addInitScript(() => {
+      const Original = window.Worker;
+      window.Worker = function (url: string | URL, options?: WorkerOptions) {
+        if (options?.type === 'module') throw new TypeError('module workers are not supported');
+        return new Original(url, options);
+      } as unknown as typeof Worker;
+    });
+    await openWithPolicy(page, 'documented');
+    const widget = page.locator('news-search#first');
+    await searchIn(widget, '王毅');
+    await expect(widget).toHaveAttribute('data-mode', 'inline');
+    await expect(widget.locator('article.result').first()).toContainText('王毅');
+    expect(page.workers()).toHaveLength(0);
+    const events = (await hostRecord(page, 'hostEvents')) as Array<{ type: string }>;
+    expect(events.filter((event) => event.type === 'news-search:error')).toEqual([]);
+  });
+
   test('searches in the page when the worker never answers', async ({ page }) => {
     // The worker's script never arrives: no error, no answer; the widget stops waiting after a bound (seconds).
     await hold(page.context(), WORKER_SCRIPT);
