@@ -18,8 +18,6 @@
  * - The facet column's controls (`facet-controls-<hash>.js`), the same way: a chunk of their own so
  *   that the widget downloads them after its first results (docs/widget.md); the page, whose
  *   `FacetPanel` asks for them once its first results are painted, has them by then.
- * - The rewrites line (`QueryRewrites-<hash>.js`), the same way: the widget asks for it with the
- *   first answer that has rewrites; the page shows it with that answer, as before.
  *
  * Measured (interleaved cold loads, `npm run bench`'s harness): see the README's Benchmark.
  */
@@ -35,7 +33,6 @@ export const PAGE_PRELOADS = [
   { name: 'mount-app', link: 'script' },
   { name: 'app', link: 'script' },
   { name: 'facet-controls', link: 'script' },
-  { name: 'QueryRewrites', link: 'script' },
 ] as const;
 
 /** `worker-module`: a preload the page claims with a fetch (see above); `script`: one its own `import()` uses. */
