@@ -4,7 +4,7 @@ import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { adoptedStyles } from './scripts/vite/adopted-styles.ts';
 import { hostedPageCsp } from './scripts/vite/hosted-page-csp.ts';
-import { inlineSearchChunk, inlineSearchGuard, SHARED_WITH_OFFLINE } from './scripts/vite/inline-search-chunk.ts';
+import { inlineSearchChunk, inlineSearchGuard } from './scripts/vite/inline-search-chunk.ts';
 import { pagePreloads } from './scripts/vite/page-preloads.ts';
 
 /**
@@ -29,27 +29,49 @@ function plainPreloadHelper(): Plugin {
 }
 
 /**
- * Chunks (see `codeSplitting` below). The page's entry runs before the App's code is asked for
- * (src/main.ts): its graph stays small and apart. Modules of the widget's and the App's first
- * paint go into one chunk; the chunks loaded on demand stay apart.
+ * Chunks (see `codeSplitting` below) follow folders: a module goes into the chunk of the nearest
+ * folder listed here (or of its own path, where one is listed), so a new file lands in its folder's chunk. `null`: not grouped, each module
+ * loaded when first asked for (or, for src/boot, in the page's entry). Folders not listed
+ * (src/boot, src/worker, src/offline, src/lib) are placed by Vite's own splitting.
+ * - preopen: what the page's entry shares with the App and the widget (the worker client first);
+ * - app: everything the App needs before its first paint, in one chunk: the Svelte runtime, the
+ *   search state, the App's components and the simplified strings;
+ * - archive-files: what the search service shares with the hosted page's offline side;
+ * - on-demand (`null`): the reader (with DOMPurify and its strings), the rewrites line, the
+ *   compact box, the offline controls, the other languages, each a chunk of its own; the facet
+ *   column's controls (`facet-controls/`: the outlet list and the date inputs, with their strings)
+ *   one chunk, laid out after the first results (the widget's download budget, docs/widget.md).
  */
-const UI_MODULE = /src[\\/]ui[\\/]([\w.-]+)$/;
-/** The page entry's modules that the App and the widget use too (the worker client first). */
-const SHARED_WITH_ENTRY = /^(preopen|worker-client|search-request|head-start|lang)\.ts$/;
-/** The hosted page's own: its head start, boot box, early search, font warm-up, URL reading and history; the worker's script. */
-const PAGE_OR_WORKER_ONLY = /^(preopen-index|offer-head-start|boot-box|early-search|font-warmup|url-read|history-sync|mount-app|search-worker)\.ts$/;
-/** Loaded on demand: the reader (with DOMPurify and its strings), the rewrites line, the compact box, the facet column's controls and their strings (after the first results), the offline controls, the other languages, the search service in the page (the widget's inline mode) and its hosted-page-only vocabulary prefetch. */
-const ON_DEMAND = /^(ReaderView\.svelte|QueryRewrites\.svelte|reader-messages\.ts|facet-controls\.ts|facet-messages\.ts|OutletFacet\.svelte|DateFacet\.svelte|date-range\.ts|CompactSearch\.svelte|OfflineControl\.svelte|UpdateNotice\.svelte|messages-|sanitize\.ts|mark-text\.ts|search-(inline|service|core)\.ts|yield-to-page\.ts|vocabulary-fetch\.ts)/;
+const CHUNK_OF_FOLDER: ReadonlyMap<string, string | null> = new Map([
+  ['src/protocol', 'preopen'],
+  ['src/ui/client', 'preopen'],
+  ['src/ui', 'app'],
+  ['src/ui/components/facet-controls', null],
+  ['src/ui/components/on-demand', null],
+  ['src/ui/i18n/on-demand', null],
+  // Files listed on their own: the language list, which the entry reads from the URL before any
+  // string; the page's history, which goes with src/boot (the hosted page's own, not the widget's);
+  // what the search service shares with the hosted page's offline side (see `inlineSearchGuard`).
+  ['src/ui/i18n/lang.ts', 'preopen'],
+  ['src/ui/state/history-sync.ts', null],
+  ['src/offline/archive-files.ts', 'archive-files'],
+  ['node_modules/svelte', 'app'],
+]);
 
-function isSharedWithEntry(id: string): boolean {
-  const ui = UI_MODULE.exec(id)?.[1];
-  return (ui !== undefined && SHARED_WITH_ENTRY.test(ui)) || /vite[\\/]preload-helper/.test(id);
-}
+const ROOT = import.meta.dirname;
 
-function isAppModule(id: string): boolean {
-  if (/node_modules[\\/]svelte[\\/]/.test(id)) return true;
-  const ui = UI_MODULE.exec(id)?.[1];
-  return ui !== undefined && !SHARED_WITH_ENTRY.test(ui) && !PAGE_OR_WORKER_ONLY.test(ui) && !ON_DEMAND.test(ui);
+/** The chunk of a module: the entry of its own path or its nearest folder in `CHUNK_OF_FOLDER`. */
+export function chunkOfModule(id: string): string | null {
+  // Vite's preload helper goes with the first chunk every page loads.
+  if (id.includes('vite/preload-helper')) return 'preopen';
+  const file = id.split('?')[0]!.replaceAll('\\', '/');
+  const root = ROOT.replaceAll('\\', '/');
+  const relative = file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file;
+  for (let folder = relative; folder; folder = folder.slice(0, Math.max(0, folder.lastIndexOf('/')))) {
+    const chunk = CHUNK_OF_FOLDER.get(folder);
+    if (chunk !== undefined) return chunk;
+  }
+  return null;
 }
 
 export default defineConfig({
@@ -104,19 +126,19 @@ export default defineConfig({
       // The embed snippet names the widget's file: no hash in it.
       output: {
         entryFileNames: (chunk) => (chunk.name === 'widget' ? 'widget.js' : 'assets/[name]-[hash].js'),
-        // The page's own copy of the search core (the widget's inline mode, src/ui/search-inline.ts)
+        // The page's own copy of the search core (the widget's inline mode, src/worker/search-inline.ts)
         // is named apart from the worker's, which index.html preloads.
         chunkFileNames: (chunk) => (chunk.name === 'search-core' ? 'assets/inline-core-[hash].js' : 'assets/[name]-[hash].js'),
         codeSplitting: {
           groups: [
             // What the page's entry shares with the App and the widget, on its own.
-            { name: 'preopen', test: isSharedWithEntry, priority: 2 },
+            { name: 'preopen', test: (id) => chunkOfModule(id) === 'preopen', priority: 2 },
             // Everything the App needs before its first paint, in one chunk instead of six: the
             // Svelte runtime, the search state, the App's components and the simplified strings.
-            { name: 'app', test: isAppModule, priority: 1 },
-            // What the search service shares with the hosted page's offline side, on its own.
-            { name: 'archive-files', test: SHARED_WITH_OFFLINE, priority: 2 },
-            // The widget's inline mode: the page's copy of the search as one file (scripts/vite/inline-search-chunk.ts).
+            { name: 'app', test: (id) => chunkOfModule(id) === 'app', priority: 1 },
+            { name: 'archive-files', test: (id) => chunkOfModule(id) === 'archive-files', priority: 2 },
+            // The widget's inline mode: the page's copy of the search as one file, by its import
+            // graph rather than a folder (it takes modules of src/lib too: scripts/vite/inline-search-chunk.ts).
             { name: inlineSearchChunk() },
           ],
         },

@@ -26,7 +26,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildArchiveIndex } from './lib/build-archive-index.ts';
+import { buildArchiveIndex } from './compiler/build-archive-index.ts';
 import { readArgs } from './lib/cli-args.ts';
 import { benchIndex } from './bench/bench-index.ts';
 import { benchPage } from './bench/bench-page.ts';

@@ -10,9 +10,9 @@
  * 1 with --strict when any file was skipped (or when no file could be indexed), 2 when the input
  * folder is missing or holds no article files, or the output cannot be written.
  */
-import { buildArchiveIndex } from './lib/build-archive-index.ts';
+import { buildArchiveIndex } from './compiler/build-archive-index.ts';
 import { type CommandSpec, isMainModule, readArgs, usageError } from './lib/cli-args.ts';
-import { finishBuild, printSkipped } from './lib/build-outcome.ts';
+import { finishBuild, printSkipped } from './compiler/build-outcome.ts';
 import { formatSummary } from './lib/format-summary.ts';
 import { printableName } from './lib/printable-name.ts';
 import { createProgress } from './lib/progress.ts';

@@ -10,9 +10,9 @@
  * missing or empty input folder, or an output that cannot be written).
  */
 import path from 'node:path';
-import { buildArchiveIndex, defaultCacheDir } from './lib/build-archive-index.ts';
+import { buildArchiveIndex, defaultCacheDir } from './compiler/build-archive-index.ts';
 import { type CommandSpec, readArgs, usageError } from './lib/cli-args.ts';
-import { finishBuild, printSkipped } from './lib/build-outcome.ts';
+import { finishBuild, printSkipped } from './compiler/build-outcome.ts';
 import { formatSummary } from './lib/format-summary.ts';
 import { createProgress } from './lib/progress.ts';
 import { copySite, isLang, normalizeBase } from './lib/site-page.ts';

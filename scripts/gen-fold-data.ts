@@ -1,7 +1,7 @@
 /**
  * `node --import tsx scripts/gen-fold-data.ts [--check]`
  *
- * Regenerates the traditional → simplified folding data in `src/lib/search/` from the installed
+ * Regenerates the traditional → simplified folding data in `src/lib/search/text/` from the installed
  * opencc-js dictionaries (Apache-2.0): `fold-table.ts` (the pairs, loaded on demand) and
  * `fold-keys.ts` (the compact set of characters the table changes, embedded in `fold.ts`).
  * With `--check` it writes nothing and exits 1 when the committed files are stale.
@@ -13,7 +13,7 @@ import { isMainModule, readArgs } from './lib/cli-args.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DICT_DIR = path.join(REPO_ROOT, 'node_modules/opencc-js/dist/esm-lib/dict');
-const OUT_DIR = path.join(REPO_ROOT, 'src/lib/search');
+const OUT_DIR = path.join(REPO_ROOT, 'src/lib/search/text');
 
 /**
  * The character-level dictionaries of opencc-js's `t2cn` presets (t2s, tw2s, hk2s). Regional

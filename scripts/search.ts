@@ -10,8 +10,8 @@
  * sentence. A query longer than the limits (`query-limits.ts`) is cut, with a note on stderr (and
  * `cut` in the JSON).
  */
-import { Searcher, type SearchResult } from '../src/lib/search/searcher.ts';
-import type { SortOrder } from '../src/lib/search/types.ts';
+import { Searcher, type SearchResult } from '../src/lib/search/index.ts';
+import type { SortOrder } from '../src/lib/search/index.ts';
 import { type CommandSpec, isMainModule, readArgs, usageError } from './lib/cli-args.ts';
 import { fileIndexSource } from './lib/file-source.ts';
 import { formatResults } from './lib/format-results.ts';

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { buildArchiveIndex, defaultCacheDir } from './lib/build-archive-index.ts';
+import { buildArchiveIndex, defaultCacheDir } from './compiler/build-archive-index.ts';
 import { readArgs } from './lib/cli-args.ts';
 import { formatSummary } from './lib/format-summary.ts';
 import { createProgress } from './lib/progress.ts';

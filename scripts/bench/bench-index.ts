@@ -1,8 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
-import { type Manifest, termPartPath } from '../../src/lib/search/index-format.ts';
-import { Searcher } from '../../src/lib/search/searcher.ts';
+import { type Manifest, termPartPath } from '../../src/lib/search/index.ts';
+import { Searcher } from '../../src/lib/search/index.ts';
 import { fileIndexSource } from '../lib/file-source.ts';
 import { BENCH_QUERIES } from './queries.ts';
 import { kb, median, ms, percentile, table } from './stats.ts';

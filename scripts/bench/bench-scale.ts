@@ -13,8 +13,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { generateCorpus } from '../generate-corpus.ts';
-import type { Manifest } from '../../src/lib/search/index-format.ts';
-import { Searcher } from '../../src/lib/search/searcher.ts';
+import type { Manifest } from '../../src/lib/search/index.ts';
+import { Searcher } from '../../src/lib/search/index.ts';
 import { fileIndexSource } from '../lib/file-source.ts';
 import { BENCH_QUERIES } from './queries.ts';
 import { kb, median, table } from './stats.ts';

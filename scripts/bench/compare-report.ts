@@ -55,7 +55,7 @@ export interface FolderSize {
   files: number;
 }
 
-/** The typing pauses of the two search boxes (this project: none, DEBOUNCE_MS in src/ui/search-state.svelte.ts; Pagefind: `<pagefind-input>`'s default). */
+/** The typing pauses of the two search boxes (this project: none, COALESCE_KEYSTROKES_IN_TASK_MS in src/ui/state/search-state.svelte.ts; Pagefind: `<pagefind-input>`'s default). */
 const DEBOUNCE = { app: 0, pagefind: 300 };
 
 const seconds = (milliseconds: number): string => `${(milliseconds / 1000).toFixed(1)} s`;
@@ -175,7 +175,7 @@ export function formatComparison(c: Comparison): string {
   out.push(
     '',
     `Recall and precision@10 over ${COMPARE_QUERIES.length} queries against a brute-force substring scan of every article's title + text: the truth is the articles containing every query term as a substring,`,
-    "after this project's folding (src/lib/search/fold.ts: NFKC, case, traditional → simplified) of text and terms alike (\"folded\"), or after lowercasing only (\"literal\": what Pagefind, which folds no Chinese, could match).",
+    "after this project's folding (src/lib/search/text/fold.ts: NFKC, case, traditional → simplified) of text and terms alike (\"folded\"), or after lowercasing only (\"literal\": what Pagefind, which folds no Chinese, could match).",
     `Recall = |returned ∩ truth| / min(|truth|, ${RESULT_CAP}) over each engine's full ranked list (first ${RESULT_CAP} results judged); precision@10 = share of the first min(10, returned) results in the truth; means over the queries with a non-empty truth (recall) or with results (precision).`,
     `Pagefind's lists come from its JS API in the browser (pagefind.search, then data() for the URLs); pages are <html lang="${SITE_LANG}">, so Pagefind segments Chinese into words at index time and with Intl.Segmenter at query time.`,
     table(queryRows),

@@ -4,18 +4,19 @@
  * (to read by eye), and for each query (the benchmark's, or those given) whether its top ten holds
  * a near-duplicate pair, flat (`collapse: false`) and collapsed.
  */
-import { parseArgs } from 'node:util';
-import { nearDuplicatePairs } from '../../src/lib/search/collapse-similar.ts';
-import { loadFoldingTable } from '../../src/lib/search/fold.ts';
-import { Searcher } from '../../src/lib/search/searcher.ts';
+import { nearDuplicatePairs } from '../../src/lib/search/index.ts';
+import { loadFoldingTable } from '../../src/lib/search/index.ts';
+import { Searcher } from '../../src/lib/search/index.ts';
+import { readArgs, usageError } from '../lib/cli-args.ts';
 import { fileIndexSource } from '../lib/file-source.ts';
 import { BENCH_QUERIES } from './queries.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { index: { type: 'string' } } });
-if (!values.index) {
-  console.error('usage: node --import tsx/esm scripts/bench/near-duplicates.ts --index DIR [QUERY]…');
-  process.exit(2);
-}
+const NAME = 'node --import tsx/esm scripts/bench/near-duplicates.ts';
+const COMMAND = { name: NAME, usage: `usage: ${NAME} --index DIR [QUERY]…`, options: { index: { type: 'string', value: 'DIR' } }, positionals: true } as const;
+const parsed = readArgs(COMMAND, process.argv.slice(2));
+if (typeof parsed === 'number') process.exit(parsed);
+const { values, positionals } = parsed;
+if (!values.index) process.exit(usageError(COMMAND, '--index is required'));
 await loadFoldingTable();
 const searcher = await Searcher.open(fileIndexSource(values.index));
 const docs = await searcher.reader.docs();

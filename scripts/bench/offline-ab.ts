@@ -4,17 +4,19 @@
  * first results must not delay them), and the repeat-visit figures of the second build. The A/B
  * behind docs/offline.md; `npm run bench` prints the repeat-visit figures of the current build.
  */
+import { readArgs, usageError } from '../lib/cli-args.ts';
 import { coldRun, launchChromium, warmUpBrowser } from './page-harness.ts';
 import { startAppHost } from './bench-page.ts';
 import { BENCH_QUERIES } from './queries.ts';
 import { repeatVisit } from './repeat-visit.ts';
 import { median, ms, table } from './stats.ts';
 
-const [before, after, index, rounds = '3'] = process.argv.slice(2);
-if (!before || !after || !index) {
-  console.error('usage: node --import tsx scripts/bench/offline-ab.ts BEFORE_DIST AFTER_DIST INDEX_DIR [ROUNDS]');
-  process.exit(2);
-}
+const NAME = 'node --import tsx scripts/bench/offline-ab.ts';
+const COMMAND = { name: NAME, usage: `usage: ${NAME} BEFORE_DIST AFTER_DIST INDEX_DIR [ROUNDS]`, options: {}, positionals: true } as const;
+const parsed = readArgs(COMMAND, process.argv.slice(2));
+if (typeof parsed === 'number') process.exit(parsed);
+const [before, after, index, rounds = '3'] = parsed.positionals;
+if (!before || !after || !index) process.exit(usageError(COMMAND, 'BEFORE_DIST, AFTER_DIST and INDEX_DIR are required'));
 const queries = BENCH_QUERIES.slice(0, 5);
 const a = await startAppHost(before, index);
 const b = await startAppHost(after, index);

@@ -10,7 +10,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type ArticleFragment, fragmentPath, htmlPath, type Manifest } from '../../src/lib/search/index-format.ts';
+import { type ArticleFragment, fragmentPath, htmlPath, type Manifest } from '../../src/lib/search/index.ts';
 
 /** The language every rendered page declares. */
 export const SITE_LANG = 'zh-CN';

@@ -11,12 +11,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
 import { startGzipHost, type GzipHost } from './gzip-host.ts';
 import { launchChromium } from './page-harness.ts';
 import { BENCH_QUERIES } from './queries.ts';
 import { table } from './stats.ts';
+import { isMainModule, readArgs } from '../lib/cli-args.ts';
 
 type Mode = 'worker' | 'inline';
 
@@ -82,9 +82,17 @@ async function probe(browser: Browser, host: GzipHost, mode: Mode, queries: read
 
 const describe = (tasks: number[]) => (tasks.length ? `${tasks.length}: ${tasks.map((t) => Math.round(t)).sort((a, b) => b - a).join(', ')} ms` : 'none');
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
-if (isMain) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'cpu-slowdown': { type: 'string', default: '1' }, runs: { type: 'string', default: '3' } } });
+const NAME = 'node --import tsx/esm scripts/bench/widget-long-tasks.ts';
+const COMMAND = {
+  name: NAME,
+  usage: `usage: ${NAME} [DIST] [INDEX] [--cpu-slowdown N] [--runs N]`,
+  options: { 'cpu-slowdown': { type: 'string', default: '1', value: 'N' }, runs: { type: 'string', default: '3', value: 'N' } },
+  positionals: true,
+} as const;
+const parsed = isMainModule(import.meta.url) ? readArgs(COMMAND, process.argv.slice(2)) : null;
+if (typeof parsed === 'number') process.exitCode = parsed;
+else if (parsed) {
+  const { values, positionals } = parsed;
   const distDir = path.resolve(positionals[0] ?? 'dist');
   const indexDir = path.resolve(positionals[1] ?? path.join(distDir, 'data'));
   const pages = mkdtempSync(path.join(os.tmpdir(), 'nas-widget-probe-'));

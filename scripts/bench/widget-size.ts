@@ -25,6 +25,7 @@ import { startGzipHost, type GzipHost } from './gzip-host.ts';
 import { launchChromium } from './page-harness.ts';
 import { BENCH_QUERIES } from './queries.ts';
 import { kb, table } from './stats.ts';
+import { isMainModule, readArgs } from '../lib/cli-args.ts';
 
 /** When a chunk is fetched: with the widget, to search (the worker's), or on demand. */
 export type ChunkTiming = 'static' | 'worker' | 'lazy';
@@ -282,10 +283,13 @@ export function formatWidgetSize(sessions: readonly WidgetSession[], chunks: rea
   return lines.join('\n');
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
-if (isMain) {
-  const distDir = path.resolve(process.argv[2] ?? 'dist');
-  const indexDir = path.resolve(process.argv[3] ?? path.join(distDir, 'data'));
+const NAME = 'node --import tsx/esm scripts/bench/widget-size.ts';
+const COMMAND = { name: NAME, usage: `usage: ${NAME} [DIST] [INDEX]   (INDEX: default DIST/data)`, options: {}, positionals: true } as const;
+const parsed = isMainModule(import.meta.url) ? readArgs(COMMAND, process.argv.slice(2)) : null;
+if (typeof parsed === 'number') process.exitCode = parsed;
+else if (parsed) {
+  const distDir = path.resolve(parsed.positionals[0] ?? 'dist');
+  const indexDir = path.resolve(parsed.positionals[1] ?? path.join(distDir, 'data'));
   if (!existsSync(path.join(indexDir, 'manifest.json'))) throw new Error(`widget-size: no index at ${indexDir}: build one (npm run index -- --out ${indexDir}) or name it`);
   const chunks = measureWidgetSize(distDir);
   console.log(formatWidgetSize(await measureWidgetSessions(distDir, indexDir), chunks));

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { IndexSource } from '../../src/lib/search/load-index.ts';
+import type { IndexSource } from '../../src/lib/search/index.ts';
 
 /**
  * An index source that reads an index folder from disk: the CLI and the tests go through the

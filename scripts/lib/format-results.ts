@@ -1,8 +1,8 @@
-import { findSnippet } from '../../src/lib/search/highlight.ts';
-import type { ArticleFragment } from '../../src/lib/search/index-format.ts';
-import type { ParsedQuery } from '../../src/lib/search/parse-query.ts';
-import type { SearchResult } from '../../src/lib/search/searcher.ts';
-import type { SearchResponse } from '../../src/lib/search/types.ts';
+import { findSnippet } from '../../src/lib/search/index.ts';
+import type { ArticleFragment } from '../../src/lib/search/index.ts';
+import type { ParsedQuery } from '../../src/lib/search/index.ts';
+import type { SearchResult } from '../../src/lib/search/index.ts';
+import type { SearchResponse } from '../../src/lib/search/index.ts';
 import { printableName } from './printable-name.ts';
 
 /**

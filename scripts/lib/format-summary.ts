@@ -1,4 +1,4 @@
-import type { CompileReport } from './compile-archive.ts';
+import type { CompileReport } from '../compiler/compile-archive.ts';
 import { printableName } from './printable-name.ts';
 
 /**

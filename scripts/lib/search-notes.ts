@@ -1,6 +1,6 @@
-import type { QueryCut } from '../../src/lib/search/query-limits.ts';
-import { MAX_QUERY_CHARS, MAX_QUERY_CLAUSES } from '../../src/lib/search/query-limits.ts';
-import { IndexError } from '../../src/lib/search/types.ts';
+import type { QueryCut } from '../../src/lib/search/index.ts';
+import { MAX_QUERY_CHARS, MAX_QUERY_CLAUSES } from '../../src/lib/search/index.ts';
+import { IndexError } from '../../src/lib/search/index.ts';
 import { printableName } from './printable-name.ts';
 
 /**

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LANGS, type Lang } from '../../src/ui/lang.ts';
+import { LANGS, type Lang } from '../../src/ui/i18n/lang.ts';
 
 /** index.html carries this, so that `build` never writes over another site's index.html. */
 export const GENERATOR_META = '<meta name="generator" content="news-archive-search" />';

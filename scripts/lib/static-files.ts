@@ -36,7 +36,7 @@ export async function lookupStaticFile(root: string, relative: string): Promise<
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Everything else is checked with the server each time (the build replaces it in place). */
 const REVALIDATE = 'no-cache';
-/** Index files named by their content's hash (`src/lib/search/index-format.ts`). */
+/** Index files named by their content's hash (`src/lib/search/format/index-format.ts`). */
 const HASHED_INDEX_FILE = /(?:^|\/)(?:terms|docs|post)-[0-9a-z]+\.bin$/;
 
 /**

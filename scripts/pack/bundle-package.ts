@@ -34,7 +34,7 @@ await build({
     rollupOptions: {
       input: {
         'news-archive-search': path.join(ROOT, 'scripts/news-archive-search.ts'),
-        'compile-worker': path.join(ROOT, 'scripts/lib/compile-worker.ts'),
+        'compile-worker': path.join(ROOT, 'scripts/compiler/compile-worker.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       checks: { bundlerTimings: false },

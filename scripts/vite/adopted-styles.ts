@@ -4,7 +4,7 @@
  * first mounts, to `append_styles` in its runtime (`svelte/src/internal/client/dom/css.js`),
  * which appends a `<style>` element to the shadow root or the document head: an inline style to a
  * CSP. This plugin loads a replacement for that one module that finds the root the same way and
- * adopts a constructed sheet there (src/ui/adopt-styles.ts). Everything else stays Svelte's: the
+ * adopts a constructed sheet there (src/ui/components/adopt-styles.ts). Everything else stays Svelte's: the
  * CSS is where it was (no request; the replacement costs 73 bytes gzip), lazily loaded components
  * bring their own, each root gets only the components it shows, in the order they first mount.
  *
@@ -19,7 +19,7 @@ import type { Plugin } from 'vite';
 const SVELTE_CSS_MODULE = /[\\/]node_modules[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]dom[\\/]css\.js$/;
 /** SHA-256 of the `css.js` the replacement was written from (svelte 5.57.3). */
 const REVIEWED_SHA256 = '21c6e63d358f1a62fa8fe1f9e9b3903612ecc80f59647c295592c515ea58303a';
-const ADOPT_MODULE = fileURLToPath(new URL('../../src/ui/adopt-styles.ts', import.meta.url));
+const ADOPT_MODULE = fileURLToPath(new URL('../../src/ui/components/adopt-styles.ts', import.meta.url));
 
 /**
  * The original's root finding, kept as it is (its imports resolve next to the original): the

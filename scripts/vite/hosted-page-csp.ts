@@ -3,12 +3,10 @@
  * (`dist/content-security-policy.txt`): a host copies the header line into its configuration.
  *
  * Component styles need nothing (constructed sheets, see adopted-styles.ts). What does need
- * `style-src` is index.html's own `<style>`: the boot box (src/ui/boot-box.ts) is painted from
+ * `style-src` is index.html's own `<style>`: the boot box (src/boot/boot-box.ts) is painted from
  * it before any script has arrived. As a stylesheet file it would need only `style-src 'self'`,
  * but the first paint would wait a round trip for it, and so would the first results of a
- * visitor who types at once (interleaved cold loads, 30 each, median, HTTP/2 / HTTP/1.1: box
- * shown 169 / 161 ms instead of 123 / 117, first results 575 / 574 instead of 556 / 548). So it
- * stays inline, allowed by its hash, which the build computes from the bytes it wrote. The build
+ * visitor who types at once (docs/benchmark-notes.md). So it stays inline, allowed by its hash, which the build computes from the bytes it wrote. The build
  * stops if index.html grows an inline script or a `style` attribute (no hash here allows those).
  */
 import { createHash } from 'node:crypto';

@@ -1,6 +1,6 @@
 /**
- * The widget's inline mode (src/ui/search-inline.ts: the search served in the page when no worker
- * may start) as one chunk: the search service, the core it imports as it starts, and the
+ * The widget's inline mode (src/worker/search-inline.ts: the search served in the page when no
+ * worker may start) as one chunk: the search service, the core it imports as it starts, and the
  * modules only they use. Left to itself, Rolldown cut that graph into four files (the service,
  * its core, and two chunks of the modules both import), each compressed apart and the core asked
  * for only once the service ran: docs/widget.md has the sizes.
@@ -16,7 +16,7 @@ import type { Plugin } from 'vite';
 /** The chunk's name (its file is `assets/inline-search-[hash].js`; `search-inline` and `inline-core` remain as the two dynamic imports' entry points, a line each). */
 export const INLINE_SEARCH_CHUNK = 'inline-search';
 
-const ROOT = /[\\/]src[\\/]ui[\\/]search-inline\.ts$/;
+const ROOT = /[\\/]src[\\/]worker[\\/]search-inline\.ts$/;
 const CORE = /[\\/]search-core\.ts$/;
 
 /**
@@ -45,17 +45,14 @@ export function inlineSearchChunk(): (id: string, ctx: { getModuleInfo(id: strin
   return (id, ctx) => (belongs(id, (m) => ctx.getModuleInfo(m)) ? INLINE_SEARCH_CHUNK : null);
 }
 
-/** Modules the inline search shares with the hosted page's offline side: a chunk of their own (see `inlineSearchGuard`). */
-export const SHARED_WITH_OFFLINE = /[\\/]src[\\/]offline[\\/]archive-files\.ts$/;
-
 /** Chunks loaded by the hosted page or by every widget: none may import the inline search's chunk. */
-const EAGER_OR_PAGE = /^(app|preopen|index|mount-app|widget|offline-side|facet-controls|ReaderView)$/;
+const EAGER_OR_PAGE = /^(app|preopen|index|mount-app|widget|offline-side|facet-controls|Timeline|ReaderView)$/;
 
 /**
  * Stops the build when a chunk that the hosted page or every widget loads imports the inline
  * search's chunk (a module they share was put in it, as Rolldown did with `archive-files.ts`
- * before `SHARED_WITH_OFFLINE` gave it a chunk of its own): they would download the page's copy of
- * the search for nothing.
+ * before vite.config.ts's `CHUNK_OF_FOLDER` gave it a chunk of its own): they would download the
+ * page's copy of the search for nothing.
  */
 export function inlineSearchGuard(): Plugin {
   return {

@@ -24,7 +24,7 @@
 import type { Plugin } from 'vite';
 
 const HTML = 'index.html';
-/** Marks the preloads that the page claims with a `fetch` of its own (`claimWorkerPreloads` in src/ui/preopen-index.ts). */
+/** Marks the preloads that the page claims with a `fetch` of its own (`claimWorkerPreloads` in src/boot/preopen-index.ts). */
 export const WORKER_MODULE_ATTRIBUTE = 'data-worker-module';
 
 /** What index.html preloads, by chunk name (`assets/<name>-<hash>.js`), and how. */

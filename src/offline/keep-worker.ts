@@ -8,9 +8,9 @@
  * through) so that a quota error reaches it: it stops and says so. Each file is stored whole or
  * not at all (Cache API), and the build counts as kept only once every file is in.
  */
-import { chunkPath, fragmentPath, htmlPath, termPartPath, type Manifest } from '../lib/search/index-format.ts';
-import { inflate } from '../lib/search/inflate.ts';
-import { TermPart } from '../lib/search/term-part.ts';
+import { chunkPath, fragmentPath, htmlPath, termPartPath, type Manifest } from '../lib/search/format/index-format.ts';
+import { inflate } from '../lib/search/format/inflate.ts';
+import { TermPart } from '../lib/search/format/term-part.ts';
 import { archiveCaches, KEEP_HEADER, META_WANTED, metaKeptKey, perBuildKey, type KeptArchive } from './archive-files.ts';
 
 export interface KeepRequest {

@@ -1,9 +1,9 @@
 /**
  * The hosted page's offline strings (the update offer, "keep this archive offline") in every
  * language: part of the offline side's chunks, which the widget never loads, not of the App's.
- * The App's own strings are in `src/ui/i18n.ts`.
+ * The App's own strings are in `src/ui/i18n/i18n.ts`.
  */
-import type { Lang } from '../ui/lang.ts';
+import type { Lang } from '../ui/i18n/lang.ts';
 
 export interface OfflineMessages {
   archiveUpdated: string;

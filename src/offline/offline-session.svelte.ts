@@ -4,7 +4,7 @@
  * there, watches for a newer index or app (the update offer), and runs "keep this archive
  * offline" (`keep-worker.ts`). What `UpdateNotice.svelte` and `OfflineControl.svelte` show.
  */
-import type { Manifest } from '../lib/search/index-format.ts';
+import type { Manifest } from '../lib/search/format/index-format.ts';
 import { archiveCaches, buildOfKey, INDEX_FOLDER, META_WANTED, metaKeptKey, WHICH_BUILD, type KeptArchive, type PageToWorkerMessage, type WorkerToPageMessage } from './archive-files.ts';
 import type { KeepReport, KeepRequest } from './keep-worker.ts';
 

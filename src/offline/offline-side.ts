@@ -4,6 +4,6 @@
  * make, so that the App's chunk (which the widget shares, and never uses this) carries one line
  * for it; the three still download together.
  */
-export { default as OfflineControl } from '../ui/OfflineControl.svelte';
-export { default as UpdateNotice } from '../ui/UpdateNotice.svelte';
+export { default as OfflineControl } from '../ui/components/on-demand/OfflineControl.svelte';
+export { default as UpdateNotice } from '../ui/components/on-demand/UpdateNotice.svelte';
 export { OfflineSession } from './offline-session.svelte.ts';

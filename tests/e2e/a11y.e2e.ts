@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, waitForResults } from './fixtures.ts';
 
 /** Serious and critical axe findings on the page as it is now. */
 async function seriousFindings(page: Page): Promise<string[]> {
@@ -38,6 +38,32 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await seriousFindings(page)).toEqual([]);
     });
   });
+}
+
+/** Phone and desktop, as the page lays itself out (the filter panel folds away below 48rem). */
+const LAYOUTS = { phone: { width: 360, height: 740 }, desktop: { width: 1280, height: 800 } } as const;
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const [layout, viewport] of Object.entries(LAYOUTS)) {
+    test.describe(`accessibility with filters on, ${scheme} colour scheme, ${layout}`, () => {
+      test.use({ colorScheme: scheme, viewport });
+
+      test('the chips, an unknown value and the whole outlet list have no serious findings, in each language', async ({ page }) => {
+        const query = `q=${encodeURIComponent('王毅')}&outlet=${encodeURIComponent('法广')}&outlet=NoSuchOutlet&from=2021-01-01&sort=oldest`;
+        for (const lang of ['zh-Hans', 'zh-Hant', 'en']) {
+          await page.goto(`./?lang=${lang}&${query}`);
+          await waitForResults(page);
+          await expect(page.locator('.news-search')).toHaveAttribute('lang', lang);
+          // Four chips (two outlets, the dates, the order) and "clear all".
+          await expect(page.locator('.active-filters').getByRole('button')).toHaveCount(5);
+          if (layout === 'phone') await page.locator('details.facets > summary').click();
+          await page.getByRole('button', { name: /^(显示全部|顯示全部|Show all)/ }).click();
+          await expect(page.getByRole('checkbox', { name: /^BBC/ })).toBeVisible();
+          expect(await seriousFindings(page), `${lang}`).toEqual([]);
+        }
+      });
+    });
+  }
 }
 
 test('the search box has a name and the page says its language', async ({ page }) => {

@@ -5,8 +5,10 @@ test.describe('outlet filter', () => {
     await page.goto('./');
     await search('王毅');
     await expect(page.getByRole('status')).toHaveText('找到 3 篇文章');
-    // Live counts for the query, highest first.
+    // Live counts for the query, highest first; outlets with none only after "show all".
     await expect(page.getByRole('checkbox', { name: /^联合早报\s+1$/ })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: /^BBC\s+0$/ })).toHaveCount(0);
+    await page.getByRole('button', { name: /^显示全部/ }).click();
     await expect(page.getByRole('checkbox', { name: /^BBC\s+0$/ })).toBeVisible();
 
     await filterByOutlet('联合早报');
@@ -40,7 +42,7 @@ test.describe('date filter', () => {
     await expect(page.getByRole('status')).toHaveText('找到 2 篇文章');
   });
 
-  test('filters to a month by clicking a histogram bar, and to a range by dragging', async ({ page, search }) => {
+  test('filters to a month by clicking a histogram bar (zooming into its days), and to a range by dragging', async ({ page, search }) => {
     await page.goto('./');
     await search('王毅');
     const histogram = page.getByRole('group', { name: '搜索结果的日期分布' });
@@ -48,9 +50,9 @@ test.describe('date filter', () => {
     await september.click();
     await expect(page).toHaveURL(/from=2021-09-01&to=2021-09-30/);
     await expect(page.getByRole('status')).toHaveText('找到 2 篇文章');
-    await expect(september).toHaveAttribute('aria-pressed', 'true');
-    // Clicking the selected bar again lifts the filter.
-    await september.click();
+    // The timeline now shows the month's days; its breadcrumb leads back out.
+    await expect(histogram.getByRole('button', { name: /^2021年9月28日：2 篇$/ })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('navigation', { name: '日期范围' }).getByRole('button', { name: '全部日期' }).click();
     await expect(page.getByRole('status')).toHaveText('找到 3 篇文章');
 
     // Drag from the first bar to the second-to-last one: September 2021 to August 2023.
@@ -80,6 +82,7 @@ test.describe('date filter', () => {
   test('with no results, offers buttons that clear the filters', async ({ page, search, filterByOutlet }) => {
     await page.goto('./');
     await search('王毅');
+    await page.getByRole('button', { name: /^显示全部/ }).click();
     await filterByOutlet('BBC');
     await expect(page.getByText('没有找到文章。')).toBeVisible();
     await page.getByRole('button', { name: '清除来源筛选' }).last().click();
@@ -109,6 +112,7 @@ test.describe('URL state', () => {
     await expect(page.getByRole('status')).toHaveText('找到 2 篇文章');
     await expect(page.getByRole('checkbox', { name: /^联合早报/ })).toBeChecked();
     await expect(page.getByRole('checkbox', { name: /^自由亚洲电台/ })).toBeChecked();
+    await page.getByRole('button', { name: /^显示全部/ }).click();
     await expect(page.getByRole('checkbox', { name: /^法广/ })).not.toBeChecked();
     await expect(page.getByLabel('起始日期')).toHaveValue('2021-09-01');
     await expect(page.getByLabel('结束日期')).toHaveValue('2021-09-30');

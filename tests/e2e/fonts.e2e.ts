@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, holdApp, test, waitForResults } from './fixtures.ts';
 
 /**
- * index.html's font warm-up (src/ui/font-warmup.ts): while the App's code downloads, the entry
+ * index.html's font warm-up (src/boot/font-warmup.ts): while the App's code downloads, the entry
  * lays out a line in each text style the App will use, so that the App's first layout finds the
  * fonts looked up. This checks that the list is complete: every font the App renders on its
  * start page and on a results page (facets included) is one the warm-up laid out.

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { CORPUS_COMPILE_CACHE, CORPUS_INDEX, REPO_ROOT, SHARED_CORPUS } from './paths.ts';
 
 /** Inputs of the index build: a change to any of them makes the cached corpus index stale. */
-const BUILD_SOURCES = ['src/lib', 'scripts/build-index.ts', 'scripts/lib', 'package-lock.json'];
+const BUILD_SOURCES = ['src/lib', 'scripts/build-index.ts', 'scripts/compiler', 'scripts/lib', 'package-lock.json'];
 const STAMP = path.join(CORPUS_INDEX, '.stamp');
 
 /**

@@ -87,7 +87,7 @@ test.describe('the widget under a CSP without worker-src', () => {
   });
 
   test('lets the host page run between the stages of its search, which the worker need not', async ({ page }) => {
-    // Counts the page's scheduler.yield() calls (src/ui/yield-to-page.ts): a search in the page
+    // Counts the page's scheduler.yield() calls (src/worker/yield-to-page.ts): a search in the page
     // yields between its stages and snippets; with its worker, the page's scheduler is not asked.
     await page.addInitScript(() => {
       const scheduler = (globalThis as { scheduler?: { yield: () => Promise<void> } }).scheduler!;
@@ -192,9 +192,10 @@ function chunkNames(page: Page): { since: () => string[]; requestedAfter: (later
   };
 }
 
-/** The facet column's controls (their own chunk, asked for once the first page of results is painted). */
+/** The facet column's controls (their own chunk, asked for once the first page of results is painted) and the timeline they load. */
 async function facetControlsShown(widget: Locator): Promise<void> {
   await expect(widget.locator('details.facets fieldset').first()).toBeVisible();
+  await expect(widget.locator('details.facets .timeline')).toBeVisible();
 }
 
 test.describe('what the widget downloads, and when', () => {
@@ -208,9 +209,11 @@ test.describe('what the widget downloads, and when', () => {
     await expect(widget.locator('article.result p.snippet mark').first()).toBeVisible();
     await facetControlsShown(widget);
     // (messages-en: the page's second widget is in English.) The facet controls' chunk is asked
-    // for after the first page of results is painted: after the worker's core, which those results needed.
-    expect(chunks.since()).toEqual(['app', 'facet-controls', 'messages-en', 'preopen', 'search-core', 'search-worker', 'widget']);
+    // for after the first page of results is painted: after the worker's core, which those results
+    // needed; the timeline's by the date controls, after theirs.
+    expect(chunks.since()).toEqual(['Timeline', 'app', 'facet-controls', 'messages-en', 'preopen', 'search-core', 'search-worker', 'widget']);
     expect(chunks.requestedAfter('facet-controls', 'search-core')).toBe(true);
+    expect(chunks.requestedAfter('Timeline', 'facet-controls')).toBe(true);
     await widget.locator('article.result').first().getByRole('link').click();
     await expect(widget.getByRole('dialog').locator('article h2')).toBeVisible();
     // The related stories have been looked up (their code is a chunk of its own).
@@ -227,8 +230,9 @@ test.describe('what the widget downloads, and when', () => {
     await facetControlsShown(widget);
     // The page's copy of the search is one file (inline-search); search-inline and inline-core are
     // the two import() entry points into it, a line each (scripts/vite/inline-search-chunk.ts).
-    expect(chunks.since()).toEqual(['app', 'archive-files', 'facet-controls', 'inline-core', 'inline-search', 'messages-en', 'preopen', 'search-inline', 'widget']);
+    expect(chunks.since()).toEqual(['Timeline', 'app', 'archive-files', 'facet-controls', 'inline-core', 'inline-search', 'messages-en', 'preopen', 'search-inline', 'widget']);
     expect(chunks.requestedAfter('facet-controls', 'inline-core')).toBe(true);
+    expect(chunks.requestedAfter('Timeline', 'facet-controls')).toBe(true);
     await widget.locator('article.result').first().getByRole('link').click();
     await expect(widget.getByRole('dialog').locator('article h2')).toBeVisible();
     // The related stories have been looked up (their code is a chunk of its own).

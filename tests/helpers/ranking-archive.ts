@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { needsFoldingTable } from '../../src/lib/search/fold.ts';
+import { needsFoldingTable } from '../../src/lib/search/text/fold.ts';
 
 /** One hand-written article of the ranking fixtures: its file name, title and body paragraphs. */
 export interface RankingArticle {

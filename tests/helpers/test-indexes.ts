@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { generateCorpus } from '../../scripts/generate-corpus.ts';
-import { buildArchiveIndex } from '../../scripts/lib/build-archive-index.ts';
+import { buildArchiveIndex } from '../../scripts/compiler/build-archive-index.ts';
 import { FIXTURES } from './paths.ts';
 
 /**

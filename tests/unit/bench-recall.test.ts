@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMPARE_QUERIES } from '../../scripts/bench/queries.ts';
 import { LITERAL_FOLD, meanOfDefined, queryTerms, RESULT_CAP, scoreResults, SubstringTruth } from '../../scripts/bench/recall.ts';
-import { foldText, loadFoldingTable } from '../../src/lib/search/fold.ts';
+import { foldText, loadFoldingTable } from '../../src/lib/search/text/fold.ts';
 
 const ARTICLES = [
   { number: 0, title: '王毅访问美国', text: '外长会谈。' },

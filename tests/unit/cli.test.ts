@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCacheDir } from '../../scripts/lib/build-archive-index.ts';
+import { defaultCacheDir } from '../../scripts/compiler/build-archive-index.ts';
 import { FIXTURES, REPO_ROOT } from '../helpers/paths.ts';
 
 const exec = promisify(execFile);

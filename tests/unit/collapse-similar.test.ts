@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildArchiveIndex } from '../../scripts/lib/build-archive-index.ts';
+import { buildArchiveIndex } from '../../scripts/compiler/build-archive-index.ts';
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
 import {
   assignSimilarGroups,
@@ -12,8 +12,8 @@ import {
   nearDuplicatePairs,
   similarityKeys,
   type SimilarityInput,
-} from '../../src/lib/search/collapse-similar.ts';
-import { loadFoldingTable } from '../../src/lib/search/fold.ts';
+} from '../../src/lib/search/query/collapse-similar.ts';
+import { loadFoldingTable } from '../../src/lib/search/text/fold.ts';
 import { Searcher } from '../../src/lib/search/searcher.ts';
 import type { SearchHit } from '../../src/lib/search/types.ts';
 

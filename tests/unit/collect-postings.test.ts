@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeText, forEachIndexTerm } from '../../src/lib/search/analyze.ts';
-import { collectPostings, lowerBoundPair } from '../../src/lib/search/collect-postings.ts';
-import { loadFoldingTable } from '../../src/lib/search/fold.ts';
+import { analyzeText, forEachIndexTerm } from '../../src/lib/search/text/analyze.ts';
+import { collectPostings, lowerBoundPair } from '../../src/lib/search/build/collect-postings.ts';
+import { loadFoldingTable } from '../../src/lib/search/text/fold.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 
 beforeAll(() => loadFoldingTable());

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanArticleBody } from '../../src/lib/article/clean-body.ts';
-import { loadFoldingTable } from '../../src/lib/search/fold.ts';
-import { compileArchive, type CompileResult } from '../../scripts/lib/compile-archive.ts';
-import { CompileCache } from '../../scripts/lib/compile-cache.ts';
+import { loadFoldingTable } from '../../src/lib/search/text/fold.ts';
+import { compileArchive, type CompileResult } from '../../scripts/compiler/compile-archive.ts';
+import { CompileCache } from '../../scripts/compiler/compile-cache.ts';
 import { createDomEnv } from '../../scripts/lib/dom-env.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanArticleBody } from '../../src/lib/article/clean-body.ts';
-import { compileArchive, type CompileResult } from '../../scripts/lib/compile-archive.ts';
+import { compileArchive, type CompileResult } from '../../scripts/compiler/compile-archive.ts';
 import { createDomEnv } from '../../scripts/lib/dom-env.ts';
 import { SHARED_CORPUS, SHARED_SEEDS } from '../helpers/paths.ts';
 

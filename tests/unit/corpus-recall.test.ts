@@ -2,13 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildArchiveIndex } from '../../scripts/lib/build-archive-index.ts';
+import { buildArchiveIndex } from '../../scripts/compiler/build-archive-index.ts';
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
-import { foldText } from '../../src/lib/search/fold.ts';
-import type { ArticleFragment } from '../../src/lib/search/index-format.ts';
+import { foldText } from '../../src/lib/search/text/fold.ts';
+import type { ArticleFragment } from '../../src/lib/search/format/index-format.ts';
 import { Searcher } from '../../src/lib/search/searcher.ts';
-import { expandTerm } from '../../src/lib/search/synonyms.ts';
-import { splitRuns } from '../../src/lib/search/tokenize.ts';
+import { expandTerm } from '../../src/lib/search/text/synonyms.ts';
+import { splitRuns } from '../../src/lib/search/text/tokenize.ts';
 import { SHARED_CORPUS } from '../helpers/paths.ts';
 
 /**

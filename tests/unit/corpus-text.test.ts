@@ -6,10 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { foldText, foldWithOffsets, loadFoldingTable } from '../../src/lib/search/fold.ts';
-import { findSnippet } from '../../src/lib/search/highlight.ts';
-import { parseQuery } from '../../src/lib/search/parse-query.ts';
-import { tokenize, tokenizeWithPositions } from '../../src/lib/search/tokenize.ts';
+import { foldText, foldWithOffsets, loadFoldingTable } from '../../src/lib/search/text/fold.ts';
+import { findSnippet } from '../../src/lib/search/query/highlight.ts';
+import { parseQuery } from '../../src/lib/search/query/parse-query.ts';
+import { tokenize, tokenizeWithPositions } from '../../src/lib/search/text/tokenize.ts';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
 

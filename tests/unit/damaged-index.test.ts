@@ -2,9 +2,9 @@ import { cp, mkdtemp, readdir, readFile, rm, truncate, unlink, writeFile } from 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildArchiveIndex } from '../../scripts/lib/build-archive-index.ts';
+import { buildArchiveIndex } from '../../scripts/compiler/build-archive-index.ts';
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
-import type { Manifest } from '../../src/lib/search/index-format.ts';
+import type { Manifest } from '../../src/lib/search/format/index-format.ts';
 import { Searcher } from '../../src/lib/search/searcher.ts';
 import { IndexError } from '../../src/lib/search/types.ts';
 import { FIXTURES } from '../helpers/paths.ts';

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/generate-corpus.ts';
-import { buildArchiveIndex } from '../../scripts/lib/build-archive-index.ts';
+import { buildArchiveIndex } from '../../scripts/compiler/build-archive-index.ts';
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
-import { firstAnswerFiles } from '../../src/lib/search/first-parts.ts';
-import { termPartPath } from '../../src/lib/search/index-format.ts';
+import { firstAnswerFiles } from '../../src/lib/search/query/first-parts.ts';
+import { termPartPath } from '../../src/lib/search/format/index-format.ts';
 import { Searcher } from '../../src/lib/search/searcher.ts';
 
 let root: string;

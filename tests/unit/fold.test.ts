@@ -3,27 +3,26 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { buildFoldingData, encodeCodePointSet, encodeFoldedValues } from '../../scripts/gen-fold-data.ts';
-import { FOLDED_VALUES } from '../../src/lib/search/fold-table.ts';
-import { FOLDING_KEYS } from '../../src/lib/search/fold-keys.ts';
+import { FOLDED_VALUES } from '../../src/lib/search/text/fold-table.ts';
+import { FOLDING_KEYS } from '../../src/lib/search/text/fold-keys.ts';
+import { decodeCodePointSet, decodeFoldedValues } from '../../src/lib/search/text/fold-data-codec.ts';
 import {
   isTraditionalText,
-  decodeCodePointSet,
-  decodeFoldedValues,
   FoldingTableError,
   foldText,
   foldWithOffsets,
   foldingPairsFor,
   loadFoldingTable,
   needsFoldingTable,
-} from '../../src/lib/search/fold.ts';
+} from '../../src/lib/search/text/fold.ts';
 
-const SEARCH_DIR = path.resolve(import.meta.dirname, '../../src/lib/search');
+const SEARCH_DIR = path.resolve(import.meta.dirname, '../../src/lib/search/text');
 
 describe('before the folding table is loaded', () => {
   // A fresh copy of the module: the shared one may already have its table from another test.
   const freshFold = async () => {
     vi.resetModules();
-    return import('../../src/lib/search/fold.ts');
+    return import('../../src/lib/search/text/fold.ts');
   };
 
   it('folds simplified, Latin and full-width text without the table', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { offerHeadStart } from '../../src/ui/offer-head-start.ts';
-import { type FirstSummaries, type HeadStartRequests, searchKey, takeHeadStart } from '../../src/ui/head-start.ts';
-import type { SearchAnswer } from '../../src/ui/worker-protocol.ts';
+import { offerHeadStart } from '../../src/boot/offer-head-start.ts';
+import { type FirstSummaries, type HeadStartRequests, searchKey, takeHeadStart } from '../../src/ui/client/head-start.ts';
+import type { SearchAnswer } from '../../src/protocol/worker-protocol.ts';
 
 function answerWith(...numbers: number[]): SearchAnswer {
   return {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadFoldingTable } from '../../src/lib/search/fold.ts';
-import { findSnippet, highlightRanges, mergeRanges, type TextRange } from '../../src/lib/search/highlight.ts';
-import { containsPhrase, findQueryMatches } from '../../src/lib/search/match-query.ts';
-import { parseQuery } from '../../src/lib/search/parse-query.ts';
+import { loadFoldingTable } from '../../src/lib/search/text/fold.ts';
+import { findSnippet, highlightRanges, mergeRanges, type TextRange } from '../../src/lib/search/query/highlight.ts';
+import { containsPhrase, findQueryMatches } from '../../src/lib/search/query/match-query.ts';
+import { parseQuery } from '../../src/lib/search/query/parse-query.ts';
 
 beforeAll(() => loadFoldingTable());
 

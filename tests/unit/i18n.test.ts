@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { offlineMessages } from '../../src/offline/offline-messages.ts';
-import { facetMessages } from '../../src/ui/facet-messages.ts';
-import { formatBucket, formatDate, LANGS, loadedMessages, loadMessages, parseLang, preferredChinese, ZH_HANS } from '../../src/ui/i18n.ts';
-import { readerMessages } from '../../src/ui/reader-messages.ts';
+import { formatBucket, formatDate, LANGS, loadedMessages, loadMessages, parseLang, preferredChinese, ZH_HANS } from '../../src/ui/i18n/i18n.ts';
+import { facetMessages } from '../../src/ui/i18n/on-demand/facet-messages.ts';
+import { readerMessages } from '../../src/ui/i18n/on-demand/reader-messages.ts';
 
 describe('UI strings', () => {
   it('has simplified Chinese at once and loads the other languages once, on demand', async () => {
@@ -81,7 +81,7 @@ describe('strings that travel with their chunk', () => {
       for (const value of Object.values(en!)) if (typeof value === 'string') expect(value).not.toMatch(/[\u4e00-\u9fff]/);
     }
     expect(readerMessages('zh-TW').readerClose).toBe('關閉');
-    expect(facetMessages('en').bucketCount('2024', 1)).toBe('2024: 1 article');
+    expect(facetMessages('en').showAllValues(3)).toBe('Show all (3 more with no results)');
     expect(offlineMessages('zh-CN').reload).toBe('重新载入');
   });
 

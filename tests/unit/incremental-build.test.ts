@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/generate-corpus.ts';
-import { buildArchiveIndex, type BuildArchiveOptions, type BuildArchiveResult } from '../../scripts/lib/build-archive-index.ts';
+import { buildArchiveIndex, type BuildArchiveOptions, type BuildArchiveResult } from '../../scripts/compiler/build-archive-index.ts';
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
 import { Searcher } from '../../src/lib/search/searcher.ts';
 

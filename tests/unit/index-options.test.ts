@@ -4,12 +4,12 @@ import path from 'node:path';
 import MiniSearch, { type Query } from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
-import type { DocsTable } from '../../src/lib/search/docs-table.ts';
-import { type ArchiveStats, assembleMiniSearch, miniSearchOptions } from '../../src/lib/search/index-options.ts';
-import { loadPlanTerms } from '../../src/lib/search/load-terms.ts';
-import { planQuery } from '../../src/lib/search/query-plan.ts';
+import type { DocsTable } from '../../src/lib/search/format/docs-table.ts';
+import { type ArchiveStats, assembleMiniSearch, miniSearchOptions } from '../../src/lib/search/format/index-options.ts';
+import { loadPlanTerms } from '../../src/lib/search/query/load-terms.ts';
+import { planQuery } from '../../src/lib/search/query/query-plan.ts';
 import { Searcher } from '../../src/lib/search/searcher.ts';
-import type { TermPostings } from '../../src/lib/search/term-part.ts';
+import type { TermPostings } from '../../src/lib/search/format/term-part.ts';
 import { buildTestIndexes } from '../helpers/test-indexes.ts';
 
 /**

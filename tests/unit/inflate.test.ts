@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { inflate, warmUpInflate } from '../../src/lib/search/inflate.ts';
+import { inflate, warmUpInflate } from '../../src/lib/search/format/inflate.ts';
 
 describe('inflate', () => {
   it('returns the bytes of a gzip member, small or spanning many chunks of the stream', async () => {

@@ -7,10 +7,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { foldWithOffsets, loadFoldingTable } from '../../src/lib/search/fold.ts';
-import { findQueryMatches, type QueryMatch } from '../../src/lib/search/match-query.ts';
-import { parseQuery, type ParsedQuery, type QueryToken } from '../../src/lib/search/parse-query.ts';
-import { forEachRun } from '../../src/lib/search/tokenize.ts';
+import { foldWithOffsets, loadFoldingTable } from '../../src/lib/search/text/fold.ts';
+import { findQueryMatches, type QueryMatch } from '../../src/lib/search/query/match-query.ts';
+import { parseQuery, type ParsedQuery, type QueryToken } from '../../src/lib/search/query/parse-query.ts';
+import { forEachRun } from '../../src/lib/search/text/tokenize.ts';
 import { BENCH_QUERIES } from '../../scripts/bench/queries.ts';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/generate-corpus.ts';
-import { buildArchiveIndex } from '../../scripts/lib/build-archive-index.ts';
-import { inflate } from '../../src/lib/search/inflate.ts';
-import { chunkPath, termPartPath, type Manifest } from '../../src/lib/search/index-format.ts';
-import { TermPart } from '../../src/lib/search/term-part.ts';
+import { buildArchiveIndex } from '../../scripts/compiler/build-archive-index.ts';
+import { inflate } from '../../src/lib/search/format/inflate.ts';
+import { chunkPath, termPartPath, type Manifest } from '../../src/lib/search/format/index-format.ts';
+import { TermPart } from '../../src/lib/search/format/term-part.ts';
 import { buildOfKey, indexFileKind, perBuildKey } from '../../src/offline/archive-files.ts';
 
 /** What "keep this archive offline" reads to know what to fetch (src/offline/keep-worker.ts). */

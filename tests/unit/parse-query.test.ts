@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadFoldingTable } from '../../src/lib/search/fold.ts';
-import { parseQuery, type QueryTerm } from '../../src/lib/search/parse-query.ts';
-import { queryWords, withoutQueryWord } from '../../src/lib/search/query-operators.ts';
+import { loadFoldingTable } from '../../src/lib/search/text/fold.ts';
+import { parseQuery, type QueryTerm } from '../../src/lib/search/query/parse-query.ts';
+import { queryWords, withoutQueryWord } from '../../src/lib/search/query/query-operators.ts';
 
 beforeAll(() => loadFoldingTable());
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadFoldingTable } from '../../src/lib/search/fold.ts';
-import { parseQuery } from '../../src/lib/search/parse-query.ts';
-import { limitQuery, limitQueryText, MAX_QUERY_CHARS, MAX_QUERY_CLAUSES, MAX_TYPO_WORD_LENGTH } from '../../src/lib/search/query-limits.ts';
-import { MAX_TERM_LENGTH } from '../../src/lib/search/term-length.ts';
-import { tokenize } from '../../src/lib/search/tokenize.ts';
+import { loadFoldingTable } from '../../src/lib/search/text/fold.ts';
+import { parseQuery } from '../../src/lib/search/query/parse-query.ts';
+import { limitQuery, limitQueryText, MAX_QUERY_CHARS, MAX_QUERY_CLAUSES, MAX_TYPO_WORD_LENGTH } from '../../src/lib/search/query/query-limits.ts';
+import { MAX_TERM_LENGTH } from '../../src/lib/search/text/term-length.ts';
+import { tokenize } from '../../src/lib/search/text/tokenize.ts';
 
 beforeAll(() => loadFoldingTable());
 

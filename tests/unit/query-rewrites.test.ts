@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildArchiveIndex } from '../../scripts/lib/build-archive-index.ts';
+import { buildArchiveIndex } from '../../scripts/compiler/build-archive-index.ts';
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
-import { hasLiteralSearch, literalQuery, literalWords } from '../../src/lib/search/literal-query.ts';
+import { hasLiteralSearch, literalQuery, literalWords } from '../../src/lib/search/query/literal-query.ts';
 import { correctedText, Searcher } from '../../src/lib/search/searcher.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanTerms } from '../../src/lib/search/load-terms.ts';
-import type { PlanClause, QueryPlan } from '../../src/lib/search/query-plan.ts';
-import { candidateArticles } from '../../src/lib/search/query-steps.ts';
-import type { TermEntry } from '../../src/lib/search/term-part.ts';
+import type { PlanTerms } from '../../src/lib/search/query/load-terms.ts';
+import type { PlanClause, QueryPlan } from '../../src/lib/search/query/query-plan.ts';
+import { candidateArticles } from '../../src/lib/search/query/query-steps.ts';
+import type { TermEntry } from '../../src/lib/search/format/term-part.ts';
 
 /** A rare term: inline postings (title field empty, text field these numbers). */
 const rare = (...numbers: number[]): TermEntry => ({

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildArchiveIndex } from '../../scripts/lib/build-archive-index.ts';
+import { buildArchiveIndex } from '../../scripts/compiler/build-archive-index.ts';
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
-import { shortTextFactor, SHORT_TEXT_TERMS, SHORTEST_TEXT_FACTOR } from '../../src/lib/search/rank-clauses.ts';
+import { shortTextFactor, SHORT_TEXT_TERMS, SHORTEST_TEXT_FACTOR } from '../../src/lib/search/query/rank-clauses.ts';
 import { Searcher } from '../../src/lib/search/searcher.ts';
 import { type RankingArticle, writeRankingArchive } from '../helpers/ranking-archive.ts';
 

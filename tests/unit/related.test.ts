@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildArchiveIndex } from '../../scripts/lib/build-archive-index.ts';
+import { buildArchiveIndex } from '../../scripts/compiler/build-archive-index.ts';
 import { fileIndexSource } from '../../scripts/lib/file-source.ts';
-import type { DocsTable } from '../../src/lib/search/docs-table.ts';
-import { findRelated, rankRelated, sourceTermWeights } from '../../src/lib/search/related.ts';
+import type { DocsTable } from '../../src/lib/search/format/docs-table.ts';
+import { findRelated, rankRelated, sourceTermWeights } from '../../src/lib/search/query/related.ts';
 import { Searcher } from '../../src/lib/search/searcher.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { foldText, loadFoldingTable, needsFoldingTable } from '../../src/lib/search/fold.ts';
-import { expandTerm, MAX_VARIANTS, SYNONYM_GROUPS } from '../../src/lib/search/synonyms.ts';
-import { splitRuns } from '../../src/lib/search/tokenize.ts';
+import { foldText, loadFoldingTable, needsFoldingTable } from '../../src/lib/search/text/fold.ts';
+import { expandTerm, MAX_VARIANTS, SYNONYM_GROUPS } from '../../src/lib/search/text/synonyms.ts';
+import { splitRuns } from '../../src/lib/search/text/tokenize.ts';
 
 beforeAll(() => loadFoldingTable());
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8Into, TermDirectory } from '../../src/lib/search/term-directory.ts';
+import { decodeUtf8Into, TermDirectory } from '../../src/lib/search/format/term-directory.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const units = (text: string) => Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ByteReader } from '../../src/lib/search/bytes.ts';
-import { type ChunkRef, decodePostings, type TermEntry, TermPart } from '../../src/lib/search/term-part.ts';
+import { ByteReader } from '../../src/lib/search/format/bytes.ts';
+import { type ChunkRef, decodePostings, type TermEntry, TermPart } from '../../src/lib/search/format/term-part.ts';
 import { buildTestIndexes } from '../helpers/test-indexes.ts';
 
 /**

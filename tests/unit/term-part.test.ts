@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ByteReader, ByteWriter } from '../../src/lib/search/bytes.ts';
-import { decodePostings, encodePostings, joinPostings, postingsSize, TermPart, TermPartWriter, writePostings } from '../../src/lib/search/term-part.ts';
+import { ByteReader, ByteWriter } from '../../src/lib/search/format/bytes.ts';
+import { decodePostings, encodePostings, joinPostings, postingsSize, TermPart, TermPartWriter, writePostings } from '../../src/lib/search/format/term-part.ts';
 
 describe('ByteWriter', () => {
   it('writes strings as TextEncoder does, lone surrogates included, short or long', () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileArchive, type CompileResult } from '../../scripts/lib/compile-archive.ts';
+import { compileArchive, type CompileResult } from '../../scripts/compiler/compile-archive.ts';
 import { createDomEnv } from '../../scripts/lib/dom-env.ts';
 import { formatSummary } from '../../scripts/lib/format-summary.ts';
 import { cleanArticleBody } from '../../src/lib/article/clean-body.ts';

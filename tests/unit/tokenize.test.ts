@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { foldText, loadFoldingTable } from '../../src/lib/search/fold.ts';
-import { isCjkCodePoint, splitRuns, tokenize, tokenizeWithPositions } from '../../src/lib/search/tokenize.ts';
+import { foldText, loadFoldingTable } from '../../src/lib/search/text/fold.ts';
+import { isCjkCodePoint, splitRuns, tokenize, tokenizeWithPositions } from '../../src/lib/search/text/tokenize.ts';
 
 beforeAll(() => loadFoldingTable());
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseUrlState } from '../../src/ui/url-read.ts';
-import { DEFAULT_URL_STATE, sameUrlState, serializeUrlState, type UrlState } from '../../src/ui/url-state.ts';
+import { parseUrlState } from '../../src/boot/url-read.ts';
+import { DEFAULT_URL_STATE, sameUrlState, serializeUrlState, type UrlState } from '../../src/ui/state/url-state.ts';
 
 describe('parseUrlState', () => {
   it('reads the query, repeated outlets, dates, sort and the open article', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TermPartEntry } from '../../src/lib/search/index-format.ts';
-import { connectionAllowsPrefetch, vocabularyWithin } from '../../src/ui/vocabulary-prefetch.ts';
+import type { TermPartEntry } from '../../src/lib/search/format/index-format.ts';
+import { connectionAllowsPrefetch, vocabularyWithin } from '../../src/worker/vocabulary-prefetch.ts';
 
 describe('connectionAllowsPrefetch', () => {
   it('allows a fast connection and a browser without the Network Information API', () => {

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listArchive, type WalkNotice } from '../../scripts/lib/walk-archive.ts';
+import { listArchive, type WalkNotice } from '../../scripts/compiler/walk-archive.ts';
 
 let dir: string;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createDocsTable, decodeDocsBlockInto, encodeDocsBlock } from '../../src/lib/search/docs-table.ts';
-import { isFoldingTableLoaded } from '../../src/lib/search/fold.ts';
-import { termPartPath, type Manifest } from '../../src/lib/search/index-format.ts';
-import { TermPart, TermPartWriter } from '../../src/lib/search/term-part.ts';
+import { createDocsTable, decodeDocsBlockInto, encodeDocsBlock } from '../../src/lib/search/format/docs-table.ts';
+import { isFoldingTableLoaded } from '../../src/lib/search/text/fold.ts';
+import { termPartPath, type Manifest } from '../../src/lib/search/format/index-format.ts';
+import { TermPart, TermPartWriter } from '../../src/lib/search/format/term-part.ts';
 import { warmUpFiles, warmUpSearch } from '../../src/lib/search/warm-up.ts';
-import * as engine from '../../src/ui/search-core.ts';
+import * as engine from '../../src/worker/search-core.ts';
 
 describe('warmUpSearch', () => {
   it('finds every article of its tiny index, without loading the folding table', async () => {

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IndexFile, Manifest } from '../../src/lib/search/index-format.ts';
-import { writeIndex } from '../../scripts/lib/write-index.ts';
+import type { IndexFile, Manifest } from '../../src/lib/search/format/index-format.ts';
+import { writeIndex } from '../../scripts/compiler/write-index.ts';
 
 let out: string;
 beforeEach(async () => {

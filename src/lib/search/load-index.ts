@@ -1,11 +1,11 @@
-import { isCharFrequencyKey } from './char-frequency.ts';
-import { addFoldingPairs } from './fold.ts';
-import { createDocsTable, decodeDocsBlockInto, type DocsTable } from './docs-table.ts';
-import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, type Manifest, partIndexOf, termPartPath } from './index-format.ts';
-import { decodePostings, joinPostings, lowerBound, type TermEntry, TermPart, type TermPostings } from './term-part.ts';
-import { inflate } from './inflate.ts';
+import { isCharFrequencyKey } from './text/char-frequency.ts';
+import { addFoldingPairs } from './text/fold.ts';
+import { createDocsTable, decodeDocsBlockInto, type DocsTable } from './format/docs-table.ts';
+import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, type Manifest, partIndexOf, termPartPath } from './format/index-format.ts';
+import { decodePostings, joinPostings, lowerBound, type TermEntry, TermPart, type TermPostings } from './format/term-part.ts';
+import { inflate } from './format/inflate.ts';
 import { IndexError } from './types.ts';
-import { validateManifest } from './validate-manifest.ts';
+import { validateManifest } from './format/validate-manifest.ts';
 
 /** Where index files come from: `fetch` in the browser, the file system in the CLI and tests. */
 export interface IndexSource {
@@ -312,7 +312,7 @@ function joinEntries(older: TermEntry | undefined, newest: TermEntry | undefined
  * The hashing code is imported only then: the browser, which never asks, does not download it.
  */
 async function verifyContentHash(path: string, data: Uint8Array): Promise<void> {
-  const { hashBytes, hashInName } = await import('./content-hash.ts');
+  const { hashBytes, hashInName } = await import('./format/content-hash.ts');
   const promised = hashInName(path);
   if (promised !== null && hashBytes(data) !== promised) {
     throw new IndexError(`load-index: ${path} does not hold the bytes its name promises: the index is damaged; rebuild it`, path, 'damaged');

@@ -1,11 +1,11 @@
-import { foldText, prepareFolding } from './fold.ts';
-import type { ArticleFragment, Manifest } from './index-format.ts';
+import { foldText, prepareFolding } from './text/fold.ts';
+import type { ArticleFragment, Manifest } from './format/index-format.ts';
 import { IndexReader, type IndexSource } from './load-index.ts';
-import { parseQuery, type ParsedQuery } from './parse-query.ts';
-import { limitQuery, limitQueryText, type LimitedQuery, type QueryCut } from './query-limits.ts';
-import { planQuery, widenLatinPrefixes } from './query-plan.ts';
-import { runQuery, runQuerySteps, type RunOptions } from './query.ts';
-import { scriptRewrites } from './query-rewrites.ts';
+import { parseQuery, type ParsedQuery } from './query/parse-query.ts';
+import { limitQuery, limitQueryText, type LimitedQuery, type QueryCut } from './query/query-limits.ts';
+import { planQuery, widenLatinPrefixes } from './query/query-plan.ts';
+import { runQuery, runQuerySteps, type RunOptions } from './query/query.ts';
+import { scriptRewrites } from './query/query-rewrites.ts';
 import type { QueryRewrite, SearchHit, SearchQuery, SearchResponse } from './types.ts';
 
 /** A hit with what a result list shows. */

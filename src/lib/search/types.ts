@@ -45,6 +45,11 @@ export interface Facets {
   dates: Record<string, number>;
   /** Size of the date buckets. */
   dateBucket: 'month' | 'year';
+  /**
+   * Day (`YYYY-MM-DD`) → matching articles, in the worker's answers (not in the manifest's
+   * facets, which stay small): the page's timeline derives its months and years from it.
+   */
+  days?: Record<string, number>;
 }
 
 /**

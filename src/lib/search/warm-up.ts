@@ -7,10 +7,10 @@
  * would be idle anyway, most of that first-time cost is off the way (see `warmUpSearch`). It
  * shares nothing with the real index: its own reader, no fetch, no folding pairs.
  */
-import type { findSnippet, highlightRanges } from './highlight.ts';
-import { INDEX_FIELDS, INDEX_VERSION, type Manifest, termPartPath } from './index-format.ts';
-import { parseQuery, type ParsedQuery } from './parse-query.ts';
-import { planQuery, widenLatinPrefixes } from './query-plan.ts';
+import type { findSnippet, highlightRanges } from './query/highlight.ts';
+import { INDEX_FIELDS, INDEX_VERSION, type Manifest, termPartPath } from './format/index-format.ts';
+import { parseQuery, type ParsedQuery } from './query/parse-query.ts';
+import { planQuery, widenLatinPrefixes } from './query/query-plan.ts';
 import type { Searcher } from './searcher.ts';
 
 /**
@@ -43,7 +43,7 @@ const encoder = new TextEncoder();
  * MiniSearch, facets, sorting) and makes a snippet and highlights, over an index of
  * `ARTICLES` articles built here. Resolves to the number of hits: every article matches.
  *
- * @example warmUpSearch(await import('./search-core.ts')).catch(() => undefined); // while the first parts download
+ * @example warmUpSearch(await import('../../worker/search-core.ts')).catch(() => undefined); // while the first parts download
  */
 export async function warmUpSearch({ Searcher, findSnippet, highlightRanges, RESULT_SNIPPET_CHARS }: WarmUpEngine): Promise<number> {
   const files = warmUpFiles();
@@ -93,7 +93,8 @@ export function warmUpFiles(): Map<string, Uint8Array> {
   // start, count, fields; days as zig-zag deltas (every 9th day from 1970-01-01); outlets; field
   // lengths; the traditional-script flags (every fourth article); similar groups (every article alone).
   const docs = [0, ARTICLES, INDEX_FIELDS.length, ...each((n) => (n === 0 ? 2 : 18)), ...each((n) => n % 2), ...each(() => TITLE_LENGTH), ...each((n) => TEXT_LENGTH + n), ...each((n) => (n % 4 === 0 ? 1 : 0)), ...each(() => 0)];
-  const manifest: Manifest = {
+  // No empty-query facets: nothing the warm-up runs reads them.
+  const manifest: Omit<Manifest, 'facets'> = {
     version: INDEX_VERSION,
     build: 'warm-up',
     articles: ARTICLES,

@@ -1,0 +1,179 @@
+/**
+ * The index folder: what the compiler writes and the browser (or the CLI) reads.
+ *
+ * ```
+ * manifest.json          Manifest: counts, outlets, date range, newest articles, part table, blocks
+ * docs-<hash>.bin        gzip: one block of article numbers → day, outlet, field lengths (ranking + facets),
+ *                        similar group (near-duplicates collapsed at query time)
+ * terms-<hash>.bin       gzip: one range of the sorted vocabulary of the older blocks (`parts`) or of
+ *                        the newest block (`newestParts`): each term's document frequency there, and
+ *                        its postings (rare terms) or the names of its per-block chunks (common terms)
+ * post-<hash>.bin        gzip: one common term's postings within one block
+ * ids/<xx>.json          article id → number, sharded by the id's first two characters
+ * a/<number>.json        ArticleFragment: title, url, author, text (snippets, results on screen)
+ * h/<number>.html        body HTML, sanitized at build time (and again in the browser) for the reader
+ * ```
+ * Article numbers are handed out in order of first appearance (the first build numbers by date,
+ * oldest first; each later build appends its new articles, by date) and never change, so the files
+ * of old articles keep their names. A deleted article leaves a hole (see `NO_OUTLET`). Numbers are
+ * grouped in blocks of `blockSize`: block `b` holds numbers `b × blockSize …`; the last block is the
+ * newest and the only one a day's new articles change.
+ */
+
+import type { Snippet } from '../query/highlight.ts';
+import type { Facets } from '../types.ts';
+
+/** Bumped whenever any file's layout changes; readers refuse other versions. */
+export const INDEX_VERSION = 4;
+
+/** Fields MiniSearch scores, in field-id order. */
+export const INDEX_FIELDS = ['title', 'text'] as const;
+
+/** One outlet and how many articles it has. */
+export interface OutletCount {
+  name: string;
+  count: number;
+}
+
+/** A preview of an article, enough to list it without fetching anything. */
+export interface ArticlePreview {
+  number: number;
+  id: string;
+  title: string;
+  outlet: string;
+  date: string;
+  url: string;
+}
+
+/**
+ * One of the manifest's newest articles: its preview and the snippet the page shows under it
+ * before any query (the start of its text), so the start page fetches no fragment.
+ */
+export interface NewestArticle extends ArticlePreview {
+  lead: Snippet;
+}
+
+/**
+ * One range of the sorted vocabulary, as a compact tuple (the manifest lists hundreds):
+ * the first term of the range (parts are sorted and do not overlap), the content hash that names
+ * its file (`termPartPath`), and the file's size in bytes (gzip, for progress and budgeting).
+ */
+export type TermPartEntry = [first: string, hash: string, bytes: number];
+
+/** One file of the index folder. `gzip` files are compressed by the writer before saving. */
+export interface IndexFile {
+  path: string;
+  data: Uint8Array | string;
+  gzip: boolean;
+}
+
+/** Path of a vocabulary part's file. */
+export function termPartPath(hash: string): string {
+  return `terms-${hash}.bin`;
+}
+
+/** Index of the part whose range holds `term` (the last part starting at or before it). */
+export function partIndexOf(parts: readonly TermPartEntry[], term: string): number {
+  let lo = 0;
+  let hi = parts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (parts[mid]![0] <= term) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Path of a common term's postings chunk (one block of article numbers). */
+export function chunkPath(hash: string): string {
+  return `post-${hash}.bin`;
+}
+
+/** One block of the docs table: its file (`docs-<hash>.bin`) and size (gzip). */
+export interface DocsBlockEntry {
+  file: string;
+  bytes: number;
+}
+
+/** `manifest.json`: the only file a visitor needs before the first keystroke. */
+export interface Manifest {
+  version: number;
+  /** Build identity: a hash of every other file's name. */
+  build: string;
+  /** Articles in the index (BM25's document count). */
+  articles: number;
+  /** Article numbers in use, holes of deleted articles included: numbers run `0 … slots - 1`. */
+  slots: number;
+  /** Article numbers per block (docs table files, common terms' chunks). */
+  blockSize: number;
+  fields: readonly string[];
+  /** MiniSearch's average field lengths (unique terms), in field order. */
+  averageFieldLength: number[];
+  /** Outlets by article count (descending), then name. */
+  outlets: OutletCount[];
+  /**
+   * Outlet names by the code the docs table stores. Codes never change from build to build (a new
+   * outlet gets the next one), so that a block whose articles did not change keeps its bytes.
+   */
+  outletCodes: string[];
+  /**
+   * The facets of the empty query (every article): the start page shows its outlet counts and
+   * date histogram without the docs table.
+   */
+  facets: Facets;
+  /** First and last day (`YYYY-MM-DD`) of dated articles, or null when none is dated. */
+  dates: { first: string; last: string } | null;
+  /** Articles without a date. */
+  undated: number;
+  newest: NewestArticle[];
+  /** The docs table, one file per block, oldest block first. */
+  docs: DocsBlockEntry[];
+  /**
+   * The vocabulary of every block but the newest (empty with one block), cut into parts: new
+   * articles never change these files. A term's document frequency is the sum of its entries
+   * here and in `newestParts`.
+   */
+  parts: TermPartEntry[];
+  /** The vocabulary of the newest block, cut into parts: the files a day's articles change. */
+  newestParts: TermPartEntry[];
+  /** Characters of an id that name its `ids/` shard. */
+  idShardLength: number;
+  /**
+   * Bytes of the files the manifest does not list one by one: every common term's chunks
+   * (`post-*`), fragments (`a/`) and reader bodies (`h/`), as served. Keeping the archive offline
+   * shows its size before it downloads them. Filled in by the writer; absent in older indexes.
+   */
+  sizes?: { postings: number; fragments: number; bodies: number };
+}
+
+/** `a/<number>.json`: what a result on screen needs beyond the docs table. */
+export interface ArticleFragment {
+  id: string;
+  title: string;
+  url: string;
+  outlet: string;
+  author: string;
+  date: string;
+  text: string;
+  /**
+   * Traditional → simplified pairs for the characters of the title and text that fold (see
+   * `foldingPairsFor`); absent when none do. Lets the browser mark folded matches in this
+   * article without fetching the whole folding table.
+   */
+  fold?: string;
+}
+
+/** Path of an article's fragment, relative to the index folder. */
+export function fragmentPath(articleNumber: number): string {
+  return `a/${articleNumber}.json`;
+}
+
+/** Path of an article's reader HTML, relative to the index folder. */
+export function htmlPath(articleNumber: number): string {
+  return `h/${articleNumber}.html`;
+}
+
+/** Path of the shard that maps ids starting like `id` to article numbers. */
+export function idShardPath(id: string, shardLength: number): string {
+  return `ids/${id.slice(0, shardLength)}.json`;
+}

@@ -1,0 +1,17 @@
+/**
+ * The search library's public entry: reading and searching a compiled index (the CLI, the
+ * benchmarks, anything outside `src/lib/search`). The compiler's side is `build/index.ts`, kept
+ * apart so that nothing reading an index pulls in the build. The page, its worker and the widget
+ * name the modules they load instead (`tests/unit/layout.test.ts` checks that none of them
+ * reaches `build/`): Vite splits their chunks by module, and one entry would put the whole engine
+ * into the first chunk.
+ */
+export { Searcher, correctedText, type SearchResult } from './searcher.ts';
+export type { IndexSource } from './load-index.ts';
+export { IndexError, type Facets, type IndexErrorReason, type QueryRewrite, type SearchHit, type SearchQuery, type SearchResponse, type SortOrder } from './types.ts';
+export { INDEX_VERSION, chunkPath, fragmentPath, htmlPath, termPartPath, type ArticleFragment, type ArticlePreview, type IndexFile, type Manifest, type TermPartEntry } from './format/index-format.ts';
+export { parseQuery, type ParsedQuery } from './query/parse-query.ts';
+export { MAX_QUERY_CHARS, MAX_QUERY_CLAUSES, limitQueryText, type QueryCut } from './query/query-limits.ts';
+export { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS, type Snippet, type TextRange } from './query/highlight.ts';
+export { nearDuplicatePairs } from './query/collapse-similar.ts';
+export { foldText, loadFoldingTable } from './text/fold.ts';

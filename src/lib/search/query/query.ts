@@ -1,0 +1,288 @@
+import { collapsePage } from './collapse-similar.ts';
+import { type DocsTable, isLiveArticle, parseDay } from '../format/docs-table.ts';
+import { countFacets, passesDate, passesOutlet, type ResolvedFilters } from './facets.ts';
+import { assembleMiniSearch } from '../format/index-options.ts';
+import type { IndexReader } from '../load-index.ts';
+import { hasPlanParts, loadNewestPlanTerms, loadPlanTerms, type PlanTerms } from './load-terms.ts';
+import type { QueryPlan, PlanClause } from './query-plan.ts';
+import { engineRewrites } from './query-rewrites.ts';
+import { scoreClauses, shortTextFactor } from './rank-clauses.ts';
+import { candidateArticles, firstStepFloor, stepFloors, stepPostings } from './query-steps.ts';
+import { lowerBound } from '../format/term-part.ts';
+import type { SearchHit, SearchQuery, SearchResponse } from '../types.ts';
+
+/** Results per page when the caller does not say. */
+export const DEFAULT_LIMIT = 10;
+
+/**
+ * Runs a planned query against an opened index: loads the vocabulary parts its terms need (and
+ * the docs blocks its hits fall in), assembles a MiniSearch instance over just those terms,
+ * scores with BM25, then filters, counts facets and sorts. The complete answer: the last step of
+ * {@link runQuerySteps}.
+ *
+ * An empty plan lists every article that passes the filters, newest first by default.
+ * @throws IndexError when a part the query needs cannot be loaded
+ */
+export async function runQuery(
+  reader: IndexReader,
+  plan: QueryPlan,
+  query: SearchQuery,
+  options: RunOptions = {},
+): Promise<SearchResponse> {
+  let last: SearchResponse | undefined;
+  for await (const step of runQuerySteps(reader, plan, query, { ...options, progressive: false })) last = step;
+  return last!;
+}
+
+/**
+ * Runs a query block by block, newest block first, when its complete answer needs more than the
+ * newest block's files: a common term (its postings are split by block), a one-character query,
+ * an empty query, or a rare term whose older blocks' rows or common companions' chunks are not in
+ * memory yet. Each answer covers the newest blocks searched so far (`searched`,
+ * `approximate: true`) and the last one the whole archive; the first one needs only the newest
+ * block's postings and docs rows. A hit's score is the same in every answer (BM25 statistics are
+ * the archive's own). Any other query, or `progressive: false`, yields the complete answer only.
+ * See `query-steps.ts`.
+ *
+ * @throws IndexError when a part, chunk or docs block the query needs cannot be loaded
+ * @example
+ * for await (const answer of runQuerySteps(reader, plan, { text: '中国' }, {})) show(answer.hits, answer.searched);
+ */
+export async function* runQuerySteps(
+  reader: IndexReader,
+  plan: QueryPlan,
+  query: SearchQuery,
+  options: RunOptions & { progressive?: boolean } = {},
+): AsyncGenerator<SearchResponse> {
+  const progressive = options.progressive !== false && reader.blockCount > 1;
+  const first = firstStepFloor(reader, options.firstStep);
+  let answeredFirst = false;
+  let allTerms: Promise<PlanTerms> | null = null;
+  if (progressive && !hasPlanParts(reader, plan)) {
+    // The newest block's parts are asked for first (the older ones queue behind them) and suffice
+    // for the first answer; the older blocks' parts arrive meanwhile.
+    const newestTerms = loadNewestPlanTerms(reader, plan);
+    allTerms = loadPlanTerms(reader, plan);
+    allTerms.catch(() => undefined); // awaited below; a failure is thrown from there
+    const terms = await newestTerms;
+    if (terms) {
+      yield await runStep(reader, plan, query, options, terms, first, null);
+      answeredFirst = true;
+    }
+  }
+  const planTerms = await (allTerms ?? loadPlanTerms(reader, plan));
+  const candidates = candidateArticles(plan, planTerms);
+  const steps = progressive ? stepFloors(reader, planTerms, candidates, first).filter((floor) => !answeredFirst || floor < first) : [0];
+  for (const floor of steps) yield await runStep(reader, plan, query, options, planTerms, floor, candidates);
+}
+
+/** The answer over article numbers `floor` … newest. */
+async function runStep(
+  reader: IndexReader,
+  plan: QueryPlan,
+  query: SearchQuery,
+  options: RunOptions,
+  planTerms: PlanTerms,
+  floor: number,
+  candidates: ReadonlySet<number> | null,
+): Promise<SearchResponse> {
+  const { manifest } = reader;
+  const { entries, fuzzy, merged } = planTerms;
+  const pause = options.pause ?? (async () => undefined);
+  await pause();
+  const fromBlock = reader.blockOf(floor);
+  const terms = new Map(
+    await Promise.all([...entries].map(async ([term, entry]) => [term, await stepPostings(reader, planTerms, term, entry, floor, candidates)] as const)),
+  );
+  await pause();
+  const blocks = new Set<number>();
+  // A partial answer counts the articles it searched: its blocks' rows are needed, hits or not.
+  if (plan.include.length === 0 || floor > 0) {
+    for (let b = fromBlock; b < reader.blockCount; b++) blocks.add(b);
+  }
+  if (plan.include.length > 0) {
+    for (const postings of terms.values()) for (const flat of postings) addBlocksOf(reader, flat, blocks);
+  }
+  const docs = await reader.docs(blocks);
+  await pause();
+  const filters = resolveFilters(reader, query);
+  const outletNames = manifest.outletCodes;
+  // One MiniSearch over the loaded terms serves the included and the excluded clauses alike.
+  const documentFrequency = new Map([...entries].map(([term, entry]) => [term, entry.df] as const));
+  const search = assembleMiniSearch(terms, docs, manifest, documentFrequency);
+  const textField = manifest.fields.indexOf('text');
+  const lengthFactor = (n: number) => (textField < 0 ? 1 : shortTextFactor(docs.fieldLength[textField]![n]!));
+  const match = (clauses: readonly PlanClause[], combineWith: 'AND' | 'OR') => scoreClauses(search, clauses, combineWith, { fuzzy, merged, isTraditional: (n) => docs.traditional[n] === 1 }, lengthFactor);
+
+  const phraseExcludes = plan.exclude.filter(needsPhraseCheck);
+  const plainExcludes = plan.exclude.filter((c) => !needsPhraseCheck(c));
+  let scored: Map<number, SearchHit>;
+  if (plan.include.length === 0) {
+    scored = new Map();
+    for (let n = floor; n < docs.count; n++) if (isLiveArticle(docs, n)) scored.set(n, { number: n, score: 0, terms: [] });
+  } else {
+    scored = match(plan.include, 'AND');
+  }
+  await pause();
+  if (plainExcludes.length) {
+    for (const n of match(plainExcludes, 'OR').keys()) scored.delete(n);
+  }
+  if (phraseExcludes.length) {
+    const suspects = [...match(phraseExcludes, 'OR').keys()].filter((n) => scored.has(n));
+    const verdicts = options.checkPhrases
+      ? await Promise.all(suspects.map((n) => options.checkPhrases!(n).then((v) => v.excludedPhrases)))
+      : suspects.map(() => true);
+    suspects.forEach((n, i) => {
+      if (verdicts[i]) scored.delete(n);
+    });
+  }
+
+  if (plainExcludes.length || phraseExcludes.length) await pause();
+  const hits: SearchHit[] = [];
+  for (const hit of scored.values()) {
+    if (passesOutlet(docs, hit.number, filters) && passesDate(docs, hit.number, filters)) hits.push(hit);
+  }
+  // Newest is by day, then by number (numbers follow first appearance, which is nearly date order).
+  const newer = (a: SearchHit, b: SearchHit) => docs.day[b.number]! - docs.day[a.number]! || b.number - a.number;
+  const sort = query.sort ?? 'relevance';
+  if (sort === 'oldest') hits.sort((a, b) => newer(b, a));
+  else if (sort === 'newest' || plan.include.length === 0) hits.sort(newer);
+  else hits.sort((a, b) => b.score - a.score || newer(a, b));
+
+  const offset = Math.max(0, query.offset ?? 0);
+  const limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);
+  let approximate = floor > 0;
+  let shown = hits.length;
+  if (options.checkPhrases && plan.include.some(needsPhraseCheck)) {
+    // A partial answer shows the hits one wave of fragment fetches confirms; the complete one a page.
+    const wanted = offset + (floor > 0 ? Math.min(limit, PARTIAL_PHRASE_CHECKS) : limit);
+    shown = await confirmPhrases(hits, scored, wanted, floor > 0 ? 0 : (options.phraseCheckLimit ?? 0), options.checkPhrases);
+    if (shown < hits.length) approximate = true;
+  }
+  await pause();
+  const facets = countFacets(scored.keys(), docs, outletNames, filters, true);
+  const searched = { articles: floor === 0 ? manifest.articles : countLive(reader, docs, floor), of: manifest.articles };
+  const rewrites = engineRewrites(plan, planTerms, hits);
+  // Collapsed by default for a query with words; a listing by date (no words) stays flat.
+  const { page, groups } = pageOf(hits, shown, docs, query.collapse ?? plan.include.length > 0, offset, limit);
+  return { total: hits.length, groups, approximate, hits: page, facets, terms: termTexts(plan), searched, rewrites };
+}
+
+/**
+ * The page of results: hits `offset …` of the confirmed ones, or with `collapse` the similar groups
+ * `offset …` (`collapse-similar.ts`), and how many groups the whole list has.
+ */
+function pageOf(hits: SearchHit[], shown: number, docs: DocsTable, collapse: boolean, offset: number, limit: number): { page: SearchHit[]; groups: number } {
+  const similar = docs.similar;
+  if (!collapse || !similar) return { page: hits.slice(offset, Math.min(offset + limit, shown)), groups: hits.length };
+  const groupOf = (n: number) => similar[n]!;
+  // Unconfirmed phrase hits (past `shown`) are counted, as in `total`, but never listed.
+  const confirmed = shown < hits.length ? hits.slice(0, shown) : hits;
+  const { hits: page, groups } = collapsePage(confirmed, groupOf, offset, limit);
+  return { page, groups: confirmed === hits ? groups : collapsePage(hits, groupOf, 0, 0).groups };
+}
+
+/**
+ * Adds the blocks that flat postings (`[number, freq, …]`, numbers ascending) fall in: one
+ * look-up per block, not per article.
+ */
+function addBlocksOf(reader: IndexReader, flat: Uint32Array, blocks: Set<number>): void {
+  for (let i = 0; i < flat.length; ) {
+    const block = reader.blockOf(flat[i]!);
+    blocks.add(block);
+    i = lowerBound(flat, (block + 1) * reader.manifest.blockSize);
+  }
+}
+
+/** Articles numbered `floor` or more (their docs blocks must be loaded). */
+function countLive(reader: IndexReader, docs: DocsTable, floor: number): number {
+  let count = 0;
+  for (let n = floor; n < docs.count; n++) if (isLiveArticle(docs, n)) count++;
+  return count;
+}
+
+/** Options of `runQuery` beyond the query itself. */
+export interface RunOptions {
+  /**
+   * Articles a progressive search's first answer covers at most (the newest ones; default
+   * `FIRST_STEP_ARTICLES` of query-steps.ts): small, so that it comes fast even for a term in most articles.
+   */
+  firstStep?: number;
+  /**
+   * Tells whether article `number` holds the query's phrases contiguously (and none of its
+   * excluded phrases). Without it, a phrase matches wherever all its tokens occur.
+   */
+  checkPhrases?: (number: number) => Promise<{ phrases: boolean; excludedPhrases: boolean }>;
+  /**
+   * Candidates to check at least, in result order. By default only as many as the requested page
+   * needs are checked (the rest stay in the total, which is then flagged approximate).
+   */
+  phraseCheckLimit?: number;
+  /**
+   * Awaited between the stages of a step (its postings, docs rows, scoring, filtering, counting),
+   * to let other work run: the widget's search in the page passes one that resolves in a later
+   * task (`src/worker/yield-to-page.ts`), so that no stage adds to another's task. None by default.
+   */
+  pause?: () => Promise<void>;
+}
+
+/** A phrase of one token (a two-character word) is already exact; longer ones need the text. */
+function needsPhraseCheck(clause: PlanClause): boolean {
+  return clause.phrase && clause.variants.some((v) => v.tokens.length > 1);
+}
+
+/** Fewest articles whose text is fetched at once while confirming phrases. */
+const PHRASE_BATCH = 5;
+/** Articles whose text is fetched at once while confirming phrases past the page (an exact count). */
+const COUNT_BATCH = 48;
+/** Hits a partial answer confirms: what one wave of a browser's six HTTP/1.1 connections fetches. */
+const PARTIAL_PHRASE_CHECKS = 6;
+
+/**
+ * Confirms phrases lazily, in result order, in batches: until `wanted` hits are confirmed (the
+ * page on screen) and at least `atLeast` were checked. Hits without the phrase are removed from
+ * `hits` and `scored`. Returns how many leading hits are confirmed (fewer than `hits.length`: the
+ * total is an upper bound).
+ */
+async function confirmPhrases(
+  hits: SearchHit[],
+  scored: Map<number, SearchHit>,
+  wanted: number,
+  atLeast: number,
+  check: NonNullable<RunOptions['checkPhrases']>,
+): Promise<number> {
+  let i = 0;
+  let checked = 0;
+  while (i < hits.length && (i < wanted || checked < atLeast)) {
+    // Fetch what the page still needs (at least a small batch), not more; past the page (an exact
+    // count asked for), larger waves.
+    const batch = hits.slice(i, i + Math.max(PHRASE_BATCH, wanted - i, Math.min(atLeast - checked, COUNT_BATCH)));
+    const verdicts = await Promise.all(batch.map((hit) => check(hit.number)));
+    checked += batch.length;
+    const kept = batch.filter((hit, k) => {
+      if (verdicts[k]!.phrases) return true;
+      scored.delete(hit.number);
+      return false;
+    });
+    hits.splice(i, batch.length, ...kept);
+    i += kept.length;
+  }
+  return i;
+}
+
+function resolveFilters(reader: IndexReader, query: SearchQuery): ResolvedFilters {
+  let outlets: Set<number> | null = null;
+  if (query.outlets?.length) {
+    outlets = new Set();
+    reader.manifest.outletCodes.forEach((name, i) => {
+      if (query.outlets!.includes(name)) outlets!.add(i);
+    });
+  }
+  const from = query.from ? parseDay(query.from) : Number.NaN;
+  const to = query.to ? parseDay(query.to) : Number.NaN;
+  return { outlets, fromDay: Number.isNaN(from) ? 0 : from, toDay: Number.isNaN(to) ? Infinity : to };
+}
+
+function termTexts(plan: QueryPlan): string[] {
+  return [...new Set(plan.include.flatMap((c) => c.variants.map((v) => v.text)))];
+}

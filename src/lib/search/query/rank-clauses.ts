@@ -1,0 +1,183 @@
+import type MiniSearch from 'minisearch';
+import type { Query } from 'minisearch';
+import type { PlanClause, PlanToken, PlanVariant } from './query-plan.ts';
+import { isCjkCodePoint } from '../text/tokenize.ts';
+
+/**
+ * Match tiers: what a clause's score is multiplied by. The typed form (after NFKC and case) counts
+ * whole; a term typed in traditional characters found in an article written in simplified ones
+ * (the other script of the same word: the index folds both alike) half; a synonym (川普 for
+ * 特朗普, NATO for 北约) a quarter; prefix and typo expansions of a Latin word
+ * are weighed below exact words by MiniSearch itself (`SEARCH_OPTIONS.weights`: 0.5 and 0.4).
+ */
+export const TIER_WEIGHTS = { typed: 1, otherScript: 0.2, synonym: 0.1 } as const;
+
+/**
+ * Articles whose text has fewer unique terms than this are scored down (a 100-character video
+ * blurb must not outrank full articles on a one-word query; BM25's length normalization favours
+ * them). Field lengths are unique terms, about one per character of Chinese text.
+ */
+export const SHORT_TEXT_TERMS = 300;
+/** The score factor of an article with no text at all; it rises to 1 at `SHORT_TEXT_TERMS`. */
+export const SHORTEST_TEXT_FACTOR = 0.4;
+
+/** A scored article: its score and the index terms that matched (for snippets and rewrites). */
+export interface ClauseHit {
+  number: number;
+  score: number;
+  terms: string[];
+}
+
+/** How one token is looked up: MiniSearch's prefix and typo options for it. */
+export interface TokenLookup {
+  /** Whether an article is written in traditional characters (the docs table's flag); absent: no script tier. */
+  isTraditional?: (number: number) => boolean;
+  /** The token's words are looked up with typos (the archive has no word starting with it). */
+  fuzzy: ReadonlySet<string>;
+  /** One-character tokens merged into one term (`merged-prefix.ts`): looked up exactly. */
+  merged: ReadonlySet<string>;
+}
+
+/**
+ * Scores clauses and combines them (`AND`: every clause must match; `OR`: any).
+ *
+ * - Within a variant, every token must match. A Chinese variant of several bigrams scores as
+ *   its weakest bigram (per token; see `clauseScores`): a contiguous occurrence gives every bigram the same
+ *   count, so an article where one bigram is frequent and another rare (the term's pieces
+ *   scattered: 新冠 … 疫苗) scores like the few places the whole term could be, not like its
+ *   strongest piece. Latin words of one variant count as their mean.
+ * - A clause scores as its best variant, weighed by its tier (`TIER_WEIGHTS`): the variants of a
+ *   synonym group do not add up (an article naming NATO once in each of its three forms does not
+ *   outrank one naming 北约 eight times).
+ * - Clauses add up; the total is scaled by `lengthFactor` of the article (short texts count less).
+ *
+ * Each token's scores come from MiniSearch (BM25 with the archive's own statistics, title boost,
+ * prefix and typo weights), so they equal those of one index over the whole archive.
+ *
+ * @example
+ * const hits = scoreClauses(search, plan.include, 'AND', { fuzzy, merged }, (n) => 1);
+ */
+export function scoreClauses<T>(
+  search: MiniSearch<T>,
+  clauses: readonly PlanClause[],
+  combineWith: 'AND' | 'OR',
+  lookup: TokenLookup,
+  lengthFactor: (number: number) => number,
+): Map<number, ClauseHit> {
+  const tokenScores = new Map<string, Map<number, ClauseHit>>();
+  const scoresOf = (token: PlanToken): Map<number, ClauseHit> => {
+    const key = `${token.term}\u0000${token.prefix}\u0000${token.maxEdits}`;
+    let scores = tokenScores.get(key);
+    if (!scores) {
+      scores = new Map();
+      for (const r of search.search(tokenQuery(token, lookup))) scores.set(r.id as number, { number: r.id as number, score: r.score, terms: r.terms });
+      tokenScores.set(key, scores);
+    }
+    return scores;
+  };
+  let combined: Map<number, ClauseHit> | null = null;
+  for (const clause of clauses) {
+    const scores = clauseScores(clause, scoresOf);
+    if (clause.traditional && lookup.isTraditional) {
+      for (const hit of scores.values()) if (!lookup.isTraditional(hit.number)) hit.score *= TIER_WEIGHTS.otherScript;
+    }
+    if (combined === null) {
+      combined = scores;
+      continue;
+    }
+    const next = new Map<number, ClauseHit>();
+    if (combineWith === 'AND') {
+      for (const [n, hit] of scores) {
+        const before = combined.get(n);
+        if (before) next.set(n, { number: n, score: before.score + hit.score, terms: union(before.terms, hit.terms) });
+      }
+    } else {
+      for (const [n, hit] of combined) next.set(n, hit);
+      for (const [n, hit] of scores) {
+        const before = next.get(n);
+        next.set(n, before ? { number: n, score: before.score + hit.score, terms: union(before.terms, hit.terms) } : hit);
+      }
+    }
+    combined = next;
+  }
+  const hits = combined ?? new Map<number, ClauseHit>();
+  for (const hit of hits.values()) hit.score *= lengthFactor(hit.number);
+  return hits;
+}
+
+/** The score factor of an article whose text has `textTerms` unique terms (see `SHORT_TEXT_TERMS`). */
+export function shortTextFactor(textTerms: number): number {
+  if (textTerms >= SHORT_TEXT_TERMS) return 1;
+  return SHORTEST_TEXT_FACTOR + (1 - SHORTEST_TEXT_FACTOR) * Math.sqrt(textTerms / SHORT_TEXT_TERMS);
+}
+
+/**
+ * One clause: each article's best variant, weighed by its tier. Variants compete per token (a
+ * five-bigram synonym is not five times a one-word typed form); the winner is scaled back by the
+ * typed form's token count, the clause's weight against the query's other clauses.
+ */
+function clauseScores(clause: PlanClause, scoresOf: (token: PlanToken) => Map<number, ClauseHit>): Map<number, ClauseHit> {
+  const best = new Map<number, ClauseHit>();
+  const scale = Math.max(1, clause.variants[0]?.tokens.length ?? 1);
+  for (const variant of clause.variants) {
+    const weight = (variant.synonym ? TIER_WEIGHTS.synonym : TIER_WEIGHTS.typed) * scale;
+    for (const hit of variantScores(variant, scoresOf)) {
+      hit.score *= weight;
+      const before = best.get(hit.number);
+      if (!before) best.set(hit.number, hit);
+      else if (hit.score > before.score) best.set(hit.number, { ...hit, terms: union(hit.terms, before.terms) });
+      else before.terms = union(before.terms, hit.terms);
+    }
+  }
+  return best;
+}
+
+/**
+ * Articles holding every token of a variant, with its score per token: a Chinese word's weakest
+ * bigram (see `scoreClauses`), the mean of Latin words.
+ */
+function variantScores(variant: PlanVariant, scoresOf: (token: PlanToken) => Map<number, ClauseHit>): ClauseHit[] {
+  const lists = variant.tokens.map(scoresOf);
+  if (lists.length === 0) return [];
+  // Walk the smallest list; the others are looked up.
+  const smallest = lists.reduce((a, b) => (b.size < a.size ? b : a));
+  const chained = isBigramChain(variant.tokens);
+  const hits: ClauseHit[] = [];
+  for (const n of smallest.keys()) {
+    let sum = 0;
+    let min = Infinity;
+    const terms: string[] = [];
+    let all = true;
+    for (const list of lists) {
+      const hit = list.get(n);
+      if (!hit) {
+        all = false;
+        break;
+      }
+      sum += hit.score;
+      min = Math.min(min, hit.score);
+      for (const term of hit.terms) if (!terms.includes(term)) terms.push(term);
+    }
+    if (all) hits.push({ number: n, score: chained ? min : sum / lists.length, terms });
+  }
+  return hits;
+}
+
+/** Two or more CJK bigrams, each starting with the previous one's second character: one Chinese word. */
+function isBigramChain(tokens: readonly PlanToken[]): boolean {
+  return (
+    tokens.length > 1 &&
+    tokens.every((t, i) => t.term.length === 2 && isCjkCodePoint(t.term.charCodeAt(0)) && (i === 0 || tokens[i - 1]!.term[1] === t.term[0]))
+  );
+}
+
+function tokenQuery(token: PlanToken, lookup: TokenLookup): Query {
+  const isMerged = lookup.merged.has(token.term);
+  return { queries: [token.term], prefix: token.prefix && !isMerged, fuzzy: lookup.fuzzy.has(token.term) ? token.maxEdits : false };
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  const out = [...a];
+  for (const term of b) if (!out.includes(term)) out.push(term);
+  return out;
+}

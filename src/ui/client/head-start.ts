@@ -1,0 +1,59 @@
+/**
+ * The hand-over from the page's first moments to the App: the search `early-search.ts` ran while
+ * the App's code was downloading, with its answer and the summaries (titles, snippets) of the
+ * first results. The App's first search takes it instead of asking the worker again, so that it
+ * mounts with results already there: no second round trip through a main thread that is busy
+ * mounting, no render of an empty list followed by one of the results, and the summaries asked
+ * for as soon as the answer is in, not a frame after the rows appear.
+ *
+ * Only the latest search offered is kept, and only a search asked exactly alike takes it.
+ */
+import type { SearchQuery } from '../../lib/search/types.ts';
+import type { SearchAnswer, WorkerApi } from '../../protocol/worker-protocol.ts';
+
+/** Summaries of a search's first hits, and which hits they are (the worker's `firstSummaries`). */
+export type FirstSummaries = WorkerApi['firstSummaries']['result'];
+
+/** A search started ahead of the App. */
+export interface HeadStart {
+  /** Query text (summaries are made for it). */
+  text: string;
+  /** The complete answer. */
+  answer: Promise<SearchAnswer>;
+  /** The summaries of its first hits, made by the worker as soon as it has answered. */
+  summaries: Promise<FirstSummaries>;
+  /** What has arrived, readable at once: the App's first render shows it (`partial`: the latest partial answer of a progressive search). */
+  settled: { answer?: SearchAnswer; partial?: SearchAnswer; summaries?: FirstSummaries };
+  /** Called with each partial answer from now on: the App's, once it has taken the search over. */
+  onPartial: ((answer: SearchAnswer) => void) | null;
+}
+
+/** How a head start asks the worker, in this order (`firstSummaries` is for the search just sent). */
+export interface HeadStartRequests {
+  search(onPartial: (answer: SearchAnswer) => void): Promise<SearchAnswer>;
+  firstSummaries(): Promise<FirstSummaries>;
+}
+
+let offered: { key: string; start: HeadStart } | null = null;
+
+/**
+ * A query's identity: two searches with the same key get the same answer.
+ *
+ * @example searchKey({ text: '王毅', limit: 10 }) === searchKey({ limit: 10, text: '王毅' }) // true
+ */
+export function searchKey(query: SearchQuery): string {
+  const { text, outlets = [], from = '', to = '', sort = 'relevance', offset = 0, limit } = query;
+  return JSON.stringify([text, outlets, from, to, sort, offset, limit ?? null]);
+}
+
+/** Offers `start`, the search of `query`, to the App; replaces any earlier offer (`src/boot/offer-head-start.ts`). */
+export function holdHeadStart(query: SearchQuery, start: HeadStart): void {
+  offered = { key: searchKey(query), start };
+}
+
+/** The head start for exactly `query`, once (later searches ask the worker themselves); else null. */
+export function takeHeadStart(query: SearchQuery): HeadStart | null {
+  const entry = offered;
+  offered = null;
+  return entry && entry.key === searchKey(query) ? entry.start : null;
+}

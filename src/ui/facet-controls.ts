@@ -1,7 +1,0 @@
-/**
- * The facet column's controls (outlets and dates), a chunk of their own: `FacetPanel.svelte`
- * lays them out only after the first page of results is painted, so the widget does not download
- * them before its first results, and the hosted page preloads the chunk (scripts/vite/page-preloads.ts).
- */
-export { default as OutletFacet } from './OutletFacet.svelte';
-export { default as DateFacet } from './DateFacet.svelte';

@@ -1,0 +1,114 @@
+/**
+ * The filters a search has on, as the chips above the results show them (ActiveFilters.svelte):
+ * one record per categorical value (outlet; author and tag once the state holds them), one for
+ * the date range, one for the order when it is not the default. Pure: the inputs, the manifest
+ * and the strings come in, so the page and the unit tests share it.
+ */
+import type { Manifest } from '../../lib/search/format/index-format.ts';
+import type { SortOrder } from '../../lib/search/types.ts';
+import { formatDate, type Messages } from '../i18n/i18n.ts';
+
+/** The categorical facets the state holds: the URL parameter each is read from is its name. */
+export type CategoricalFacet = 'outlet';
+
+/** What a chip stands for: removing it removes exactly this. */
+export type ActiveFilterFacet = CategoricalFacet | 'date' | 'sort';
+
+export interface ActiveFilter {
+  facet: ActiveFilterFacet;
+  /** The value as the state holds it (an outlet's name, `from..to`, the sort order). */
+  value: string;
+  /** The value as a reader reads it. */
+  label: string;
+  /** A value the archive does not have (from a URL): the filter can match nothing. */
+  isUnknown: boolean;
+}
+
+/** The inputs the chips are made from (the state's `QueryInputs`, or a URL's). */
+export interface FilterInputs {
+  text: string;
+  /** Selected values per categorical facet. */
+  filters: Readonly<Record<CategoricalFacet, readonly string[]>>;
+  from: string;
+  to: string;
+  sort: SortOrder;
+}
+
+/**
+ * True when the words ask for something to rank: with none (an empty box, or only excluded
+ * words) the engine lists by date whatever the order says (`runQuery`).
+ *
+ * @example hasRankedWords('-体育') // false
+ */
+export function hasRankedWords(text: string): boolean {
+  return text.split(/\s+/).some((word) => word !== '' && !word.startsWith('-') && word !== 'OR');
+}
+
+/**
+ * The order the results are in: "relevance" with nothing to rank lists the newest first, and the
+ * sort control says so.
+ *
+ * @example shownSort('', 'relevance') // 'newest'
+ */
+export function shownSort(text: string, sort: SortOrder): SortOrder {
+  return sort === 'relevance' && !hasRankedWords(text) ? 'newest' : sort;
+}
+
+/** What the chips need to know of each categorical facet: adding a facet is adding a row here. */
+export const CATEGORICAL_FACETS: Readonly<Record<CategoricalFacet, { legend: (t: Messages) => string; emptyValue: (t: Messages) => string; values: (manifest: Manifest) => string[] }>> = {
+  outlet: { legend: (t) => t.outletsLegend, emptyValue: (t) => t.unknownOutlet, values: (manifest) => manifest.outlets.map((outlet) => outlet.name) },
+};
+
+/** The values of each categorical facet the archive has; null before the manifest arrives. */
+export function knownValues(manifest: Manifest | null): Record<CategoricalFacet, ReadonlySet<string>> | null {
+  if (!manifest) return null;
+  const known = {} as Record<CategoricalFacet, ReadonlySet<string>>;
+  for (const facet of Object.keys(CATEGORICAL_FACETS) as CategoricalFacet[]) known[facet] = new Set(CATEGORICAL_FACETS[facet].values(manifest));
+  return known;
+}
+
+/**
+ * The chips for `inputs`, in the order a reader set them up: categorical values (each facet in
+ * turn, values in the order chosen), the date range, the order.
+ *
+ * @example activeFilters({ text: '', filters: { outlet: ['BBC'] }, from: '2021-01-01', to: '', sort: 'relevance' }, manifest, t)
+ * // [{ facet: 'outlet', value: 'BBC', label: 'BBC', isUnknown: false }, { facet: 'date', value: '2021-01-01..', label: '2021年1月1日起', isUnknown: false }]
+ */
+export function activeFilters(inputs: FilterInputs, manifest: Manifest | null, t: Messages): ActiveFilter[] {
+  const known = knownValues(manifest);
+  const chips: ActiveFilter[] = [];
+  for (const facet of Object.keys(inputs.filters) as CategoricalFacet[]) {
+    for (const value of inputs.filters[facet]) {
+      chips.push({ facet, value, label: value || CATEGORICAL_FACETS[facet].emptyValue(t), isUnknown: known !== null && !known[facet].has(value) });
+    }
+  }
+  const { from, to } = inputs;
+  if (from || to) {
+    const label = from && to ? t.dateRangeChip(formatDate(from, t), formatDate(to, t)) : from ? t.dateFromChip(formatDate(from, t)) : t.dateToChip(formatDate(to, t));
+    const span = manifest?.dates;
+    // A range that misses the archive's dates altogether matches nothing, as an unknown value does.
+    const isUnknown = span != null && ((from !== '' && from > span.last) || (to !== '' && to < span.first));
+    chips.push({ facet: 'date', value: `${from}..${to}`, label, isUnknown });
+  }
+  const sort = shownSort(inputs.text, inputs.sort);
+  if (sort !== shownSort(inputs.text, 'relevance')) {
+    chips.push({ facet: 'sort', value: inputs.sort, label: sort === 'oldest' ? t.sortOldest : t.sortNewest, isUnknown: false });
+  }
+  return chips;
+}
+
+/**
+ * The line that says which chips match nothing, in the reader's words; '' when none does.
+ */
+export function unknownFiltersText(chips: readonly ActiveFilter[], manifest: Manifest | null, t: Messages): string {
+  const unknown = chips.filter((chip) => chip.isUnknown);
+  if (unknown.length === 0) return '';
+  const lines: string[] = [];
+  for (const facet of Object.keys(CATEGORICAL_FACETS) as CategoricalFacet[]) {
+    const values = unknown.filter((chip) => chip.facet === facet).map((chip) => t.quoted(chip.label));
+    if (values.length > 0) lines.push(t.unknownValues(CATEGORICAL_FACETS[facet].legend(t), values.join(t.wordSeparator)));
+  }
+  const span = manifest?.dates;
+  if (unknown.some((chip) => chip.facet === 'date') && span) lines.push(t.datesOutsideArchive(formatDate(span.first, t), formatDate(span.last, t)));
+  return lines.join(' ');
+}
