@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { adoptedStyles } from './scripts/vite/adopted-styles.ts';
 import { hostedPageCsp } from './scripts/vite/hosted-page-csp.ts';
+import { inlineSearchChunk, inlineSearchGuard } from './scripts/vite/inline-search-chunk.ts';
 import { pagePreloads } from './scripts/vite/page-preloads.ts';
 
 /**
@@ -35,18 +36,25 @@ function plainPreloadHelper(): Plugin {
  * - preopen: what the page's entry shares with the App and the widget (the worker client first);
  * - app: everything the App needs before its first paint, in one chunk: the Svelte runtime, the
  *   search state, the App's components and the simplified strings;
- * - on-demand: the reader (with DOMPurify), the compact box, the offline controls, the other languages.
+ * - archive-files: what the search service shares with the hosted page's offline side;
+ * - on-demand (`null`): the reader (with DOMPurify and its strings), the rewrites line, the
+ *   compact box, the offline controls, the other languages, each a chunk of its own; the facet
+ *   column's controls (`facet-controls/`: the outlet list and the date inputs, with their strings)
+ *   one chunk, laid out after the first results (the widget's download budget, docs/widget.md).
  */
 const CHUNK_OF_FOLDER: ReadonlyMap<string, string | null> = new Map([
   ['src/protocol', 'preopen'],
   ['src/ui/client', 'preopen'],
   ['src/ui', 'app'],
+  ['src/ui/components/facet-controls', null],
   ['src/ui/components/on-demand', null],
   ['src/ui/i18n/on-demand', null],
   // Files listed on their own: the language list, which the entry reads from the URL before any
-  // string; the page's history, which goes with src/boot (the hosted page's own, not the widget's).
+  // string; the page's history, which goes with src/boot (the hosted page's own, not the widget's);
+  // what the search service shares with the hosted page's offline side (see `inlineSearchGuard`).
   ['src/ui/i18n/lang.ts', 'preopen'],
   ['src/ui/state/history-sync.ts', null],
+  ['src/offline/archive-files.ts', 'archive-files'],
   ['node_modules/svelte', 'app'],
 ]);
 
@@ -71,6 +79,8 @@ export default defineConfig({
   base: './',
   plugins: [
     plainPreloadHelper(),
+    // No chunk of the hosted page, or of every widget, imports the inline search's (scripts/vite/inline-search-chunk.ts).
+    inlineSearchGuard(),
     // Component CSS as constructed sheets, not `<style>` elements: nothing a CSP's style-src governs.
     adoptedStyles(),
     svelte({
@@ -126,6 +136,10 @@ export default defineConfig({
             // Everything the App needs before its first paint, in one chunk instead of six: the
             // Svelte runtime, the search state, the App's components and the simplified strings.
             { name: 'app', test: (id) => chunkOfModule(id) === 'app', priority: 1 },
+            { name: 'archive-files', test: (id) => chunkOfModule(id) === 'archive-files', priority: 2 },
+            // The widget's inline mode: the page's copy of the search as one file, by its import
+            // graph rather than a folder (it takes modules of src/lib too: scripts/vite/inline-search-chunk.ts).
+            { name: inlineSearchChunk() },
           ],
         },
       },

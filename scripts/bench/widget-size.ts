@@ -2,13 +2,17 @@
  * What the widget downloads: the budget the owner decided (issue #19), measured in Chromium from
  * the widget's origin, gzip as served (a gzip -9 host), JavaScript and CSS only (its CSS ships in
  * its JS), the index excluded:
- * - before the first results of a first query: at most 60 KB;
+ * - before the first results of a first query: at most 60 KB (what the page asks for only after
+ *   those results are painted, by the page's clock, is listed apart: the facet controls);
  * - the reader, when an article is first opened: at most 25 KB more;
  * - every chunk the widget can ever load, together: reported, not capped (a walk of the chunk
  *   graph from `dist/widget.js`, each file gzip -9: the worker's, the page's copy of the search
  *   for the inline mode, the reader, the folding table, compact mode, the other languages).
  * The first two are measured in both modes: with its worker, and searching in the page (the
- * host's CSP refuses the worker: `worker-src 'none'`).
+ * host's CSP refuses the worker: `worker-src 'none'`). The same sessions report the page's long
+ * tasks (a `PerformanceObserver` for `longtask`: over 50 ms on the main thread), to the first
+ * results and while more queries are typed: a figure (it depends on the machine and its load),
+ * not a budget.
  *
  *   node --import tsx/esm scripts/bench/widget-size.ts [DIST] [INDEX]   (INDEX: default DIST/data)
  */
@@ -84,9 +88,18 @@ export interface WidgetSession {
   query: string;
   /** JS and CSS fetched before the first results of the first query were painted. */
   firstResults: LoadedFile[];
+  /** JS and CSS the page asked for after those results were painted (the facet controls), before the reader. */
+  afterFirstResults?: LoadedFile[];
   /** JS and CSS fetched from then until an article was open in the reader (with its related stories). */
   reader: LoadedFile[];
+  /** The page's long tasks (ms), to the first results painted, and while `typed` more queries were typed (reader closed). */
+  longTasks?: { firstResults: number[]; typing: number[]; typed: number };
 }
+
+/** Queries typed key by key after the reader is closed, for the long tasks: the benchmark's next ones. */
+export const TYPED_QUERIES: readonly string[] = BENCH_QUERIES.slice(1, 13);
+/** Milliseconds between two keys: a quick typist (each key a search of its own in the widget). */
+const KEY_DELAY_MS = 80;
 
 /** The host page: the widget, and (inline) a CSP that refuses every worker. */
 function hostPage(mode: WidgetMode): string {
@@ -115,32 +128,83 @@ async function settled(host: GzipHost, quietMs = 500): Promise<void> {
 
 /**
  * One cold session in a fresh browser context: the host page, `query` typed into the widget, its
- * first results painted (titles and snippets), then the first result opened in the reader.
+ * first results painted (titles and snippets), its facet controls, then the first result opened in
+ * the reader; then the reader closed and the `typed` queries typed key by key (long tasks only).
  */
-export async function measureWidgetSession(browser: Browser, host: GzipHost, mode: WidgetMode, query: string = BENCH_QUERIES[0]!): Promise<WidgetSession> {
+export async function measureWidgetSession(
+  browser: Browser,
+  host: GzipHost,
+  mode: WidgetMode,
+  query: string = BENCH_QUERIES[0]!,
+  typed: readonly string[] = TYPED_QUERIES,
+): Promise<WidgetSession> {
   const context = await browser.newContext();
   try {
     const page: Page = await context.newPage();
     const before = new Map(host.served());
+    // When the first results were painted, on the page's clock: looked for in every frame from the
+    // page itself (a check from here comes a round trip later, when what the page asked for after
+    // that paint may be served too).
+    // (A string: tsx would wrap a function's inner functions in a helper the page does not have.)
+    await page.addInitScript(
+      `(function look() { if (document.querySelector('news-search')?.shadowRoot?.querySelector('article.result p.snippet:not(.placeholder)')) window.paintedAt = performance.now(); else requestAnimationFrame(look); })();`,
+    );
+    // Every long task of the page from its start, with when it began (buffered: none is missed).
+    await page.addInitScript(
+      `window.longTasks = []; new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.longTasks.push([entry.startTime, entry.duration]); }).observe({ type: 'longtask', buffered: true });`,
+    );
     await page.goto(new URL(`bench-widget/${mode}.html`, host.url).href);
     const widget = page.locator('news-search');
     await widget.getByRole('searchbox').fill(query);
     await widget.locator('article.result p.snippet:not(.placeholder)').first().waitFor();
     const actual = await widget.getAttribute('data-mode');
     if (actual !== mode) throw new Error(`widget-size: the widget ran in ${actual ?? 'no'} mode, expected ${mode}`);
-    const firstResults = widgetFiles(host, before);
+    // The facet controls, laid out after the first results (their chunk is listed apart), before the reader.
+    await widget.locator('details.facets fieldset').first().waitFor();
+    await settled(host);
+    const sinceStart = widgetFiles(host, before);
     const atResults = new Map(host.served());
+    const clickedAt = await page.evaluate(() => performance.now());
     await widget.locator('article.result').first().getByRole('link').click();
     await widget.getByRole('dialog').locator('article h2').waitFor();
     await settled(host);
-    return { mode, query, firstResults, reader: widgetFiles(host, atResults) };
+    // What the page asked for after that paint (the facet controls' chunk) is not before the first
+    // results. Read now that every request has ended (an entry is added when its response does);
+    // the worker's own fetches are not in the page's resource timing: they all count.
+    const paintedAt = await page.evaluate(() => (window as unknown as { paintedAt: number }).paintedAt);
+    const asked = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => ({ path: new URL(entry.name).pathname.slice(1), at: entry.startTime })));
+    const askedBetween = new Set(asked.filter((entry) => entry.at > paintedAt && entry.at < clickedAt).map((entry) => entry.path));
+    const firstResults = sinceStart.filter((file) => !askedBetween.has(file.path));
+    const reader = widgetFiles(host, atResults).filter((file) => !askedBetween.has(file.path));
+    const afterFirstResults = [...askedBetween].filter((file) => /\.(m?js|css)$/.test(file)).map((file) => ({ path: file, bytes: host.bodyBytes(`/${file}`) ?? 0 }));
+    // The reader closed, more queries typed key by key, each waited for until its results are
+    // complete (the search settled, the first snippet or the empty notice shown).
+    await page.keyboard.press('Escape');
+    await widget.getByRole('dialog').waitFor({ state: 'hidden' });
+    const typingFrom = await page.evaluate(() => performance.now());
+    const box = widget.getByRole('searchbox');
+    for (const text of typed) {
+      await box.fill('');
+      await box.pressSequentially(text, { delay: KEY_DELAY_MS });
+      await widget.locator('section[aria-busy="false"]').waitFor();
+      await widget.locator('article.result p.snippet:not(.placeholder), .empty').first().waitFor();
+    }
+    // A task still running is reported when it ends.
+    await page.waitForTimeout(200);
+    const tasks = await page.evaluate(() => (window as unknown as { longTasks: Array<[number, number]> }).longTasks);
+    const longTasks = {
+      firstResults: tasks.filter(([start]) => start < paintedAt).map(([, duration]) => duration),
+      typing: tasks.filter(([start]) => start >= typingFrom).map(([, duration]) => duration),
+      typed: typed.length,
+    };
+    return { mode, query, firstResults, afterFirstResults, reader, longTasks };
   } finally {
     await context.close();
   }
 }
 
 /** Both modes' sessions, with `dist/` and the index at `indexDir` on a gzip -9 host. */
-export async function measureWidgetSessions(distDir: string, indexDir: string, query?: string): Promise<WidgetSession[]> {
+export async function measureWidgetSessions(distDir: string, indexDir: string, query?: string, typed?: readonly string[]): Promise<WidgetSession[]> {
   const pages = mkdtempSync(path.join(os.tmpdir(), 'nas-widget-host-'));
   const modes: WidgetMode[] = ['worker', 'inline'];
   for (const mode of modes) writeFileSync(path.join(pages, `${mode}.html`), hostPage(mode));
@@ -153,7 +217,7 @@ export async function measureWidgetSessions(distDir: string, indexDir: string, q
   try {
     browser = await launchChromium();
     const sessions: WidgetSession[] = [];
-    for (const mode of modes) sessions.push(await measureWidgetSession(browser, host, mode, query));
+    for (const mode of modes) sessions.push(await measureWidgetSession(browser, host, mode, query, typed));
     return sessions;
   } finally {
     await browser?.close();
@@ -166,6 +230,18 @@ export async function measureWidgetSessions(distDir: string, indexDir: string, q
 export const WIDGET_BUDGET = { firstResults: 60 * 1024, reader: 25 * 1024 };
 
 const total = (files: readonly { bytes: number }[]) => files.reduce((sum, file) => sum + file.bytes, 0);
+
+/** Long tasks as `count: longest, next… ms` (the ten longest), or `none`. */
+export function describeTasks(durations: readonly number[]): string {
+  if (durations.length === 0) return 'none';
+  const sorted = [...durations].sort((a, b) => b - a).map((d) => Math.round(d));
+  return `${durations.length}: ${sorted.slice(0, 10).join(', ')}${sorted.length > 10 ? ', …' : ''} ms`;
+}
+
+function longest({ firstResults, typing }: NonNullable<WidgetSession['longTasks']>): string {
+  const all = [...firstResults, ...typing];
+  return all.length ? `${Math.round(Math.max(...all))} ms` : 'under 50 ms';
+}
 
 /** The table `npm run bench` prints. */
 export function formatWidgetSize(sessions: readonly WidgetSession[], chunks: readonly WidgetChunk[]): string {
@@ -181,12 +257,23 @@ export function formatWidgetSize(sessions: readonly WidgetSession[], chunks: rea
       ['every chunk it can load, together (gzip -9 of dist/)', kb(every), ...sessions.slice(1).map(() => ''), 'reported'],
     ]),
   ];
+  const withTasks = sessions.filter((s) => s.longTasks);
+  if (withTasks.length) {
+    lines.push(`The page's long tasks (over 50 ms on its main thread; a figure of this machine and its load, not a budget)`);
+    lines.push(
+      table([
+        ['mode', 'to the first results', `typing ${withTasks[0]!.longTasks!.typed} more queries`, 'longest'],
+        ...withTasks.map((s) => [`${s.mode} mode`, describeTasks(s.longTasks!.firstResults), describeTasks(s.longTasks!.typing), longest(s.longTasks!)]),
+      ]),
+    );
+  }
   for (const session of sessions) {
     lines.push(`${session.mode} mode, by stage`);
     lines.push(
       table([
         ['file', 'stage', 'gzip'],
         ...session.firstResults.map((f) => [f.path, 'first results', kb(f.bytes)]),
+        ...(session.afterFirstResults ?? []).map((f) => [f.path, 'after first results', kb(f.bytes)]),
         ...session.reader.map((f) => [f.path, 'reader', kb(f.bytes)]),
       ]),
     );

@@ -15,13 +15,16 @@
  *   `main.ts` still imports and mounts it only once the worker's first script runs, but its 30 KB
  *   no longer share the connections with the first results' fragments. Not `modulepreload`: that
  *   compiles the chunk on arrival, while the worker's script is being handed over.
+ * - The facet column's controls (`facet-controls-<hash>.js`), the same way: a chunk of their own so
+ *   that the widget downloads them after its first results (docs/widget.md); the page, whose
+ *   `FacetPanel` asks for them once its first results are painted, has them by then.
  *
  * Measured (interleaved cold loads, `npm run bench`'s harness): see the README's Benchmark.
  */
 import type { Plugin } from 'vite';
 
 const HTML = 'index.html';
-/** Marks the preloads that the page claims with a `fetch` of its own (`claimWorkerPreloads` in src/ui/client/preopen.ts). */
+/** Marks the preloads that the page claims with a `fetch` of its own (`claimWorkerPreloads` in src/boot/preopen-index.ts). */
 export const WORKER_MODULE_ATTRIBUTE = 'data-worker-module';
 
 /** What index.html preloads, by chunk name (`assets/<name>-<hash>.js`), and how. */
@@ -29,6 +32,7 @@ export const PAGE_PRELOADS = [
   { name: 'search-core', link: 'worker-module' },
   { name: 'mount-app', link: 'script' },
   { name: 'app', link: 'script' },
+  { name: 'facet-controls', link: 'script' },
 ] as const;
 
 /** `worker-module`: a preload the page claims with a fetch (see above); `script`: one its own `import()` uses. */

@@ -70,6 +70,12 @@ export interface WorkerApi {
   /** Answered as soon as the worker's first script runs (its download is over; its core's has begun). */
   ping: { params: Record<string, never>; result: true };
   /**
+   * Runs the search once over a tiny in-memory index (`warm-up.ts`) as soon as its code has
+   * arrived, so that the first real search runs compiled code; false when it had run already.
+   * The hosted page asks (`preopen.ts`); the widget does not (its download is budgeted).
+   */
+  warmUp: { params: Record<string, never>; result: boolean };
+  /**
    * The complete answer. With `progressive: true`, a query that touches a large part of the index
    * (a common term, an empty query) first gets partial answers, `{ id, partial }`, newest articles
    * first, each covering more (`partial.searched`); the reply is the complete answer. A newer

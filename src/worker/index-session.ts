@@ -4,9 +4,10 @@
  * vocabulary fetched ahead (`prefetch`); the paths fetched so far (`fetched`). Opening another
  * index makes a new session, so nothing of the old one's leaks into it.
  */
-import { termPartPath, type Manifest, type TermPartEntry } from '../lib/search/format/index-format.ts';
+import type { Manifest, TermPartEntry } from '../lib/search/format/index-format.ts';
 import { inflate } from '../lib/search/format/inflate.ts';
 import { decodePartPage, partPagePath } from '../lib/search/format/part-pages.ts';
+import { loadCode } from '../lib/search/code-unavailable.ts';
 import type { IndexSource } from '../lib/search/load-index.ts';
 import { firstAnswerFiles, termRanges } from '../lib/search/query/first-parts.ts';
 import { parseQuery } from '../lib/search/query/parse-query.ts';
@@ -15,11 +16,7 @@ import type { Searcher } from '../lib/search/searcher.ts';
 import { prepareFolding } from '../lib/search/text/fold.ts';
 import { BUILD_HEADER } from '../offline/archive-files.ts';
 import type { VocabularyPrefetch } from '../protocol/worker-protocol.ts';
-import { PrefetchQueue, scaledBudget, type ConnectionSpeed } from './prefetch-queue.ts';
-import { vocabularyWithin } from './vocabulary-prefetch.ts';
-
-/** Parts fetched at once by a prefetch: enough to keep a connection busy, few enough to leave room for a search's own. */
-const PREFETCH_CONCURRENCY = 3;
+import type { PrefetchQueue } from './prefetch-queue.ts';
 
 /** Which kind of index file went in flight (+1) or landed (-1): the service's progress report. */
 export type ReportFetch = (kind: 'manifest' | 'docs' | 'terms', change: 1 | -1) => void;
@@ -46,8 +43,9 @@ export interface IndexSession {
   /**
    * Fetches the vocabulary parts `vocabularyWithin` picks (the `prefetch` request), once per
    * session, a few at a time and at low priority, so that a search's own requests go first; the
-   * budget scaled by the connection (`scaledBudget`), in `PrefetchQueue`'s order. Nothing is
-   * decoded: a search decodes the parts it needs as before, from memory instead of the network.
+   * budget scaled by the connection, in `PrefetchQueue`'s order (`vocabulary-fetch.ts`, a chunk only
+   * the hosted page asks for). Nothing is decoded: a search decodes the parts it needs as before,
+   * from memory instead of the network.
    */
   prefetchVocabulary(opened: Searcher, budget: number): Promise<VocabularyPrefetch>;
   /** A search for `text` was asked: the prefetch (under way or to come) fetches its terms' neighbourhood next. */
@@ -148,7 +146,20 @@ export function openSession(url: string, report: ReportFetch): IndexSession {
     },
 
     prefetchVocabulary(opened, budget) {
-      vocabularyPrefetch ??= prefetchParts(opened, budget);
+      if (!vocabularyPrefetch) {
+        // Only the hosted page asks, after its first results: the code is a chunk of its own.
+        const started = loadCode(() => import('./vocabulary-fetch.ts')).then(({ fetchVocabulary }) =>
+          fetchVocabulary(opened, budget, prefetched, (path) => fetchIndexFile(new URL(path, url), 'low'), {
+            lastSearched,
+            setQueue: (queue) => (prefetchQueue = queue),
+          }),
+        );
+        // A chunk that could not be fetched is asked for again by the next prefetch.
+        started.catch(() => {
+          if (vocabularyPrefetch === started) vocabularyPrefetch = null;
+        });
+        vocabularyPrefetch = started;
+      }
       return vocabularyPrefetch;
     },
 
@@ -159,44 +170,6 @@ export function openSession(url: string, report: ReportFetch): IndexSession {
 
     fetched: () => ({ build, paths: [...fetchedPaths] }),
   };
-
-  async function prefetchParts(opened: Searcher, budget: number): Promise<VocabularyPrefetch> {
-    const within = vocabularyWithin(opened.manifest.partPages, opened.manifest.newestPartPages, scaledBudget(budget, (navigator as Navigator & { connection?: ConnectionSpeed }).connection));
-    if (!within) return { scope: 'none', files: 0, bytes: 0, failed: 0 };
-    const { scope, bytes } = within;
-    // The newest block's parts first: every first answer reads them.
-    const vocabularies = scope === 'all' ? (['newestParts', 'parts'] as const) : (['newestParts'] as const);
-    const tables = await Promise.all(vocabularies.map((vocabulary) => opened.reader.allParts(vocabulary)));
-    const queue = new PrefetchQueue(tables.map((parts) => ({ parts, path: ([, hash]) => termPartPath(hash) })));
-    // The last search's neighbours first; each later search's move up as it comes (`focusPrefetch`).
-    if (lastSearched !== null) queue.focus(termRanges(parseQuery(limitQueryText(lastSearched).text)));
-    prefetchQueue = queue;
-    let files = 0;
-    let fetchedBytes = 0;
-    let failed = 0;
-    const lane = async () => {
-      // Within the budget: a vocabulary larger than it is fetched as far as the budget goes, in the queue's order.
-      for (let path = queue.next(); path !== undefined && fetchedBytes < bytes; path = queue.next()) {
-        if (prefetched.has(path)) continue;
-        const fetched = fetchIndexFile(new URL(path, url), 'low');
-        prefetched.set(path, fetched);
-        await fetched.then(
-          (data) => {
-            files++;
-            fetchedBytes += data.length;
-          },
-          () => {
-            // Forgotten: a search that needs the part fetches it itself (and reports a failure).
-            prefetched.delete(path);
-            failed++;
-          },
-        );
-      }
-    };
-    await Promise.all(Array.from({ length: PREFETCH_CONCURRENCY }, lane));
-    if (prefetchQueue === queue) prefetchQueue = null;
-    return { scope, files, bytes: fetchedBytes, failed };
-  }
 
   /**
    * Reads index files over HTTP, relative to the index folder, and reports index parts in flight.

@@ -7,4 +7,3 @@
  */
 export { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } from '../lib/search/query/highlight.ts';
 export { Searcher } from '../lib/search/searcher.ts';
-export { warmUpSearch } from '../lib/search/warm-up.ts';

@@ -27,7 +27,7 @@ import type { ArticleSummary, LoadProgress, RequestType, SearchAnswer, Summaries
 const core = loadCode(() => import('./search-core.ts'));
 // The index parts are on their way: get the decompressor ready meanwhile.
 warmUpInflate().catch(() => undefined);
-/** Whether the search code has had its warm-up run (`warmUpOnce`). */
+/** Whether the search code has had its warm-up run (the `warmUp` request), in this worker or page. */
 let warmedUp = false;
 /** Phrase candidates a `count` request checks at most (their article fragments are fetched): beyond it the count stays approximate. */
 const PHRASE_SETTLE_LIMIT = 2000;
@@ -40,8 +40,18 @@ export interface SearchPort {
   onmessage: ((event: MessageEvent<WorkerRequest>) => unknown) | null;
 }
 
+/** How `serveSearch` runs its searches. */
+export interface ServeOptions {
+  /**
+   * Awaited between the stages of a search and between the summaries of a page (see
+   * `RunOptions.pause`): `yieldToPage` when the search runs on the page's own thread (the
+   * widget's inline mode). None in a worker, whose long tasks block nobody.
+   */
+  pause?: () => Promise<void>;
+}
+
 /** Answers the requests that arrive on `port`, until it is closed. */
-export function serveSearch(port: SearchPort): void {
+export function serveSearch(port: SearchPort, { pause }: ServeOptions = {}): void {
   /** The index open (or opening, or that failed to open) on this port. */
   let session: IndexSession | null = null;
   let lastParsed: { text: string; parsed: Promise<ParsedQuery> } | null = null;
@@ -64,12 +74,16 @@ export function serveSearch(port: SearchPort): void {
       return true;
     },
 
+    async warmUp() {
+      // Not on a page's own thread (a hosted page whose worker could not start): one more long task there.
+      return pause ? false : warmUpOnce();
+    },
+
     search({ query, progressive }, id) {
       latestSearch = id;
       if (session) void session.fetchFirstAnswerFiles(query.text);
       // A prefetch under way fetches this query's neighbourhood next: the next keystroke's terms sort near it.
       session?.focusPrefetch(query.text);
-      warmUpOnce();
       const answer = searchFor(query, progressive === true, id);
       lastSearch = { key: searchKey(query), answer };
       return answer;
@@ -77,7 +91,7 @@ export function serveSearch(port: SearchPort): void {
 
     async count({ query }) {
       const opened = await ready();
-      return answerOf(await opened.search(query, { phraseCheckLimit: PHRASE_SETTLE_LIMIT }));
+      return answerOf(await opened.search(query, { phraseCheckLimit: PHRASE_SETTLE_LIMIT, pause }));
     },
 
     async summaries({ numbers, text }) {
@@ -107,6 +121,7 @@ export function serveSearch(port: SearchPort): void {
       const parsed = await parse(text);
       await prepareFolding(body);
       const { highlightRanges } = await core;
+      await pause?.();
       return highlightRanges(body, parsed);
     },
 
@@ -124,7 +139,9 @@ export function serveSearch(port: SearchPort): void {
     async related({ number }) {
       // Only the reader asks for related stories: their code is a chunk of its own, off the search path.
       const { findRelated } = await loadCode(() => import('../lib/search/query/related.ts'));
-      const related = await findRelated((await ready()).reader, number);
+      const opened = await ready();
+      await pause?.();
+      const related = await findRelated(opened.reader, number);
       return Promise.all(
         related.map(async ({ number: n, score }) => {
           const { id, title, outlet, date } = await fragmentOf(n);
@@ -163,9 +180,9 @@ export function serveSearch(port: SearchPort): void {
       afterReply.push(() => prefetchFragments(opened, query.text, answer));
       return answer;
     };
-    if (!progressive) return prefetch(answerOf(await opened.search(query)));
+    if (!progressive) return prefetch(answerOf(await opened.search(query, { pause })));
     let last: SearchAnswer | null = null;
-    for await (const step of opened.searchProgressively(query)) {
+    for await (const step of opened.searchProgressively(query, { pause })) {
       last = answerOf(step);
       // An incomplete step goes out at once (waiting for the next one would hide it behind the
       // very work it is there to skip); the complete one is the reply.
@@ -229,6 +246,8 @@ export function serveSearch(port: SearchPort): void {
     const fragment = await fragmentOf(number);
     await prepareFolding(fragment.title, fragment.text);
     const { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } = await core;
+    // Fragments fetched ahead arrive together: each snippet in a task of its own.
+    await pause?.();
     return {
       number,
       id: fragment.id,
@@ -267,14 +286,19 @@ export function serveSearch(port: SearchPort): void {
 }
 
 /**
- * The first search runs its code once over a tiny index first (`warm-up.ts`), in a task of its
- * own, once the core has arrived: while the first parts download, the engine compiles what the
- * real search then runs warm.
+ * Runs the search's code once over a tiny index (`warm-up.ts`), in a task of its own, once the
+ * core has arrived: while the first parts download, the engine compiles what the real search then
+ * runs warm. A chunk of its own, asked for by the hosted page only (`src/boot/preopen-index.ts`): the widget's
+ * download is budgeted, and in its inline mode the page's main thread is the host's.
+ * Resolves to false when it had run already.
  */
-function warmUpOnce(): void {
-  if (warmedUp) return;
+async function warmUpOnce(): Promise<boolean> {
+  if (warmedUp) return false;
   warmedUp = true;
-  core.then(({ warmUpSearch }) => setTimeout(() => warmUpSearch().catch(() => undefined), 0)).catch(() => undefined);
+  const [{ warmUpSearch }, engine] = await Promise.all([loadCode(() => import('../lib/search/warm-up.ts')), core]);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await warmUpSearch(engine).catch(() => undefined);
+  return true;
 }
 
 /** What crosses to the page of a search response. */

@@ -138,8 +138,11 @@ test("index.html asks for the worker's core and the App's chunk with the entry, 
   const core = first(/\/assets\/search-core-[\w-]+\.js$/);
   const app = first(/\/assets\/app-[\w-]+\.js$/);
   const worker = first(/\/assets\/search-worker-[\w-]+\.js$/);
-  expect(Math.min(core, app, worker), requested.join('\n')).toBeGreaterThanOrEqual(0);
+  const facets = first(/\/assets\/facet-controls-[\w-]+\.js$/);
+  expect(Math.min(core, app, worker, facets), requested.join('\n')).toBeGreaterThanOrEqual(0);
   expect(core, 'the core is preloaded').toBeLessThan(worker);
   expect(app, 'the App is preloaded').toBeLessThan(worker);
+  // The facet column's controls are a chunk of their own (the widget asks for it after its first results): the page preloads it.
+  expect(facets, 'the facet controls are preloaded').toBeLessThan(worker);
   expect(await resultCount(page)).toBe(3);
 });

@@ -86,6 +86,35 @@ test.describe('the widget under a CSP without worker-src', () => {
     for (const violation of violations) expect(violation).toMatch(/^worker-src refused blob/);
   });
 
+  test('lets the host page run between the stages of its search, which the worker need not', async ({ page }) => {
+    // Counts the page's scheduler.yield() calls (src/worker/yield-to-page.ts): a search in the page
+    // yields between its stages and snippets; with its worker, the page's scheduler is not asked.
+    await page.addInitScript(() => {
+      const scheduler = (globalThis as { scheduler?: { yield: () => Promise<void> } }).scheduler!;
+      const original = scheduler.yield.bind(scheduler);
+      (window as unknown as { yields: number }).yields = 0;
+      scheduler.yield = () => {
+        (window as unknown as { yields: number }).yields++;
+        return original();
+      };
+    });
+    const yields = () => page.evaluate(() => (window as unknown as { yields: number }).yields);
+    await openWithPolicy(page, 'script-and-connect-only');
+    const widget = page.locator('news-search#first');
+    await searchIn(widget, '王毅');
+    await expect(widget.locator('article.result p.snippet mark').first()).toBeVisible();
+    await expect(widget).toHaveAttribute('data-mode', 'inline');
+    // A step's five stages at least, and one per snippet.
+    expect(await yields()).toBeGreaterThanOrEqual(5);
+
+    await openWithPolicy(page, 'documented');
+    const inWorker = page.locator('news-search#first');
+    await searchIn(inWorker, '王毅');
+    await expect(inWorker.locator('article.result p.snippet mark').first()).toBeVisible();
+    await expect(inWorker).toHaveAttribute('data-mode', 'worker');
+    expect(await yields()).toBe(0);
+  });
+
   test('keeps the query typed while the search moves into the page', async ({ page }) => {
     const inline = await hold(page.context(), /:4318\/assets\/search-inline-[\w-]+\.js$/);
     await openWithPolicy(page, 'script-and-connect-only');
@@ -117,6 +146,25 @@ test.describe('the widget when its worker cannot run', () => {
     expect(events.filter((event) => event.type === 'news-search:error')).toEqual([]);
   });
 
+  test('searches in the page in a browser without module workers', async ({ page }) => {
+    // What such a browser does: the constructor throws for { type: 'module' }.
+    await page.addInitScript(() => {
+      const Original = window.Worker;
+      window.Worker = function (url: string | URL, options?: WorkerOptions) {
+        if (options?.type === 'module') throw new TypeError('module workers are not supported');
+        return new Original(url, options);
+      } as unknown as typeof Worker;
+    });
+    await openWithPolicy(page, 'documented');
+    const widget = page.locator('news-search#first');
+    await searchIn(widget, '王毅');
+    await expect(widget).toHaveAttribute('data-mode', 'inline');
+    await expect(widget.locator('article.result').first()).toContainText('王毅');
+    expect(page.workers()).toHaveLength(0);
+    const events = (await hostRecord(page, 'hostEvents')) as Array<{ type: string }>;
+    expect(events.filter((event) => event.type === 'news-search:error')).toEqual([]);
+  });
+
   test('searches in the page when the worker never answers', async ({ page }) => {
     // The worker's script never arrives: no error, no answer; the widget stops waiting after a bound (seconds).
     await hold(page.context(), WORKER_SCRIPT);
@@ -129,15 +177,25 @@ test.describe('the widget when its worker cannot run', () => {
 });
 
 /** The widget's chunks requested from its origin, by name without the hash (`app`, `ReaderView`, `widget`). */
-function chunkNames(page: Page): { since: () => string[] } {
+function chunkNames(page: Page): { since: () => string[]; requestedAfter: (later: string, earlier: string) => boolean } {
   const names: string[] = [];
   page.context().on('request', (request) => {
     const match = /:4318\/(?:assets\/)?([\w.-]+?)(?:-[\w-]{8})?\.js$/.exec(request.url());
     if (match) names.push(match[1]!);
   });
   let taken = 0;
-  // The names requested since the last call.
-  return { since: () => [...new Set(names.slice(taken, (taken = names.length)))].sort() };
+  return {
+    // The names requested since the last call.
+    since: () => [...new Set(names.slice(taken, (taken = names.length)))].sort(),
+    // True when `later` was first requested after `earlier` was.
+    requestedAfter: (later, earlier) => names.includes(earlier) && names.indexOf(later) > names.indexOf(earlier),
+  };
+}
+
+/** The facet column's controls (their own chunk, asked for once the first page of results is painted) and the timeline they load. */
+async function facetControlsShown(widget: Locator): Promise<void> {
+  await expect(widget.locator('details.facets fieldset').first()).toBeVisible();
+  await expect(widget.locator('details.facets .timeline')).toBeVisible();
 }
 
 test.describe('what the widget downloads, and when', () => {
@@ -149,15 +207,18 @@ test.describe('what the widget downloads, and when', () => {
     const widget = page.locator('news-search#first');
     await searchIn(widget, '王毅');
     await expect(widget.locator('article.result p.snippet mark').first()).toBeVisible();
-    // (messages-en: the page's second widget is in English. Timeline: that widget shows its newest
-    // articles at once, and the timeline's chunk follows those first results.)
-    expect(chunks.since().filter((name) => name !== 'Timeline')).toEqual(['app', 'messages-en', 'preopen', 'search-core', 'search-worker', 'widget']);
+    await facetControlsShown(widget);
+    // (messages-en: the page's second widget is in English.) The facet controls' chunk is asked
+    // for after the first page of results is painted: after the worker's core, which those results
+    // needed; the timeline's by the date controls, after theirs.
+    expect(chunks.since()).toEqual(['Timeline', 'app', 'facet-controls', 'messages-en', 'preopen', 'search-core', 'search-worker', 'widget']);
+    expect(chunks.requestedAfter('facet-controls', 'search-core')).toBe(true);
+    expect(chunks.requestedAfter('Timeline', 'facet-controls')).toBe(true);
     await widget.locator('article.result').first().getByRole('link').click();
     await expect(widget.getByRole('dialog').locator('article h2')).toBeVisible();
     // The related stories have been looked up (their code is a chunk of its own).
     await expect(widget.getByRole('dialog').getByRole('region')).not.toContainText('正在查找');
-    // (The timeline's chunk is asked for once the first results are on screen and the page is idle.)
-    expect(chunks.since().filter((name) => name !== 'Timeline')).toEqual(['ReaderView', 'related']);
+    expect(chunks.since()).toEqual(['ReaderView', 'related']);
   });
 
   test('searching in the page: the page\u2019s copy of the search instead of the worker, the reader only when an article opens', async ({ page }) => {
@@ -166,15 +227,17 @@ test.describe('what the widget downloads, and when', () => {
     const widget = page.locator('news-search#first');
     await searchIn(widget, '王毅');
     await expect(widget.locator('article.result p.snippet mark').first()).toBeVisible();
-    const search = chunks.since();
-    expect(search).toEqual(expect.arrayContaining(['app', 'inline-core', 'preopen', 'search-inline', 'widget']));
-    expect(search).not.toContain('search-worker');
-    expect(search).not.toContain('ReaderView');
+    await facetControlsShown(widget);
+    // The page's copy of the search is one file (inline-search); search-inline and inline-core are
+    // the two import() entry points into it, a line each (scripts/vite/inline-search-chunk.ts).
+    expect(chunks.since()).toEqual(['Timeline', 'app', 'archive-files', 'facet-controls', 'inline-core', 'inline-search', 'messages-en', 'preopen', 'search-inline', 'widget']);
+    expect(chunks.requestedAfter('facet-controls', 'inline-core')).toBe(true);
+    expect(chunks.requestedAfter('Timeline', 'facet-controls')).toBe(true);
     await widget.locator('article.result').first().getByRole('link').click();
     await expect(widget.getByRole('dialog').locator('article h2')).toBeVisible();
     // The related stories have been looked up (their code is a chunk of its own).
     await expect(widget.getByRole('dialog').getByRole('region')).not.toContainText('正在查找');
-    expect(chunks.since().filter((name) => name !== 'Timeline')).toEqual(['ReaderView', 'related']);
+    expect(chunks.since()).toEqual(['ReaderView', 'related']);
   });
 });
 

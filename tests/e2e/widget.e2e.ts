@@ -276,7 +276,7 @@ test.describe('the widget\u2019s modes and settings', () => {
     const widget = page.locator('news-search#preset');
     await expect(widget.getByRole('checkbox', { name: /^联合早报\s+\d+$/ })).toBeChecked();
     await expect(widget.getByRole('checkbox', { name: /^法广\s+\d+$/ })).toBeChecked();
-    await expect(widget.getByLabel('From', { exact: true })).toHaveValue('2022-01-01');
+    await expect(widget.getByRole('textbox', { name: 'From', exact: true })).toHaveValue('2022-01-01');
     // Only 法广's 2023 article is in both the outlets and the dates.
     await expect(widget.getByRole('status')).toHaveText(/^\D*1\D*$/);
     await searchIn(widget, '王毅');
@@ -285,7 +285,7 @@ test.describe('the widget\u2019s modes and settings', () => {
     // Preset filters are a starting point, not a lock: the visitor can remove each (README, Attributes).
     const count = async () => Number((await widget.getByRole('status').textContent())!.match(/\d+/)![0]);
     await widget.getByRole('button', { name: 'Clear date filter' }).click();
-    await expect(widget.getByLabel('From', { exact: true })).toHaveValue('');
+    await expect(widget.getByRole('textbox', { name: 'From', exact: true })).toHaveValue('');
     await expect.poll(count).toBeGreaterThan(Number(expected));
     const withAllDates = await count();
     await widget.getByRole('checkbox', { name: /^联合早报\s+\d+$/ }).uncheck();

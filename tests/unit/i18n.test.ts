@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { offlineMessages } from '../../src/offline/offline-messages.ts';
 import { formatBucket, formatDate, LANGS, loadedMessages, loadMessages, parseLang, preferredChinese, ZH_HANS } from '../../src/ui/i18n/i18n.ts';
+import { facetMessages } from '../../src/ui/i18n/on-demand/facet-messages.ts';
+import { readerMessages } from '../../src/ui/i18n/on-demand/reader-messages.ts';
 
 describe('UI strings', () => {
   it('has simplified Chinese at once and loads the other languages once, on demand', async () => {
@@ -64,3 +67,27 @@ describe('dates', () => {
   });
 });
 
+
+describe('strings that travel with their chunk', () => {
+  const modules = { reader: readerMessages, facets: facetMessages, offline: offlineMessages };
+
+  it('gives every language each chunk\u2019s strings, in its own script, by the locale the App shows', async () => {
+    for (const [name, messagesOf] of Object.entries(modules)) {
+      const [hans, hant, en] = [ZH_HANS, await loadMessages('zh-Hant'), await loadMessages('en')].map((messages) => messagesOf(messages.locale) as unknown as Record<string, unknown>);
+      expect(Object.keys(hant!).sort(), name).toEqual(Object.keys(hans!).sort());
+      expect(Object.keys(en!).sort(), name).toEqual(Object.keys(hans!).sort());
+      // Each language its own text: traditional is not the simplified strings again, English not Chinese.
+      expect(Object.keys(hans!).filter((key) => typeof hans![key] === 'string' && hant![key] !== hans![key]).length, name).toBeGreaterThan(0);
+      for (const value of Object.values(en!)) if (typeof value === 'string') expect(value).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(readerMessages('zh-TW').readerClose).toBe('關閉');
+    expect(facetMessages('en').showAllValues(3)).toBe('Show all (3 more with no results)');
+    expect(offlineMessages('zh-CN').reload).toBe('重新载入');
+  });
+
+  it('is not among the App\u2019s own strings', () => {
+    for (const messagesOf of Object.values(modules)) {
+      for (const key of Object.keys(messagesOf('zh-CN'))) expect(ZH_HANS).not.toHaveProperty(key);
+    }
+  });
+});

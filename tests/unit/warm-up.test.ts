@@ -5,11 +5,12 @@ import { termPartPath, type Manifest } from '../../src/lib/search/format/index-f
 import { TermPart, TermPartWriter } from '../../src/lib/search/format/term-part.ts';
 import { warmUpFiles, warmUpSearch } from '../../src/lib/search/warm-up.ts';
 import { decodePartPage, partPagePath } from '../../src/lib/search/format/part-pages.ts';
+import * as engine from '../../src/worker/search-core.ts';
 
 describe('warmUpSearch', () => {
   it('finds every article of its tiny index, without loading the folding table', async () => {
     const manifest = JSON.parse(new TextDecoder().decode(warmUpFiles().get('manifest.json'))) as Manifest;
-    await expect(warmUpSearch()).resolves.toBe(manifest.articles);
+    await expect(warmUpSearch(engine)).resolves.toBe(manifest.articles);
     expect(isFoldingTableLoaded()).toBe(false);
   });
 });

@@ -6,7 +6,6 @@ import type { FacetNames } from './query/facets.ts';
 import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, type Manifest, partIndexOf, type TermPartEntry, termPartPath } from './format/index-format.ts';
 import { decodePartPage, type PartPageEntry, partPagePath } from './format/part-pages.ts';
 import { decodePostings, joinPostings, lowerBound, type TermEntry, TermPart, type TermPostings } from './format/term-part.ts';
-import { hashBytes, hashInName } from './format/content-hash.ts';
 import { inflate } from './format/inflate.ts';
 import { isLiteralFormKey } from './text/literal-forms.ts';
 import { IndexError } from './types.ts';
@@ -367,10 +366,7 @@ export class IndexReader {
 
   private async decode<T>(path: string, parse: (data: Uint8Array) => T): Promise<T> {
     const data = await gunzip(await readFile(this.source, path), path);
-    const promised = this.source.verifyContent ? hashInName(path) : null;
-    if (promised !== null && hashBytes(data) !== promised) {
-      throw new IndexError(`load-index: ${path} does not hold the bytes its name promises: the index is damaged; rebuild it`, path, 'damaged');
-    }
+    if (this.source.verifyContent) await verifyContentHash(path, data);
     try {
       return parse(data);
     } catch (error) {
@@ -408,6 +404,18 @@ function joinEntries(older: TermEntry | undefined, newest: TermEntry | undefined
     return joined;
   });
   return { df, postings, chunks: [], newest: null };
+}
+
+/**
+ * Checks that `data` is what `path`'s content hash promises (`IndexSource.verifyContent`: the CLI).
+ * The hashing code is imported only then: the browser, which never asks, does not download it.
+ */
+async function verifyContentHash(path: string, data: Uint8Array): Promise<void> {
+  const { hashBytes, hashInName } = await import('./format/content-hash.ts');
+  const promised = hashInName(path);
+  if (promised !== null && hashBytes(data) !== promised) {
+    throw new IndexError(`load-index: ${path} does not hold the bytes its name promises: the index is damaged; rebuild it`, path, 'damaged');
+  }
 }
 
 async function readFile(source: IndexSource, path: string): Promise<Uint8Array> {

@@ -4,7 +4,7 @@ import { IndexReader, type IndexSource } from './load-index.ts';
 import { parseQuery, type ParsedQuery } from './query/parse-query.ts';
 import { limitQuery, limitQueryText, type LimitedQuery, type QueryCut } from './query/query-limits.ts';
 import { planQuery, widenLatinPrefixes } from './query/query-plan.ts';
-import { runQuery, runQuerySteps } from './query/query.ts';
+import { runQuery, runQuerySteps, type RunOptions } from './query/query.ts';
 import { scriptRewrites } from './query/query-rewrites.ts';
 import type { QueryRewrite, SearchHit, SearchQuery, SearchResponse } from './types.ts';
 
@@ -58,9 +58,9 @@ export class Searcher {
    * what of the query its limits left out (see `query-limits.ts`).
    * @throws IndexError when an index part it needs cannot be loaded
    */
-  async search(query: SearchQuery, options: { phraseCheckLimit?: number } = {}): Promise<SearchResponse & { query: ParsedQuery; cut: QueryCut | null }> {
+  async search(query: SearchQuery, options: Pick<RunOptions, 'phraseCheckLimit' | 'pause'> = {}): Promise<SearchResponse & { query: ParsedQuery; cut: QueryCut | null }> {
     const { parsed, cut } = await this.parseWithin(query.text);
-    const response = await runQuery(this.reader, planQuery(parsed), query, { phraseCheckLimit: options.phraseCheckLimit, checkPhrases: this.phraseChecker(parsed) });
+    const response = await runQuery(this.reader, planQuery(parsed), query, { phraseCheckLimit: options.phraseCheckLimit, pause: options.pause, checkPhrases: this.phraseChecker(parsed) });
     const typos = response.rewrites.filter((r) => r.kind === 'typo');
     const text = correctedText(query.text, typos);
     if (text !== query.text) {
@@ -86,7 +86,7 @@ export class Searcher {
    */
   async *searchProgressively(
     query: SearchQuery,
-    options: { phraseCheckLimit?: number; firstStep?: number } = {},
+    options: Pick<RunOptions, 'phraseCheckLimit' | 'firstStep' | 'pause'> = {},
   ): AsyncGenerator<SearchResponse & { query: ParsedQuery; cut: QueryCut | null }> {
     const { parsed, cut } = await this.parseWithin(query.text);
     const steps = runQuerySteps(this.reader, planQuery(parsed), query, { ...options, checkPhrases: this.phraseChecker(parsed) });

@@ -7,12 +7,23 @@
  * would be idle anyway, most of that first-time cost is off the way (see `warmUpSearch`). It
  * shares nothing with the real index: its own reader, no fetch, no folding pairs.
  */
-import { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } from './query/highlight.ts';
+import type { findSnippet, highlightRanges } from './query/highlight.ts';
 import { INDEX_FIELDS, INDEX_VERSION, type Manifest, termPartPath } from './format/index-format.ts';
 import { partPagePath } from './format/part-pages.ts';
 import { parseQuery, type ParsedQuery } from './query/parse-query.ts';
 import { planQuery, widenLatinPrefixes } from './query/query-plan.ts';
-import { Searcher } from './searcher.ts';
+import type { Searcher } from './searcher.ts';
+
+/**
+ * The search code the warm-up runs, handed in by its caller (the worker's core): imported here,
+ * it would be cut out of the core into a chunk that both share (the warm-up is a chunk of its own).
+ */
+export interface WarmUpEngine {
+  Searcher: typeof Searcher;
+  findSnippet: typeof findSnippet;
+  highlightRanges: typeof highlightRanges;
+  RESULT_SNIPPET_CHARS: number;
+}
 
 /**
  * What the warm-up searches for: a name with a synonym and a word without, in simplified
@@ -33,9 +44,9 @@ const encoder = new TextEncoder();
  * MiniSearch, facets, sorting) and makes a snippet and highlights, over an index of
  * `ARTICLES` articles built here. Resolves to the number of hits: every article matches.
  *
- * @example warmUpSearch().catch(() => undefined); // while the first parts download
+ * @example warmUpSearch(await import('../../worker/search-core.ts')).catch(() => undefined); // while the first parts download
  */
-export async function warmUpSearch(): Promise<number> {
+export async function warmUpSearch({ Searcher, findSnippet, highlightRanges, RESULT_SNIPPET_CHARS }: WarmUpEngine): Promise<number> {
   const files = warmUpFiles();
   const searcher = await Searcher.open({ bytes: async (path) => files.get(path)! });
   let total = 0;

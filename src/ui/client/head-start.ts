@@ -47,20 +47,9 @@ export function searchKey(query: SearchQuery): string {
   return JSON.stringify([text, normalizeFilters(filters), from, to, sort, offset, limit ?? null]);
 }
 
-/** Asks for the search of `query` and its first hits' summaries, and offers them to the App; replaces any earlier offer. */
-export function offerHeadStart(query: SearchQuery, ask: HeadStartRequests): HeadStart {
-  const settled: HeadStart['settled'] = {};
-  const answer = ask.search((partial) => {
-    settled.partial = partial;
-    start.onPartial?.(partial);
-  });
-  const summaries = ask.firstSummaries();
-  const start: HeadStart = { text: query.text, answer, summaries, settled, onPartial: null };
+/** Offers `start`, the search of `query`, to the App; replaces any earlier offer (`src/boot/offer-head-start.ts`). */
+export function holdHeadStart(query: SearchQuery, start: HeadStart): void {
   offered = { key: searchKey(query), start };
-  // Nobody may be waiting: a failure is the App's to show when it takes the search over.
-  answer.then((value) => (start.settled.answer = value), () => undefined);
-  summaries.then((value) => (start.settled.summaries = value), () => undefined);
-  return start;
 }
 
 /** The head start for exactly `query`, once (later searches ask the worker themselves); else null. */

@@ -60,18 +60,8 @@ export interface Messages {
   facetLabels: Record<string, FacetLabels>;
   outletFilterLabel: string;
   outletFilterPlaceholder: string;
-  unknownOutlet: string;
   noOutletMatch: string;
-  dateLegend: string;
-  /** Next to the from/to inputs when the from date is after the to date. */
-  rangeReversed: string;
-  fromLabel: string;
-  toLabel: string;
-  quickRangesLabel: string;
-  pastWeek: string;
-  pastMonth: string;
-  pastYear: string;
-  quickRangeNote: (date: string) => string;
+  unknownOutlet: string;
   clearFilters: string;
   clearOutlets: string;
   clearDates: string;
@@ -92,8 +82,6 @@ export interface Messages {
   /** The line under the chips: `facet` (its legend) has none of `values` (quoted, joined). */
   unknownValues: (facet: string, values: string) => string;
   datesOutsideArchive: (first: string, last: string) => string;
-  showAllValues: (hidden: number) => string;
-  showFewerValues: string;
   resultsHeading: string;
   newestHeading: string;
   loadMore: string;
@@ -111,14 +99,6 @@ export interface Messages {
   wordSeparator: string;
   snippetLoading: string;
   snippetUnavailable: string;
-  readerClose: string;
-  readerOriginal: string;
-  readerAuthor: (author: string) => string;
-  readerLoading: string;
-  readerNotFound: string;
-  relatedHeading: string;
-  relatedLoading: string;
-  relatedNone: string;
   indexUnavailable: string;
   indexCorrupt: string;
   partUnavailable: string;
@@ -126,24 +106,7 @@ export interface Messages {
   articleUnavailable: string;
   errorHeading: string;
   retry: string;
-  // Offline (src/offline/): the update offer, "keep this archive offline", what is missing offline.
-  archiveUpdated: string;
-  appUpdated: string;
-  reload: string;
-  offlineHeading: string;
-  keepOffline: (size: string) => string;
-  keepOfflineHint: string;
-  keepBodies: (size: string) => string;
-  keepProgressLabel: string;
-  keepProgress: (done: string, total: string) => string;
-  keepCancel: string;
-  kept: (size: string) => string;
-  keepRemove: string;
-  keepQuota: (needed: string, free: string) => string;
-  /** The storage ran out during the download (the browser's estimate had said there was room). */
-  keepQuotaFull: (needed: string, stored: string) => string;
-  keepNetwork: string;
-  keepOther: string;
+  // What the hosted page's offline side lacks (src/offline/); its other strings are in src/offline/offline-messages.ts.
   offlineIndexMissing: string;
   offlinePartMissing: string;
   offlineSummariesMissing: string;
@@ -182,17 +145,8 @@ export const ZH_HANS: Messages = {
   },
   outletFilterLabel: '查找来源',
   outletFilterPlaceholder: '输入来源名称',
-  unknownOutlet: '（未注明来源）',
   noOutletMatch: '没有符合的来源。',
-  dateLegend: '日期',
-  rangeReversed: '起始日期不能晚于结束日期，请改一下其中一个日期。',
-  fromLabel: '起始日期',
-  toLabel: '结束日期',
-  quickRangesLabel: '快速选择',
-  pastWeek: '最近一周',
-  pastMonth: '最近一个月',
-  pastYear: '最近一年',
-  quickRangeNote: (date) => `“最近”以存档中最新文章的日期（${date}）为准，而非今天。`,
+  unknownOutlet: '（未注明来源）',
   clearFilters: '清除全部筛选',
   clearOutlets: '清除来源筛选',
   clearDates: '清除日期筛选',
@@ -209,8 +163,6 @@ export const ZH_HANS: Messages = {
   quoted: (text) => `“${text}”`,
   unknownValues: (facet, values) => `本存档中没有${facet}${values}，没有文章符合这个筛选。`,
   datesOutsideArchive: (first, last) => `本存档的文章日期在${first}至${last}之间，所选日期内没有文章。`,
-  showAllValues: (hidden) => `显示全部（另有 ${hidden} 个没有结果）`,
-  showFewerValues: '只显示有结果的',
   resultsHeading: '搜索结果',
   newestHeading: '最新文章',
   loadMore: '载入更多',
@@ -225,14 +177,6 @@ export const ZH_HANS: Messages = {
   wordSeparator: '、',
   snippetLoading: '正在载入摘要…',
   snippetUnavailable: '摘要无法载入。',
-  readerClose: '关闭',
-  readerOriginal: '阅读原文',
-  readerAuthor: (author) => `作者：${author}`,
-  readerLoading: '正在载入文章…',
-  readerNotFound: '找不到这篇文章，链接可能已失效。',
-  relatedHeading: '其他媒体的同题报道',
-  relatedLoading: '正在查找其他媒体的报道…',
-  relatedNone: '前后三天内没有找到其他媒体的同题报道。',
   indexUnavailable: '无法载入搜索索引。请检查网络连接，然后重试。',
   indexCorrupt: '搜索索引已损坏或版本不符。请稍后重试；如果问题持续，请联系网站维护者。',
   partUnavailable: '索引的一部分无法载入，所以无法完成这次搜索。请检查网络连接，然后重试。',
@@ -240,22 +184,6 @@ export const ZH_HANS: Messages = {
   articleUnavailable: '这篇文章无法载入。请检查网络连接，然后重试。',
   errorHeading: '出错了',
   retry: '重试',
-  archiveUpdated: '有新的存档版本',
-  appUpdated: '搜索页有新版本',
-  reload: '重新载入',
-  offlineHeading: '离线使用',
-  keepOffline: (size) => `离线保存这个存档（${size}）`,
-  keepOfflineHint: '把搜索需要的全部内容（包括结果的标题和摘要）下载到这台设备上，没有网络时也能搜索。',
-  keepBodies: (size) => `连同全部文章正文，离线也能阅读（另加 ${size}）`,
-  keepProgressLabel: '离线保存进度',
-  keepProgress: (done, total) => `正在下载：${done} / ${total}`,
-  keepCancel: '取消',
-  kept: (size) => `这个存档已离线保存（${size}），没有网络时也能搜索。`,
-  keepRemove: '删除离线副本',
-  keepQuota: (needed, free) => `这台设备的存储空间不够：需要 ${needed}，只剩 ${free}。已下载的部分不算完整的离线存档。`,
-  keepQuotaFull: (needed, stored) => `浏览器给这个网站的存储空间用完了：需要 ${needed}，存到 ${stored} 时停了下来。已下载的部分不算完整的离线存档；腾出空间后可以再试。`,
-  keepNetwork: '下载中断了：网络连接有问题。已下载的文件会保留，再试一次会从中断处继续。',
-  keepOther: '离线保存没有完成。已下载的文件会保留，可以再试一次。',
   offlineIndexMissing: '现在离线，这个存档还没有存到这台设备上。联网后打开一次，以后离线也能搜索。',
   offlinePartMissing: '现在离线，这次搜索要用到的存档内容还没有存到这台设备上。联网后再试；选择“离线保存这个存档”后，离线也能搜索任何内容。',
   offlineSummariesMissing: '现在离线，部分结果的摘要还没有存到这台设备上。联网后再试。',

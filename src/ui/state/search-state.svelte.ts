@@ -9,7 +9,6 @@ import { createContext } from 'svelte';
 import type { TextRange } from '../../lib/search/query/highlight.ts';
 import { OUTLET_FACET } from '../../lib/search/categorical-facets.ts';
 import type { SortOrder } from '../../lib/search/types.ts';
-import { quickRange, type QuickRange } from '../date-range.ts';
 import { preferredChinese, type Lang } from '../i18n/i18n.ts';
 import { resolveIndexFolder } from '../client/preopen.ts';
 import { PAGE_SIZE } from '../../protocol/search-request.ts';
@@ -197,14 +196,6 @@ export class SearchState extends SearchReads {
   setDateRange(from: string, to: string): void {
     this.inputs.setDateRange(from, to);
     this.commit();
-  }
-
-  /** Past week/month/year counted back from the archive's newest article (see `quickRange`). */
-  setQuickRange(span: QuickRange): void {
-    const last = this.manifest?.dates?.last;
-    if (!last) return;
-    const { from, to } = quickRange(last, span);
-    this.setDateRange(from, to);
   }
 
   setSort(sort: SortOrder): void {

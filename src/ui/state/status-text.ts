@@ -3,7 +3,7 @@
  * (`role="status"`), the note on what the query limits cut, and which message explains a failure.
  */
 import type { Manifest } from '../../lib/search/format/index-format.ts';
-import { MAX_QUERY_CHARS, MAX_QUERY_CLAUSES } from '../../lib/search/query/query-limits.ts';
+import { MAX_QUERY_CHARS, MAX_QUERY_CLAUSES } from '../../lib/search/query/query-caps.ts';
 import type { Messages } from '../i18n/i18n.ts';
 import { WorkerRequestError } from '../client/worker-client.ts';
 import type { SearchAnswer, WorkerFailure } from '../../protocol/worker-protocol.ts';

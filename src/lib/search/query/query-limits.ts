@@ -7,11 +7,9 @@
  * matching and snippet work. What was cut is returned, for the page and the CLI to say so.
  */
 import type { ParsedQuery, QueryToken } from './parse-query.ts';
+import { MAX_QUERY_CHARS, MAX_QUERY_CLAUSES } from './query-caps.ts';
 
-/** Longest query, in characters (code points); the rest is ignored. */
-export const MAX_QUERY_CHARS = 256;
-/** Most clauses (terms, phrases, exclusions) a query keeps; later ones are ignored. */
-export const MAX_QUERY_CLAUSES = 16;
+export { MAX_QUERY_CHARS, MAX_QUERY_CLAUSES };
 /** Longest word matched with typos; longer words match exactly (and as prefixes). */
 export const MAX_TYPO_WORD_LENGTH = 24;
 

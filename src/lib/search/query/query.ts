@@ -90,10 +90,13 @@ async function runStep(
 ): Promise<SearchResponse> {
   const { manifest } = reader;
   const { entries, fuzzy, merged } = planTerms;
+  const pause = options.pause ?? (async () => undefined);
+  await pause();
   const fromBlock = reader.blockOf(floor);
   const terms = new Map(
     await Promise.all([...entries].map(async ([term, entry]) => [term, await stepPostings(reader, planTerms, term, entry, floor, candidates)] as const)),
   );
+  await pause();
   const blocks = new Set<number>();
   // A partial answer counts the articles it searched: its blocks' rows are needed, hits or not.
   if (plan.include.length === 0 || floor > 0) {
@@ -103,6 +106,7 @@ async function runStep(
     for (const postings of terms.values()) for (const flat of postings) addBlocksOf(reader, flat, blocks);
   }
   const [docs, facetNames] = await Promise.all([reader.docs(blocks), reader.facetNames()]);
+  await pause();
   const filters = resolveFilters(facetNames, query);
   // One MiniSearch over the loaded terms serves the included and the excluded clauses alike.
   const documentFrequency = new Map([...entries].map(([term, entry]) => [term, entry.df] as const));
@@ -124,6 +128,7 @@ async function runStep(
   } else {
     scored = match(plan.include, 'AND');
   }
+  await pause();
   if (plainExcludes.length) {
     for (const n of match(plainExcludes, 'OR').keys()) scored.delete(n);
   }
@@ -137,6 +142,7 @@ async function runStep(
     });
   }
 
+  if (plainExcludes.length || phraseExcludes.length) await pause();
   const hits: SearchHit[] = [];
   // A filter on a facet this index does not have matches nothing (as a value it does not have).
   if (filters === null) scored.clear();
@@ -161,6 +167,7 @@ async function runStep(
     shown = await confirmPhrases(hits, scored, wanted, floor > 0 ? 0 : (options.phraseCheckLimit ?? 0), options.checkPhrases);
     if (shown < hits.length) approximate = true;
   }
+  await pause();
   const unknown = unknownValues(facetNames, query);
   const facets = { ...countFacets(scored.keys(), docs, facetNames, resolved, true), ...(unknown ? { unknown } : {}) };
   const searched = { articles: floor === 0 ? manifest.articles : countLive(reader, docs, floor), of: manifest.articles };
@@ -220,6 +227,12 @@ export interface RunOptions {
    * needs are checked (the rest stay in the total, which is then flagged approximate).
    */
   phraseCheckLimit?: number;
+  /**
+   * Awaited between the stages of a step (its postings, docs rows, scoring, filtering, counting),
+   * to let other work run: the widget's search in the page passes one that resolves in a later
+   * task (`src/worker/yield-to-page.ts`), so that no stage adds to another's task. None by default.
+   */
+  pause?: () => Promise<void>;
 }
 
 /** A phrase of one token (a two-character word) is already exact; longer ones need the text. */
