@@ -16,10 +16,10 @@ import { BENCH_QUERIES } from './queries.ts';
 import { kb, median, ms, table } from './stats.ts';
 
 /** The offline side's files: the service worker and the chunks only it loads (vite.config.ts names chunks after their modules). */
-export const OFFLINE_FILE = /\/(sw\.js|assets\/(offline-session\.svelte|UpdateNotice|OfflineControl|archive-files|keep-worker)-[\w-]+\.js)$/;
+export const OFFLINE_FILE = /\/(sw\.js|assets\/(offline-side|offline-session\.svelte|UpdateNotice|OfflineControl|archive-files|keep-worker)-[\w-]+\.js)$/;
 
 /** The same files as DevTools URL patterns: the offline support switched off. */
-export const OFFLINE_BLOCKED = ['*/sw.js', '*/assets/offline-session.svelte-*', '*/assets/UpdateNotice-*', '*/assets/OfflineControl-*', '*/assets/archive-files-*', '*/assets/keep-worker-*'];
+export const OFFLINE_BLOCKED = ['*/sw.js', '*/assets/offline-side-*', '*/assets/offline-session.svelte-*', '*/assets/UpdateNotice-*', '*/assets/OfflineControl-*', '*/assets/archive-files-*', '*/assets/keep-worker-*'];
 
 /** Offline files among a cold load's requests started before its first 10 results were painted. */
 export function offlineFilesBefore(run: ColdRun): string[] {

@@ -150,7 +150,7 @@ export function openSession(url: string, report: ReportFetch): IndexSession {
         // Only the hosted page asks, after its first results: the code is a chunk of its own.
         const started = loadCode(() => import('./vocabulary-fetch.ts')).then(({ fetchVocabulary }) =>
           fetchVocabulary(opened, budget, prefetched, (path) => fetchIndexFile(new URL(path, url), 'low'), {
-            lastSearched,
+            lastRanges: lastSearched === null ? null : termRanges(parseQuery(limitQueryText(lastSearched).text)),
             setQueue: (queue) => (prefetchQueue = queue),
           }),
         );
@@ -199,9 +199,10 @@ export function openSession(url: string, report: ReportFetch): IndexSession {
   async function fetchIndexFile(fileUrl: URL, priority: RequestPriority = 'auto'): Promise<Uint8Array> {
     // Same origin only: another origin would need a CORS preflight for the header (the widget's index).
     const named = build !== '' && fileUrl.origin === self.location.origin;
-    const bytes = await fetchBytes(fileUrl, priority, named ? { [BUILD_HEADER]: build } : undefined);
+    // Listed as it starts, not as it ends: the service worker, once it controls the page, stores what
+    // this list names (`adopt`), and a fetch under way at that moment goes past it.
     if (fileUrl.href.startsWith(url)) fetchedPaths.add(fileUrl.href.slice(url.length));
-    return bytes;
+    return fetchBytes(fileUrl, priority, named ? { [BUILD_HEADER]: build } : undefined);
   }
 
   /** An index file, with its progress reported. */

@@ -4,9 +4,6 @@
  * page asks, after its first results. The widget never loads it.
  */
 import { termPartPath } from '../lib/search/format/index-format.ts';
-import { termRanges } from '../lib/search/query/first-parts.ts';
-import { parseQuery } from '../lib/search/query/parse-query.ts';
-import { limitQueryText } from '../lib/search/query/query-limits.ts';
 import type { Searcher } from '../lib/search/searcher.ts';
 import type { VocabularyPrefetch } from '../protocol/worker-protocol.ts';
 import { PrefetchQueue, scaledBudget, type ConnectionSpeed } from './prefetch-queue.ts';
@@ -17,8 +14,9 @@ const PREFETCH_CONCURRENCY = 3;
 
 /** What the session tells the prefetch, and hears from it, about the searches typed meanwhile. */
 export interface PrefetchFocus {
-  /** The last search's text: its neighbourhood goes first. */
-  lastSearched: string | null;
+  /** The term ranges of the last search (`termRanges`): its neighbourhood goes first. Worked out by
+   * the session, whose chunk has the query parser already (importing it here would split it out). */
+  lastRanges: ReadonlyArray<readonly [string, string]> | null;
   /** The running queue (null once it is done), so that each later search can move its terms up (`focusPrefetch`). */
   setQueue: (queue: PrefetchQueue | null) => void;
 }
@@ -44,7 +42,7 @@ export async function fetchVocabulary(
   const vocabularies = scope === 'all' ? (['newestParts', 'parts'] as const) : (['newestParts'] as const);
   const tables = await Promise.all(vocabularies.map((vocabulary) => opened.reader.allParts(vocabulary)));
   const queue = new PrefetchQueue(tables.map((parts) => ({ parts, path: ([, hash]) => termPartPath(hash) })));
-  if (focus.lastSearched !== null) queue.focus(termRanges(parseQuery(limitQueryText(focus.lastSearched).text)));
+  if (focus.lastRanges) queue.focus(focus.lastRanges);
   focus.setQueue(queue);
   let files = 0;
   let fetchedBytes = 0;

@@ -49,6 +49,8 @@ for (const scheme of ['light', 'dark'] as const) {
       test.use({ colorScheme: scheme, viewport });
 
       test('the chips, an unknown value and the whole outlet list have no serious findings, in each language', async ({ page }) => {
+        // Three page loads and three axe runs: slow on a loaded machine (no timing is asserted).
+        test.slow();
         const query = `q=${encodeURIComponent('王毅')}&outlet=${encodeURIComponent('法广')}&outlet=NoSuchOutlet&from=2021-01-01&sort=oldest`;
         for (const lang of ['zh-Hans', 'zh-Hant', 'en']) {
           await page.goto(`./?lang=${lang}&${query}`);

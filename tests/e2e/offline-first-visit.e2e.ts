@@ -12,7 +12,7 @@ import { expect, results, test } from './fixtures.ts';
 test.use({ serviceWorkers: 'allow' });
 
 /** The offline side's files: the service worker and the chunks only it loads (vite.config.ts names them after their modules). */
-const OFFLINE_FILE = /\/(sw\.js|assets\/(offline-session\.svelte|UpdateNotice|OfflineControl|archive-files|keep-worker)-[\w-]+\.js)(\?|$)/;
+const OFFLINE_FILE = /\/(sw\.js|assets\/(offline-side|offline-session\.svelte|UpdateNotice|OfflineControl|archive-files|keep-worker)-[\w-]+\.js)(\?|$)/;
 
 interface OrderEvent {
   what: 'first result painted' | 'first page painted' | 'register';
@@ -98,7 +98,7 @@ for (const [name, visit] of [
     // (the order of two moments of the page's clock, not a duration).
     const painted = events.find((event) => event.what === 'first page painted')!.at;
     const fetches = await offlineFetches(page);
-    expect(fetches.map((fetch) => new URL(fetch.name).pathname)).toEqual(expect.arrayContaining([expect.stringMatching(/offline-session\.svelte-/), expect.stringMatching(/OfflineControl-/)]));
+    expect(fetches.map((fetch) => new URL(fetch.name).pathname)).toEqual(expect.arrayContaining([expect.stringMatching(/offline-side-/)]));
     for (const fetch of fetches) expect(fetch.startTime, fetch.name).toBeGreaterThan(painted);
   });
 }
