@@ -4,7 +4,7 @@
  *
  * Searches an index folder through the same loader and core as the browser. With --json, prints
  * one object: { total, groups, results: [{ id, title, outlet, date, url, score, similar? }], facets: { outlets, dates },
- * rewrites: [{ from, to, kind }] }; near-duplicates are collapsed into `similar` unless --no-collapse.
+ * rewrites: [{ from, to, kind, script? }] }; near-duplicates are collapsed into `similar` unless --no-collapse.
  * Exit codes: 0 on success (even with no results), 2 on bad arguments or an unusable index: a
  * missing, truncated or damaged manifest, part, docs block or article file, each named in one
  * sentence. A query longer than the limits (`query-limits.ts`) is cut, with a note on stderr (and

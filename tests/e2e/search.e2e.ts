@@ -86,6 +86,8 @@ test.describe('searching', () => {
     await expect(page.getByRole('status')).toHaveText('找到 1 篇文章');
     await expect(results(page).first().getByRole('link')).toHaveText('臺灣外交部感謝美國國會支持');
     await expect(results(page).first().locator('mark').first()).toHaveText(/臺灣外交部/);
+    // The result wrote the word in traditional characters: the page says so (no literal link: quotes do not unfold scripts).
+    await expect(page.getByTestId('query-rewrites')).toHaveText('已包含繁体 臺灣外交部 的结果');
   });
 
   test('escapes markup in titles instead of running it', async ({ page, search }) => {
@@ -258,8 +260,10 @@ test.describe('the real archive', () => {
     await search('台湾');
     const simplified = await resultCount(page);
     expect(simplified).toBeGreaterThan(10);
+    await expect(page.getByTestId('query-rewrites')).toHaveText('已包含繁体 台灣 的结果');
     await search('臺灣');
     expect(await resultCount(page)).toBe(simplified);
+    await expect(page.getByTestId('query-rewrites')).toHaveText('已包含简体 台湾 的结果');
 
     await expect(results(page)).toHaveCount(10);
     await page.getByRole('button', { name: '载入更多' }).click();

@@ -34,7 +34,7 @@ describe('SearchResponse#rewrites', () => {
   });
 
   it('reports a term typed in traditional characters as folded', async () => {
-    expect((await searcher.search({ text: '臺灣' })).rewrites).toEqual([{ from: '臺灣', to: '台湾', kind: 'script' }]);
+    expect((await searcher.search({ text: '臺灣' })).rewrites).toEqual([{ from: '臺灣', to: '台湾', kind: 'script', script: 'simplified' }]);
   });
 
   it('reports nothing for a quoted word, which is searched literally', async () => {
