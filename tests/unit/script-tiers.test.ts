@@ -108,3 +108,26 @@ describe('the other script, said for a simplified query', () => {
     expect(rewrites.filter((r) => r.kind === 'script')).toHaveLength(1);
   });
 });
+
+describe('+word: the words as written', () => {
+  it('finds only the articles that wrote the typed form, not another script\'s or variant\'s', async () => {
+    expect(await ranked('+臺灣')).toEqual(['tw-typed']);
+    expect(await ranked('+台灣')).toEqual(['tw-variant']);
+    expect((await ranked('+台湾')).sort()).toEqual(['tw-simplified', 'tw-simplified-once']);
+  });
+
+  it('needs the whole word as written: bigrams written so apart from it do not count (國安 quoted once)', async () => {
+    expect(await ranked('+國安法')).toEqual(['nsl-typed']);
+    expect((await ranked('+国安法')).sort()).toEqual(['nsl-quote', 'nsl-simplified']);
+  });
+
+  it('leaves out synonyms, and says no rewrite', async () => {
+    const response = await searcher.search({ text: '+北约' });
+    expect(response.rewrites).toEqual([]);
+    expect(await ranked('+北约')).toEqual(['nato-simplified']);
+  });
+
+  it('keeps every article for a word both scripts write alike (香港)', async () => {
+    expect((await ranked('+香港')).sort()).toEqual(['hk-simplified', 'hk-traditional']);
+  });
+});

@@ -41,7 +41,7 @@ export function engineRewrites(plan: QueryPlan, planTerms: Pick<PlanTerms, 'corr
  * @example scriptRewrites(parseQuery('臺灣 选举')) // [{ from: '臺灣', to: '台湾', kind: 'script' }]
  */
 export function scriptRewrites(parsed: ParsedQuery): QueryRewrite[] {
-  return [...parsed.terms, ...parsed.phrases].filter((term) => needsFoldingTable(term.raw)).map((term) => ({ from: term.raw, to: term.text, kind: 'script', script: 'simplified' }));
+  return [...parsed.terms, ...parsed.phrases.filter((phrase) => !phrase.asWritten)].filter((term) => needsFoldingTable(term.raw)).map((term) => ({ from: term.raw, to: term.text, kind: 'script', script: 'simplified' }));
 }
 
 /**
@@ -63,7 +63,7 @@ export function otherScriptRewrites(
   const rewrites: QueryRewrite[] = [];
   for (const clause of plan.include) {
     const typed = clause.variants.find((variant) => !variant.synonym);
-    if (clause.traditional || !clause.forms || !typed) continue;
+    if (clause.traditional || clause.asWritten || !clause.forms || !typed) continue;
     const tierOf = typedTierOf(clause);
     if (!tierOf) continue;
     const holdsTyped = (hit: SearchHit) => typed.tokens.every((token) => hit.terms.includes(token.term));
