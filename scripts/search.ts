@@ -6,7 +6,7 @@
  * add up (any of them), facets narrow each other (all of them); `--filter FACET=VALUE` names any
  * facet of the index (one declared with `npm run index -- --facet KEY` too). With --json, prints
  * one object: { total, groups, results: [{ id, title, outlet, date, url, score, similar? }],
- * facets: { outlets, authors, tags, …, dates }, rewrites: [{ from, to, kind }], unknown? } (one key per facet
+ * facets: { outlets, authors, tags, …, dates }, rewrites: [{ from, to, kind, script? }], unknown? } (one key per facet
  * of the index, see docs/facets.md; `unknown`: filter values the archive does not have, by facet name);
  * near-duplicates are collapsed into `similar` unless --no-collapse.
  * Exit codes: 0 on success (even with no results), 2 on bad arguments or an unusable index: a

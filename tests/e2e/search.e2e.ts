@@ -86,6 +86,13 @@ test.describe('searching', () => {
     await expect(page.getByRole('status')).toHaveText('找到 1 篇文章');
     await expect(results(page).first().getByRole('link')).toHaveText('臺灣外交部感謝美國國會支持');
     await expect(results(page).first().locator('mark').first()).toHaveText(/臺灣外交部/);
+    // The result wrote the words in traditional characters: the page says so, and +word searches them as typed.
+    const line = page.getByTestId('query-rewrites');
+    await expect(line).toHaveText('已包含繁体 臺灣外交部 的结果 · 只搜 台湾外交部');
+    await line.getByRole('link', { name: '只搜 台湾外交部' }).click();
+    await expect(page.getByRole('searchbox')).toHaveValue('+台湾外交部');
+    await expect(page.getByRole('status')).toHaveText('找到 0 篇文章');
+    await expect(line).toBeHidden();
   });
 
   test('escapes markup in titles instead of running it', async ({ page, search }) => {
@@ -258,8 +265,16 @@ test.describe('the real archive', () => {
     await search('台湾');
     const simplified = await resultCount(page);
     expect(simplified).toBeGreaterThan(10);
+    await expect(page.getByTestId('query-rewrites')).toHaveText('已包含繁体 台灣 的结果 · 只搜 台湾');
     await search('臺灣');
     expect(await resultCount(page)).toBe(simplified);
+    await expect(page.getByTestId('query-rewrites')).toHaveText('已包含简体 台湾 的结果 · 只搜 臺灣');
+    // The link searches +臺灣: the two articles of ../shared/corpus that write it so, no 台灣 or 台湾.
+    await page.getByTestId('query-rewrites').getByRole('link', { name: '只搜 臺灣' }).click();
+    await expect(page.getByRole('searchbox')).toHaveValue('+臺灣');
+    await expect(page.getByRole('status')).toHaveText('找到 2 篇文章');
+    await expect(results(page).first().locator('mark').first()).toHaveText(/臺灣/);
+    await search('臺灣');
 
     await expect(results(page)).toHaveCount(10);
     await page.getByRole('button', { name: '载入更多' }).click();

@@ -9,6 +9,12 @@ beforeAll(() => loadFoldingTable());
 const marked = (text: string, ranges: TextRange[]) => ranges.map(([s, e]) => text.slice(s, e));
 
 describe('highlightRanges', () => {
+  it('marks a +word only where the text writes it as typed, not another script\'s form', () => {
+    const text = '台灣與臺灣、台湾；國安法和国安法';
+    expect(marked(text, highlightRanges(text, parseQuery('+臺灣 +国安法')))).toEqual(['臺灣', '国安法']);
+    expect(marked(text, highlightRanges(text, parseQuery('臺灣')))).toEqual(['台灣', '臺灣', '台湾']);
+  });
+
   it('marks traditional text for a simplified query, and the reverse', () => {
     const text = '立法會通過《國安法》。';
     expect(marked(text, highlightRanges(text, parseQuery('国安法')))).toEqual(['國安法']);

@@ -160,6 +160,27 @@ describe('parseQuery phrases', () => {
   });
 });
 
+describe('parseQuery +word (as written)', () => {
+  it('reads +word and +"phrase" as phrases searched as written, never as a prefix being typed', () => {
+    const query = parseQuery('+臺灣 ＋"國家 安全" 香港 +covi');
+    expect(query.phrases.map((p) => [p.raw, p.text, p.asWritten])).toEqual([
+      ['臺灣', '台湾', true],
+      ['國家 安全', '国家 安全', true],
+      ['covi', 'covi', true],
+    ]);
+    expect(query.phrases[2]!.tokens[0]!.prefix).toBe(false);
+    expect(texts(query.terms)).toEqual(['香港']);
+  });
+
+  it('ignores a lone +, and keeps a + inside a word or after a minus out of it', () => {
+    const query = parseQuery('香港 + 澳门 -+川普');
+    expect(query.phrases).toEqual([]);
+    expect(texts(query.terms)).toEqual(['香港', '澳门']);
+    expect(texts(query.excludedTerms)).toEqual(['川普']);
+    expect(parseQuery('"香港"').phrases[0]!.asWritten).toBeUndefined();
+  });
+});
+
 describe('parseQuery exclusions', () => {
   it('excludes -word and -"phrase", keeping them out of the terms', () => {
     const query = parseQuery('香港 -川普 -"new york"');

@@ -34,7 +34,7 @@ describe('SearchResponse#rewrites', () => {
   });
 
   it('reports a term typed in traditional characters as folded', async () => {
-    expect((await searcher.search({ text: '臺灣' })).rewrites).toEqual([{ from: '臺灣', to: '台湾', kind: 'script' }]);
+    expect((await searcher.search({ text: '臺灣' })).rewrites).toEqual([{ from: '臺灣', to: '台湾', kind: 'script', script: 'simplified' }]);
   });
 
   it('reports nothing for a quoted word, which is searched literally', async () => {
@@ -59,9 +59,20 @@ describe('literalQuery', () => {
     expect(correctedText('Huawai 手机 "huawai"', rewrites.slice(0, 1))).toBe('huawei 手机 "huawai"');
   });
 
-  it('leaves a query with script folding alone: quoting would not unfold it', () => {
-    const rewrites = [{ from: '臺灣', to: '台湾', kind: 'script' as const }];
-    expect(literalQuery('臺灣', rewrites)).toBe('臺灣');
-    expect(hasLiteralSearch(rewrites)).toBe(false);
+  it('marks a word found in the other script +, which searches it as written (quotes would not unfold the script)', () => {
+    const rewrites = [{ from: '臺灣', to: '台湾', kind: 'script' as const, script: 'simplified' as const }];
+    expect(literalQuery('臺灣 选举', rewrites)).toBe('+臺灣 选举');
+    expect(literalQuery('"臺灣" +臺灣', rewrites)).toBe('+"臺灣" +臺灣');
+    expect(literalWords('臺灣 选举', rewrites)).toEqual(['臺灣']);
+    expect(hasLiteralSearch(rewrites)).toBe(true);
+    expect(hasLiteralSearch([])).toBe(false);
+  });
+
+  it('marks a word + when its script was folded and synonyms included too: + turns off both', () => {
+    const rewrites = [
+      { from: '北约', to: '北約', kind: 'script' as const, script: 'traditional' as const },
+      { from: '北约', to: 'nato', kind: 'synonym' as const },
+    ];
+    expect(literalQuery('北约 峰会', rewrites)).toBe('+北约 峰会');
   });
 });

@@ -82,3 +82,52 @@ describe('script tiers of a simplified query', () => {
     expect(await ranked('香港')).toEqual(['hk-traditional', 'hk-simplified']);
   });
 });
+
+describe('the other script, said for a simplified query', () => {
+  const scriptRewrites = async (text: string) => (await searcher.search({ text })).rewrites.filter((r) => r.kind === 'script');
+
+  it('names the word as traditional articles among the results write it most often', async () => {
+    // 台灣 is in tw-variant's title and text, 臺灣 in tw-typed's text only.
+    expect(await scriptRewrites('台湾')).toEqual([{ from: '台湾', to: '台灣', kind: 'script', script: 'traditional' }]);
+    expect(await scriptRewrites('北约')).toEqual([{ from: '北约', to: '北約', kind: 'script', script: 'traditional' }]);
+  });
+
+  it('joins a longer word from its bigrams, keeping a bigram both scripts write alike (安法)', async () => {
+    expect(await scriptRewrites('国安法')).toEqual([{ from: '国安法', to: '國安法', kind: 'script', script: 'traditional' }]);
+  });
+
+  it('says nothing when every result wrote the word as typed, or both scripts write it alike', async () => {
+    expect((await searcher.search({ text: '台湾 家长' })).total).toBe(1);
+    expect(await scriptRewrites('台湾 家长')).toEqual([]);
+    expect(await scriptRewrites('香港')).toEqual([]);
+  });
+
+  it('counts a synonym match as a synonym, not as the other script', async () => {
+    const rewrites = (await searcher.search({ text: '北约' })).rewrites;
+    expect(rewrites.filter((r) => r.kind === 'synonym').map((r) => r.to)).toContain('nato');
+    expect(rewrites.filter((r) => r.kind === 'script')).toHaveLength(1);
+  });
+});
+
+describe('+word: the words as written', () => {
+  it('finds only the articles that wrote the typed form, not another script\'s or variant\'s', async () => {
+    expect(await ranked('+臺灣')).toEqual(['tw-typed']);
+    expect(await ranked('+台灣')).toEqual(['tw-variant']);
+    expect((await ranked('+台湾')).sort()).toEqual(['tw-simplified', 'tw-simplified-once']);
+  });
+
+  it('needs the whole word as written: bigrams written so apart from it do not count (國安 quoted once)', async () => {
+    expect(await ranked('+國安法')).toEqual(['nsl-typed']);
+    expect((await ranked('+国安法')).sort()).toEqual(['nsl-quote', 'nsl-simplified']);
+  });
+
+  it('leaves out synonyms, and says no rewrite', async () => {
+    const response = await searcher.search({ text: '+北约' });
+    expect(response.rewrites).toEqual([]);
+    expect(await ranked('+北约')).toEqual(['nato-simplified']);
+  });
+
+  it('keeps every article for a word both scripts write alike (香港)', async () => {
+    expect((await ranked('+香港')).sort()).toEqual(['hk-simplified', 'hk-traditional']);
+  });
+});

@@ -111,8 +111,10 @@ export class Searcher {
       const text = `${fragment.title}\n${fragment.text}`;
       await prepareFolding(text);
       const folded = collapseSpaces(foldText(text));
+      // `+word`: the words as written too (NFKC and case only), not another script's form of them.
+      const written = parsed.phrases.some((phrase) => phrase.asWritten) ? collapseSpaces(text.normalize('NFKC').toLowerCase()) : '';
       return {
-        phrases: parsed.phrases.every((phrase) => folded.includes(phrase.text)),
+        phrases: parsed.phrases.every((phrase) => folded.includes(phrase.text) && (!phrase.asWritten || written.includes(collapseSpaces(phrase.raw.normalize('NFKC').toLowerCase())))),
         excludedPhrases: parsed.excludedPhrases.some((phrase) => folded.includes(phrase.text)),
       };
     };

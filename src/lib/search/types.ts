@@ -70,14 +70,17 @@ export interface Facets {
 
 /**
  * A way the engine widened what was typed: a typo corrected (`huawai` → `huawei`), a synonym
- * included (`川普` → `特朗普`), or a term typed in traditional characters folded to its simplified
- * form (`臺灣` → `台湾`: articles in either script match). `from` and `to` are folded (NFKC,
- * lowercase) except `from` of a `script` rewrite, which is as typed.
+ * included (`川普` → `特朗普`), or the other script folded in: a term typed in traditional
+ * characters found in simplified text too (`臺灣` → `台湾`), or a simplified term found in
+ * traditional text, as some result wrote it (`台湾` → `台灣`). `from` and `to` are folded (NFKC,
+ * lowercase) except both sides of a `script` rewrite, which are as typed and as written.
  */
 export interface QueryRewrite {
   from: string;
   to: string;
   kind: 'typo' | 'synonym' | 'script';
+  /** Of a `script` rewrite: the script `to` is written in. */
+  script?: 'simplified' | 'traditional';
 }
 
 /** The answer to a `SearchQuery`. */

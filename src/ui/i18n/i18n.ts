@@ -91,7 +91,7 @@ export interface Messages {
   /** The rewrites line (QueryRewrites.svelte): a typo's correction, synonyms included, the other script included. */
   rewriteTypo: (to: string) => string;
   rewriteSynonyms: (to: string) => string;
-  rewriteScript: (to: string) => string;
+  rewriteScript: (to: string, script: 'simplified' | 'traditional') => string;
   /** Its link to the literal words: after a typo's correction, and after synonyms only. */
   literalInstead: (words: string) => string;
   literalOnly: (words: string) => string;
@@ -171,7 +171,7 @@ export const ZH_HANS: Messages = {
   searchWithout: (term) => `去掉“${term}”再搜索`,
   rewriteTypo: (to) => `显示 ${to} 的结果`,
   rewriteSynonyms: (to) => `已包含 ${to} 的结果`,
-  rewriteScript: (to) => `已包含简体 ${to} 的结果`,
+  rewriteScript: (to, script) => `已包含${script === 'traditional' ? '繁体' : '简体'} ${to} 的结果`,
   literalInstead: (words) => `仍搜 ${words}`,
   literalOnly: (words) => `只搜 ${words}`,
   wordSeparator: '、',

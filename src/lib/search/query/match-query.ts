@@ -29,18 +29,29 @@ export function findQueryMatches(text: string, query: ParsedQuery): QueryMatch[]
   if (query.terms.length === 0 && query.phrases.length === 0) return [];
   const atoms = new AtomText(text);
   const matches: QueryMatch[] = [];
-  const clauses: Array<Array<{ text: string; tokens: readonly QueryToken[] }>> = [
+  const clauses: Array<Array<{ text: string; tokens: readonly QueryToken[]; asWritten?: true; raw?: string }>> = [
     ...query.terms.map((term) => term.variants),
     ...query.phrases.map((phrase) => [phrase]),
   ];
   clauses.forEach((forms, clause) => {
     const before = matches.length;
-    for (const form of forms) atoms.match(patternOf(form.text, form.tokens), (start, end) => matches.push({ start, end, clause }));
+    for (const form of forms) {
+      // `+word`: only where the text writes it as typed (臺灣, not 台灣).
+      const written = form.asWritten && form.raw !== undefined ? writtenKey(form.raw) : null;
+      atoms.match(patternOf(form.text, form.tokens), (start, end) => {
+        if (written === null || writtenKey(text.slice(start, end)) === written) matches.push({ start, end, clause });
+      });
+    }
     if (matches.length > before) return;
     // Only the typed form's tokens: a lone bigram of a synonym (严重 of 严重特殊传染性肺炎) means nothing.
     for (const token of forms[0]!.tokens) atoms.match(patternOf(token.term, [token]), (start, end) => matches.push({ start, end, clause }));
   });
   return matches.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Text as written for a `+word` comparison: NFKC, lowercase, letters and digits only (no script folding). */
+function writtenKey(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /**

@@ -56,6 +56,11 @@ export interface QueryPhrase {
   /** Folded text, runs joined by one space. */
   text: string;
   tokens: QueryToken[];
+  /**
+   * Typed `+word` (or `+"phrase"`): searched as written, the other script and other variant
+   * forms excluded too (臺灣, not 台灣 or 台湾); see `PlanClause#asWritten`.
+   */
+  asWritten?: true;
 }
 
 /** A parsed query. Articles must match every term and phrase and none of the exclusions. */
@@ -70,6 +75,7 @@ export interface ParsedQuery {
 // Straight, curly, CJK corner and full-width quotes all open or close a phrase.
 const QUOTES = new Set(['"', '“', '”', '„', '「', '」', '『', '』', '＂']);
 const MINUSES = new Set(['-', '－', '−']);
+const PLUSES = new Set(['+', '＋']);
 const SPACE = /\s/;
 
 /**
@@ -78,7 +84,7 @@ const SPACE = /\s/;
  * joined by `OR` (or `|`, `｜`) are one term whose variants are the alternatives and their
  * synonyms (`王毅 美国 OR 日本`: 王毅, and 美国 or 日本); each alternative is then taken whole
  * (`G20峰会 OR 峰会`). Text in quotes (`"…"`, `“…”`, `「…」`, `＂…＂`) is a phrase; `-word` and
- * `-"phrase"` exclude. Tolerant: an unbalanced quote is ignored, a lone `-` is ignored, an `OR`
+ * `-"phrase"` exclude; `+word` and `+"phrase"` are phrases searched as written (`asWritten`). Tolerant: an unbalanced quote is ignored, a lone `-` is ignored, an `OR`
  * with no term on one side (at either end, next to a phrase or an exclusion) is ignored,
  * full-width spaces separate.
  *
@@ -100,7 +106,7 @@ export function parseQuery(raw: string): ParsedQuery {
     if (runs.length === 0) continue;
     const whole = joinRuns(runs);
     if (chunk.phrase) {
-      const phrase: QueryPhrase = { raw: chunk.raw, text: whole, tokens: tokenize(whole).map(exactToken) };
+      const phrase: QueryPhrase = { raw: chunk.raw, text: whole, tokens: tokenize(whole).map(exactToken), ...(chunk.asWritten && !chunk.negated ? { asWritten: true as const } : {}) };
       (chunk.negated ? query.excludedPhrases : query.phrases).push(phrase);
       continue;
     }
@@ -194,6 +200,8 @@ interface Chunk {
   raw: string;
   phrase: boolean;
   negated: boolean;
+  /** Typed after a `+`: a phrase searched as written. */
+  asWritten?: boolean;
   /** The chunk runs to the end of the query, no space after it: the visitor may still be typing it. */
   reachesEnd: boolean;
 }
@@ -214,10 +222,17 @@ function scanChunks(raw: string): Chunk[] {
       if (next === undefined || SPACE.test(next)) continue;
       negated = true;
     }
+    let asWritten = false;
+    if (!negated && PLUSES.has(raw[i]!)) {
+      const next = raw[i + 1];
+      i++;
+      if (next === undefined || SPACE.test(next)) continue;
+      asWritten = true;
+    }
     if (QUOTES.has(raw[i]!)) {
       const close = findQuote(raw, i + 1);
       if (close >= 0) {
-        chunks.push({ raw: raw.slice(i + 1, close), phrase: true, negated, reachesEnd: false });
+        chunks.push({ raw: raw.slice(i + 1, close), phrase: true, negated, asWritten, reachesEnd: false });
         i = close + 1;
         continue;
       }
@@ -226,7 +241,8 @@ function scanChunks(raw: string): Chunk[] {
     }
     let end = i;
     while (end < raw.length && !SPACE.test(raw[end]!) && !QUOTES.has(raw[end]!)) end++;
-    if (end > i) chunks.push({ raw: raw.slice(i, end), phrase: false, negated, reachesEnd: end === raw.length });
+    // A `+word` is a phrase of its own: never a prefix, a typo or an alternative of `OR`.
+    if (end > i) chunks.push({ raw: raw.slice(i, end), phrase: asWritten, negated, asWritten, reachesEnd: !asWritten && end === raw.length });
     i = end;
   }
   return chunks;

@@ -19,12 +19,16 @@ export interface PlanClause {
   /** True for `"quoted phrases"`: tokens must also be contiguous in the text. */
   phrase: boolean;
   /**
-   * Typed in traditional characters (`needsFoldingTable` of what was typed): articles written in
-   * simplified characters match it one tier lower (`rank-clauses.ts`). A query in simplified
-   * characters sets no such tier: telling 台湾 (simplified) from 香港 (both scripts) would need
-   * the folding table on every query's path.
+   * Typed in traditional characters (`needsFoldingTable` of what was typed): without `forms` (one
+   * character), articles written in simplified characters match it one tier lower
+   * (`rank-clauses.ts`); with `forms`, the literal-form keys tell the tier.
    */
   traditional?: boolean;
+  /**
+   * `+word`: only articles that wrote the typed form (its `forms`, as typed) match, not the other
+   * script's (`rank-clauses.ts` drops them; the phrase check reads the text as written).
+   */
+  asWritten?: boolean;
   /**
    * The typed form's Chinese bigrams, folded and as typed (`literal-forms.ts`): an article that
    * wrote them otherwise (the other script) matches one tier lower. Absent without Chinese
@@ -110,7 +114,14 @@ function containsForm(longer: QueryVariant, shorter: QueryVariant): boolean {
 }
 
 function phraseClause(phrase: QueryPhrase): PlanClause {
-  return { source: phrase.text, phrase: true, ...(needsFoldingTable(phrase.raw) ? { traditional: true } : {}), ...typedForms(phrase.raw, phrase.tokens), variants: [{ text: phrase.text, tokens: phrase.tokens.map(planToken), synonym: false }] };
+  return {
+    source: phrase.text,
+    phrase: true,
+    ...(needsFoldingTable(phrase.raw) ? { traditional: true } : {}),
+    ...(phrase.asWritten ? { asWritten: true } : {}),
+    ...typedForms(phrase.raw, phrase.tokens),
+    variants: [{ text: phrase.text, tokens: phrase.tokens.map(planToken), synonym: false }],
+  };
 }
 
 function planToken(token: QueryToken): PlanToken {

@@ -7,7 +7,7 @@ import { isLiteralFormKey } from '../text/literal-forms.ts';
 import { typedFormTier } from './typed-form-tier.ts';
 import { hasPlanParts, loadNewestPlanTerms, loadPlanTerms, type PlanTerms } from './load-terms.ts';
 import type { QueryPlan, PlanClause } from './query-plan.ts';
-import { engineRewrites } from './query-rewrites.ts';
+import { engineRewrites, otherScriptRewrites } from './query-rewrites.ts';
 import { scoreClauses, shortTextFactor } from './rank-clauses.ts';
 import { candidateArticles, firstStepFloor, stepFloors, stepPostings } from './query-steps.ts';
 import { lowerBound } from '../format/term-part.ts';
@@ -171,7 +171,10 @@ async function runStep(
   const unknown = unknownValues(facetNames, query);
   const facets = { ...countFacets(scored.keys(), docs, facetNames, resolved, true), ...(unknown ? { unknown } : {}) };
   const searched = { articles: floor === 0 ? manifest.articles : countLive(reader, docs, floor), of: manifest.articles };
-  const rewrites = engineRewrites(plan, planTerms, hits);
+  const rewrites = [
+    ...otherScriptRewrites(plan, planTerms, hits, (clause) => (clause.forms ? lookup.typedFormTier(clause.forms, false) : null)),
+    ...engineRewrites(plan, planTerms, hits),
+  ];
   // Collapsed by default for a query with words; a listing by date (no words) stays flat.
   const { page, groups } = pageOf(hits, shown, docs, query.collapse ?? plan.include.length > 0, offset, limit);
   return { total: hits.length, groups, approximate, hits: page, facets, terms: termTexts(plan), searched, rewrites };

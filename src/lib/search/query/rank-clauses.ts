@@ -49,6 +49,7 @@ export interface TokenLookup {
  *   variants of a synonym group do not add up (an article naming NATO once in each of its three
  *   forms does not outrank one naming 北约 eight times). A typed form the article wrote only in the
  *   other script is one tier lower.
+ * - A clause typed `+word` (`asWritten`) keeps only the articles that wrote its typed form.
  * - Clauses add up, scores and tiers; the total score is scaled by `lengthFactor` of the article
  *   (short texts count less). Results sort by tier, then score.
  *
@@ -81,6 +82,8 @@ export function scoreClauses<T>(
     const scores = clauseScores(clause, scoresOf);
     const tierOf = typedTierOf(clause, lookup);
     if (tierOf) for (const hit of scores.values()) if (hit.tier === MATCH_TIERS.typed) hit.tier = tierOf(hit.number);
+    // `+word`: an article that wrote the words only otherwise does not match at all.
+    if (tierOf && clause.asWritten) for (const [n, hit] of scores) if (Math.floor(hit.tier) >= MATCH_TIERS.otherScript) scores.delete(n);
     if (combined === null) {
       combined = scores;
       continue;

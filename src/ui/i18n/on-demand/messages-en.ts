@@ -58,7 +58,7 @@ export const EN: Messages = {
   searchWithout: (term) => `Search without “${term}”`,
   rewriteTypo: (to) => `Showing results for ${to}`,
   rewriteSynonyms: (to) => `Including results for ${to}`,
-  rewriteScript: (to) => `Including simplified ${to}`,
+  rewriteScript: (to, script) => `Including ${script} ${to}`,
   literalInstead: (words) => `search for ${words} instead`,
   literalOnly: (words) => `search only ${words}`,
   wordSeparator: ', ',

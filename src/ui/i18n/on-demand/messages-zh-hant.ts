@@ -56,7 +56,7 @@ export const ZH_HANT: Messages = {
   searchWithout: (term) => `去掉「${term}」再搜尋`,
   rewriteTypo: (to) => `顯示 ${to} 的結果`,
   rewriteSynonyms: (to) => `已包含 ${to} 的結果`,
-  rewriteScript: (to) => `已包含簡體 ${to} 的結果`,
+  rewriteScript: (to, script) => `已包含${script === 'traditional' ? '繁體' : '簡體'} ${to} 的結果`,
   literalInstead: (words) => `仍搜 ${words}`,
   literalOnly: (words) => `只搜 ${words}`,
   wordSeparator: '、',
