@@ -20,7 +20,7 @@ import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { type GzipHost, type Protocol, startGzipHost } from './gzip-host.ts';
 import { APP_MARKUP } from './page-probe.ts';
-import { cjkFontWarning, type ColdRun, coldRun, launchChromium, type PageTarget, type Probe, setCpuSlowdown, VIEWPORT, warmRun, warmUpBrowser } from './page-harness.ts';
+import { cjkFontWarning, type ColdRun, coldRun, launchChromium, type PageTarget, type Probe, requirePainted, setCpuSlowdown, VIEWPORT, warmRun, warmUpBrowser } from './page-harness.ts';
 import { BENCH_QUERIES } from './queries.ts';
 import { offlineFilesBefore } from './offline-first-visit.ts';
 import { repeatVisit, type RepeatVisit } from './repeat-visit.ts';
@@ -100,8 +100,8 @@ export async function benchPage(options: BenchPageOptions): Promise<string> {
     // 2. Keystroke to painted results: two warm pages, one per way of sending the query, so that
     // neither measures a query the page has answered before.
     const warmQueries = BENCH_QUERIES.length >= 30 ? BENCH_QUERIES : [...BENCH_QUERIES, ...BENCH_QUERIES].slice(0, 30);
-    const typedRun = await warmRun(browser, target, warmQueries, 'typed');
-    const enteredRun = await warmRun(browser, target, warmQueries, 'enter');
+    const typedRun = requirePainted(await warmRun(browser, target, warmQueries, 'typed'));
+    const enteredRun = requirePainted(await warmRun(browser, target, warmQueries, 'enter'));
     const typed = typedRun.probes;
     const entered = enteredRun.probes;
     const memory = typedRun.memory;

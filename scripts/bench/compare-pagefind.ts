@@ -23,7 +23,7 @@ import { ensureBuilt, startAppHost } from './bench-page.ts';
 import { buildPagefind, DEFAULT_PAGEFIND_MAX_BYTES, type PagefindBuild } from './build-pagefind.ts';
 import { startGzipHost } from './gzip-host.ts';
 import { type FolderSize, formatComparison, type ResultLists, type Side } from './compare-report.ts';
-import { cjkFontWarning, type ColdRun, coldRun, launchChromium, type PageTarget, warmRun, warmUpBrowser } from './page-harness.ts';
+import { cjkFontWarning, type ColdRun, coldRun, launchChromium, type PageTarget, requirePainted, warmRun, warmUpBrowser } from './page-harness.ts';
 import { PAGEFIND_MARKUP } from './page-probe.ts';
 import { COMPARE_QUERIES } from './queries.ts';
 import { LITERAL_FOLD, queryTerms, RESULT_CAP, SubstringTruth } from './recall.ts';
@@ -209,10 +209,10 @@ export async function comparePagefind(options: ComparePagefindOptions): Promise<
         }
       }
       log(`warm pages: ${COMPARE_QUERIES.length} queries × 2 pages…`);
-      const appWarm = await warmRun(browser, app.target, COMPARE_QUERIES, 'typed');
+      const appWarm = requirePainted(await warmRun(browser, app.target, COMPARE_QUERIES, 'typed'));
       appSide = { colds: appColds, warm: appWarm };
       if (pf) {
-        pfSide = { colds: pfColds, warm: await warmRun(browser, pfTarget, COMPARE_QUERIES, 'typed') };
+        pfSide = { colds: pfColds, warm: requirePainted(await warmRun(browser, pfTarget, COMPARE_QUERIES, 'typed')) };
         log("Pagefind's full result lists…");
         pfLists = await pagefindResultLists(browser, pfHost.url);
       }

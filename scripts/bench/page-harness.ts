@@ -302,6 +302,14 @@ export interface WarmRun {
   longestTask: number;
   /** Per measured query, the vocabulary files (part table pages, parts) the host served meanwhile: 0 is a prefetch hit. */
   vocabularyRequests: number[];
+  /** Measured queries whose first results were not painted within the probe's 20 s (no probe for them). */
+  unpainted: string[];
+}
+
+/** Fails as the probe did when a warm run has a query whose results were not painted (the page benchmark's figures need every one). */
+export function requirePainted(run: WarmRun): WarmRun {
+  if (run.unpainted.length) throw new Error(`bench-page: no results painted within 20 s for ${run.unpainted.map((q) => `"${q}"`).join(', ')}`);
+  return run;
 }
 
 /** A vocabulary file of this project's index: a part table page or a vocabulary part. */
@@ -313,8 +321,11 @@ const VOCABULARY_FILE = /\/(dir|terms)-[0-9a-z]+\.bin(\?|$)/;
  * answer to that (this project: the newest articles; Pagefind: no results),
  * and sends the query (`typed`: one input event, the page's typing debounce applies; `enter`: the
  * same followed by Enter, which searches at once). Returns the probes and the heap at the end.
+ * With `openFor` (ms): one warm-up query, then the measured queries from `openFor` after the
+ * page's navigation, whatever it is still fetching (a visitor who searched once and goes on
+ * typing: what the prefetch has fetched by then).
  */
-export async function warmRun(browser: Browser, target: PageTarget, queries: readonly string[], mode: 'typed' | 'enter'): Promise<WarmRun> {
+export async function warmRun(browser: Browser, target: PageTarget, queries: readonly string[], mode: 'typed' | 'enter', openFor?: number): Promise<WarmRun> {
   const context = await newContext(browser, target.markup);
   try {
     const page = await context.newPage();
@@ -328,31 +339,44 @@ export async function warmRun(browser: Browser, target: PageTarget, queries: rea
     });
     // Counted where the host served them: a service worker's re-reads from the HTTP cache are browser requests too.
     const vocabularyServed = () => [...target.host.served()].reduce((sum, [file, n]) => sum + (VOCABULARY_FILE.test(file) ? n : 0), 0);
+    const opened = performance.now();
     await page.goto(target.url);
     const box = page.getByRole('searchbox');
-    for (const query of WARM_UP) {
+    for (const query of openFor === undefined ? WARM_UP : WARM_UP.slice(0, 1)) {
       await box.fill(query);
       await settle(page, `warm-up query "${query}"`);
     }
-    // Warm means settled: whatever the page fetches in the background after its first queries
-    // (this project's page: the rest of the vocabulary) is done before the measured queries.
-    const quietSince = performance.now();
-    while (performance.now() - lastIndexRequest < INDEX_QUIET_MS && performance.now() - quietSince < INDEX_QUIET_LIMIT_MS) await page.waitForTimeout(100);
+    if (openFor === undefined) {
+      // Warm means settled: whatever the page fetches in the background after its first queries
+      // (this project's page: the rest of the vocabulary) is done before the measured queries.
+      const quietSince = performance.now();
+      while (performance.now() - lastIndexRequest < INDEX_QUIET_MS && performance.now() - quietSince < INDEX_QUIET_LIMIT_MS) await page.waitForTimeout(100);
+    } else {
+      const wait = openFor - (performance.now() - opened);
+      if (wait > 0) await page.waitForTimeout(wait);
+    }
     const probes: Probe[] = [];
     const vocabularyRequests: number[] = [];
+    const unpainted: string[] = [];
     for (const query of queries) {
       await box.fill('');
       await settle(page, 'the answer to the cleared box');
       const before = vocabularyServed();
       await box.fill(query);
       if (mode === 'enter') await box.press('Enter');
-      probes.push(await settle(page, `the results for "${query}" (${mode})`));
+      try {
+        probes.push(await settle(page, `the results for "${query}" (${mode})`));
+      } catch (error) {
+        // The page's probe gave up (20 s): reported by the caller; the next query supersedes this one.
+        if (!(error instanceof Error && error.message.includes('no results painted'))) throw error;
+        unpainted.push(query);
+      }
       vocabularyRequests.push(vocabularyServed() - before);
     }
     if (process.env.BENCH_PAGE_DEBUG) {
       for (const p of probes) console.log(`  warm ${p.query.padEnd(12)} first ${ms(p.firstAt - p.since).padStart(7)} count ${ms(p.countAt - p.since).padStart(7)} full ${ms(p.fullAt - p.since).padStart(7)}`);
     }
-    return { probes, memory: await heap(browser, page, cdp), pageErrors, longestTask: await longestTaskOf(page), vocabularyRequests };
+    return { probes, memory: await heap(browser, page, cdp), pageErrors, longestTask: await longestTaskOf(page), vocabularyRequests, unpainted };
   } finally {
     await context.close();
   }

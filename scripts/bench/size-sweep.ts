@@ -52,6 +52,12 @@ export interface SweepRow {
   typedCountMedian: number;
   typedCountP95: number;
   hitRate: number;
+  /** The same from 5 s after the page opened, one query searched (`OPEN_FOR_MS`), the prefetch still under way. */
+  earlyCountMedian: number;
+  earlyCountP95: number;
+  earlyHitRate: number;
+  /** Warm queries (settled, open 5 s) whose first results were not painted within 20 s: left out of the medians. */
+  unpainted: string[];
   longestTaskCold: number;
 }
 
@@ -73,7 +79,7 @@ export async function sizeSweep(options: SweepOptions): Promise<string> {
   return [
     `Size sweep over real text (${options.input} and copies made by replicate-archive.py), hosted page in headless Chromium, 10 Mbit/s, 40 ms, HTTP/1.1; ${options.coldRuns} cold load(s) of ${COLD_QUERIES} queries per size, ${BENCH_QUERIES.length} warm typed queries`,
     table([
-      ['size', 'articles', 'build', 'manifest raw (gzip)', 'bytes before first results', 'cold first 10', 'cold count', 'typed → count median / p95', 'prefetch hit rate', 'longest task, cold'],
+      ['size', 'articles', 'build', 'manifest raw (gzip)', 'bytes before first results', 'cold first 10', 'cold count', 'typed → count median / p95, settled', 'prefetch hit rate, settled', 'open 5 s: typed → count median / p95', 'open 5 s: hit rate', 'longest task, cold'],
       ...rows.map((r) => [
         r.label,
         String(r.articles),
@@ -84,14 +90,24 @@ export async function sizeSweep(options: SweepOptions): Promise<string> {
         ms(r.coldCount),
         `${ms(r.typedCountMedian)} / ${ms(r.typedCountP95)}`,
         `${(r.hitRate * 100).toFixed(0)} %`,
+        `${ms(r.earlyCountMedian)} / ${ms(r.earlyCountP95)}`,
+        `${(r.earlyHitRate * 100).toFixed(0)} %`,
         ms(r.longestTaskCold),
       ]),
     ]),
-    'targets: manifest ≤ 16 KB gzip, bytes before first results ≤ 125 KB, cold first 10 ≤ 500 ms, typed → count p95 ≤ 40 ms, at every size. Hit rate: the warm queries (after the page settled: no index request for 1.5 s, at most 30 s) that requested no vocabulary file.',
+    ...rows.filter((r) => r.unpainted.length).map((r) => `${r.label}: no results painted within 20 s, left out of the medians: ${r.unpainted.join(', ')}`),
+    'targets: manifest ≤ 16 KB gzip, bytes before first results ≤ 125 KB, cold first 10 ≤ 500 ms, typed → count p95 ≤ 40 ms once the page has been open for 5 s, at every size. Hit rate: the warm queries that requested no vocabulary file; settled: after five queries and no index request for 1.5 s (at most 30 s); open 5 s: one query, then the measured ones from 5 s after the page opened.',
   ].join('\n');
 }
 
 const COLD_QUERIES = 5;
+/** The issue's "once the page has been open for 5 s" (#22). */
+const OPEN_FOR_MS = 5000;
+
+/** Share of queries that requested no vocabulary file. */
+function hitRate(vocabularyRequests: readonly number[]): number {
+  return vocabularyRequests.filter((n) => n === 0).length / vocabularyRequests.length;
+}
 
 async function measure(label: string, indexDir: string, buildSeconds: number | null, options: SweepOptions): Promise<SweepRow> {
   const manifestText = readFileSync(path.join(indexDir, 'manifest.json'));
@@ -105,6 +121,8 @@ async function measure(label: string, indexDir: string, buildSeconds: number | n
     for (let run = 0; run < options.coldRuns; run++) for (const query of queries) colds.push(await coldRun(browser, target, query));
     const warm = await warmRun(browser, target, BENCH_QUERIES, 'typed');
     const counts = warm.probes.map((p) => p.countAt - p.since);
+    const early = await warmRun(browser, target, BENCH_QUERIES, 'typed', OPEN_FOR_MS);
+    const earlyCounts = early.probes.map((p) => p.countAt - p.since);
     return {
       label,
       articles: manifest.articles,
@@ -116,7 +134,11 @@ async function measure(label: string, indexDir: string, buildSeconds: number | n
       coldCount: median(colds.map((c) => c.probe.countAt)),
       typedCountMedian: median(counts),
       typedCountP95: percentile(counts, 95),
-      hitRate: warm.vocabularyRequests.filter((n) => n === 0).length / warm.vocabularyRequests.length,
+      hitRate: hitRate(warm.vocabularyRequests),
+      earlyCountMedian: median(earlyCounts),
+      earlyCountP95: percentile(earlyCounts, 95),
+      earlyHitRate: hitRate(early.vocabularyRequests),
+      unpainted: [...warm.unpainted.map((q) => `${q} (settled)`), ...early.unpainted.map((q) => `${q} (open 5 s)`)],
       longestTaskCold: Math.max(...colds.map((c) => c.longestTask)),
     };
   } finally {
