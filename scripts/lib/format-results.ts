@@ -18,6 +18,10 @@ export function formatResults(
   const [open, close] = color ? ['\x1b[1m', '\x1b[22m'] : ['【', '】'];
   const groups = response.groups < response.total ? ` in ${response.groups} group${response.groups === 1 ? '' : 's'} (near-duplicates collapsed)` : '';
   const lines = [`${response.total} result${response.total === 1 ? '' : 's'}${groups}`];
+  // A filter value the archive does not have matches nothing: say so rather than a bare 0.
+  for (const [facet, values] of Object.entries(response.facets.unknown ?? {})) {
+    lines.push(`No article has ${printableName(facet)} ${values.map((value) => `"${printableName(value)}"`).join(' or ')}: the archive has no such value.`);
+  }
   results.forEach((result, i) => {
     const snippet = findSnippet(fragments[i]!.text, response.query);
     let text = '';

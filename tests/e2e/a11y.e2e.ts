@@ -68,6 +68,32 @@ for (const scheme of ['light', 'dark'] as const) {
   }
 }
 
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`accessibility of the author and tag facets, ${scheme} colour scheme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test("their boxes, their chips (an unknown author among them) and the reader's author link have no serious findings, in each language", async ({ page, openResult }) => {
+      // Three languages, two axe runs each: slow on a loaded machine (no timing is asserted).
+      test.slow();
+      const query = `q=${encodeURIComponent('城市')}&author=${encodeURIComponent('王小明')}&author=NoSuchAuthor&tag=${encodeURIComponent('评论')}`;
+      for (const lang of ['zh-Hans', 'zh-Hant', 'en']) {
+        // tests/fixtures/facets, served at /facets/.
+        await page.goto(`./facets/?lang=${lang}&${query}`);
+        await waitForResults(page);
+        await expect(page.locator('.news-search')).toHaveAttribute('lang', lang);
+        // Three chips (two authors, one tag) and "clear all"; the unknown author marked in its box.
+        await expect(page.locator('.active-filters').getByRole('button')).toHaveCount(4);
+        await expect(page.getByRole('checkbox', { name: /^NoSuchAuthor/ })).toBeChecked();
+        await expect(page.getByRole('checkbox', { name: /^评论/ })).toBeChecked();
+        expect(await seriousFindings(page), `${lang}`).toEqual([]);
+        const reader = await openResult(0);
+        await expect(reader.getByRole('link', { name: /王小明/ })).toBeVisible();
+        expect(await seriousFindings(page), `${lang}, reader`).toEqual([]);
+      }
+    });
+  });
+}
+
 test('the search box has a name and the page says its language', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('searchbox', { name: '搜索新闻文章' })).toHaveAttribute('type', 'search');

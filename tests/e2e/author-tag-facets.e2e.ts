@@ -73,3 +73,17 @@ test.describe('author and tag chips', () => {
     await expect(page.getByText('本存档中没有作者')).toHaveCount(0);
   });
 });
+
+test.describe("the widget's filter panel", () => {
+  test('has the author and tag facets, and a tick narrows the widget\'s results', async ({ page }) => {
+    await page.goto('./embed/embed-facets.html');
+    const widget = page.locator('news-search#facets');
+    await widget.getByRole('searchbox').fill('城市');
+    await expect(widget.getByRole('status')).toHaveText('4 articles');
+    const authors = widget.getByRole('group', { name: 'Author' });
+    await expect(authors.getByRole('checkbox', { name: /^王小明\s+1$/ })).toBeVisible();
+    await widget.getByRole('group', { name: 'Tag' }).getByRole('checkbox', { name: /^评论\s+1$/ }).check();
+    await expect(widget.getByRole('status')).toHaveText('1 article');
+    await expect(widget.getByRole('button', { name: 'Remove filter: 评论' })).toBeVisible();
+  });
+});

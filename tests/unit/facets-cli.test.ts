@@ -74,6 +74,12 @@ describe('a facet declared by data (a front-matter key, --facet region)', () => 
     expect((await search('--author', '王小明')).unknown).toBeUndefined();
   });
 
+  it('says so in the text for people too', async () => {
+    const { code, stdout } = await run('search.ts', ['--index', index, '--tag', '无此标签', '城市']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('No article has tag "无此标签": the archive has no such value.');
+  });
+
   it('refuses a front-matter key that is already a facet, with exit code 2', async () => {
     const { code, stderr } = await run('build-index.ts', ['--input', ARCHIVE, '--out', path.join(tmp, 'other'), '--no-cache', '--facet', 'tag']);
     expect(code).toBe(2);
