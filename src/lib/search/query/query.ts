@@ -110,6 +110,8 @@ async function runStep(
   // One MiniSearch over the loaded terms serves the included and the excluded clauses alike.
   const documentFrequency = new Map([...entries].map(([term, entry]) => [term, entry.df] as const));
   const search = assembleMiniSearch(terms, docs, manifest, documentFrequency);
+  // Loading the postings into MiniSearch and scoring them are the step's two largest pieces of work.
+  await pause();
   const textField = manifest.fields.indexOf('text');
   const lengthFactor = (n: number) => (textField < 0 ? 1 : shortTextFactor(docs.fieldLength[textField]![n]!));
   const match = (clauses: readonly PlanClause[], combineWith: 'AND' | 'OR') => scoreClauses(search, clauses, combineWith, { fuzzy, merged, isTraditional: (n) => docs.traditional[n] === 1 }, lengthFactor);
@@ -219,9 +221,10 @@ export interface RunOptions {
    */
   phraseCheckLimit?: number;
   /**
-   * Awaited between the stages of a step (its postings, docs rows, scoring, filtering, counting),
-   * to let other work run: the widget's search in the page passes one that resolves in a later
-   * task (`src/worker/yield-to-page.ts`), so that no stage adds to another's task. None by default.
+   * Awaited between the stages of a step (its postings, docs rows, MiniSearch's loading, scoring,
+   * filtering, counting), to let other work run: the widget's search in the page passes one that
+   * resolves in a later task (`src/worker/yield-to-page.ts`), so that no stage adds to another's
+   * task. None by default.
    */
   pause?: () => Promise<void>;
 }
