@@ -289,7 +289,7 @@ export class IndexReader {
   }
 
   private async decode<T>(path: string, parse: (data: Uint8Array) => T): Promise<T> {
-    const data = await gunzip(await readFile(this.source, path), path);
+    const data = await gunzip(await readFile(this.source, path), path, this.source.pause);
     if (this.source.verifyContent) await verifyContentHash(path, data);
     await this.source.pause?.();
     let value: T;
@@ -354,10 +354,10 @@ async function readFile(source: IndexSource, path: string): Promise<Uint8Array> 
  * also sets `Content-Encoding: gzip` makes the browser inflate them first: then there is no gzip
  * header left, and the bytes are used as they are.
  */
-async function gunzip(data: Uint8Array, path: string): Promise<Uint8Array> {
+async function gunzip(data: Uint8Array, path: string, pause?: () => Promise<void>): Promise<Uint8Array> {
   if (data[0] !== 0x1f || data[1] !== 0x8b) return data;
   try {
-    return await inflate(data);
+    return await inflate(data, pause);
   } catch (error) {
     throw new IndexError(`load-index: ${path} is corrupt (${(error as Error).message}): the index is damaged; rebuild it`, path, 'damaged');
   }
