@@ -38,9 +38,10 @@ function plainPreloadHelper(): Plugin {
  *   search state, the App's components and the simplified strings;
  * - archive-files: what the search service shares with the hosted page's offline side;
  * - on-demand (`null`): the reader (with DOMPurify and its strings), the rewrites line, the
- *   compact box, the offline controls, the other languages, each a chunk of its own; the facet
- *   column's controls (`facet-controls/`: the outlet list and the date inputs, with their strings)
- *   one chunk, laid out after the first results (the widget's download budget, docs/widget.md).
+ *   active-filter chips, the language selector, the compact box, the offline controls, the other
+ *   languages, each a chunk of its own; the facet column's controls (`facet-controls/`: the outlet
+ *   list and the date inputs, with their strings and the lists' order) one chunk, laid out after
+ *   the first results (the widget's download budget, docs/widget.md).
  */
 const CHUNK_OF_FOLDER: ReadonlyMap<string, string | null> = new Map([
   ['src/protocol', 'preopen'],
@@ -51,9 +52,11 @@ const CHUNK_OF_FOLDER: ReadonlyMap<string, string | null> = new Map([
   ['src/ui/i18n/on-demand', null],
   // Files listed on their own: the language list, which the entry reads from the URL before any
   // string; the page's history, which goes with src/boot (the hosted page's own, not the widget's);
+  // the facet lists' order, which goes with the facet controls (their only user);
   // what the search service shares with the hosted page's offline side (see `inlineSearchGuard`).
   ['src/ui/i18n/lang.ts', 'preopen'],
   ['src/ui/state/history-sync.ts', null],
+  ['src/ui/state/facet-order.ts', null],
   ['src/offline/archive-files.ts', 'archive-files'],
   ['node_modules/svelte', 'app'],
 ]);

@@ -54,8 +54,11 @@ export interface IndexSession {
   fetched(): { build: string; paths: string[] };
 }
 
-/** A session for the index at `url` (a folder URL ending in `/`), reporting its fetches to `report`. */
-export function openSession(url: string, report: ReportFetch): IndexSession {
+/**
+ * A session for the index at `url` (a folder URL ending in `/`), reporting its fetches to
+ * `report`; `pause`, awaited around each file's decoding (`IndexSource.pause`): the search in the page.
+ */
+export function openSession(url: string, report: ReportFetch, pause?: () => Promise<void>): IndexSession {
   /** The open build, once read: same-origin fetches name it for the hosted page's service worker (`BUILD_HEADER`). */
   let build = '';
   let searcher: Promise<Searcher> | null = null;
@@ -179,6 +182,7 @@ export function openSession(url: string, report: ReportFetch): IndexSession {
   function source(manifest?: Promise<Uint8Array>): IndexSource {
     let given = manifest;
     return {
+      pause,
       async bytes(path) {
         if (path === 'manifest.json' && given) {
           const bytes = given;

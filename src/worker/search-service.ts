@@ -43,9 +43,10 @@ export interface SearchPort {
 /** How `serveSearch` runs its searches. */
 export interface ServeOptions {
   /**
-   * Awaited between the stages of a search and between the summaries of a page (see
-   * `RunOptions.pause`): `yieldToPage` when the search runs on the page's own thread (the
-   * widget's inline mode). None in a worker, whose long tasks block nobody.
+   * Awaited between the stages of a search, around each index file's decoding and between the
+   * summaries of a page (see `RunOptions.pause`, `IndexSource.pause`): `yieldToPage` when the
+   * search runs on the page's own thread (the widget's inline mode). None in a worker, whose long
+   * tasks block nobody.
    */
   pause?: () => Promise<void>;
 }
@@ -63,7 +64,7 @@ export function serveSearch(port: SearchPort, { pause }: ServeOptions = {}): voi
 
   const handlers: { [K in RequestType]: (params: WorkerApi[K]['params'], id: number) => Promise<WorkerApi[K]['result']> } = {
     async open({ indexUrl, manifest }) {
-      if (session?.url !== indexUrl) session = openSession(indexUrl, report);
+      if (session?.url !== indexUrl) session = openSession(indexUrl, report, pause);
       const opened = await (session.opening() ?? session.open(core, manifest));
       // Every query needs the newest block of the docs table: start fetching it before the first one arrives.
       opened.reader.docs([opened.reader.blockCount - 1]).catch(() => undefined);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadMessages, ZH_HANS } from '../../src/ui/i18n/i18n.ts';
+import { chipsMessages } from '../../src/ui/i18n/on-demand/chips-messages.ts';
 import { activeFilters, hasRankedWords, shownSort, unknownFiltersText, type FilterInputs } from '../../src/ui/state/active-filters.ts';
 import { pageTitle } from '../../src/ui/state/page-title.ts';
 import { testManifest } from './support/fake-search-worker.ts';
@@ -52,11 +53,9 @@ describe('activeFilters over author and tag', () => {
       ['outlet', '法广', '法广'],
       ['author', '王小明', '王小明'],
     ]);
-    const en = await loadMessages('en');
-    const hant = await loadMessages('zh-Hant');
-    expect(ZH_HANS.removeFilter(chips[3]!.label)).toBe('移除筛选：王小明');
-    expect(en.removeFilter(chips[0]!.label)).toBe('Remove filter: 香港');
-    expect(hant.removeFilter(chips[0]!.label)).toMatch(/香港$/);
+    expect(chipsMessages(ZH_HANS.locale).removeFilter(chips[3]!.label)).toBe('移除筛选：王小明');
+    expect(chipsMessages((await loadMessages('en')).locale).removeFilter(chips[0]!.label)).toBe('Remove filter: 香港');
+    expect(chipsMessages((await loadMessages('zh-Hant')).locale).removeFilter(chips[0]!.label)).toMatch(/香港$/);
   });
 
   it("marks an author or tag unknown as the latest answer reports it (the page has no list of their names), and says which facet it is", async () => {

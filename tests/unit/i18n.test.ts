@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { offlineMessages } from '../../src/offline/offline-messages.ts';
 import { formatBucket, formatDate, LANGS, loadedMessages, loadMessages, parseLang, preferredChinese, ZH_HANS } from '../../src/ui/i18n/i18n.ts';
+import { chipsMessages } from '../../src/ui/i18n/on-demand/chips-messages.ts';
 import { facetMessages } from '../../src/ui/i18n/on-demand/facet-messages.ts';
 import { readerMessages } from '../../src/ui/i18n/on-demand/reader-messages.ts';
+import { rewritesMessages } from '../../src/ui/i18n/on-demand/rewrites-messages.ts';
 
 describe('UI strings', () => {
   it('has simplified Chinese at once and loads the other languages once, on demand', async () => {
@@ -69,7 +71,9 @@ describe('dates', () => {
 
 
 describe('strings that travel with their chunk', () => {
-  const modules = { reader: readerMessages, facets: facetMessages, offline: offlineMessages };
+  const modules = { reader: readerMessages, facets: facetMessages, offline: offlineMessages, rewrites: rewritesMessages, chips: chipsMessages };
+  /** A string, or what a message function says for sample arguments (`1`: a count or a date, either reads). */
+  const textOf = (value: unknown): string => (typeof value === 'function' ? String((value as (...args: unknown[]) => unknown)('1', '1')) : String(value));
 
   it('gives every language each chunk\u2019s strings, in its own script, by the locale the App shows', async () => {
     for (const [name, messagesOf] of Object.entries(modules)) {
@@ -77,12 +81,15 @@ describe('strings that travel with their chunk', () => {
       expect(Object.keys(hant!).sort(), name).toEqual(Object.keys(hans!).sort());
       expect(Object.keys(en!).sort(), name).toEqual(Object.keys(hans!).sort());
       // Each language its own text: traditional is not the simplified strings again, English not Chinese.
-      expect(Object.keys(hans!).filter((key) => typeof hans![key] === 'string' && hant![key] !== hans![key]).length, name).toBeGreaterThan(0);
-      for (const value of Object.values(en!)) if (typeof value === 'string') expect(value).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(Object.keys(hans!).filter((key) => textOf(hant![key]) !== textOf(hans![key])).length, name).toBeGreaterThan(0);
+      for (const value of Object.values(en!)) expect(textOf(value), name).not.toMatch(/[\u4e00-\u9fff]/);
     }
     expect(readerMessages('zh-TW').readerClose).toBe('關閉');
     expect(facetMessages('en').showAllValues(3)).toBe('Show all (3 more with no results)');
     expect(offlineMessages('zh-CN').reload).toBe('重新载入');
+    expect(rewritesMessages('zh-TW').rewriteScript('台湾', 'simplified')).toBe('已包含簡體 台湾 的結果');
+    expect(rewritesMessages('zh-CN').rewriteScript('台灣', 'traditional')).toBe('已包含繁体 台灣 的结果');
+    expect(chipsMessages('zh-CN').removeFilter('法广')).toBe('移除筛选：法广');
   });
 
   it('is not among the App\u2019s own strings', () => {

@@ -22,6 +22,35 @@ describe('inflate', () => {
   });
 });
 
+describe('inflate with a pause (the widget searching in the page)', () => {
+  it('writes a large member in slices, awaiting the pause after each, and returns the same bytes', async () => {
+    const large = new Uint8Array(300_000);
+    for (let i = 0, x = 7; i < large.length; i++) large[i] = (x = (Math.imul(x, 1_103_515_245) + 12_345) >>> 0) >>> 24;
+    const member = gzipSync(large);
+    expect(member.length).toBeGreaterThan(200_000);
+    let pauses = 0;
+    const pause = () => (pauses++, new Promise<void>((resolve) => setTimeout(resolve, 0)));
+    expect(await inflate(member, pause)).toEqual(large);
+    // One pause per 32 KB slice of the compressed bytes.
+    expect(pauses).toBe(Math.ceil(member.length / (32 * 1024)));
+    // A small member is written at once.
+    pauses = 0;
+    const small = new TextEncoder().encode('台湾 '.repeat(20));
+    expect(await inflate(gzipSync(small), pause)).toEqual(small);
+    expect(pauses).toBe(0);
+  });
+
+  it('still rejects a damaged large member', async () => {
+    const large = new Uint8Array(300_000);
+    for (let i = 0, x = 3; i < large.length; i++) large[i] = (x = (Math.imul(x, 1_103_515_245) + 12_345) >>> 0) >>> 24;
+    const damaged = Uint8Array.from(gzipSync(large));
+    damaged[100_000] = damaged[100_000]! ^ 0xff;
+    await expect(inflate(damaged, () => new Promise<void>((resolve) => setTimeout(resolve, 0)))).rejects.toThrow();
+    const member = gzipSync(large);
+    await expect(inflate(member.subarray(0, member.length - 10), () => Promise.resolve())).rejects.toThrow();
+  });
+});
+
 describe('warmUpInflate', () => {
   it("inflates its empty gzip member without error (the constant is valid gzip: Node's own empty member)", async () => {
     await expect(warmUpInflate()).resolves.toBeUndefined();

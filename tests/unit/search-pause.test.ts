@@ -55,3 +55,18 @@ describe('a search with a pause between its stages (the widget searching in the 
     expect(last).toEqual(await (await Searcher.open(fileIndexSource(out))).search({ text: '香港' }));
   });
 });
+
+describe('an index source with a pause (the widget searching in the page)', () => {
+  it('awaits it before and after decoding each index file, and between the manifest\u2019s stages, with the same answers', async () => {
+    const { pause, calls } = countingPause();
+    const decoded: string[] = [];
+    // Every `.bin` (docs blocks, vocabulary parts, postings chunks) is decompressed and decoded; JSON files are not.
+    const source = { ...fileIndexSource(out, (file) => void (file.endsWith('.bin') && decoded.push(file))), pause };
+    const paused = await (await Searcher.open(source)).search({ text: '香港 -国安法', limit: 10 });
+    expect(paused).toEqual(await (await Searcher.open(fileIndexSource(out))).search({ text: '香港 -国安法', limit: 10 }));
+    expect(decoded.length).toBeGreaterThan(1);
+    // Four for the manifest (read, parsed, checked, laid out), two for each binary file (and one
+    // per 32 KB slice of a large one's compressed bytes: the fixture's are smaller).
+    expect(calls()).toBe(4 + 2 * decoded.length);
+  });
+});

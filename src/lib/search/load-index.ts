@@ -23,6 +23,14 @@ export interface IndexSource {
    * hash of each file read: the CLI checks, the browser (which checks each part's term range) not.
    */
   verifyContent?: boolean;
+  /**
+   * Awaited before each file's bytes are decoded and after (the manifest's: between its parsing,
+   * its checks and its layout): the widget's search in the page passes one that resolves in a
+   * later task (`src/worker/yield-to-page.ts`), so that a file's decoding is a task of its own,
+   * apart from its decompression and from the search step that waited for it. None by default (a
+   * worker, the CLI).
+   */
+  pause?: () => Promise<void>;
 }
 
 const decoder = new TextDecoder();
@@ -89,14 +97,21 @@ export class IndexReader {
    */
   static async open(source: IndexSource): Promise<IndexReader> {
     const data = await readFile(source, 'manifest.json');
+    // A large archive's manifest is parsed, checked and laid out in tasks of their own (`IndexSource.pause`).
+    await source.pause?.();
     let parsed: unknown;
     try {
       parsed = JSON.parse(decoder.decode(data));
     } catch {
       throw new IndexError('load-index: manifest.json is not valid JSON: the index is damaged; rebuild it with npm run index', 'manifest.json', 'damaged');
     }
+    await source.pause?.();
     // Every count and size it declares is checked before the docs table is allocated from them.
-    return new IndexReader(validateManifest(parsed), source);
+    const manifest = validateManifest(parsed);
+    await source.pause?.();
+    const reader = new IndexReader(manifest, source);
+    await source.pause?.();
+    return reader;
   }
 
   /** Blocks of article numbers (the newest is `blockCount - 1`). */
@@ -365,13 +380,17 @@ export class IndexReader {
   }
 
   private async decode<T>(path: string, parse: (data: Uint8Array) => T): Promise<T> {
-    const data = await gunzip(await readFile(this.source, path), path);
+    const data = await gunzip(await readFile(this.source, path), path, this.source.pause);
     if (this.source.verifyContent) await verifyContentHash(path, data);
+    await this.source.pause?.();
+    let value: T;
     try {
-      return parse(data);
+      value = parse(data);
     } catch (error) {
       throw new IndexError(`load-index: ${path} is corrupt (${(error as Error).message}): the index is damaged; rebuild it`, path, 'damaged');
     }
+    await this.source.pause?.();
+    return value;
   }
 }
 
@@ -434,10 +453,10 @@ async function readFile(source: IndexSource, path: string): Promise<Uint8Array> 
  * also sets `Content-Encoding: gzip` makes the browser inflate them first: then there is no gzip
  * header left, and the bytes are used as they are.
  */
-async function gunzip(data: Uint8Array, path: string): Promise<Uint8Array> {
+async function gunzip(data: Uint8Array, path: string, pause?: () => Promise<void>): Promise<Uint8Array> {
   if (data[0] !== 0x1f || data[1] !== 0x8b) return data;
   try {
-    return await inflate(data);
+    return await inflate(data, pause);
   } catch (error) {
     throw new IndexError(`load-index: ${path} is corrupt (${(error as Error).message}): the index is damaged; rebuild it`, path, 'damaged');
   }

@@ -69,10 +69,6 @@ export interface Messages {
   sortRelevance: string;
   sortNewest: string;
   sortOldest: string;
-  // The active-filter chips above the results (ActiveFilters.svelte) and the facet lists' "show all".
-  activeFiltersLabel: string;
-  /** A chip's name: removing the filter `value` (a quoted `移除筛选：<value>`, a public name tests and scripts use). */
-  removeFilter: (value: string) => string;
   dateRangeChip: (from: string, to: string) => string;
   dateFromChip: (from: string) => string;
   dateToChip: (to: string) => string;
@@ -88,13 +84,6 @@ export interface Messages {
   noResults: string;
   noResultsHint: string;
   searchWithout: (term: string) => string;
-  /** The rewrites line (QueryRewrites.svelte): a typo's correction, synonyms included, the other script included. */
-  rewriteTypo: (to: string) => string;
-  rewriteSynonyms: (to: string) => string;
-  rewriteScript: (to: string, script: 'simplified' | 'traditional') => string;
-  /** Its link to the literal words: after a typo's correction, and after synonyms only. */
-  literalInstead: (words: string) => string;
-  literalOnly: (words: string) => string;
   /** Joins the words of one rewrite kind. */
   wordSeparator: string;
   snippetLoading: string;
@@ -154,8 +143,6 @@ export const ZH_HANS: Messages = {
   sortRelevance: '相关度',
   sortNewest: '最新在前',
   sortOldest: '最早在前',
-  activeFiltersLabel: '当前筛选',
-  removeFilter: (value) => `移除筛选：${value}`,
   dateRangeChip: (from, to) => `${from}至${to}`,
   dateFromChip: (from) => `${from}起`,
   dateToChip: (to) => `截至${to}`,
@@ -169,11 +156,6 @@ export const ZH_HANS: Messages = {
   noResults: '没有找到文章。',
   noResultsHint: '试试去掉一个筛选条件或一个关键词。',
   searchWithout: (term) => `去掉“${term}”再搜索`,
-  rewriteTypo: (to) => `显示 ${to} 的结果`,
-  rewriteSynonyms: (to) => `已包含 ${to} 的结果`,
-  rewriteScript: (to, script) => `已包含${script === 'traditional' ? '繁体' : '简体'} ${to} 的结果`,
-  literalInstead: (words) => `仍搜 ${words}`,
-  literalOnly: (words) => `只搜 ${words}`,
   wordSeparator: '、',
   snippetLoading: '正在载入摘要…',
   snippetUnavailable: '摘要无法载入。',

@@ -113,6 +113,8 @@ async function runStep(
   // Literal-form keys are read from their postings (`typedFormTier`), never searched: MiniSearch need not hold them.
   const words = planTerms.forms.size ? new Map([...terms].filter(([term]) => !isLiteralFormKey(term))) : terms;
   const search = assembleMiniSearch(words, docs, manifest, documentFrequency);
+  // Loading the postings into MiniSearch and scoring them are the step's two largest pieces of work.
+  await pause();
   const textField = manifest.fields.indexOf('text');
   const lengthFactor = (n: number) => (textField < 0 ? 1 : shortTextFactor(docs.fieldLength[textField]![n]!));
   const isTraditional = (n: number) => docs.traditional[n] === 1;
@@ -231,9 +233,10 @@ export interface RunOptions {
    */
   phraseCheckLimit?: number;
   /**
-   * Awaited between the stages of a step (its postings, docs rows, scoring, filtering, counting),
-   * to let other work run: the widget's search in the page passes one that resolves in a later
-   * task (`src/worker/yield-to-page.ts`), so that no stage adds to another's task. None by default.
+   * Awaited between the stages of a step (its postings, docs rows, MiniSearch's loading, scoring,
+   * filtering, counting), to let other work run: the widget's search in the page passes one that
+   * resolves in a later task (`src/worker/yield-to-page.ts`), so that no stage adds to another's
+   * task. None by default.
    */
   pause?: () => Promise<void>;
 }
