@@ -5,7 +5,8 @@ import { expect, resultCount, test } from './fixtures.ts';
  * for words. Over the real archive (`/corpus/`): hundreds of parts, of which a query needs a few.
  */
 test('after a first search, the vocabulary is fetched ahead and new words need no round trip', async ({ page, search }) => {
-  test.setTimeout(60_000);
+  // About a thousand parts, three at a time: a loaded machine needs well over the default bounds.
+  test.setTimeout(120_000);
   const parts = new Set<string>();
   page.context().on('request', (request) => {
     if (/\/data\/terms-[^/]+\.bin$/.test(request.url())) parts.add(new URL(request.url()).pathname);
@@ -18,7 +19,7 @@ test('after a first search, the vocabulary is fetched ahead and new words need n
   await search('王毅');
   const afterFirst = parts.size;
   expect(afterFirst).toBeLessThan(total);
-  await expect.poll(() => parts.size, { timeout: 25_000 }).toBe(total);
+  await expect.poll(() => parts.size, { timeout: 80_000 }).toBe(total);
 
   // From now on the vocabulary never touches the network: a new word still finds its articles.
   await page.context().route(/\/corpus\/data\/(terms|dir)-[^/]+\.bin$/, (route) => route.abort('connectionrefused'));
