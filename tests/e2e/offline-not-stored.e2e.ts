@@ -47,7 +47,11 @@ test('offline, results whose summaries were never fetched are counted, and the m
   const asked = watchIndexRequests(context, () => `${baseURL}data/`);
   await page.goto('./');
   await countFor(page, '王毅');
-  // The page fetched the whole (small) vocabulary ahead after that search: any word is found offline.
+  // The page fetches the whole (small) vocabulary ahead a while after that search: once every part
+  // has been asked for and stored, any word is found offline.
+  const manifest = (await (await page.request.get('./data/manifest.json')).json()) as { partPages: Array<[string, string, number, number]>; newestPartPages: Array<[string, string, number, number]> };
+  const parts = [...manifest.partPages, ...manifest.newestPartPages].reduce((sum, entry) => sum + entry[2], 0);
+  await expect.poll(() => [...asked].filter((file) => file.startsWith('terms-')).length, { timeout: 20_000 }).toBe(parts);
   await waitUntilStored(page, asked);
   const fragments = [...asked].filter((file) => file.startsWith('a/'));
 
