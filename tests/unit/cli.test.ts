@@ -1,31 +1,23 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCacheDir } from '../../scripts/compiler/build-archive-index.ts';
 import { readPartTable } from '../../scripts/lib/part-table.ts';
 import type { Manifest } from '../../src/lib/search/format/index-format.ts';
 import { FIXTURES, REPO_ROOT } from '../helpers/paths.ts';
+import { runScript } from '../helpers/run-script.ts';
 
-const exec = promisify(execFile);
 
 /** Output folders the scripts wrote: their default compile caches (in the repo's node_modules/.cache) are removed after. */
 const outs = new Set<string>();
 
-/** Runs a project script the way `npm run` does; resolves with its exit code and output. */
+/** `runScript`, noting the output folder so that its default compile cache is removed after. */
 async function run(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const out = args.indexOf('--out');
   if (out >= 0 && args[out + 1]) outs.add(args[out + 1]!);
-  try {
-    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx/esm', path.join(REPO_ROOT, 'scripts', script), ...args], { cwd: REPO_ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+  return runScript(script, args);
 }
 
 let tmp: string;

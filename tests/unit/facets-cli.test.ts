@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/paths.ts';
+import { runScript as run } from '../helpers/run-script.ts';
 
-const exec = promisify(execFile);
 /** Six hand-written articles: two by 王小明, one by 李华, one whose `author` is its outlet, a CDT body with "Post tags:", one without front matter. */
 const ARCHIVE = path.join(REPO_ROOT, 'tests/fixtures/facets');
 
@@ -15,16 +13,6 @@ interface SearchJson {
   results: Array<{ title: string }>;
   facets: Record<string, Record<string, number>>;
   unknown?: Record<string, string[]>;
-}
-
-async function run(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx/esm', path.join(REPO_ROOT, 'scripts', script), ...args], { cwd: REPO_ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
 }
 
 let tmp: string;
