@@ -358,6 +358,9 @@ export async function warmRun(browser: Browser, target: PageTarget, queries: rea
     const probes: Probe[] = [];
     const vocabularyRequests: number[] = [];
     const unpainted: string[] = [];
+    // BENCH_WARM_PROFILE=PREFIX: CPU profiles of the page and its worker over the measured queries.
+    const profilePrefix = process.env.BENCH_WARM_PROFILE;
+    const profile = profilePrefix ? await startColdProfile(cdp, profilePrefix) : null;
     for (const query of queries) {
       await box.fill('');
       await settle(page, 'the answer to the cleared box');
@@ -373,6 +376,7 @@ export async function warmRun(browser: Browser, target: PageTarget, queries: rea
       }
       vocabularyRequests.push(vocabularyServed() - before);
     }
+    await profile?.save(mode);
     if (process.env.BENCH_PAGE_DEBUG) {
       for (const p of probes) console.log(`  warm ${p.query.padEnd(12)} first ${ms(p.firstAt - p.since).padStart(7)} count ${ms(p.countAt - p.since).padStart(7)} full ${ms(p.fullAt - p.since).padStart(7)}`);
     }

@@ -107,7 +107,7 @@ test.describe('the outlet list', () => {
     await showAll.click();
     await expect(outletList(page)).toHaveCount(10);
     await expect(page.getByRole('checkbox', { name: /^BBC\s+0$/ })).toBeVisible();
-    await page.getByRole('button', { name: '只显示有结果的' }).click();
+    await page.getByRole('button', { name: '收起' }).click();
     await expect(outletList(page)).toHaveCount(3);
 
     // A selected value is listed first even with no result.

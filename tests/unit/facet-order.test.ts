@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderFacetRows, visibleFacetRows } from '../../src/ui/state/facet-order.ts';
+import { FACET_LIST_LIMIT, orderFacetRows, visibleFacetRows } from '../../src/ui/state/facet-order.ts';
 
 const COUNTS = [
   { name: '联合早报', count: 5 },
@@ -37,7 +37,7 @@ describe('orderFacetRows for a facet whose counts hold only the values the answe
 describe('visibleFacetRows', () => {
   it('hides values with no result unless selected, and "show all" reveals them', () => {
     const rows = orderFacetRows(COUNTS, ['美国之音']);
-    expect(visibleFacetRows(rows, { showAll: false, frozen: null })).toEqual({ rows: rows.slice(0, 3), hidden: 1 });
+    expect(visibleFacetRows(rows, { showAll: false, frozen: null })).toEqual({ rows: rows.slice(0, 3), hidden: 1, hiddenEmpty: 1 });
     expect(names(visibleFacetRows(rows, { showAll: true, frozen: null }).rows)).toEqual(['美国之音', '联合早报', '法广', 'BBC']);
   });
 
@@ -51,5 +51,26 @@ describe('visibleFacetRows', () => {
     // A value the frozen order does not hold comes after it.
     const withNew = orderFacetRows([{ name: 'DW', count: 9 }, ...COUNTS], []);
     expect(names(visibleFacetRows(withNew, { showAll: false, frozen: ['法广', '联合早报'] }).rows)).toEqual(['法广', '联合早报', 'DW']);
+  });
+});
+
+describe('visibleFacetRows on a long list (a tag facet with hundreds of values)', () => {
+  const many = Array.from({ length: 40 }, (_, i) => ({ name: `标签${i}`, count: 40 - i }));
+
+  it(`lists the first ${FACET_LIST_LIMIT} by count; "show all" lists every one`, () => {
+    const shown = visibleFacetRows(orderFacetRows([...many, { name: '空', count: 0 }], []), { showAll: false, frozen: null });
+    expect(names(shown.rows)).toEqual(many.slice(0, FACET_LIST_LIMIT).map((v) => v.name));
+    expect(shown).toMatchObject({ hidden: 41 - FACET_LIST_LIMIT, hiddenEmpty: 1 });
+    expect(visibleFacetRows(orderFacetRows(many, []), { showAll: true, frozen: null }).rows).toHaveLength(40);
+  });
+
+  it('always lists the selected values and the frozen ones, past the limit too', () => {
+    const rows = orderFacetRows(many, ['标签35']);
+    const shown = visibleFacetRows(rows, { showAll: false, frozen: null });
+    expect(names(shown.rows)[0]).toBe('标签35');
+    expect(shown.rows).toHaveLength(FACET_LIST_LIMIT);
+    const frozen = ['标签39', ...many.slice(0, 12).map((v) => v.name)];
+    const held = visibleFacetRows(orderFacetRows(many, []), { showAll: false, frozen });
+    expect(names(held.rows)).toEqual(frozen);
   });
 });

@@ -85,7 +85,8 @@ describe('strings that travel with their chunk', () => {
       for (const value of Object.values(en!)) expect(textOf(value), name).not.toMatch(/[\u4e00-\u9fff]/);
     }
     expect(readerMessages('zh-TW').readerClose).toBe('關閉');
-    expect(facetMessages('en').showAllValues(3)).toBe('Show all (3 more with no results)');
+    expect(facetMessages('en').showAllValues(3, 3)).toBe('Show all (3 more with no results)');
+    expect(facetMessages('zh-CN').showAllValues(12, 3)).toBe('显示全部（另有 12 个）');
     expect(offlineMessages('zh-CN').reload).toBe('重新载入');
     expect(rewritesMessages('zh-TW').rewriteScript('台湾', 'simplified')).toBe('已包含簡體 台湾 的結果');
     expect(rewritesMessages('zh-CN').rewriteScript('台灣', 'traditional')).toBe('已包含繁体 台灣 的结果');

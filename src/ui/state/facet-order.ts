@@ -1,8 +1,8 @@
 /**
  * The order of a facet's list (outlets; authors and tags alike): selected values first, then by
- * count; values with no result hidden until "show all"; and an order that can be frozen, so that
- * the box just ticked does not jump away under the pointer when the answer arrives. Pure: the
- * component keeps the frozen order and the "show all" switch.
+ * count; the first ten with a result listed, the rest and the values with no result behind "show
+ * all"; and an order that can be frozen, so that the box just ticked does not jump away under the
+ * pointer when the answer arrives. Pure: the component keeps the frozen order and the switch.
  */
 
 /** A value with its count for the current query. */
@@ -19,7 +19,7 @@ export interface FacetRow extends FacetCount {
 }
 
 export interface FacetListOptions {
-  /** Show values with no result too. */
+  /** Show every value: those past the first {@link FACET_LIST_LIMIT} and those with no result. */
   showAll: boolean;
   /** The names in the order shown when the list was frozen, or null: values not in it come after, in their own order. */
   frozen: readonly string[] | null;
@@ -48,19 +48,37 @@ export function orderFacetRows(counts: readonly FacetCount[], selected: readonly
 }
 
 /**
- * The rows to list, and how many are hidden: a value with no result is hidden unless it is
- * selected, `showAll` is on, or the frozen order holds it (nothing disappears under the pointer).
- *
- * @example visibleFacetRows(rows, { showAll: false, frozen: null }) // { rows: [...rows with a count or selected], hidden: 3 }
+ * How many values a facet lists before "show all" (InstantSearch's refinement list shows 10): a
+ * tag facet can have hundreds of values, and every one listed is laid out again on each answer.
  */
-export function visibleFacetRows(ordered: readonly FacetRow[], { showAll, frozen }: FacetListOptions): { rows: FacetRow[]; hidden: number } {
+export const FACET_LIST_LIMIT = 10;
+
+/** What {@link visibleFacetRows} lists and what it holds back. */
+export interface VisibleFacetRows {
+  rows: FacetRow[];
+  /** Values not listed. */
+  hidden: number;
+  /** Of those, the values with no result. */
+  hiddenEmpty: number;
+}
+
+/**
+ * The rows to list, and how many are hidden: a value with no result, and any value past the first
+ * {@link FACET_LIST_LIMIT}, is hidden unless it is selected, `showAll` is on, or the frozen order
+ * holds it (nothing disappears under the pointer).
+ *
+ * @example visibleFacetRows(rows, { showAll: false, frozen: null }) // { rows: [...the first 10 with a count, or selected], hidden: 3, hiddenEmpty: 1 }
+ */
+export function visibleFacetRows(ordered: readonly FacetRow[], { showAll, frozen }: FacetListOptions): VisibleFacetRows {
   const frozenAt = new Map(frozen?.map((name, at) => [name, at]));
-  const isShown = (row: FacetRow) => showAll || row.count > 0 || row.isSelected || frozenAt.has(row.name);
-  const shown = ordered.filter(isShown);
+  const mustShow = (row: FacetRow) => row.isSelected || frozenAt.has(row.name);
+  const shown = showAll ? [...ordered] : ordered.filter((row) => row.count > 0 || mustShow(row));
   if (frozen) {
     const rank = (row: FacetRow) => frozenAt.get(row.name) ?? frozen.length;
     // A stable sort: values the frozen order does not hold keep their own order after it.
     shown.sort((a, b) => rank(a) - rank(b));
   }
-  return { rows: shown, hidden: ordered.length - shown.length };
+  const rows = showAll ? shown : shown.filter((row, at) => at < FACET_LIST_LIMIT || mustShow(row));
+  const listed = new Set(rows);
+  return { rows, hidden: ordered.length - rows.length, hiddenEmpty: ordered.filter((row) => row.count === 0 && !listed.has(row)).length };
 }

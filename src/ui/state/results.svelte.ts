@@ -9,7 +9,9 @@ import type { ArticlePreview, Manifest } from '../../lib/search/format/index-for
 import type { SearchQuery } from '../../lib/search/types.ts';
 import type { HeadStart } from '../client/head-start.ts';
 import { isBareListing } from '../../protocol/search-request.ts';
+import type { Facets } from '../../lib/search/types.ts';
 import type { SearchAnswer } from '../../protocol/worker-protocol.ts';
+import { afterNextPaint } from './after-next-paint.ts';
 import { facetValues, type FacetValue } from './facet-lists.ts';
 import type { QueryInputs } from './query-inputs.svelte.ts';
 import type { SummaryLoader } from './summary-loader.svelte.ts';
@@ -46,6 +48,13 @@ export class Results {
   isManifestListing = $state(false);
   /** The answer shown is an older search's, while a newer one runs (the page dims it). */
   isStale = $state(false);
+  /**
+   * The facets the filter panel shows (lists, counts, timeline): the answer's, taken over after
+   * the paint that shows the answer's results and count. A tag list or a timeline laid out in the
+   * same frame as the results would delay them; they follow one frame later.
+   */
+  panelFacets: Facets | null = $state.raw(null);
+  private cancelPanelFacets: (() => void) | null = null;
   /** Results whose near-duplicates are shown (by article number), in the answers to search `seq`. */
   private expanded: { seq: number; numbers: ReadonlySet<number> } = $state.raw({ seq: -1, numbers: new Set() });
   /** Counter: only the answer to the latest search may be shown. */
@@ -74,6 +83,7 @@ export class Results {
     const shown = early.answer ?? early.partial;
     if (!shown) return;
     this.answer = shown;
+    this.panelFacets = shown.facets;
     this.answerText = head.text;
     this.searchedText = this.answerText.trim();
     this.isSearching = !early.answer;
@@ -172,7 +182,7 @@ export class Results {
   get outletCounts(): Array<{ name: string; count: number }> {
     const manifest = this.context.manifest();
     if (!manifest) return [];
-    const facet = this.answer?.facets.counts[OUTLET_FACET.name];
+    const facet = this.panelFacets?.counts[OUTLET_FACET.name];
     const counts = manifest.outlets.map((outlet, order) => ({ name: outlet.name, count: facet ? (facet[outlet.name] ?? 0) : outlet.count, order }));
     return counts.sort((a, b) => b.count - a.count || a.order - b.order).map(({ name, count }) => ({ name, count }));
   }
@@ -183,7 +193,7 @@ export class Results {
    * at 0. Empty until an answer has counted the facet.
    */
   facetCounts(facet: string): FacetValue[] {
-    return facetValues(this.answer?.facets.counts, facet, []);
+    return facetValues(this.panelFacets?.counts, facet, []);
   }
 
   get hasMore(): boolean {
@@ -236,6 +246,7 @@ export class Results {
   private showPartial(seq: number, text: string, answer: SearchAnswer): void {
     if (seq !== this.searchSeq) return;
     this.answer = answer;
+    this.showPanelFacets();
     this.isStale = false;
     if (this.expanded.seq !== seq) this.expanded = { seq, numbers: new Set() };
     this.isManifestListing = false;
@@ -247,6 +258,7 @@ export class Results {
   private showAnswer(seq: number, text: string, answer: SearchAnswer, fromManifest = false): void {
     if (seq !== this.searchSeq) return;
     this.answer = answer;
+    this.showPanelFacets();
     this.isStale = false;
     if (this.expanded.seq !== seq) this.expanded = { seq, numbers: new Set() };
     this.isManifestListing = fromManifest;
@@ -256,6 +268,20 @@ export class Results {
     this.context.loader.refresh(this.rows);
     this.context.settled(text, answer.total);
     if (answer.approximate && answer.searched.articles >= answer.searched.of) this.settleCount(seq, text);
+  }
+
+  /** The filter panel takes the answer's facets after the answer's results are painted (`panelFacets`). */
+  private showPanelFacets(): void {
+    this.cancelPanelFacets?.();
+    // The first answer's, at once: the panel has nothing to show before it.
+    if (!this.panelFacets) {
+      this.panelFacets = this.answer?.facets ?? null;
+      return;
+    }
+    this.cancelPanelFacets = afterNextPaint(() => {
+      this.cancelPanelFacets = null;
+      this.panelFacets = this.answer?.facets ?? null;
+    });
   }
 
   /**
@@ -269,6 +295,7 @@ export class Results {
       (exact) => {
         if (seq !== this.searchSeq || !this.answer) return;
         this.answer = { ...this.answer, total: exact.total, approximate: exact.approximate, facets: exact.facets };
+        this.showPanelFacets();
       },
       // The approximate count stays; the search itself succeeded.
       () => undefined,

@@ -4,7 +4,7 @@
  * reader, the error shown. Each read is the part's own, or made from the parts as they are now.
  */
 import type { Manifest } from '../../lib/search/format/index-format.ts';
-import type { SortOrder } from '../../lib/search/types.ts';
+import type { Facets, SortOrder } from '../../lib/search/types.ts';
 import type { Lang, Messages } from '../i18n/i18n.ts';
 import type { SearchAnswer } from '../../protocol/worker-protocol.ts';
 import type { IndexOpening } from './index-opening.svelte.ts';
@@ -177,6 +177,11 @@ export abstract class SearchReads {
   /** True when the row's summary could not be loaded. */
   hasFailedSummary(number: number): boolean {
     return this.loader.failed.has(number);
+  }
+
+  /** The facets the filter panel shows: the latest answer's, one paint after its results (`Results.panelFacets`). */
+  get panelFacets(): Facets | null {
+    return this.results.panelFacets;
   }
 
   /** Outlets with their counts for the current query (manifest counts before any answer), by count. */

@@ -7,7 +7,8 @@
 import type { Lang } from '../lang.ts';
 
 export interface FacetMessages {
-  showAllValues: (hidden: number) => string;
+  /** The "show all" button: `hidden` values not listed, `empty` of them with no result. */
+  showAllValues: (hidden: number, empty: number) => string;
   showFewerValues: string;
   dateLegend: string;
   /** Next to the from/to inputs when the from date is after the to date. */
@@ -23,8 +24,8 @@ export interface FacetMessages {
 
 const FACET_MESSAGES: Readonly<Record<Lang, FacetMessages>> = {
   'zh-Hans': {
-    showAllValues: (hidden) => `显示全部（另有 ${hidden} 个没有结果）`,
-    showFewerValues: '只显示有结果的',
+    showAllValues: (hidden, empty) => (hidden === empty ? `显示全部（另有 ${hidden} 个没有结果）` : `显示全部（另有 ${hidden} 个）`),
+    showFewerValues: '收起',
     dateLegend: '日期',
     rangeReversed: '起始日期不能晚于结束日期，请改一下其中一个日期。',
     fromLabel: '起始日期',
@@ -36,8 +37,8 @@ const FACET_MESSAGES: Readonly<Record<Lang, FacetMessages>> = {
     quickRangeNote: (date) => `“最近”以存档中最新文章的日期（${date}）为准，而非今天。`,
   },
   'zh-Hant': {
-    showAllValues: (hidden) => `顯示全部（另有 ${hidden} 個沒有結果）`,
-    showFewerValues: '只顯示有結果的',
+    showAllValues: (hidden, empty) => (hidden === empty ? `顯示全部（另有 ${hidden} 個沒有結果）` : `顯示全部（另有 ${hidden} 個）`),
+    showFewerValues: '收起',
     dateLegend: '日期',
     rangeReversed: '起始日期不能晚於結束日期，請改一下其中一個日期。',
     fromLabel: '起始日期',
@@ -49,8 +50,8 @@ const FACET_MESSAGES: Readonly<Record<Lang, FacetMessages>> = {
     quickRangeNote: (date) => `「最近」以存檔中最新文章的日期（${date}）為準，而非今天。`,
   },
   en: {
-    showAllValues: (hidden) => `Show all (${hidden} more with no results)`,
-    showFewerValues: 'Show only those with results',
+    showAllValues: (hidden, empty) => (hidden === empty ? `Show all (${hidden} more with no results)` : `Show all (${hidden} more)`),
+    showFewerValues: 'Show fewer',
     dateLegend: 'Date',
     rangeReversed: 'The from date cannot be after the to date: change one of them.',
     fromLabel: 'From',

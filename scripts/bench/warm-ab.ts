@@ -1,0 +1,57 @@
+/**
+ * `node --import tsx scripts/bench/warm-ab.ts INDEX_DIR DIST [DIST…] [--rounds N]`: keystroke →
+ * painted results on warm pages of one or more builds of the page, interleaved round by round
+ * (the same queries as `npm run bench`'s typed run), for before/after comparisons of changes to
+ * the warm path. With `BENCH_WARM_PROFILE=PREFIX`, each warm page also writes CPU profiles of the
+ * page and its worker over the measured queries (`PREFIX-typed.cpuprofile`, `…-worker…`).
+ */
+import { readArgs, usageError } from '../lib/cli-args.ts';
+import { launchChromium, requirePainted, warmRun, warmUpBrowser } from './page-harness.ts';
+import { startAppHost } from './bench-page.ts';
+import { BENCH_QUERIES } from './queries.ts';
+import { median, ms, percentile, table } from './stats.ts';
+
+const NAME = 'node --import tsx scripts/bench/warm-ab.ts';
+const COMMAND = {
+  name: NAME,
+  usage: `usage: ${NAME} INDEX_DIR DIST [DIST…] [--rounds N]`,
+  options: { rounds: { type: 'string', value: 'N' } },
+  positionals: true,
+} as const;
+const parsed = readArgs(COMMAND, process.argv.slice(2));
+if (typeof parsed === 'number') process.exit(parsed);
+const [index, ...dists] = parsed.positionals;
+if (!index || !dists.length) process.exit(usageError(COMMAND, 'INDEX_DIR and at least one DIST are required'));
+const rounds = Number(parsed.values.rounds ?? 2);
+const hosts = await Promise.all(dists.map((dist) => startAppHost(dist, index)));
+const browser = await launchChromium();
+try {
+  await warmUpBrowser(browser, hosts[0]!.target, BENCH_QUERIES[0]!);
+  const first = dists.map((): number[] => []);
+  const count = dists.map((): number[] => []);
+  const longest = dists.map((): number[] => []);
+  for (let round = 0; round < rounds; round++) {
+    const order = dists.map((_, i) => i);
+    if (round % 2) order.reverse();
+    for (const i of order) {
+      const run = requirePainted(await warmRun(browser, hosts[i]!.target, BENCH_QUERIES, 'typed'));
+      first[i]!.push(...run.probes.map((p) => p.firstAt - p.since));
+      count[i]!.push(...run.probes.map((p) => p.countAt - p.since));
+      longest[i]!.push(run.longestTask);
+    }
+  }
+  console.log(
+    table([
+      ['build', 'typed → first results, median / p95', 'typed → count, median / p95', 'longest task per page'],
+      ...dists.map((dist, i) => [
+        dist,
+        `${ms(median(first[i]!))} / ${ms(percentile(first[i]!, 95))}`,
+        `${ms(median(count[i]!))} / ${ms(percentile(count[i]!, 95))}`,
+        longest[i]!.map(ms).join(', '),
+      ]),
+    ]),
+  );
+} finally {
+  await browser.close();
+  await Promise.all(hosts.map((h) => h.host.close()));
+}

@@ -1,0 +1,26 @@
+/**
+ * Runs `run` after the next paint: a task queued from an animation frame runs after that frame is
+ * painted. A page in a background tab gets no frames, so a timer runs it after `fallbackMs` anyway.
+ * Returns the function that cancels it.
+ *
+ * @example const cancel = afterNextPaint(() => (hasControls = true));
+ */
+export function afterNextPaint(run: () => void, fallbackMs = 200): () => void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    cancel();
+    run();
+  };
+  let task: ReturnType<typeof setTimeout> | undefined;
+  const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => (task = setTimeout(once))) : null;
+  const fallback = setTimeout(once, frame === null ? 0 : fallbackMs);
+  function cancel(): void {
+    done = true;
+    if (frame !== null) cancelAnimationFrame(frame);
+    clearTimeout(task);
+    clearTimeout(fallback);
+  }
+  return cancel;
+}
