@@ -15,9 +15,8 @@
  *   `main.ts` still imports and mounts it only once the worker's first script runs, but its 30 KB
  *   no longer share the connections with the first results' fragments. Not `modulepreload`: that
  *   compiles the chunk on arrival, while the worker's script is being handed over.
- * - The facet column's controls (`facet-controls-<hash>.js`), the same way: a chunk of their own so
- *   that the widget downloads them after its first results (docs/widget.md); the page, whose
- *   `FacetPanel` asks for them once its first results are painted, has them by then.
+ * - Not the facet column's controls (`facet-controls-<hash>.js`): `FacetPanel` asks for them once
+ *   the first results are painted, and a preload would spend the first results' bandwidth on them.
  *
  * Measured (interleaved cold loads, `npm run bench`'s harness): see the README's Benchmark.
  */
@@ -32,7 +31,6 @@ export const PAGE_PRELOADS = [
   { name: 'search-core', link: 'worker-module' },
   { name: 'mount-app', link: 'script' },
   { name: 'app', link: 'script' },
-  { name: 'facet-controls', link: 'script' },
 ] as const;
 
 /** `worker-module`: a preload the page claims with a fetch (see above); `script`: one its own `import()` uses. */

@@ -129,20 +129,26 @@ test("the worker fetches the first answer's index files while its core's code do
   expect(new Set(requested).size).toBe(requested.length);
 });
 
-test("index.html asks for the worker's core and the App's chunk with the entry, before the worker's own script", async ({ page }) => {
+test("index.html asks for the worker's core and the App's chunk with the entry, before the worker's own script; what the first results do not need comes after them", async ({ page }) => {
   const requested: string[] = [];
   page.context().on('request', (request) => requested.push(new URL(request.url()).pathname));
   await page.goto('./?q=' + encodeURIComponent('王毅'));
   await waitForResults(page);
+  // The first page's fragments: the last thing the first results wait for.
+  const fragmentsAsked = requested.filter((pathname) => /\/data\/a\/\d+\.json$/.test(pathname)).length;
+  expect(fragmentsAsked).toBeGreaterThan(0);
+  const lastFragment = requested.findLastIndex((pathname) => /\/data\/a\/\d+\.json$/.test(pathname));
   const first = (pattern: RegExp) => requested.findIndex((pathname) => pattern.test(pathname));
   const core = first(/\/assets\/search-core-[\w-]+\.js$/);
   const app = first(/\/assets\/app-[\w-]+\.js$/);
   const worker = first(/\/assets\/search-worker-[\w-]+\.js$/);
-  const facets = first(/\/assets\/facet-controls-[\w-]+\.js$/);
-  expect(Math.min(core, app, worker, facets), requested.join('\n')).toBeGreaterThanOrEqual(0);
+  expect(Math.min(core, app, worker), requested.join('\n')).toBeGreaterThanOrEqual(0);
   expect(core, 'the core is preloaded').toBeLessThan(worker);
   expect(app, 'the App is preloaded').toBeLessThan(worker);
-  // The facet column's controls are a chunk of their own (the widget asks for it after its first results): the page preloads it.
-  expect(facets, 'the facet controls are preloaded').toBeLessThan(worker);
+  // The facet controls, the language selector, the chips and the rewrites line: after the results' fragments.
+  await expect.poll(() => ['facet-controls', 'LanguageSelect', 'ActiveFilters', 'QueryRewrites'].map((name) => first(new RegExp(`/assets/${name}-[\\w-]+\\.js$`)))).not.toContain(-1);
+  for (const name of ['facet-controls', 'LanguageSelect', 'ActiveFilters', 'QueryRewrites']) {
+    expect(first(new RegExp(`/assets/${name}-[\\w-]+\\.js$`)), `${name} after the first results\n${requested.join('\n')}`).toBeGreaterThan(lastFragment);
+  }
   expect(await resultCount(page)).toBe(3);
 });
