@@ -2,11 +2,13 @@
  * `node --import tsx scripts/bench/warm-ab.ts INDEX_DIR DIST [DIST…] [--rounds N]`: keystroke →
  * painted results on warm pages of one or more builds of the page, interleaved round by round
  * (the same queries as `npm run bench`'s typed run), for before/after comparisons of changes to
- * the warm path. With `BENCH_WARM_PROFILE=PREFIX`, each warm page also writes CPU profiles of the
+ * the warm path. `--h2`: from an HTTP/2 host; `--open-for MS`: the measured queries start MS after
+ * the page opened (after one query), whatever the vocabulary prefetch has fetched by then (else:
+ * once the page has fetched nothing for 1.5 s). With `BENCH_WARM_PROFILE=PREFIX`, each warm page also writes CPU profiles of the
  * page and its worker over the measured queries (`PREFIX-typed.cpuprofile`, `…-worker…`).
  */
 import { readArgs, usageError } from '../lib/cli-args.ts';
-import { launchChromium, requirePainted, warmRun, warmUpBrowser } from './page-harness.ts';
+import { launchChromium, warmRun, warmUpBrowser } from './page-harness.ts';
 import { startAppHost } from './bench-page.ts';
 import { BENCH_QUERIES } from './queries.ts';
 import { median, ms, percentile, table } from './stats.ts';
@@ -14,8 +16,8 @@ import { median, ms, percentile, table } from './stats.ts';
 const NAME = 'node --import tsx scripts/bench/warm-ab.ts';
 const COMMAND = {
   name: NAME,
-  usage: `usage: ${NAME} INDEX_DIR DIST [DIST…] [--rounds N]`,
-  options: { rounds: { type: 'string', value: 'N' } },
+  usage: `usage: ${NAME} INDEX_DIR DIST [DIST…] [--rounds N] [--h2] [--open-for MS]`,
+  options: { rounds: { type: 'string', value: 'N' }, h2: { type: 'boolean' }, 'open-for': { type: 'string', value: 'MS' } },
   positionals: true,
 } as const;
 const parsed = readArgs(COMMAND, process.argv.slice(2));
@@ -23,18 +25,22 @@ if (typeof parsed === 'number') process.exit(parsed);
 const [index, ...dists] = parsed.positionals;
 if (!index || !dists.length) process.exit(usageError(COMMAND, 'INDEX_DIR and at least one DIST are required'));
 const rounds = Number(parsed.values.rounds ?? 2);
-const hosts = await Promise.all(dists.map((dist) => startAppHost(dist, index)));
+const openFor = parsed.values['open-for'] === undefined ? undefined : Number(parsed.values['open-for']);
+const hosts = await Promise.all(dists.map((dist) => startAppHost(dist, index, parsed.values.h2 ? 'h2' : 'http/1.1')));
 const browser = await launchChromium();
 try {
   await warmUpBrowser(browser, hosts[0]!.target, BENCH_QUERIES[0]!);
   const first = dists.map((): number[] => []);
   const count = dists.map((): number[] => []);
   const longest = dists.map((): number[] => []);
+  const misses = dists.map((): number[] => []);
   for (let round = 0; round < rounds; round++) {
     const order = dists.map((_, i) => i);
     if (round % 2) order.reverse();
     for (const i of order) {
-      const run = requirePainted(await warmRun(browser, hosts[i]!.target, BENCH_QUERIES, 'typed'));
+      const run = await warmRun(browser, hosts[i]!.target, BENCH_QUERIES, 'typed', openFor);
+      if (run.unpainted.length) console.log(`${dists[i]}: no results painted within 20 s for ${run.unpainted.join(', ')} (left out)`);
+      misses[i]!.push(...run.vocabularyRequests);
       first[i]!.push(...run.probes.map((p) => p.firstAt - p.since));
       count[i]!.push(...run.probes.map((p) => p.countAt - p.since));
       longest[i]!.push(run.longestTask);
@@ -42,12 +48,13 @@ try {
   }
   console.log(
     table([
-      ['build', 'typed → first results, median / p95', 'typed → count, median / p95', 'longest task per page'],
+      ['build', 'typed → first results, median / p95', 'typed → count, median / p95', 'longest task per page', 'queries with no vocabulary request'],
       ...dists.map((dist, i) => [
         dist,
         `${ms(median(first[i]!))} / ${ms(percentile(first[i]!, 95))}`,
         `${ms(median(count[i]!))} / ${ms(percentile(count[i]!, 95))}`,
         longest[i]!.map(ms).join(', '),
+        `${Math.round((100 * misses[i]!.filter((n) => n === 0).length) / misses[i]!.length)} %`,
       ]),
     ]),
   );
