@@ -4,6 +4,7 @@
  * hand-over from the page's head start. Only the answer to the latest search is ever shown:
  * each search has a number, and an answer to an older one is dropped.
  */
+import { untrack } from 'svelte';
 import { OUTLET_FACET } from '../../lib/search/categorical-facets.ts';
 import type { ArticlePreview, Manifest } from '../../lib/search/format/index-format.ts';
 import type { SearchQuery } from '../../lib/search/types.ts';
@@ -55,6 +56,8 @@ export class Results {
    */
   panelFacets: Facets | null = $state.raw(null);
   private cancelPanelFacets: (() => void) | null = null;
+  /** Stops waiting for the first page before asking for the exact count (`settleCountAfterFirstPage`). */
+  private stopCountWait: (() => void) | null = null;
   /** Results whose near-duplicates are shown (by article number), in the answers to search `seq`. */
   private expanded: { seq: number; numbers: ReadonlySet<number> } = $state.raw({ seq: -1, numbers: new Set() });
   /** Counter: only the answer to the latest search may be shown. */
@@ -102,6 +105,8 @@ export class Results {
   run(): void {
     const { client, inputs } = this.context;
     const seq = ++this.searchSeq;
+    this.stopCountWait?.();
+    this.stopCountWait = null;
     const query = this.firstPageQuery();
     this.isSearching = true;
     this.isStale = this.answer !== null;
@@ -267,7 +272,25 @@ export class Results {
     this.context.clearError(this.retry);
     this.context.loader.refresh(this.rows);
     this.context.settled(text, answer.total);
-    if (answer.approximate && answer.searched.articles >= answer.searched.of) this.settleCount(seq, text);
+    if (answer.approximate && answer.searched.articles >= answer.searched.of) this.settleCountAfterFirstPage(seq, text);
+  }
+
+  /**
+   * Asks for the exact count once the first page shows its snippets: the count's phrase checks
+   * fetch every candidate's fragment (at 10,000 articles, about a thousand for "国家安全"), which
+   * would otherwise hold up the fragments of the rows on screen.
+   */
+  private settleCountAfterFirstPage(seq: number, text: string): void {
+    this.stopCountWait?.();
+    const stop = $effect.root(() => {
+      $effect(() => {
+        if (!this.isFirstPageShown && seq === this.searchSeq) return;
+        queueMicrotask(stop);
+        if (this.stopCountWait === stop) this.stopCountWait = null;
+        if (seq === this.searchSeq) untrack(() => this.settleCount(seq, text));
+      });
+    });
+    this.stopCountWait = stop;
   }
 
   /** The filter panel takes the answer's facets after the answer's results are painted (`panelFacets`). */

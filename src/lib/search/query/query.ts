@@ -163,10 +163,15 @@ async function runStep(
   const limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);
   let approximate = floor > 0;
   let shown = hits.length;
+  // Collapsed by default for a query with words; a listing by date (no words) stays flat.
+  const collapse = query.collapse ?? plan.include.length > 0;
   if (options.checkPhrases && plan.include.some(needsPhraseCheck)) {
-    // A partial answer shows the hits one wave of fragment fetches confirms; the complete one a page.
+    // A partial answer shows the hits one wave of fragment fetches confirms; the complete one a
+    // page: of similar groups when collapsed (near-duplicates confirmed fill no more rows).
     const wanted = offset + (floor > 0 ? Math.min(limit, PARTIAL_PHRASE_CHECKS) : limit);
-    shown = await confirmPhrases(hits, scored, wanted, floor > 0 ? 0 : (options.phraseCheckLimit ?? 0), options.checkPhrases);
+    const similar = collapse ? docs.similar : undefined;
+    const groupOf = similar ? (n: number) => similar[n]! : null;
+    shown = await confirmPhrases(hits, scored, wanted, groupOf, floor > 0 ? 0 : (options.phraseCheckLimit ?? 0), options.checkPhrases);
     if (shown < hits.length) approximate = true;
   }
   await pause();
@@ -177,8 +182,7 @@ async function runStep(
     ...otherScriptRewrites(plan, planTerms, hits, (clause) => (clause.forms ? lookup.typedFormTier(clause.forms, false) : null)),
     ...engineRewrites(plan, planTerms, hits),
   ];
-  // Collapsed by default for a query with words; a listing by date (no words) stays flat.
-  const { page, groups } = pageOf(hits, shown, docs, query.collapse ?? plan.include.length > 0, offset, limit);
+  const { page, groups } = pageOf(hits, shown, docs, collapse, offset, limit);
   return { total: hits.length, groups, approximate, hits: page, facets, terms: termTexts(plan), searched, rewrites };
 }
 
@@ -254,24 +258,27 @@ const COUNT_BATCH = 48;
 const PARTIAL_PHRASE_CHECKS = 6;
 
 /**
- * Confirms phrases lazily, in result order, in batches: until `wanted` hits are confirmed (the
- * page on screen) and at least `atLeast` were checked. Hits without the phrase are removed from
- * `hits` and `scored`. Returns how many leading hits are confirmed (fewer than `hits.length`: the
- * total is an upper bound).
+ * Confirms phrases lazily, in result order, in batches: until `wanted` rows are confirmed (the
+ * page on screen: hits, or with `groupOf` similar groups) and at least `atLeast` were checked.
+ * Hits without the phrase are removed from `hits` and `scored`. Returns how many leading hits are
+ * confirmed (fewer than `hits.length`: the total is an upper bound).
  */
 async function confirmPhrases(
   hits: SearchHit[],
   scored: Map<number, SearchHit>,
   wanted: number,
+  groupOf: ((number: number) => number) | null,
   atLeast: number,
   check: NonNullable<RunOptions['checkPhrases']>,
 ): Promise<number> {
   let i = 0;
   let checked = 0;
-  while (i < hits.length && (i < wanted || checked < atLeast)) {
+  const groups = new Set<number>();
+  const rows = () => (groupOf ? groups.size : i);
+  while (i < hits.length && (rows() < wanted || checked < atLeast)) {
     // Fetch what the page still needs (at least a small batch), not more; past the page (an exact
     // count asked for), larger waves.
-    const batch = hits.slice(i, i + Math.max(PHRASE_BATCH, wanted - i, Math.min(atLeast - checked, COUNT_BATCH)));
+    const batch = hits.slice(i, i + Math.max(PHRASE_BATCH, wanted - rows(), Math.min(atLeast - checked, COUNT_BATCH)));
     const verdicts = await Promise.all(batch.map((hit) => check(hit.number)));
     checked += batch.length;
     const kept = batch.filter((hit, k) => {
@@ -281,6 +288,7 @@ async function confirmPhrases(
     });
     hits.splice(i, batch.length, ...kept);
     i += kept.length;
+    if (groupOf) for (const hit of kept) groups.add(groupOf(hit.number));
   }
   return i;
 }
