@@ -4,6 +4,7 @@
  */
 import type { Manifest } from '../../lib/search/format/index-format.ts';
 import type { Facets } from '../../lib/search/types.ts';
+import type { FacetValueTable } from '../../lib/search/format/facet-values.ts';
 
 /** One value of a facet, with the articles it would match. */
 export interface FacetValue {
@@ -20,15 +21,28 @@ export function shownColumns(manifest: Manifest | null): string[] {
 }
 
 /**
- * The values of facet `name` with their counts in the latest answer, by count then name; values
- * selected in `selected` stay listed (at 0) even when the answer does not count them, so that a
- * ticked box never disappears. Empty until an answer has counted the facet.
+ * The values of facet `name` with their counts, by count then name. With an answer: its counts
+ * (by name, or by code named through `table`), and with `table` every other value the archive has
+ * at 0 (hidden until "show all"). Before any answer (the start page): `table`'s archive-wide counts.
+ * Values no article holds any more (a code kept from an earlier build) are never listed. Empty
+ * until an answer has counted the facet or the table is in.
  *
- * @example facetValues({ tag: { 香港: 3, 台湾: 5 } }, 'tag', ['经济']) // [{ name: '台湾', count: 5 }, { name: '香港', count: 3 }, { name: '经济', count: 0 }]
+ * @example facetValues({ counts: { tag: { 香港: 3 } } }, { names: ['台湾', '香港'], counts: [9, 4], traditional: {} }, 'tag') // [{ name: '香港', count: 3 }, { name: '台湾', count: 0 }]
+ * @example facetValues(undefined, { names: ['台湾', '香港'], counts: [9, 4], traditional: {} }, 'tag') // [{ name: '台湾', count: 9 }, { name: '香港', count: 4 }]
  */
-export function facetValues(counts: Facets['counts'] | undefined, name: string, selected: readonly string[]): FacetValue[] {
-  const facet = counts?.[name] ?? {};
-  const values = Object.entries(facet).map(([value, count]) => ({ name: value, count }));
-  for (const value of selected) if (!Object.hasOwn(facet, value)) values.push({ name: value, count: 0 });
+export function facetValues(answer: Pick<Facets, 'counts' | 'byCode'> | undefined, table: FacetValueTable | undefined, name: string): FacetValue[] {
+  const counts = new Map<string, number>();
+  if (answer) {
+    for (const [value, count] of Object.entries(answer.counts[name] ?? {})) counts.set(value, count);
+    const byCode = answer.byCode?.[name];
+    if (byCode && table) for (const [code, count] of Object.entries(byCode)) counts.set(table.names[Number(code)] ?? '', count);
+    counts.delete('');
+  }
+  if (table) {
+    table.names.forEach((value, code) => {
+      if (table.counts[code]! > 0 && !counts.has(value)) counts.set(value, answer ? 0 : table.counts[code]!);
+    });
+  }
+  const values = [...counts].map(([value, count]) => ({ name: value, count }));
   return values.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -10,7 +10,6 @@ import type { SearchQuery } from '../../lib/search/types.ts';
 import type { HeadStart } from '../client/head-start.ts';
 import { isBareListing } from '../../protocol/search-request.ts';
 import type { SearchAnswer } from '../../protocol/worker-protocol.ts';
-import { facetValues, type FacetValue } from './facet-lists.ts';
 import type { QueryInputs } from './query-inputs.svelte.ts';
 import type { SummaryLoader } from './summary-loader.svelte.ts';
 import type { ResultInfo, StateWorker } from './types.ts';
@@ -175,15 +174,6 @@ export class Results {
     const facet = this.answer?.facets.counts[OUTLET_FACET.name];
     const counts = manifest.outlets.map((outlet, order) => ({ name: outlet.name, count: facet ? (facet[outlet.name] ?? 0) : outlet.count, order }));
     return counts.sort((a, b) => b.count - a.count || a.order - b.order).map(({ name, count }) => ({ name, count }));
-  }
-
-  /**
-   * The values of facet `facet` (beyond the outlet) that the latest answer counted, by count: the
-   * archive's other values are not known to the page (their names stay in the worker), so none
-   * at 0. Empty until an answer has counted the facet.
-   */
-  facetCounts(facet: string): FacetValue[] {
-    return facetValues(this.answer?.facets.counts, facet, []);
   }
 
   get hasMore(): boolean {

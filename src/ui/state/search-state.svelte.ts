@@ -25,6 +25,8 @@ import { SearchReads } from './search-reads.ts';
 import { ShownErrors } from './shown-errors.svelte.ts';
 import { SummaryLoader } from './summary-loader.svelte.ts';
 import { VocabularyPrefetch } from './vocabulary-prefetch-once.ts';
+import { FacetCatalog } from './facet-catalog.svelte.ts';
+import { storedFilters } from './facet-filters.ts';
 import type { SearchEvent, SearchStateOptions, StateConnection, StateWorker } from './types.ts';
 import type { ActiveFilter } from './active-filters.ts';
 import { DEFAULT_URL_STATE, sameUrlState, type UrlState } from './url-state.ts';
@@ -52,6 +54,7 @@ export class SearchState extends SearchReads {
   protected readonly results: Results;
   protected readonly readerPart: Reader;
   protected readonly loader: SummaryLoader;
+  protected readonly catalog: FacetCatalog;
   private readonly prefetch: VocabularyPrefetch;
   private readonly onEvent: (event: SearchEvent) => void;
   private readonly client: StateWorker;
@@ -84,6 +87,7 @@ export class SearchState extends SearchReads {
     this.client.onProgress = (progress) => (this.progress = progress);
     this.client.onMode = (mode) => this.onEvent({ type: 'mode', detail: { mode } });
     this.prefetch = new VocabularyPrefetch(this.client, options.prefetchVocabulary === true);
+    this.catalog = new FacetCatalog(this.client, log);
     this.index = new IndexOpening(
       this.client,
       indexUrl,
@@ -138,6 +142,23 @@ export class SearchState extends SearchReads {
   /** The index files the worker fetched and the open build (the hosted page's service worker stores them: src/offline/). */
   fetchedFiles(): Promise<{ build: string; paths: string[] }> {
     return this.client.request('fetched', {});
+  }
+
+  /**
+   * Fetches every value of the author, tag, … facets with their archive-wide counts and traditional
+   * forms (`FacetCatalog`), once: the filter panel asks when its controls are laid out (after the
+   * first results), the reader when it shows an author. A selected value written in its
+   * traditional form (a URL's `author=張三`) then becomes the stored name it stands for.
+   */
+  loadFacetValues(): void {
+    if (!this.manifest?.columns.length) return;
+    void this.catalog.load().then(() => {
+      const filters = storedFilters(this.inputs.filters, (facet) => this.catalog.table(facet));
+      if (!filters) return;
+      this.inputs.filters = filters;
+      this.results.run();
+      this.writeUrl('replace');
+    });
   }
 
   /** Opens the index, runs the query from the URL, opens its article (call once mounted). */
