@@ -41,7 +41,8 @@ describe('facetValues', () => {
     expect(facetValues({ counts: {}, byCode: { tag: { 2: 1 } } }, undefined, 'tag')).toEqual([]);
   });
 
-  it('gives the archive-wide counts before any answer (the start page)', () => {
+  it('gives the archive-wide counts before any answer, or with one that did not count the facet (the start page)', () => {
+    expect(facetValues({ counts: { outlet: { BBC: 1 } } }, table, 'tag')).toEqual(facetValues(undefined, table, 'tag'));
     expect(facetValues(undefined, table, 'tag')).toEqual([
       { name: '台湾', count: 9 },
       { name: '香港', count: 4 },
