@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/lib/search/format/index-format.ts';
-import { facetValues, shownColumns } from '../../src/ui/state/facet-lists.ts';
-import { storedFilters, toggledFilter } from '../../src/ui/state/facet-filters.ts';
+import { shownColumns } from '../../src/ui/state/facet-lists.ts';
+import { facetValues, storedFilters } from '../../src/ui/state/facet-values-list.ts';
+import { toggledFilter } from '../../src/ui/state/facet-filters.ts';
 
 describe('shownColumns', () => {
   it('shows a facet beyond the outlet only when the archive has two values of it or more', () => {

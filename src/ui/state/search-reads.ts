@@ -19,8 +19,7 @@ import type { SummaryLoader } from './summary-loader.svelte.ts';
 import type { ReaderState, ResultInfo, ShownError } from './types.ts';
 import { serializeUrlState, type UrlState } from './url-state.ts';
 import { activeFilters, unknownFiltersText, unknownSelected, type ActiveFilter } from './active-filters.ts';
-import { facetValues, type FacetValue } from './facet-lists.ts';
-import type { FacetCatalog } from './facet-catalog.svelte.ts';
+import type { FacetValueTable } from '../../lib/search/format/facet-values.ts';
 
 export abstract class SearchReads {
   /** Absolute URL of the hosted page when articles open there, else null (the reader). */
@@ -32,7 +31,11 @@ export abstract class SearchReads {
   protected abstract readonly results: Results;
   protected abstract readonly readerPart: Reader;
   protected abstract readonly loader: SummaryLoader;
-  protected abstract readonly catalog: FacetCatalog;
+  /**
+   * Every value of the author, tag, … facets by facet name, with archive-wide counts and
+   * traditional forms (the index's values files), once asked for (`loadFacetValues`) and in.
+   */
+  abstract readonly facetTables: Readonly<Record<string, FacetValueTable>> | null;
   /** The search and the open article as the URL writes them. */
   protected abstract urlState(): UrlState;
 
@@ -188,22 +191,15 @@ export abstract class SearchReads {
   }
 
   /**
-   * Values of facet `facet` (beyond the outlet) with their counts for the current query, by count:
-   * the latest answer's, every other value the archive has at 0 once the catalog is in; before any
-   * answer, the archive-wide counts (`facetValues`).
-   */
-  facetCounts(facet: string): FacetValue[] {
-    return facetValues(this.answer?.facets, this.catalog.table(facet), facet);
-  }
-
-  /**
    * A facet's value as a reader of this language reads it: the traditional UI's outlet, author and
    * tag names in traditional characters (an outlet's from a small table, the others from the
    * index's values files); the stored name otherwise, and for filters and URLs always.
    */
   valueName(facet: string, value: string): string {
     if (facet === OUTLET_FACET.name) return value ? this.t.displayName(value) : this.t.unknownOutlet;
-    return this.lang === 'zh-Hant' ? this.catalog.traditionalName(facet, value) : value;
+    const table = this.lang === 'zh-Hant' ? this.facetTables?.[facet] : undefined;
+    const code = table ? table.names.indexOf(value) : -1;
+    return (code >= 0 ? table!.traditional[code] : undefined) ?? value;
   }
 
   /** Selected values of facet `facet` the archive does not have: known for the outlet from the manifest, for the others from the latest answer. */

@@ -25,8 +25,7 @@ import { SearchReads } from './search-reads.ts';
 import { ShownErrors } from './shown-errors.svelte.ts';
 import { SummaryLoader } from './summary-loader.svelte.ts';
 import { VocabularyPrefetch } from './vocabulary-prefetch-once.ts';
-import { FacetCatalog } from './facet-catalog.svelte.ts';
-import { storedFilters } from './facet-filters.ts';
+import type { FacetValueTable } from '../../lib/search/format/facet-values.ts';
 import type { SearchEvent, SearchStateOptions, StateConnection, StateWorker } from './types.ts';
 import type { ActiveFilter } from './active-filters.ts';
 import { DEFAULT_URL_STATE, sameUrlState, type UrlState } from './url-state.ts';
@@ -54,7 +53,9 @@ export class SearchState extends SearchReads {
   protected readonly results: Results;
   protected readonly readerPart: Reader;
   protected readonly loader: SummaryLoader;
-  protected readonly catalog: FacetCatalog;
+  facetTables: Readonly<Record<string, FacetValueTable>> | null = $state.raw(null);
+  /** The worker has been asked for `facetTables` (again after a failure). */
+  private facetTablesAsked = false;
   private readonly prefetch: VocabularyPrefetch;
   private readonly onEvent: (event: SearchEvent) => void;
   private readonly client: StateWorker;
@@ -87,7 +88,6 @@ export class SearchState extends SearchReads {
     this.client.onProgress = (progress) => (this.progress = progress);
     this.client.onMode = (mode) => this.onEvent({ type: 'mode', detail: { mode } });
     this.prefetch = new VocabularyPrefetch(this.client, options.prefetchVocabulary === true);
-    this.catalog = new FacetCatalog(this.client, log);
     this.index = new IndexOpening(
       this.client,
       indexUrl,
@@ -146,19 +146,30 @@ export class SearchState extends SearchReads {
 
   /**
    * Fetches every value of the author, tag, … facets with their archive-wide counts and traditional
-   * forms (`FacetCatalog`), once: the filter panel asks when its controls are laid out (after the
-   * first results), the reader when it shows an author. A selected value written in its
-   * traditional form (a URL's `author=張三`) then becomes the stored name it stands for.
+   * forms (`facetTables`), once: the filter panel asks when its controls are laid out (after the
+   * first results), the reader when it shows an author.
    */
   loadFacetValues(): void {
-    if (!this.manifest?.columns.length) return;
-    void this.catalog.load().then(() => {
-      const filters = storedFilters(this.inputs.filters, (facet) => this.catalog.table(facet));
-      if (!filters) return;
-      this.inputs.filters = filters;
-      this.results.run();
-      this.writeUrl('replace');
-    });
+    if (this.facetTablesAsked || !this.manifest?.columns.length) return;
+    this.facetTablesAsked = true;
+    this.client.request('facetValues', {}).then(
+      (tables) => (this.facetTables = tables),
+      (error: unknown) => {
+        // The lists keep what the answers counted; the next call asks again.
+        this.facetTablesAsked = false;
+        this.errors.log(error);
+      },
+    );
+  }
+
+  /**
+   * The selected values as the index stores them (`storedFilters`: a URL's traditional form
+   * `author=張三` for 张三, once the values tables say so): searched again, the URL rewritten in place.
+   */
+  useStoredNames(filters: Record<string, string[]>): void {
+    this.inputs.filters = filters;
+    this.results.run();
+    this.writeUrl('replace');
   }
 
   /** Opens the index, runs the query from the URL, opens its article (call once mounted). */

@@ -60,14 +60,3 @@ export function decodeFacetValues(data: Uint8Array): FacetValueTable {
   }
   return { names: names as string[], counts: counts as number[], traditional: forms };
 }
-
-/**
- * The stored name a filter value means: itself when the table has it, else the value whose
- * traditional form it is (a traditional form typed in a URL), else undefined.
- * @example storedName({ names: ['张三'], counts: [1], traditional: { 0: '張三' } }, '張三') // '张三'
- */
-export function storedName(table: FacetValueTable, value: string): string | undefined {
-  if (table.names.includes(value)) return value;
-  for (const [code, form] of Object.entries(table.traditional)) if (form === value) return table.names[Number(code)];
-  return undefined;
-}
