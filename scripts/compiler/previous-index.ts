@@ -2,9 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { PreviousIndex } from '../../src/lib/search/build/index.ts';
-import { INDEX_VERSION, type Manifest, type PartPageEntry } from '../../src/lib/search/index.ts';
+import { decodeFacetValues, INDEX_VERSION, type Manifest, type PartPageEntry } from '../../src/lib/search/index.ts';
 import { readPartTable } from '../lib/part-table.ts';
-import { decodeFacetValues } from '../../src/lib/search/format/facet-values.ts';
 
 /**
  * What the index already in `out` decided (article numbers from its `ids/` shards, vocabulary
