@@ -154,8 +154,8 @@ export interface Manifest {
   columns: FacetColumnEntry[];
   /**
    * The facets of the empty query (every article): the start page shows its outlet counts and
-   * date histogram without the docs table (the other columns' counts come with the first query
-   * that needs them: their names are not in the manifest).
+   * date histogram without the docs table (the other columns' archive-wide counts are in their
+   * values files, fetched after the first results: their names are not in the manifest).
    */
   facets: Facets;
   /** First and last day (`YYYY-MM-DD`) of dated articles, or null when none is dated. */
