@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { PreviousIndex } from '../../src/lib/search/build/index.ts';
-import { INDEX_VERSION, type Manifest, type PartPageEntry } from '../../src/lib/search/index.ts';
+import { decodeFacetValues, INDEX_VERSION, type Manifest, type PartPageEntry } from '../../src/lib/search/index.ts';
 import { readPartTable } from '../lib/part-table.ts';
 
 /**
@@ -64,8 +64,7 @@ function readColumnValues(out: string, manifest: Manifest): Map<string, readonly
   const values = new Map<string, readonly string[]>();
   for (const column of Array.isArray(manifest.columns) ? manifest.columns : []) {
     try {
-      const names: unknown = JSON.parse(gunzipSync(readFileSync(path.join(out, column.file))).toString('utf8'));
-      if (Array.isArray(names) && names.every((name) => typeof name === 'string')) values.set(column.name, names);
+      values.set(column.name, decodeFacetValues(gunzipSync(readFileSync(path.join(out, column.file)))).names);
     } catch {
       // unreadable: new codes for this column
     }

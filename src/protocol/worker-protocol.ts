@@ -6,6 +6,7 @@
  */
 import type { TextRange, Snippet } from '../lib/search/query/highlight.ts';
 import type { ArticlePreview, Manifest } from '../lib/search/format/index-format.ts';
+import type { FacetValueTable } from '../lib/search/format/facet-values.ts';
 import type { Facets, QueryRewrite, SearchHit, SearchQuery } from '../lib/search/types.ts';
 import type { QueryCut } from '../lib/search/query/query-limits.ts';
 
@@ -105,6 +106,13 @@ export interface WorkerApi {
   /** Ranges of `body` (the reader's text) to mark for query `text`. */
   highlight: { params: { body: string; text: string }; result: TextRange[] };
   related: { params: { number: number }; result: RelatedSummary[] };
+  /**
+   * Every categorical column's values (author, tag, …) by facet name: names, archive-wide counts
+   * and traditional forms by code (`values-` files). The page asks once its first results are
+   * shown: the facet lists, the start page's counts and the traditional UI's names need them; an
+   * answer's counts of a column whose names the worker had not loaded come by code (`Facets.byCode`).
+   */
+  facetValues: { params: Record<string, never>; result: Record<string, FacetValueTable> };
   /**
    * Fetches the vocabulary into the worker's memory, at low priority: every part of both
    * vocabularies (not the common terms' chunks) when their bytes (the manifest's) are within

@@ -137,6 +137,12 @@ export function serveSearch(port: SearchPort, { pause }: ServeOptions = {}): voi
       return session!.fetched();
     },
 
+    async facetValues() {
+      const opened = await ready();
+      const tables = await opened.reader.facetValues();
+      return Object.fromEntries(opened.manifest.columns.map((column, i) => [column.name, tables[i]!]));
+    },
+
     async related({ number }) {
       // Only the reader asks for related stories: their code is a chunk of its own, off the search path.
       const { findRelated } = await loadCode(() => import('../lib/search/query/related.ts'));

@@ -87,3 +87,73 @@ test.describe("the widget's filter panel", () => {
     await expect(widget.getByRole('button', { name: 'Remove filter: 评论' })).toBeVisible();
   });
 });
+
+test.describe('every author and tag, from the values files', () => {
+  test('the start page lists the authors and tags with their counts in the whole archive', async ({ page }) => {
+    await page.goto(`${FACETS}?lang=en`);
+    await expect(page.getByRole('status')).toHaveText('6 articles in the archive');
+    const authors = page.getByRole('group', { name: 'Author' });
+    await expect(authors.getByRole('checkbox')).toHaveCount(2);
+    await expect(authors.getByRole('checkbox', { name: /^王小明\s+2$/ })).toBeVisible();
+    await expect(authors.getByRole('checkbox', { name: /^李华\s+1$/ })).toBeVisible();
+    const tags = page.getByRole('group', { name: 'Tag' });
+    await expect(tags.getByRole('checkbox', { name: /^评论\s+2$/ })).toBeVisible();
+    await expect(tags.getByRole('checkbox', { name: /^短视频\s+1$/ })).toBeVisible();
+    // A tick narrows the listing, and the other author stays listed at 0 behind "show all".
+    await authors.getByRole('checkbox', { name: /^李华/ }).check();
+    await expect(page.getByRole('status')).toHaveText('1 article');
+    await expect(tags.getByRole('checkbox', { name: /^评论\s+1$/ })).toBeVisible();
+  });
+
+  test('"show all" reveals the authors and tags a narrow query does not match, at 0', async ({ page }) => {
+    await page.goto(`${FACETS}?q=${encodeURIComponent('夜晚')}&lang=en`);
+    await waitForResults(page);
+    await expect(page.getByRole('status')).toHaveText('1 article');
+    const authors = page.getByRole('group', { name: 'Author' });
+    await expect(authors.getByRole('checkbox', { name: /^王小明\s+1$/ })).toBeVisible();
+    await expect(authors.getByRole('checkbox', { name: /^李华/ })).toHaveCount(0);
+    await authors.getByRole('button', { name: 'Show all (1 more with no results)' }).click();
+    await expect(authors.getByRole('checkbox', { name: /^李华\s+0$/ })).toBeVisible();
+    const tags = page.getByRole('group', { name: 'Tag' });
+    await expect(tags.getByRole('checkbox')).toHaveCount(2); // 城市 and 评论
+    await tags.getByRole('button', { name: 'Show all (4 more with no results)' }).click();
+    await expect(tags.getByRole('checkbox', { name: /^审查\s+0$/ })).toBeVisible();
+    await expect(tags.getByRole('checkbox')).toHaveCount(6);
+  });
+
+  test('the first results do not wait for the values files: they are asked for after the first page is painted', async ({ page }) => {
+    /** In order: 'painted' (the first page of results, from the page), and each values file asked for (from the network). */
+    const events: string[] = [];
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // Held until the test releases them: results that needed them would never be painted.
+    await page.route(/\/values-[\w]+\.bin$/, async (route) => {
+      events.push(`values ${new URL(route.request().url()).pathname.split('/').pop()}`);
+      await released;
+      await route.continue();
+    });
+    await page.exposeFunction('__firstPagePainted', () => events.push('painted'));
+    await page.addInitScript(() => {
+      let done = false;
+      // Called with the DOM change that shows them (as offline-first-visit.e2e.ts): a row is painted once its title and snippet replaced the placeholders.
+      new MutationObserver(() => {
+        const rows = [...document.querySelectorAll('section[aria-busy] article')];
+        const shown = rows.filter((row) => (row.querySelector('h3:not(.placeholder)')?.textContent ?? '').trim() && (row.querySelector('p.snippet:not(.placeholder)')?.textContent ?? '').trim());
+        if (!done && rows.length > 0 && shown.length === rows.length) {
+          done = true;
+          (window as unknown as { __firstPagePainted: () => void }).__firstPagePainted();
+        }
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await page.goto(`${FACETS}?q=${encodeURIComponent('城市')}&lang=en`);
+    await waitForResults(page);
+    await expect(page.getByRole('status')).toHaveText('4 articles');
+    await expect.poll(() => events[0]).toBe('painted');
+    // The filter panel asks for them once laid out, after the results: both columns' files.
+    await expect.poll(() => events.filter((event) => event.startsWith('values ')).length).toBe(2);
+    expect(events.indexOf('painted')).toBe(0);
+    release();
+    await expect(page.getByRole('group', { name: 'Author' }).getByRole('checkbox', { name: /^王小明\s+1$/ })).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Tag' }).getByRole('checkbox', { name: /^城市\s+2$/ })).toBeVisible();
+  });
+});

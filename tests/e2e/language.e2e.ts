@@ -42,3 +42,35 @@ test.describe('the language selector', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('新聞存檔搜尋');
   });
 });
+
+test.describe('author and tag names in the traditional UI', () => {
+  /** The archive of tests/fixtures/facets: authors 王小明 (2) and 李华 (1), tags 评论, 城市, 审查, …, stored in simplified characters. */
+  const FACETS = './facets/';
+
+  test('lists, chips and the reader name them in traditional characters; filters and URLs keep the stored name', async ({ page, openResult }) => {
+    await page.goto(`${FACETS}?lang=zh-Hant`);
+    const authors = page.getByRole('group', { name: '作者' });
+    await expect(authors.getByRole('checkbox', { name: /^李華\s+1$/ })).toBeVisible();
+    await expect(page.getByRole('group', { name: '標籤' }).getByRole('checkbox', { name: /^評論\s+2$/ })).toBeVisible();
+    await expect(page.getByRole('group', { name: '標籤' }).getByRole('checkbox', { name: /^審查\s+1$/ })).toBeVisible();
+    await expect(page.getByText('李华', { exact: true })).toHaveCount(0);
+
+    await authors.getByRole('checkbox', { name: /^李華/ }).check();
+    await expect(page.getByRole('status')).toHaveText('找到 1 篇文章');
+    await expect(page).toHaveURL((url) => url.searchParams.getAll('author').join() === '李华');
+    await expect(page.getByRole('group', { name: '目前篩選' }).getByRole('button', { name: '移除篩選：李華' })).toBeVisible();
+
+    const reader = await openResult(0);
+    await expect(reader.getByRole('link', { name: '作者：李華' })).toBeVisible();
+    await expect(reader.getByRole('link', { name: '作者：李華' })).toHaveAttribute('href', /author=%E6%9D%8E%E5%8D%8E/); // 李华
+  });
+
+  test('a traditional form in the URL selects the stored name, and the URL is rewritten to it', async ({ page }) => {
+    await page.goto(`${FACETS}?lang=zh-Hant&author=${encodeURIComponent('李華')}`);
+    await expect(page.getByRole('status')).toHaveText('找到 1 篇文章');
+    await expect(page.getByRole('group', { name: '作者' }).getByRole('checkbox', { name: /^李華/ })).toBeChecked();
+    await expect(page).toHaveURL((url) => url.searchParams.getAll('author').join() === '李华');
+    await expect(page.getByText('本存檔中沒有')).toHaveCount(0);
+    await expect(page.getByRole('group', { name: '目前篩選' }).getByRole('button')).toHaveText([/李華/]);
+  });
+});

@@ -53,7 +53,13 @@ describe('countFacets', () => {
     expect(counts['tag']).toEqual({ y: 1 }); // outlet b: articles 2 and 3; only 2 has a tag
   });
 
-  it('leaves out a facet whose names are not loaded', () => {
+  it('counts a facet whose names are not loaded by code, with the same filters', () => {
+    const facets = countFacets([0, 1, 2, 3], table, { names: ['outlet', 'tag'], values: [['a', 'b'], null], codes: [2, 2] }, filters([1], null));
+    expect(facets.counts).toEqual({ outlet: { a: 2, b: 2 } });
+    expect(facets.byCode).toEqual({ tag: { 1: 1 } }); // outlet b: articles 2 and 3; only 2 has a tag, y
+  });
+
+  it('leaves out a facet whose names are not loaded and whose codes are not known', () => {
     expect(countFacets([0], table, { names: ['outlet', 'tag'], values: [['a', 'b'], null] }, filters(null, null)).counts).toEqual({ outlet: { a: 1 } });
   });
 });

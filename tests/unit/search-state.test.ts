@@ -11,6 +11,7 @@ import { ZH_HANS } from '../../src/ui/i18n/i18n.ts';
 import { HistorySync } from '../../src/ui/state/history-sync.ts';
 import { SearchState, type SearchEvent, type SearchStateOptions } from '../../src/ui/state/search-state.svelte.ts';
 import type { ArticleBody } from '../../src/protocol/worker-protocol.ts';
+import { facetValues } from '../../src/ui/state/facet-values-list.ts';
 import { answerOf, connection, FakeSearchWorker, settle, testManifest, workerError } from './support/fake-search-worker.ts';
 
 let worker: FakeSearchWorker;
@@ -102,15 +103,14 @@ describe('queries', () => {
     const answer = answerOf([5], 1);
     worker.last('search').resolve({ ...answer, facets: { ...answer.facets, counts: { ...answer.facets.counts, author: { 王小明: 1, 李四: 2 } }, unknown: { tag: ['香港'] } } });
     await settle();
-    // The results first; the filter panel's lists after the next paint.
+    // The results first; the filter panel's counts after the next paint.
     expect(state.rows).toEqual([5]);
-    expect(state.facetCounts('author')).toEqual([]);
-    await vi.waitFor(() =>
-      expect(state.facetCounts('author')).toEqual([
-        { name: '李四', count: 2 },
-        { name: '王小明', count: 1 },
-      ]),
-    );
+    expect(state.panelFacets).not.toBe(state.answer?.facets);
+    await vi.waitFor(() => expect(state.panelFacets).toBe(state.answer?.facets));
+    expect(facetValues(state.panelFacets ?? undefined, state.facetTables?.['author'], 'author')).toEqual([
+      { name: '李四', count: 2 },
+      { name: '王小明', count: 1 },
+    ]);
     expect([...state.unknownValues('tag')]).toEqual(['香港']);
     expect(state.activeFilters.map((chip) => [chip.facet, chip.value, chip.isUnknown])).toEqual([
       ['tag', '香港', true],
@@ -464,4 +464,50 @@ test('stopping terminates the worker and tells the host page nothing more', asyn
   worker.last('search').resolve(answerOf([1], 1));
   await settle();
   expect(events.filter((event) => event.type === 'query')).toEqual([]);
+});
+
+describe('the facets\' values tables', () => {
+  const tables = {
+    author: { names: ['李华', '王小明'], counts: [1, 2], traditional: { 0: '李華' } },
+    tag: { names: ['评论'], counts: [2], traditional: { 0: '評論' } },
+  };
+  const column = (name: string) => ({ name, key: `${name}s`, file: 'values-0.bin', bytes: 1, values: 2, codes: 2 });
+
+  test('are asked for once; the traditional UI then names values in traditional characters; stored names replace a traditional form selected', async () => {
+    const state = await started({ lang: 'zh-Hant', initial: { filters: { author: ['李華'] } } }, {}, false);
+    worker.last('open').resolve({ ...testManifest(), columns: [column('author'), column('tag')] });
+    await settle();
+    expect(worker.requests('facetValues')).toHaveLength(0);
+    state.loadFacetValues();
+    state.loadFacetValues();
+    expect(worker.requests('facetValues')).toHaveLength(1);
+    expect(state.valueName('author', '李华')).toBe('李华'); // not in yet
+    const searches = worker.requests('search').length;
+    worker.last('facetValues').resolve(tables);
+    await settle();
+    expect(state.valueName('author', '李华')).toBe('李華');
+    expect(state.valueName('tag', '评论')).toBe('評論');
+    expect(state.valueName('author', '王小明')).toBe('王小明');
+    expect(state.activeFilters.map((chip) => chip.label)).toEqual(['李華']);
+    // The filter panel's controls give the stored names (storedFilters).
+    state.useStoredNames({ author: ['李华'] });
+    expect(state.filters).toEqual({ author: ['李华'] });
+    expect(worker.requests('search').length).toBe(searches + 1);
+    expect(worker.last('search').params.query.filters).toEqual({ author: ['李华'] });
+    expect(state.activeFilters.map((chip) => chip.label)).toEqual(['李華']);
+  });
+
+  test('keep the stored names in the simplified UI, and are asked for again after a failure', async () => {
+    const state = await started({}, {}, false);
+    worker.last('open').resolve({ ...testManifest(), columns: [column('author')] });
+    await settle();
+    state.loadFacetValues();
+    worker.last('facetValues').reject(workerError('unavailable'));
+    await settle();
+    state.loadFacetValues();
+    expect(worker.requests('facetValues')).toHaveLength(2);
+    worker.last('facetValues').resolve(tables);
+    await settle();
+    expect(state.valueName('author', '李华')).toBe('李华');
+  });
 });

@@ -11,6 +11,7 @@ export type { IndexSource } from './load-index.ts';
 export { IndexError, type Facets, type IndexErrorReason, type QueryRewrite, type SearchHit, type SearchQuery, type SearchResponse, type SortOrder } from './types.ts';
 export { CATEGORICAL_FACETS, DEFAULT_FACET_COLUMNS, OUTLET_FACET, frontMatterFacet, normalizeFilters, type CategoricalFacet, type FacetFilters } from './categorical-facets.ts';
 export { INDEX_VERSION, chunkPath, fragmentPath, htmlPath, termPartPath, type ArticleFragment, type ArticlePreview, type IndexFile, type Manifest, type TermPartEntry } from './format/index-format.ts';
+export { decodeFacetValues, type FacetValueTable } from './format/facet-values.ts';
 export { decodePartPage, isPartPagePath, partHashesOfPage, partPagePath, type PartPageEntry } from './format/part-pages.ts';
 export { parseQuery, type ParsedQuery } from './query/parse-query.ts';
 export { MAX_QUERY_CHARS, MAX_QUERY_CLAUSES, limitQueryText, type QueryCut } from './query/query-limits.ts';

@@ -4,6 +4,7 @@ import { OUTLET_FACET } from './categorical-facets.ts';
 import { createDocsTable, decodeDocsBlockInto, type DocsTable } from './format/docs-table.ts';
 import type { FacetNames } from './query/facets.ts';
 import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, type Manifest, partIndexOf, type TermPartEntry, termPartPath } from './format/index-format.ts';
+import { decodeFacetValues, type FacetValueTable } from './format/facet-values.ts';
 import { decodePartPage, type PartPageEntry, partPagePath } from './format/part-pages.ts';
 import { decodePostings, joinPostings, lowerBound, type TermEntry, TermPart, type TermPostings } from './format/term-part.ts';
 import { gunzip, type IndexSource, readFile, verifyContentHash } from './index-source.ts';
@@ -42,32 +43,61 @@ export class IndexReader {
     this.table = createDocsTable(manifest.slots, manifest.fields.length, manifest.columns.length);
   }
 
-  private facetNamesPromise: Promise<FacetNames> | null = null;
+  /** Each column's values table, once asked for (`columnValues`), by column. */
+  private readonly valueTables: Array<Promise<FacetValueTable> | undefined> = [];
+  /** The tables that have arrived, by column. */
+  private readonly valueTablesRead: Array<FacetValueTable | undefined> = [];
+
+  /**
+   * Column `column`'s values table (names, archive-wide counts, traditional forms by code) from
+   * its `values-` file, fetched once.
+   * @throws IndexError when the file cannot be loaded or is not a table of as many values as the
+   *   manifest says
+   */
+  columnValues(column: number): Promise<FacetValueTable> {
+    let promise = this.valueTables[column];
+    if (!promise) {
+      const entry = this.manifest.columns[column]!;
+      promise = this.decode(entry.file, (data) => {
+        const table = decodeFacetValues(data);
+        if (table.names.length !== entry.codes) throw new RangeError(`${table.names.length} values, the manifest says ${entry.codes}`);
+        return table;
+      });
+      promise.then(
+        (table) => (this.valueTablesRead[column] = table),
+        () => {
+          if (this.valueTables[column] === promise) this.valueTables[column] = undefined;
+        },
+      );
+      this.valueTables[column] = promise;
+    }
+    return promise;
+  }
+
+  /** Every column's values table, in the manifest's column order (`columnValues`). */
+  facetValues(): Promise<FacetValueTable[]> {
+    return Promise.all(this.manifest.columns.map((_, column) => this.columnValues(column)));
+  }
 
   /**
    * Every categorical facet of the index (the outlet first, then the manifest's `columns`) with
-   * its value names by code, as the docs table's codes mean them. The columns' names come from
-   * their `values-` files, fetched once.
-   * @throws IndexError when a values file cannot be loaded or is not a list of names
+   * its value names by code, as the docs table's codes mean them: the columns named in `needed`
+   * (those a query filters by) are waited for; the others' names are given when their `values-`
+   * file has already arrived, else they are counted by code (`FacetNames.codes`). A first answer
+   * thus never waits for a file only the facet lists need.
+   * @throws IndexError when a needed values file cannot be loaded or is damaged
    */
-  facetNames(): Promise<FacetNames> {
-    if (!this.facetNamesPromise) {
-      const { outletCodes, columns } = this.manifest;
-      const promise = Promise.all(
-        columns.map((column) =>
-          this.decode(column.file, (data) => {
-            const names: unknown = JSON.parse(decoder.decode(data));
-            if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) throw new RangeError('not a list of names');
-            return names as string[];
-          }),
-        ),
-      ).then((values): FacetNames => ({ names: [OUTLET_FACET.name, ...columns.map((c) => c.name)], values: [outletCodes, ...values] }));
-      promise.catch(() => {
-        if (this.facetNamesPromise === promise) this.facetNamesPromise = null;
-      });
-      this.facetNamesPromise = promise;
-    }
-    return this.facetNamesPromise;
+  async facetNames(needed: Iterable<string> = []): Promise<FacetNames> {
+    const { outletCodes, columns } = this.manifest;
+    const wanted = new Set(needed);
+    await Promise.all(columns.map((column, i) => (wanted.has(column.name) ? this.columnValues(i) : null)));
+    const tables = columns.map((_, i) => this.valueTablesRead[i] ?? null);
+    return {
+      names: [OUTLET_FACET.name, ...columns.map((c) => c.name)],
+      values: [outletCodes, ...tables.map((table) => table?.names ?? null)],
+      codes: [outletCodes.length, ...columns.map((c) => c.codes)],
+      traditional: [null, ...tables.map((table) => table?.traditional ?? null)],
+    };
   }
 
   /**

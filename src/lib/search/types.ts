@@ -52,6 +52,12 @@ export interface Facets {
    * one facet add up: or; facets narrow each other: and), and the date filter.
    */
   counts: Record<string, Record<string, number>>;
+  /**
+   * Per categorical facet whose value names the worker had not loaded yet (`values-` files are
+   * fetched after the first results): value code → matching articles, as in `counts`. The page
+   * names them from the values table it fetches (`facetValues`); absent once names are known.
+   */
+  byCode?: Record<string, Record<number, number>>;
   /** Bucket (`YYYY` or `YYYY-MM`) → matching articles. */
   dates: Record<string, number>;
   /** Size of the date buckets. */

@@ -77,17 +77,24 @@ export function unknownSelected(filters: FilterInputs['filters'], manifest: Mani
 
 /**
  * The chips for `inputs`, in the order a reader set them up: categorical values (each facet in
- * turn, values in the order chosen), the date range, the order.
+ * turn, values in the order chosen), the date range, the order. `nameOf` labels a value as the
+ * reader reads it (the traditional UI's names); without it, as stored.
  *
  * @example activeFilters({ text: '', filters: { outlet: ['BBC'] }, from: '2021-01-01', to: '', sort: 'relevance' }, manifest, t)
  * // [{ facet: 'outlet', value: 'BBC', label: 'BBC', isUnknown: false }, { facet: 'date', value: '2021-01-01..', label: '2021年1月1日起', isUnknown: false }]
  */
-export function activeFilters(inputs: FilterInputs, manifest: Manifest | null, t: Messages, answeredUnknown?: Readonly<Record<string, readonly string[]>>): ActiveFilter[] {
+export function activeFilters(
+  inputs: FilterInputs,
+  manifest: Manifest | null,
+  t: Messages,
+  answeredUnknown?: Readonly<Record<string, readonly string[]>>,
+  nameOf?: (facet: CategoricalFacet, value: string) => string,
+): ActiveFilter[] {
   const unknown = unknownSelected(inputs.filters, manifest, answeredUnknown);
   const chips: ActiveFilter[] = [];
   for (const facet of Object.keys(inputs.filters)) {
     for (const value of inputs.filters[facet]!) {
-      const label = value || (facet === OUTLET_FACET.name ? t.unknownOutlet : value);
+      const label = nameOf ? nameOf(facet, value) : value || (facet === OUTLET_FACET.name ? t.unknownOutlet : value);
       chips.push({ facet, value, label, isUnknown: unknown[facet]?.has(value) ?? false });
     }
   }

@@ -13,7 +13,6 @@ import { isBareListing } from '../../protocol/search-request.ts';
 import type { Facets } from '../../lib/search/types.ts';
 import type { SearchAnswer } from '../../protocol/worker-protocol.ts';
 import { afterNextPaint } from './after-next-paint.ts';
-import { facetValues, type FacetValue } from './facet-lists.ts';
 import type { QueryInputs } from './query-inputs.svelte.ts';
 import type { SummaryLoader } from './summary-loader.svelte.ts';
 import type { ResultInfo, StateWorker } from './types.ts';
@@ -190,15 +189,6 @@ export class Results {
     const facet = this.panelFacets?.counts[OUTLET_FACET.name];
     const counts = manifest.outlets.map((outlet, order) => ({ name: outlet.name, count: facet ? (facet[outlet.name] ?? 0) : outlet.count, order }));
     return counts.sort((a, b) => b.count - a.count || a.order - b.order).map(({ name, count }) => ({ name, count }));
-  }
-
-  /**
-   * The values of facet `facet` (beyond the outlet) that the latest answer counted, by count: the
-   * archive's other values are not known to the page (their names stay in the worker), so none
-   * at 0. Empty until an answer has counted the facet.
-   */
-  facetCounts(facet: string): FacetValue[] {
-    return facetValues(this.panelFacets?.counts, facet, []);
   }
 
   get hasMore(): boolean {

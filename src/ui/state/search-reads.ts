@@ -5,6 +5,7 @@
  */
 import type { Manifest } from '../../lib/search/format/index-format.ts';
 import type { Facets, SortOrder } from '../../lib/search/types.ts';
+import { OUTLET_FACET } from '../../lib/search/categorical-facets.ts';
 import type { Lang, Messages } from '../i18n/i18n.ts';
 import type { SearchAnswer } from '../../protocol/worker-protocol.ts';
 import type { IndexOpening } from './index-opening.svelte.ts';
@@ -18,7 +19,7 @@ import type { SummaryLoader } from './summary-loader.svelte.ts';
 import type { ReaderState, ResultInfo, ShownError } from './types.ts';
 import { serializeUrlState, type UrlState } from './url-state.ts';
 import { activeFilters, unknownFiltersText, unknownSelected, type ActiveFilter } from './active-filters.ts';
-import type { FacetValue } from './facet-lists.ts';
+import type { FacetValueTable } from '../../lib/search/format/facet-values.ts';
 
 export abstract class SearchReads {
   /** Absolute URL of the hosted page when articles open there, else null (the reader). */
@@ -30,6 +31,11 @@ export abstract class SearchReads {
   protected abstract readonly results: Results;
   protected abstract readonly readerPart: Reader;
   protected abstract readonly loader: SummaryLoader;
+  /**
+   * Every value of the author, tag, … facets by facet name, with archive-wide counts and
+   * traditional forms (the index's values files), once asked for (`loadFacetValues`) and in.
+   */
+  abstract readonly facetTables: Readonly<Record<string, FacetValueTable>> | null;
   /** The search and the open article as the URL writes them. */
   protected abstract urlState(): UrlState;
 
@@ -83,7 +89,7 @@ export abstract class SearchReads {
   /** The chips above the results: each categorical value, the date range, an order other than the default. */
   get activeFilters(): ActiveFilter[] {
     const { text, filters, from, to, sort } = this.inputs;
-    return activeFilters({ text, filters, from, to, sort }, this.manifest, this.t, this.answer?.facets.unknown);
+    return activeFilters({ text, filters, from, to, sort }, this.manifest, this.t, this.answer?.facets.unknown, (facet, value) => this.valueName(facet, value));
   }
   /** The line that says which active filters match nothing in the archive ('' when all do). */
   get unknownFiltersText(): string {
@@ -190,11 +196,15 @@ export abstract class SearchReads {
   }
 
   /**
-   * Values of facet `facet` (beyond the outlet) with their counts for the current query, by count;
-   * those of the latest answer (the manifest has only the outlet's).
+   * A facet's value as a reader of this language reads it: the traditional UI's outlet, author and
+   * tag names in traditional characters (an outlet's from a small table, the others from the
+   * index's values files); the stored name otherwise, and for filters and URLs always.
    */
-  facetCounts(facet: string): FacetValue[] {
-    return this.results.facetCounts(facet);
+  valueName(facet: string, value: string): string {
+    if (facet === OUTLET_FACET.name) return value ? this.t.displayName(value) : this.t.unknownOutlet;
+    const table = this.lang === 'zh-Hant' ? this.facetTables?.[facet] : undefined;
+    const code = table ? table.names.indexOf(value) : -1;
+    return (code >= 0 ? table!.traditional[code] : undefined) ?? value;
   }
 
   /** Selected values of facet `facet` the archive does not have: known for the outlet from the manifest, for the others from the latest answer. */

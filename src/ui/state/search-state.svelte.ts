@@ -25,6 +25,7 @@ import { SearchReads } from './search-reads.ts';
 import { ShownErrors } from './shown-errors.svelte.ts';
 import { SummaryLoader } from './summary-loader.svelte.ts';
 import { VocabularyPrefetch } from './vocabulary-prefetch-once.ts';
+import type { FacetValueTable } from '../../lib/search/format/facet-values.ts';
 import type { SearchEvent, SearchStateOptions, StateConnection, StateWorker } from './types.ts';
 import type { ActiveFilter } from './active-filters.ts';
 import { DEFAULT_URL_STATE, sameUrlState, type UrlState } from './url-state.ts';
@@ -52,6 +53,9 @@ export class SearchState extends SearchReads {
   protected readonly results: Results;
   protected readonly readerPart: Reader;
   protected readonly loader: SummaryLoader;
+  facetTables: Readonly<Record<string, FacetValueTable>> | null = $state.raw(null);
+  /** The worker has been asked for `facetTables` (again after a failure). */
+  private facetTablesAsked = false;
   private readonly prefetch: VocabularyPrefetch;
   private readonly onEvent: (event: SearchEvent) => void;
   private readonly client: StateWorker;
@@ -138,6 +142,34 @@ export class SearchState extends SearchReads {
   /** The index files the worker fetched and the open build (the hosted page's service worker stores them: src/offline/). */
   fetchedFiles(): Promise<{ build: string; paths: string[] }> {
     return this.client.request('fetched', {});
+  }
+
+  /**
+   * Fetches every value of the author, tag, … facets with their archive-wide counts and traditional
+   * forms (`facetTables`), once: the filter panel asks when its controls are laid out (after the
+   * first results), the reader when it shows an author.
+   */
+  loadFacetValues(): void {
+    if (this.facetTablesAsked || !this.manifest?.columns.length) return;
+    this.facetTablesAsked = true;
+    this.client.request('facetValues', {}).then(
+      (tables) => (this.facetTables = tables),
+      (error: unknown) => {
+        // The lists keep what the answers counted; the next call asks again.
+        this.facetTablesAsked = false;
+        this.errors.log(error);
+      },
+    );
+  }
+
+  /**
+   * The selected values as the index stores them (`storedFilters`: a URL's traditional form
+   * `author=張三` for 张三, once the values tables say so): searched again, the URL rewritten in place.
+   */
+  useStoredNames(filters: Record<string, string[]>): void {
+    this.inputs.filters = filters;
+    this.results.run();
+    this.writeUrl('replace');
   }
 
   /** Opens the index, runs the query from the URL, opens its article (call once mounted). */

@@ -1,5 +1,7 @@
 import type { Article } from '../../article/types.ts';
 import type { CategoricalFacet } from '../categorical-facets.ts';
+import type { FacetValueTable } from '../format/facet-values.ts';
+import { traditionalForms } from './traditional-names.ts';
 
 /** One categorical column as the build made it: each row's value codes and the names by code. */
 export interface BuiltColumn {
@@ -10,6 +12,8 @@ export interface BuiltColumn {
   values: string[];
   /** Values at least one article holds. */
   inUse: number;
+  /** What the column's `values-` file holds: names, archive-wide counts and traditional forms by code. */
+  table: FacetValueTable;
 }
 
 const NONE: readonly number[] = Object.freeze([]);
@@ -30,7 +34,8 @@ export function facetValuesOf(article: Article, facet: CategoricalFacet): readon
 /**
  * Builds one column over the articles by number. Codes of the previous build's `values` are kept;
  * new values follow, the most frequent first (smaller codes: fewer bytes in the docs table), ties by
- * name.
+ * name. Its values table counts each value's articles (live ones: a deleted article's value
+ * counts 0) and gives each name's traditional form.
  */
 export function buildColumn(byNumber: ReadonlyArray<Article | undefined>, facet: CategoricalFacet, previous: readonly string[] = []): BuiltColumn {
   // Array.from, not map: `byNumber` may be sparse (deleted articles' holes), and map keeps holes.
@@ -45,5 +50,6 @@ export function buildColumn(byNumber: ReadonlyArray<Article | undefined>, facet:
     values.push(value);
   }
   const rows = perRow.map((list): readonly number[] => (list.length === 0 ? NONE : list.map((value) => code.get(value)!)));
-  return { facet, rows, values, inUse: counts.size };
+  const table = { names: values, counts: values.map((value) => counts.get(value) ?? 0), traditional: traditionalForms(values) };
+  return { facet, rows, values, inUse: counts.size, table };
 }

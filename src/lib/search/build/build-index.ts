@@ -8,6 +8,7 @@ import { assignSimilarGroups } from '../query/collapse-similar.ts';
 import { createDocsTable, dayNumber, encodeDocsBlock } from '../format/docs-table.ts';
 import { encodeVocabulary } from './encode-vocabulary.ts';
 import { hashBytes } from '../format/content-hash.ts';
+import { encodeFacetValues } from '../format/facet-values.ts';
 import { countFacets, NO_FILTERS } from '../query/facets.ts';
 import { foldingPairsFor, isTraditionalText } from '../text/fold.ts';
 import { findSnippet, RESULT_SNIPPET_CHARS } from '../query/highlight.ts';
@@ -165,10 +166,10 @@ export function* indexFiles(articles: readonly Article[], options: BuildOptions 
   }
   const columnEntries: FacetColumnEntry[] = [];
   for (const column of columns) {
-    const data = new TextEncoder().encode(JSON.stringify(column.values));
+    const data = encodeFacetValues(column.table);
     const file = valuesPath(hashBytes(data));
     yield { path: file, data, gzip: true };
-    columnEntries.push({ name: column.facet.name, key: column.facet.key, file, bytes: 0, values: column.inUse });
+    columnEntries.push({ name: column.facet.name, key: column.facet.key, file, bytes: 0, values: column.inUse, codes: column.values.length });
   }
 
   const idShardLength = live.length > 36 * 200 ? 2 : 1;

@@ -6,7 +6,8 @@
  * dir-<hash>.bin         gzip: one page of a vocabulary's part table (see part-pages.ts)
  * docs-<hash>.bin        gzip: one block of article numbers → day, outlet, field lengths (ranking + facets),
  *                        similar group (near-duplicates collapsed at query time), categorical columns' codes
- * values-<hash>.bin      gzip: one categorical column's value names by code (JSON array), e.g. the authors
+ * values-<hash>.bin      gzip: one categorical column's values by code (JSON, see facet-values.ts), e.g. the
+ *                        authors: names, archive-wide article counts, traditional forms
  * terms-<hash>.bin       gzip: one range of the sorted vocabulary of the older blocks (`parts`) or of
  *                        the newest block (`newestParts`): each term's document frequency there, and
  *                        its postings (rare terms) or the names of its per-block chunks (common terms)
@@ -27,7 +28,7 @@ import type { PartPageEntry } from './part-pages.ts';
 import type { Facets } from '../types.ts';
 
 /** Bumped whenever any file's layout changes; readers refuse other versions. */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 /** Fields MiniSearch scores, in field-id order. */
 export const INDEX_FIELDS = ['title', 'text'] as const;
@@ -37,20 +38,24 @@ export const AUTHOR_FIELD = 'author';
 
 /**
  * One categorical column of the docs table beyond the outlet (author, tag, a facet declared with
- * `--facet`): its facet, and the file of its value names, fetched when a query filters or counts
- * by it. Names keep their codes from build to build (a new value gets the next code), like outlets.
+ * `--facet`): its facet, and the file of its values (names, archive-wide counts, traditional
+ * forms: `facet-values.ts`), fetched when a query filters by it, or by the page once its first
+ * results are shown (an answer counts the column by code until then). Names keep their codes from
+ * build to build (a new value gets the next code), like outlets.
  */
 export interface FacetColumnEntry {
   /** Filter name (`author`): `filters.author`, URL `author=`, CLI `--author`. */
   name: string;
   /** Key of its counts in the CLI's JSON (`facets.authors`). */
   key: string;
-  /** `values-<hash>.bin`: gzip JSON, the value names by code. */
+  /** `values-<hash>.bin`: gzip JSON, the values by code (`FacetValueTable`). */
   file: string;
   /** Size of that file (gzip). */
   bytes: number;
   /** Values in use (at least one article holds them): a page shows a facet from two on. */
   values: number;
+  /** Codes the values file names, in use or not (an answer counts the column by code up to it). */
+  codes: number;
 }
 
 /** One outlet and how many articles it has. */
@@ -149,8 +154,8 @@ export interface Manifest {
   columns: FacetColumnEntry[];
   /**
    * The facets of the empty query (every article): the start page shows its outlet counts and
-   * date histogram without the docs table (the other columns' counts come with the first query
-   * that needs them: their names are not in the manifest).
+   * date histogram without the docs table (the other columns' archive-wide counts are in their
+   * values files, fetched after the first results: their names are not in the manifest).
    */
   facets: Facets;
   /** First and last day (`YYYY-MM-DD`) of dated articles, or null when none is dated. */

@@ -79,6 +79,7 @@ export function validateManifest(data: unknown): Manifest {
   columns.forEach((column, i) => {
     if (!isRecord(column) || typeof column['name'] !== 'string' || typeof column['key'] !== 'string' || names.has(column['name'])) throw damaged(`has an invalid categorical column ${i}`);
     if (typeof column['file'] !== 'string' || !VALUES_FILE.test(column['file']) || !isCount(column['bytes']) || !isCount(column['values'])) throw damaged(`has an invalid categorical column ${i}`);
+    if (!isCount(column['codes']) || column['codes'] < (column['values'] as number) || column['codes'] > MAX_VALUE_CODES) throw damaged(`has an invalid categorical column ${i}`);
     names.add(column['name']);
   });
   const newest = data['newest'];
@@ -92,6 +93,8 @@ export function validateManifest(data: unknown): Manifest {
 
 /** Categorical columns beyond the outlet: a handful in practice. */
 const MAX_COLUMNS = 64;
+/** Most codes of one column: the page counts a column by code in an array this long. */
+const MAX_VALUE_CODES = 1 << 22;
 const VALUES_FILE = /^values-[0-9a-z]{1,16}\.bin$/;
 
 /**

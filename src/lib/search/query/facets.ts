@@ -16,8 +16,15 @@ export interface ResolvedFilters {
 /** What to count: per facet (numbered as in `ResolvedFilters`), its name and its value names by code. */
 export interface FacetNames {
   names: readonly string[];
-  /** Value names by code; null leaves the facet out of the counts (its names are not loaded). */
+  /**
+   * Value names by code; null when they are not loaded: the facet is counted by code
+   * (`Facets.byCode`) when `codes` says how many it has, else left out of the counts.
+   */
   values: ReadonlyArray<readonly string[] | null>;
+  /** Per facet, how many codes it has (a facet counted by code needs it). */
+  codes?: ReadonlyArray<number>;
+  /** Per facet, its values' traditional forms by code where loaded: a filter may name a value by one. */
+  traditional?: ReadonlyArray<Readonly<Record<number, string>> | null>;
 }
 
 /** No filter at all: every article passes. */
@@ -62,7 +69,7 @@ export function passesDate(docs: DocsTable, n: number, filters: ResolvedFilters)
  */
 export function countFacets(candidates: Iterable<number>, docs: DocsTable, facets: FacetNames, filters: ResolvedFilters, withDays = false): Facets {
   const facetCount = facets.names.length;
-  const tallies = facets.values.map((names) => (names ? new Uint32Array(names.length) : null));
+  const tallies = facets.values.map((names, facet) => (names ? new Uint32Array(names.length) : facets.codes?.[facet] ? new Uint32Array(facets.codes[facet]) : null));
   const failed: number[] = [];
   const days: number[] = [];
   for (const n of candidates) {
@@ -88,16 +95,25 @@ export function countFacets(candidates: Iterable<number>, docs: DocsTable, facet
     }
   }
   const counts: Record<string, Record<string, number>> = {};
+  let byCode: Record<string, Record<number, number>> | undefined;
   tallies.forEach((tally, facet) => {
     if (!tally) return;
-    const names = facets.values[facet]!;
+    const names = facets.values[facet];
+    if (!names) {
+      const byValue: Record<number, number> = {};
+      tally.forEach((count, code) => {
+        if (count > 0) byValue[code] = count;
+      });
+      (byCode ??= {})[facets.names[facet]!] = byValue;
+      return;
+    }
     const byName: Record<string, number> = {};
     tally.forEach((count, code) => {
       if (count > 0) byName[names[code]!] = (byName[names[code]!] ?? 0) + count;
     });
     counts[facets.names[facet]!] = byName;
   });
-  return { counts, ...countDates(days, withDays) };
+  return { counts, ...(byCode ? { byCode } : {}), ...countDates(days, withDays) };
 }
 
 /** The date histogram of `days` (day numbers, none 0): by month over up to three years, else by year; with `withDays`, by day too. */

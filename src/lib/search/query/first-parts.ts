@@ -1,8 +1,8 @@
 /**
  * The index files a search's first answer reads, from the manifest and the parsed query alone:
- * the newest docs block, the categorical columns' value names (every answer counts every facet),
- * the newest block's part table pages and vocabulary parts of the query's tokens (what
- * `loadNewestPlanTerms` and the first step of `runQuerySteps` load). The search worker fetches
+ * the newest docs block, the newest block's part table pages and vocabulary parts of the query's
+ * tokens (what `loadNewestPlanTerms` and the first step of `runQuerySteps` load; not the facets'
+ * values files, which a first answer without filters does not wait for). The search worker fetches
  * them the moment a query arrives, while the search core's own code is still downloading (see
  * search-worker.ts): on a cold page the parts and the code then travel together instead of one
  * after the other. A list that misses a file costs nothing but the head start: the search fetches
@@ -26,14 +26,13 @@ import { isSingleCjk } from '../text/tokenize.ts';
  * @example firstAnswerFiles(manifest, parseQuery('王毅'), (page) => read.get(page)) // ['docs-….bin', 'dir-….bin', 'terms-….bin']
  */
 export function firstAnswerFiles(
-  manifest: Pick<Manifest, 'docs' | 'newestPartPages' | 'columns'>,
+  manifest: Pick<Manifest, 'docs' | 'newestPartPages'>,
   parsed: ParsedQuery,
   pageParts: (page: number) => readonly TermPartEntry[] | undefined = () => undefined,
 ): string[] {
   const files = new Set<string>();
   const newestDocs = manifest.docs.at(-1);
   if (newestDocs) files.add(newestDocs.file);
-  for (const column of manifest.columns) files.add(column.file);
   const pages = manifest.newestPartPages;
   if (pages.length === 0) return [...files];
   const addRange = (from: string, to: string) => {

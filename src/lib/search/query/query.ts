@@ -105,7 +105,9 @@ async function runStep(
   if (plan.include.length > 0) {
     for (const postings of terms.values()) for (const flat of postings) addBlocksOf(reader, flat, blocks);
   }
-  const [docs, facetNames] = await Promise.all([reader.docs(blocks), reader.facetNames()]);
+  // Names of the facets it filters by (a filter needs them); the others are counted by code until their names are in.
+  const filtered = Object.entries(query.filters ?? {}).filter(([, values]) => values.length > 0).map(([name]) => name);
+  const [docs, facetNames] = await Promise.all([reader.docs(blocks), reader.facetNames(filtered)]);
   await pause();
   const filters = resolveFilters(facetNames, query);
   // One MiniSearch over the loaded terms serves the included and the excluded clauses alike.
@@ -305,7 +307,8 @@ function unknownValues(facets: FacetNames, query: SearchQuery): Record<string, s
     const known = facet < 0 ? null : facets.values[facet];
     // Names not loaded (null) cannot be checked: nothing is said of them.
     if (facet >= 0 && !known) continue;
-    const missing = selected.filter((value) => !known?.includes(value));
+    const forms = Object.values(facets.traditional?.[facet] ?? {});
+    const missing = selected.filter((value) => !known?.includes(value) && !forms.includes(value));
     if (missing.length) (unknown ??= {})[name] = missing;
   }
   return unknown;
@@ -329,6 +332,8 @@ function resolveFilters(facets: FacetNames, query: SearchQuery): ResolvedFilters
     (facets.values[facet] ?? []).forEach((value, code) => {
       if (wanted.has(value)) codes.add(code);
     });
+    // A value named by its traditional form (`author=張三` for 张三) selects it too.
+    for (const [code, form] of Object.entries(facets.traditional?.[facet] ?? {})) if (wanted.has(form)) codes.add(Number(code));
     categorical[facet] = codes;
   }
   const from = query.from ? parseDay(query.from) : Number.NaN;

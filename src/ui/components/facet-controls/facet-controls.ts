@@ -6,3 +6,4 @@
  */
 export { default as CategoricalFacet } from './CategoricalFacet.svelte';
 export { default as DateFacet } from './DateFacet.svelte';
+export { facetValues, storedFilters } from '../../state/facet-values-list.ts';
