@@ -321,8 +321,8 @@ export class IndexReader {
     } else {
       promise = this.json<ArticleFragment>(fragmentPath(number)).then((fragment) => {
         if (!isFragment(fragment)) throw new IndexError(`load-index: ${fragmentPath(number)} is not an article fragment: the index is damaged; rebuild it`, fragmentPath(number), 'damaged');
-        // Its own folding pairs: its snippet and marks need not wait for the whole table.
-        if (typeof fragment.fold === 'string') addFoldingPairs(fragment.fold);
+        // Its own folding pairs (every key of its text): its snippet and marks need not wait for the whole table.
+        addFoldingPairs(typeof fragment.fold === 'string' ? fragment.fold : '', fragment.title, fragment.text);
         return fragment;
       });
       promise.catch(() => this.fragments.delete(number));
