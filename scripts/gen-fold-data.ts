@@ -139,9 +139,10 @@ function tableModule(keys: readonly number[], table: ReadonlyMap<number, number>
  * \`FOLDING_KEYS\` (ascending), its folded code point, written as the distance from the key
  * (see \`encodeFoldedValues\` in the generator). Sources: opencc-js TWVariantsRev, HKVariantsRev and
  * TSCharacters, chained to a fixed point. Loaded only through \`loadFoldingTable()\` in \`fold.ts\`,
- * with its keys.
+ * with its keys and their decoders (none of them is needed before it).
  */
 export { FOLDING_KEYS } from './fold-keys.ts';
+export { decodeCodePointSet, decodeFoldedValues } from './fold-data-codec.ts';
 
 export const FOLDED_VALUES: string =
   '${encodeFoldedValues(keys, table)}';

@@ -24,7 +24,7 @@ import { Results } from './results.svelte.ts';
 import { SearchReads } from './search-reads.ts';
 import { ShownErrors } from './shown-errors.svelte.ts';
 import { SummaryLoader } from './summary-loader.svelte.ts';
-import { VocabularyPrefetch } from './vocabulary-prefetch-once.ts';
+import type { VocabularyPrefetch } from './vocabulary-prefetch-once.ts';
 import type { SearchEvent, SearchStateOptions, StateConnection, StateWorker } from './types.ts';
 import type { ActiveFilter } from './active-filters.ts';
 import { DEFAULT_URL_STATE, sameUrlState, type UrlState } from './url-state.ts';
@@ -52,7 +52,7 @@ export class SearchState extends SearchReads {
   protected readonly results: Results;
   protected readonly readerPart: Reader;
   protected readonly loader: SummaryLoader;
-  private readonly prefetch: VocabularyPrefetch;
+  private readonly prefetch: VocabularyPrefetch | null;
   private readonly onEvent: (event: SearchEvent) => void;
   private readonly client: StateWorker;
   private readonly history: HistorySync | null;
@@ -83,7 +83,7 @@ export class SearchState extends SearchReads {
     this.client = connection.client;
     this.client.onProgress = (progress) => (this.progress = progress);
     this.client.onMode = (mode) => this.onEvent({ type: 'mode', detail: { mode } });
-    this.prefetch = new VocabularyPrefetch(this.client, options.prefetchVocabulary === true);
+    this.prefetch = options.prefetch ? new options.prefetch(this.client) : null;
     this.index = new IndexOpening(
       this.client,
       indexUrl,
@@ -113,7 +113,7 @@ export class SearchState extends SearchReads {
       clearError: (retry) => this.errors.clear(retry),
       settled: (text, total) => {
         this.onEvent({ type: 'query', detail: { query: text, total } });
-        if (text.trim()) this.prefetch.schedule();
+        if (text.trim()) this.prefetch?.schedule();
       },
     });
     this.readerPart = new Reader({
@@ -151,7 +151,7 @@ export class SearchState extends SearchReads {
       this.errors.stopped = true;
       stopListening?.();
       clearTimeout(this.debounce);
-      this.prefetch.cancel();
+      this.prefetch?.cancel();
       this.loader.disconnect();
       this.client.terminate();
     };

@@ -8,11 +8,9 @@ import type { StateWorker } from './types.ts';
 export class VocabularyPrefetch {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  /** @param pending still to do (the hosted page; the widget never prefetches) */
-  constructor(
-    private readonly client: StateWorker,
-    private pending: boolean,
-  ) {}
+  private pending = true;
+
+  constructor(private readonly client: StateWorker) {}
 
   /** After an answer to words: the first call starts the timer, later ones do nothing. */
   schedule(): void {

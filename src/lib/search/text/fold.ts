@@ -12,7 +12,6 @@
  */
 import { GB2312_KEYS, KEY_RANGES } from './fold-candidates.ts';
 import { loadCode } from '../code-unavailable.ts';
-import { decodeCodePointSet, decodeFoldedValues } from './fold-data-codec.ts';
 import { grow, isNfkcStableHan, preFold, unitsToString } from './fold-code-point.ts';
 
 /** Result of {@link foldWithOffsets}: the folded text and where each of its code units came from. */
@@ -63,7 +62,7 @@ let gb2312Plain: Uint8Array | null | undefined;
  */
 export function loadFoldingTable(): Promise<void> {
   loading ??= loadCode(() => import('./fold-table.ts')).then(
-    ({ FOLDING_KEYS, FOLDED_VALUES }) => {
+    ({ FOLDING_KEYS, FOLDED_VALUES, decodeCodePointSet, decodeFoldedValues }) => {
       const keys = decodeCodePointSet(FOLDING_KEYS);
       installTable(keys, decodeFoldedValues(keys, FOLDED_VALUES));
     },
