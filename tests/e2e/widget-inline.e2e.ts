@@ -106,6 +106,13 @@ test.describe('the widget under a CSP without worker-src', () => {
     await expect(widget).toHaveAttribute('data-mode', 'inline');
     // A step's five stages at least, and one per snippet.
     expect(await yields()).toBeGreaterThanOrEqual(5);
+    // Each stage named on the page's timeline (src/worker/stage-measures.ts), for a long task to be put down to it.
+    const stageNames = () => page.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name).filter((name) => name.startsWith('news-search ')));
+    const stages = await stageNames();
+    expect(stages).toContain('news-search postings (resumed) → docs rows');
+    expect(stages).toContain('news-search docs rows (resumed) → MiniSearch loaded');
+    expect(stages.some((name) => /^news-search search request → /.test(name))).toBe(true);
+    expect(stages.some((name) => / → firstSummaries: answered$| → summaries: answered$/.test(name))).toBe(true);
 
     await openWithPolicy(page, 'documented');
     const inWorker = page.locator('news-search#first');
@@ -113,6 +120,7 @@ test.describe('the widget under a CSP without worker-src', () => {
     await expect(inWorker.locator('article.result p.snippet mark').first()).toBeVisible();
     await expect(inWorker).toHaveAttribute('data-mode', 'worker');
     expect(await yields()).toBe(0);
+    expect(await stageNames()).toEqual([]);
   });
 
   test('keeps the query typed while the search moves into the page', async ({ page }) => {
