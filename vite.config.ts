@@ -51,11 +51,13 @@ const CHUNK_OF_FOLDER: ReadonlyMap<string, string | null> = new Map([
   ['src/ui/components/on-demand', null],
   ['src/ui/i18n/on-demand', null],
   // Files listed on their own: the language list, which the entry reads from the URL before any
-  // string; the page's history, which goes with src/boot (the hosted page's own, not the widget's);
-  // the facet lists' order and values, which go with the facet controls (their only user);
+  // string; the page's history and the vocabulary prefetch, which go with src/boot (the hosted
+  // page's own, not the widget's); the facet lists' order and values, which go with the facet
+  // controls (their only user);
   // what the search service shares with the hosted page's offline side (see `inlineSearchGuard`).
   ['src/ui/i18n/lang.ts', 'preopen'],
   ['src/ui/state/history-sync.ts', null],
+  ['src/ui/state/vocabulary-prefetch-once.ts', null],
   ['src/ui/state/facet-order.ts', null],
   ['src/ui/state/facet-values-list.ts', null],
   ['src/offline/archive-files.ts', 'archive-files'],

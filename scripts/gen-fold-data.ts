@@ -2,8 +2,9 @@
  * `node --import tsx scripts/gen-fold-data.ts [--check]`
  *
  * Regenerates the traditional → simplified folding data in `src/lib/search/text/` from the installed
- * opencc-js dictionaries (Apache-2.0): `fold-table.ts` (the pairs, loaded on demand) and
- * `fold-keys.ts` (the compact set of characters the table changes, embedded in `fold.ts`).
+ * opencc-js dictionaries (Apache-2.0): `fold-table.ts` (the pairs, loaded on demand), `fold-keys.ts`
+ * (the set of characters the table changes, loaded with it) and `fold-candidates.ts` (what `fold.ts`
+ * embeds to tell, without either, which characters may need them: docs/widget.md).
  * With `--check` it writes nothing and exits 1 when the committed files are stale.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -40,6 +41,7 @@ export interface FoldingData {
   table: Map<number, number>;
   tableModule: string;
   keysModule: string;
+  candidatesModule: string;
 }
 
 /**
@@ -82,7 +84,7 @@ export async function buildFoldingData(dictDir = DICT_DIR): Promise<FoldingData>
     if (text.normalize('NFKC').toLowerCase() !== text) throw new Error(`gen-fold-data: U+${hex(key)} is not NFKC-stable`);
   }
   const keys = [...table.keys()].sort((a, b) => a - b);
-  return { table, tableModule: tableModule(keys, table), keysModule: keysModule(keys) };
+  return { table, tableModule: tableModule(keys, table), keysModule: keysModule(keys), candidatesModule: candidatesModule(keys) };
 }
 
 /**
@@ -136,8 +138,12 @@ function tableModule(keys: readonly number[], table: ReadonlyMap<number, number>
  * Traditional → simplified folding, character level: for each of the ${keys.length} keys of
  * \`FOLDING_KEYS\` (ascending), its folded code point, written as the distance from the key
  * (see \`encodeFoldedValues\` in the generator). Sources: opencc-js TWVariantsRev, HKVariantsRev and
- * TSCharacters, chained to a fixed point. Loaded only through \`loadFoldingTable()\` in \`fold.ts\`.
+ * TSCharacters, chained to a fixed point. Loaded only through \`loadFoldingTable()\` in \`fold.ts\`,
+ * with its keys and their decoders (none of them is needed before it).
  */
+export { FOLDING_KEYS } from './fold-keys.ts';
+export { decodeCodePointSet, decodeFoldedValues } from './fold-data-codec.ts';
+
 export const FOLDED_VALUES: string =
   '${encodeFoldedValues(keys, table)}';
 `;
@@ -147,14 +153,54 @@ function keysModule(keys: readonly number[]): string {
   return `${LICENSE_HEADER}
 
 /**
- * The ${keys.length} code points that the folding table changes, so \`needsFoldingTable\` can answer
- * without loading the table. Encoding (see \`encodeCodePointSet\` in the generator): ascending
+ * The ${keys.length} code points that the folding table changes, loaded with the table (\`fold-table.ts\`
+ * re-exports them): before it, \`fold.ts\` tells them by \`fold-candidates.ts\`. Encoding (see \`encodeCodePointSet\` in the generator): ascending
  * gaps, each base-32 in the alphabet \`${KEY_ALPHABET}\`, continuation digits (≥ 32) before one
  * final digit (< 32).
  * @example decodeCodePointSet(FOLDING_KEYS)[0] // 0x${hex(keys[0]!)}
  */
 export const FOLDING_KEYS: string =
   '${encodeCodePointSet(keys)}';
+`;
+}
+
+/**
+ * The code point ranges that hold every key (CJK Unified Ideographs with Extension A, and the
+ * supplementary ideographic planes): outside them no character needs the table.
+ */
+const KEY_RANGES: readonly (readonly [number, number])[] = [
+  [0x3400, 0x9fff],
+  [0x20000, 0x3ffff],
+];
+
+/**
+ * The Hanzi of GB 2312 (rows 16–87), decoded with the platform's GBK decoder, as `fold.ts` does
+ * in the browser: the simplified characters that need no table, but for the few keys among them.
+ */
+export function gb2312Hanzi(): number[] {
+  const bytes: number[] = [];
+  for (let row = 0xb0; row <= 0xf7; row++) for (let cell = 0xa1; cell <= 0xfe; cell++) bytes.push(row, cell);
+  return Array.from(new TextDecoder('gbk').decode(new Uint8Array(bytes)), (char) => char.codePointAt(0)!);
+}
+
+function candidatesModule(keys: readonly number[]): string {
+  for (const key of keys) {
+    if (!KEY_RANGES.some(([from, to]) => key >= from && key <= to)) throw new Error(`gen-fold-data: key U+${hex(key)} is outside KEY_RANGES`);
+  }
+  const keySet = new Set(keys);
+  const gbKeys = gb2312Hanzi().filter((cp) => keySet.has(cp));
+  return `${LICENSE_HEADER}
+
+/**
+ * What tells, before the folding table and its keys are loaded, which characters may need them
+ * (\`fold.ts\`): a character in \`KEY_RANGES\` that is not one of GB 2312's Hanzi (decoded by the
+ * platform's GBK decoder, no bytes shipped), or is one of \`GB2312_KEYS\`. A superset of the keys:
+ * a rare simplified character outside GB 2312 loads the table, never the other way round.
+ */
+export const KEY_RANGES: readonly (readonly [number, number])[] = [${KEY_RANGES.map(([from, to]) => `[0x${hex(from)}, 0x${hex(to)}]`).join(', ')}];
+
+/** The ${gbKeys.length} keys that GB 2312 holds. */
+export const GB2312_KEYS: string = '${String.fromCodePoint(...gbKeys)}';
 `;
 }
 
@@ -186,6 +232,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const outputs = [
     ['fold-table.ts', data.tableModule],
     ['fold-keys.ts', data.keysModule],
+    ['fold-candidates.ts', data.candidatesModule],
   ] as const;
   let stale = 0;
   for (const [name, text] of outputs) {

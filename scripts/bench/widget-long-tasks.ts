@@ -4,9 +4,11 @@
  * a host page whose CSP refuses workers (so the widget searches in the page) and the same page
  * without one (its worker, for comparison), the benchmark's queries typed one after another into
  * the widget, then an article opened; a `PerformanceObserver` records the page's long tasks (over
- * 50 ms) from the start.
+ * 50 ms) from the start. In the page, the search names each stretch of its work with a
+ * `performance.measure` (`src/worker/stage-measures.ts`): each long task is put down to the stages
+ * whose measures it covers (in ms of the task), and the rest of it to the App and the page.
  *
- *   node --import tsx/esm scripts/bench/widget-long-tasks.ts [DIST] [INDEX] [--cpu-slowdown N]
+ *   node --import tsx/esm scripts/bench/widget-long-tasks.ts [DIST] [INDEX] [--cpu-slowdown N] [--runs N]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,9 +18,18 @@ import { startGzipHost, type GzipHost } from './gzip-host.ts';
 import { launchChromium } from './page-harness.ts';
 import { BENCH_QUERIES } from './queries.ts';
 import { table } from './stats.ts';
+import { STAGE_MEASURE_PREFIX } from '../../src/worker/stage-measures.ts';
 import { isMainModule, readArgs } from '../lib/cli-args.ts';
 
 type Mode = 'worker' | 'inline';
+
+/** One long task, and the search's stages that ran in it (ms of the task each). */
+interface LongTask {
+  duration: number;
+  stages: Array<[stage: string, ms: number]>;
+  /** The scripts the long animation frames name in it (`invoker file ms`). */
+  scripts: string[];
+}
 
 interface LongTasks {
   mode: Mode;
@@ -27,6 +38,8 @@ interface LongTasks {
   startup: number[];
   /** Long tasks while the queries were searched and an article opened. */
   searching: number[];
+  /** Every long task, with its stages (in the page; none with the worker). */
+  tasks: LongTask[];
 }
 
 function hostPage(mode: Mode): string {
@@ -42,16 +55,24 @@ async function probe(browser: Browser, host: GzipHost, mode: Mode, queries: read
     await page.addInitScript(() => {
       const durations: number[] = [];
       (window as unknown as { longTasks: number[] }).longTasks = durations;
+      const spans: Array<[number, number]> = [];
+      (window as unknown as { longTaskSpans: Array<[number, number]> }).longTaskSpans = spans;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) durations.push(entry.duration);
+        for (const entry of list.getEntries()) {
+          durations.push(entry.duration);
+          spans.push([entry.startTime, entry.duration]);
+        }
       }).observe({ type: 'longtask', buffered: true });
       // Long animation frames name the scripts that ran in them: which long tasks are the search's.
       const scripts: string[] = [];
       (window as unknown as { longScripts: string[] }).longScripts = scripts;
+      const spansOfScripts: Array<[number, number, string]> = [];
+      (window as unknown as { scriptSpans: Array<[number, number, string]> }).scriptSpans = spansOfScripts;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as unknown as Array<{ scripts: Array<{ duration: number; invoker: string; sourceURL: string; sourceFunctionName: string }> }>) {
+        for (const entry of list.getEntries() as unknown as Array<{ scripts: Array<{ startTime: number; duration: number; invoker: string; sourceURL: string; sourceFunctionName: string }> }>) {
           for (const script of entry.scripts) {
             if (script.duration >= 20) scripts.push(`${Math.round(script.duration)} ms ${script.invoker} ${script.sourceURL.split('/').pop()} ${script.sourceFunctionName}`);
+            if (script.duration >= 5) spansOfScripts.push([script.startTime, script.duration, `${script.invoker} ${script.sourceURL.split('/').pop()?.replace(/-[\w-]{8}\.js$/, '')}`]);
           }
         }
       }).observe({ type: 'long-animation-frame', buffered: true });
@@ -73,11 +94,45 @@ async function probe(browser: Browser, host: GzipHost, mode: Mode, queries: read
     await widget.getByRole('dialog').locator('article h2').waitFor();
     await page.waitForTimeout(500);
     const searching = await taken();
+    const tasks = await page.evaluate((prefix) => {
+      const measures = performance.getEntriesByType('measure').filter((m) => m.name.startsWith(prefix));
+      return (window as unknown as { longTaskSpans: Array<[number, number]> }).longTaskSpans.map(([start, duration]) => {
+        // The stages that ended in the task, in order: each ran from the end of the one before (or
+        // its own start, or the task's) to its own end. After the last: the App's or the page's.
+        const ended = measures
+          .map((m) => ({ name: m.name, from: m.startTime, to: m.startTime + m.duration }))
+          .filter((m) => m.to > start && m.to <= start + duration)
+          .sort((a, b) => a.to - b.to);
+        const stages = new Map<string, number>();
+        let at = start;
+        for (const m of ended) {
+          const ms = m.to - Math.max(at, m.from);
+          at = m.to;
+          if (ms <= 0) continue;
+          // File names without their content hash: one stage per kind of file.
+          const stage = m.name.slice(prefix.length).replace(/[\w-]{6,}\.(bin|json|html)/, '*.$1');
+          stages.set(stage, (stages.get(stage) ?? 0) + ms);
+        }
+        const scripts = (window as unknown as { scriptSpans: Array<[number, number, string]> }).scriptSpans
+          .filter(([from, ms]) => from < start + duration && from + ms > start)
+          .map(([, ms, name]) => `${name} ${Math.round(ms)}`);
+        return { duration, stages: [...stages].sort((a, b) => b[1] - a[1]), scripts };
+      });
+    }, STAGE_MEASURE_PREFIX);
     if (process.env.LONG_SCRIPTS) console.log(mode, await page.evaluate(() => (window as unknown as { longScripts: string[] }).longScripts));
-    return { mode, queries: queries.length, startup, searching };
+    return { mode, queries: queries.length, startup, searching, tasks };
   } finally {
     await context.close();
   }
+}
+
+/** A long task by what ran in it: the search's stages (ms each), the rest the App's and the page's. */
+function attribute(task: LongTask): string {
+  const search = task.stages.reduce((sum, [, ms]) => sum + ms, 0);
+  const stages = task.stages.filter(([, ms]) => ms >= 1).map(([stage, ms]) => `${stage} ${Math.round(ms)}`);
+  const rest = Math.round(task.duration - Math.min(search, task.duration));
+  const other = stages.length ? `after them (the App, the page, or the search up to a fetch) ${rest}` : `no search stage (the App, the page) ${rest}`;
+  return `${Math.round(task.duration)} ms: ${[...stages, ...(rest > 0 ? [other] : [])].join(', ')} [scripts: ${task.scripts.join('; ') || 'none named'}]`;
 }
 
 const describe = (tasks: number[]) => (tasks.length ? `${tasks.length}: ${tasks.map((t) => Math.round(t)).sort((a, b) => b - a).join(', ')} ms` : 'none');
@@ -104,15 +159,19 @@ else if (parsed) {
   ]);
   const browser = await launchChromium();
   try {
+    const byStage: string[] = [];
     const rows: string[][] = [['mode', 'run', 'long tasks to the first results', `long tasks over ${BENCH_QUERIES.length - 1} more queries and an article`]];
     for (let run = 1; run <= Number(values.runs); run++) {
       for (const mode of ['worker', 'inline'] as const) {
         const result = await probe(browser, host, mode, BENCH_QUERIES, Number(values['cpu-slowdown']));
         rows.push([mode, String(run), describe(result.startup), describe(result.searching)]);
+        if (mode === 'inline') byStage.push(`inline, run ${run}:`, ...result.tasks.map((task) => `  ${attribute(task)}`));
       }
     }
     console.log(`Long tasks (> 50 ms) on the widget's page, CPU slowdown ${values['cpu-slowdown']}×, index ${indexDir}`);
     console.log(table(rows));
+    console.log('In the page, each long task by the search stages that ran in it (ms of the task; stage-measures.ts), the rest the App rendering and the page');
+    console.log(byStage.join('\n'));
   } finally {
     await browser.close();
     await host.close();

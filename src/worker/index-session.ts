@@ -58,7 +58,7 @@ export interface IndexSession {
  * A session for the index at `url` (a folder URL ending in `/`), reporting its fetches to
  * `report`; `pause`, awaited around each file's decoding (`IndexSource.pause`): the search in the page.
  */
-export function openSession(url: string, report: ReportFetch, pause?: () => Promise<void>): IndexSession {
+export function openSession(url: string, report: ReportFetch, pause?: (stage?: string) => Promise<void>): IndexSession {
   /** The open build, once read: same-origin fetches name it for the hosted page's service worker (`BUILD_HEADER`). */
   let build = '';
   let searcher: Promise<Searcher> | null = null;
@@ -194,6 +194,9 @@ export function openSession(url: string, report: ReportFetch, pause?: () => Prom
           const bytes = await early.catch(() => null);
           if (bytes) return bytes;
         }
+        // In the page, each fetch() in a task of its own: a page of results asks for a dozen
+        // fragments at once, and each call costs the page's thread milliseconds (docs/widget.md).
+        await pause?.(`asking for ${path}`);
         return fetchTracked(path);
       },
     };

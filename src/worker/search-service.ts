@@ -48,7 +48,7 @@ export interface ServeOptions {
    * search runs on the page's own thread (the widget's inline mode). None in a worker, whose long
    * tasks block nobody.
    */
-  pause?: () => Promise<void>;
+  pause?: (stage?: string) => Promise<void>;
 }
 
 /** Answers the requests that arrive on `port`, until it is closed. */
@@ -122,7 +122,7 @@ export function serveSearch(port: SearchPort, { pause }: ServeOptions = {}): voi
       const parsed = await parse(text);
       await prepareFolding(body);
       const { highlightRanges } = await core;
-      await pause?.();
+      await pause?.('reader body folded');
       return highlightRanges(body, parsed);
     },
 
@@ -147,7 +147,7 @@ export function serveSearch(port: SearchPort, { pause }: ServeOptions = {}): voi
       // Only the reader asks for related stories: their code is a chunk of its own, off the search path.
       const { findRelated } = await loadCode(() => import('../lib/search/query/related.ts'));
       const opened = await ready();
-      await pause?.();
+      await pause?.('related asked');
       const related = await findRelated(opened.reader, number);
       return Promise.all(
         related.map(async ({ number: n, score }) => {
@@ -254,7 +254,7 @@ export function serveSearch(port: SearchPort, { pause }: ServeOptions = {}): voi
     await prepareFolding(fragment.title, fragment.text);
     const { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS } = await core;
     // Fragments fetched ahead arrive together: each snippet in a task of its own.
-    await pause?.();
+    await pause?.('fragment arrived');
     return {
       number,
       id: fragment.id,

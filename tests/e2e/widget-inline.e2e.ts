@@ -106,6 +106,14 @@ test.describe('the widget under a CSP without worker-src', () => {
     await expect(widget).toHaveAttribute('data-mode', 'inline');
     // A step's five stages at least, and one per snippet.
     expect(await yields()).toBeGreaterThanOrEqual(5);
+    // Each stage named on the page's timeline (src/worker/stage-measures.ts), for a long task to be put down to it.
+    const stageNames = () => page.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name).filter((name) => name.startsWith('news-search ')));
+    const stages = await stageNames();
+    for (const stage of ['postings', 'docs rows', 'MiniSearch loaded', 'scoring', 'fragment arrived']) {
+      expect(stages.filter((name) => name.endsWith(` → ${stage}`)), stage).not.toEqual([]);
+    }
+    expect(stages.filter((name) => name.startsWith('news-search search request → '))).not.toEqual([]);
+    expect(stages.filter((name) => / → (firstSummaries|summaries): answered$/.test(name))).not.toEqual([]);
 
     await openWithPolicy(page, 'documented');
     const inWorker = page.locator('news-search#first');
@@ -113,6 +121,7 @@ test.describe('the widget under a CSP without worker-src', () => {
     await expect(inWorker.locator('article.result p.snippet mark').first()).toBeVisible();
     await expect(inWorker).toHaveAttribute('data-mode', 'worker');
     expect(await yields()).toBe(0);
+    expect(await stageNames()).toEqual([]);
   });
 
   test('keeps the query typed while the search moves into the page', async ({ page }) => {

@@ -78,6 +78,40 @@ describe('before the folding table is loaded', () => {
     expect(fold.isFoldingTableLoaded()).toBe(true);
   });
 
+  it('counts every key of the table as needing it, and GB 2312 simplified text as not', async () => {
+    const fold = await freshFold();
+    const missed = decodeCodePointSet(FOLDING_KEYS).filter((key) => !fold.needsFoldingTable(String.fromCodePoint(key)));
+    expect(missed).toEqual([]);
+    expect(fold.needsFoldingTable('台湾的选举结果公布，选民对议会表示关注。王毅会见东盟国家外长')).toBe(false);
+    // Keys inside GB 2312 (著 → 着 from the Taiwan variants; 後 → 后).
+    expect(fold.needsFoldingTable('著名')).toBe(true);
+    expect(fold.needsFoldingTable('之後')).toBe(true);
+    expect(fold.isFoldingTableLoaded()).toBe(false);
+  });
+
+  it('loads the table for a rare simplified character outside GB 2312, and then knows it needs none', async () => {
+    const fold = await freshFold();
+    expect(fold.needsFoldingTable('朱镕基')).toBe(true);
+    await fold.prepareFolding('朱镕基');
+    expect(fold.isFoldingTableLoaded()).toBe(true);
+    expect(fold.needsFoldingTable('朱镕基')).toBe(false);
+    expect(fold.foldText('朱镕基')).toBe('朱镕基');
+  });
+
+  it("learns from a fragment's text that its characters the pairs do not list need no table", async () => {
+    const fold = await freshFold();
+    expect(() => fold.foldText('张堃')).toThrow(fold.FoldingTableError);
+    fold.addFoldingPairs('', '标题', '张堃说');
+    expect(fold.needsFoldingTable('张堃')).toBe(false);
+    await fold.prepareFolding('张堃说');
+    expect(fold.isFoldingTableLoaded()).toBe(false);
+    expect(fold.foldText('张堃')).toBe('张堃');
+    // A traditional fragment: its pairs fold its keys, its other rare characters pass.
+    fold.addFoldingPairs('灣湾', '臺灣嘅選情');
+    expect(fold.foldText('灣嘅')).toBe('湾嘅');
+    expect(fold.needsFoldingTable('選舉')).toBe(true);
+  });
+
   it('ignores pairs whose key the table does not change (a corrupt fragment cannot re-fold simplified text)', async () => {
     const fold = await freshFold();
     fold.addFoldingPairs('台臺');
@@ -232,6 +266,7 @@ describe('generated folding data', () => {
     const data = await buildFoldingData();
     expect(await readFile(path.join(SEARCH_DIR, 'fold-table.ts'), 'utf8')).toBe(data.tableModule);
     expect(await readFile(path.join(SEARCH_DIR, 'fold-keys.ts'), 'utf8')).toBe(data.keysModule);
+    expect(await readFile(path.join(SEARCH_DIR, 'fold-candidates.ts'), 'utf8')).toBe(data.candidatesModule);
     const keys = [...data.table.keys()].sort((a, b) => a - b);
     expect(decodeCodePointSet(FOLDING_KEYS)).toEqual(keys);
     expect(decodeFoldedValues(keys, FOLDED_VALUES)).toEqual(keys.map((key) => data.table.get(key)));
@@ -247,8 +282,8 @@ describe('generated folding data', () => {
     expect(gzipSync(FOLDED_VALUES).length).toBeLessThan(6 * 1024);
   });
 
-  it('keeps the embedded key set under 4 KB', () => {
-    expect(FOLDING_KEYS.length).toBeLessThanOrEqual(4096);
+  it('keeps what fold.ts embeds before the table (the candidates) under 1 KB', async () => {
+    expect((await readFile(path.join(SEARCH_DIR, 'fold-candidates.ts'))).length).toBeLessThan(1024);
   });
 
   it('round-trips the code point set encoding, including large gaps', () => {
@@ -266,7 +301,15 @@ describe('generated folding data', () => {
 });
 
 describe('isTraditionalText', () => {
-  it('tells text in traditional characters from simplified text, without the table', () => {
+  beforeAll(() => loadFoldingTable());
+
+  it('needs the table (the keys come with it)', async () => {
+    vi.resetModules();
+    const fold = await import('../../src/lib/search/text/fold.ts');
+    expect(() => fold.isTraditionalText('臺灣')).toThrow(fold.FoldingTableError);
+  });
+
+  it('tells text in traditional characters from simplified text', () => {
     expect(isTraditionalText('臺灣的選舉結果公佈，選民對議會表示關注。')).toBe(true);
     expect(isTraditionalText('台湾的选举结果公布，选民对议会表示关注。')).toBe(false);
     // A few traditional forms quoted in a simplified article do not make it traditional.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PartPageEntry } from '../../src/lib/search/format/part-pages.ts';
-import { connectionAllowsPrefetch, vocabularyWithin } from '../../src/worker/vocabulary-prefetch.ts';
+import { connectionAllowsPrefetch } from '../../src/ui/state/vocabulary-prefetch-once.ts';
+import { vocabularyWithin } from '../../src/worker/vocabulary-prefetch.ts';
 
 describe('connectionAllowsPrefetch', () => {
   it('allows a fast connection and a browser without the Network Information API', () => {

@@ -25,7 +25,7 @@ export interface IndexSource {
    * apart from its decompression and from the search step that waited for it. None by default (a
    * worker, the CLI).
    */
-  pause?: () => Promise<void>;
+  pause?: (stage?: string) => Promise<void>;
 }
 
 /**
@@ -57,7 +57,7 @@ export async function readFile(source: IndexSource, path: string): Promise<Uint8
  * also sets `Content-Encoding: gzip` makes the browser inflate them first: then there is no gzip
  * header left, and the bytes are used as they are.
  */
-export async function gunzip(data: Uint8Array, path: string, pause?: () => Promise<void>): Promise<Uint8Array> {
+export async function gunzip(data: Uint8Array, path: string, pause?: (stage?: string) => Promise<void>): Promise<Uint8Array> {
   if (data[0] !== 0x1f || data[1] !== 0x8b) return data;
   try {
     return await inflate(data, pause);

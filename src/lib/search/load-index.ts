@@ -108,19 +108,19 @@ export class IndexReader {
   static async open(source: IndexSource): Promise<IndexReader> {
     const data = await readFile(source, 'manifest.json');
     // A large archive's manifest is parsed, checked and laid out in tasks of their own (`IndexSource.pause`).
-    await source.pause?.();
+    await source.pause?.('manifest read');
     let parsed: unknown;
     try {
       parsed = JSON.parse(decoder.decode(data));
     } catch {
       throw new IndexError('load-index: manifest.json is not valid JSON: the index is damaged; rebuild it with npm run index', 'manifest.json', 'damaged');
     }
-    await source.pause?.();
+    await source.pause?.('manifest parsed');
     // Every count and size it declares is checked before the docs table is allocated from them.
     const manifest = validateManifest(parsed);
-    await source.pause?.();
+    await source.pause?.('manifest checked');
     const reader = new IndexReader(manifest, source);
-    await source.pause?.();
+    await source.pause?.('index laid out');
     return reader;
   }
 
@@ -351,8 +351,8 @@ export class IndexReader {
     } else {
       promise = this.json<ArticleFragment>(fragmentPath(number)).then((fragment) => {
         if (!isFragment(fragment)) throw new IndexError(`load-index: ${fragmentPath(number)} is not an article fragment: the index is damaged; rebuild it`, fragmentPath(number), 'damaged');
-        // Its own folding pairs: its snippet and marks need not wait for the whole table.
-        if (typeof fragment.fold === 'string') addFoldingPairs(fragment.fold);
+        // Its own folding pairs (every key of its text): its snippet and marks need not wait for the whole table.
+        addFoldingPairs(typeof fragment.fold === 'string' ? fragment.fold : '', fragment.title, fragment.text);
         return fragment;
       });
       promise.catch(() => this.fragments.delete(number));
@@ -392,14 +392,14 @@ export class IndexReader {
   private async decode<T>(path: string, parse: (data: Uint8Array) => T): Promise<T> {
     const data = await gunzip(await readFile(this.source, path), path, this.source.pause);
     if (this.source.verifyContent) await verifyContentHash(path, data);
-    await this.source.pause?.();
+    await this.source.pause?.(`${path} decompressed`);
     let value: T;
     try {
       value = parse(data);
     } catch (error) {
       throw new IndexError(`load-index: ${path} is corrupt (${(error as Error).message}): the index is damaged; rebuild it`, path, 'damaged');
     }
-    await this.source.pause?.();
+    await this.source.pause?.(`${path} decoded`);
     return value;
   }
 }

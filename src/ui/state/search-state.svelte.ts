@@ -24,7 +24,7 @@ import { Results } from './results.svelte.ts';
 import { SearchReads } from './search-reads.ts';
 import { ShownErrors } from './shown-errors.svelte.ts';
 import { SummaryLoader } from './summary-loader.svelte.ts';
-import { VocabularyPrefetch } from './vocabulary-prefetch-once.ts';
+import type { VocabularyPrefetch } from './vocabulary-prefetch-once.ts';
 import type { FacetValueTable } from '../../lib/search/format/facet-values.ts';
 import type { SearchEvent, SearchStateOptions, StateConnection, StateWorker } from './types.ts';
 import type { ActiveFilter } from './active-filters.ts';
@@ -56,7 +56,7 @@ export class SearchState extends SearchReads {
   facetTables: Readonly<Record<string, FacetValueTable>> | null = $state.raw(null);
   /** The worker has been asked for `facetTables` (again after a failure). */
   private facetTablesAsked = false;
-  private readonly prefetch: VocabularyPrefetch;
+  private readonly prefetch: VocabularyPrefetch | null;
   private readonly onEvent: (event: SearchEvent) => void;
   private readonly client: StateWorker;
   private readonly history: HistorySync | null;
@@ -87,7 +87,7 @@ export class SearchState extends SearchReads {
     this.client = connection.client;
     this.client.onProgress = (progress) => (this.progress = progress);
     this.client.onMode = (mode) => this.onEvent({ type: 'mode', detail: { mode } });
-    this.prefetch = new VocabularyPrefetch(this.client, options.prefetchVocabulary === true);
+    this.prefetch = options.prefetch ? new options.prefetch(this.client) : null;
     this.index = new IndexOpening(
       this.client,
       indexUrl,
@@ -117,7 +117,7 @@ export class SearchState extends SearchReads {
       clearError: (retry) => this.errors.clear(retry),
       settled: (text, total) => {
         this.onEvent({ type: 'query', detail: { query: text, total } });
-        if (text.trim()) this.prefetch.schedule();
+        if (text.trim()) this.prefetch?.schedule();
       },
     });
     this.readerPart = new Reader({
@@ -183,7 +183,7 @@ export class SearchState extends SearchReads {
       this.errors.stopped = true;
       stopListening?.();
       clearTimeout(this.debounce);
-      this.prefetch.cancel();
+      this.prefetch?.cancel();
       this.loader.disconnect();
       this.client.terminate();
     };

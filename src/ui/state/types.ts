@@ -10,6 +10,7 @@ import type { Lang } from '../i18n/i18n.ts';
 import type { RequestOptions, SearchMode } from '../client/worker-client.ts';
 import type { ArticleBody, ArticleSummary, LoadProgress, RelatedSummary, RequestType, WorkerApi } from '../../protocol/worker-protocol.ts';
 import type { HistorySync } from './history-sync.ts';
+import type { VocabularyPrefetch } from './vocabulary-prefetch-once.ts';
 import type { UrlState } from './url-state.ts';
 
 /** What the widget tells its host page (see `SearchStateOptions.onEvent`). */
@@ -46,8 +47,12 @@ export interface SearchStateOptions {
   onEvent?: (event: SearchEvent) => void;
   /** Words the visitor typed before the App mounted (the hosted page's boot box): they win over the URL's. */
   typed?: string;
-  /** Fetch the whole vocabulary ahead after the first search for words (the hosted page; see `vocabulary-prefetch.ts`). */
-  prefetchVocabulary?: boolean;
+  /**
+   * Fetch the whole vocabulary ahead after the first search for words: the hosted page passes
+   * `VocabularyPrefetch` (see `vocabulary-prefetch.ts`), so that the widget, which never
+   * prefetches, does not load it; none for the widget.
+   */
+  prefetch?: typeof VocabularyPrefetch;
 }
 
 /** What the state asks of the worker: a `SearchWorkerClient`, or a fake one in tests. */

@@ -15,7 +15,7 @@
  * @throws TypeError (rejects) when the data is not a whole, valid gzip member
  * @example const part = await inflate(await source.bytes('terms-0a1b2c3d.bin'));
  */
-export async function inflate(data: Uint8Array, pause?: () => Promise<void>): Promise<Uint8Array> {
+export async function inflate(data: Uint8Array, pause?: (stage?: string) => Promise<void>): Promise<Uint8Array> {
   const stream = new DecompressionStream('gzip');
   const writer = stream.writable.getWriter();
   // A corrupt member errors the stream: the read below rejects, and says so for these too.
@@ -49,10 +49,10 @@ export async function inflate(data: Uint8Array, pause?: () => Promise<void>): Pr
  */
 const PAUSED_SLICE_BYTES = 32 * 1024;
 
-async function writeInSlices(writer: WritableStreamDefaultWriter<BufferSource>, data: Uint8Array, pause: () => Promise<void>): Promise<void> {
+async function writeInSlices(writer: WritableStreamDefaultWriter<BufferSource>, data: Uint8Array, pause: (stage?: string) => Promise<void>): Promise<void> {
   for (let at = 0; at < data.length; at += PAUSED_SLICE_BYTES) {
     await writer.write(data.subarray(at, at + PAUSED_SLICE_BYTES) as Uint8Array<ArrayBuffer>);
-    await pause();
+    await pause('inflate slice');
   }
   await writer.close();
 }

@@ -91,12 +91,12 @@ async function runStep(
   const { manifest } = reader;
   const { entries, fuzzy, merged } = planTerms;
   const pause = options.pause ?? (async () => undefined);
-  await pause();
+  await pause('plan');
   const fromBlock = reader.blockOf(floor);
   const terms = new Map(
     await Promise.all([...entries].map(async ([term, entry]) => [term, await stepPostings(reader, planTerms, term, entry, floor, candidates)] as const)),
   );
-  await pause();
+  await pause('postings');
   const blocks = new Set<number>();
   // A partial answer counts the articles it searched: its blocks' rows are needed, hits or not.
   if (plan.include.length === 0 || floor > 0) {
@@ -108,7 +108,7 @@ async function runStep(
   // Names of the facets it filters by (a filter needs them); the others are counted by code until their names are in.
   const filtered = Object.entries(query.filters ?? {}).filter(([, values]) => values.length > 0).map(([name]) => name);
   const [docs, facetNames] = await Promise.all([reader.docs(blocks), reader.facetNames(filtered)]);
-  await pause();
+  await pause('docs rows');
   const filters = resolveFilters(facetNames, query);
   // One MiniSearch over the loaded terms serves the included and the excluded clauses alike.
   const documentFrequency = new Map([...entries].map(([term, entry]) => [term, entry.df] as const));
@@ -116,7 +116,7 @@ async function runStep(
   const words = planTerms.forms.size ? new Map([...terms].filter(([term]) => !isLiteralFormKey(term))) : terms;
   const search = assembleMiniSearch(words, docs, manifest, documentFrequency);
   // Loading the postings into MiniSearch and scoring them are the step's two largest pieces of work.
-  await pause();
+  await pause('MiniSearch loaded');
   const textField = manifest.fields.indexOf('text');
   const lengthFactor = (n: number) => (textField < 0 ? 1 : shortTextFactor(docs.fieldLength[textField]![n]!));
   const isTraditional = (n: number) => docs.traditional[n] === 1;
@@ -132,7 +132,7 @@ async function runStep(
   } else {
     scored = match(plan.include, 'AND');
   }
-  await pause();
+  await pause('scoring');
   if (plainExcludes.length) {
     for (const n of match(plainExcludes, 'OR').keys()) scored.delete(n);
   }
@@ -146,7 +146,7 @@ async function runStep(
     });
   }
 
-  if (plainExcludes.length || phraseExcludes.length) await pause();
+  if (plainExcludes.length || phraseExcludes.length) await pause('exclusions');
   const hits: SearchHit[] = [];
   // A filter on a facet this index does not have matches nothing (as a value it does not have).
   if (filters === null) scored.clear();
@@ -176,7 +176,7 @@ async function runStep(
     shown = await confirmPhrases(hits, scored, wanted, groupOf, floor > 0 ? 0 : (options.phraseCheckLimit ?? 0), options.checkPhrases);
     if (shown < hits.length) approximate = true;
   }
-  await pause();
+  await pause('filters and order');
   const unknown = unknownValues(facetNames, query);
   const facets = { ...countFacets(scored.keys(), docs, facetNames, resolved, true), ...(unknown ? { unknown } : {}) };
   const searched = { articles: floor === 0 ? manifest.articles : countLive(reader, docs, floor), of: manifest.articles };
@@ -242,9 +242,10 @@ export interface RunOptions {
    * Awaited between the stages of a step (its postings, docs rows, MiniSearch's loading, scoring,
    * filtering, counting), to let other work run: the widget's search in the page passes one that
    * resolves in a later task (`src/worker/yield-to-page.ts`), so that no stage adds to another's
-   * task. None by default.
+   * task. None by default. It is told the stage that ends with it (\`'postings'\`, \`'scoring'\`…),
+   * which the widget's search in the page names on the performance timeline (\`stage-measures.ts\`).
    */
-  pause?: () => Promise<void>;
+  pause?: (stage?: string) => Promise<void>;
 }
 
 /** A phrase of one token (a two-character word) is already exact; longer ones need the text. */

@@ -4,8 +4,8 @@
 // `node --import tsx scripts/gen-fold-data.ts`.
 
 /**
- * The 3233 code points that the folding table changes, so `needsFoldingTable` can answer
- * without loading the table. Encoding (see `encodeCodePointSet` in the generator): ascending
+ * The 3233 code points that the folding table changes, loaded with the table (`fold-table.ts`
+ * re-exports them): before it, `fold.ts` tells them by `fold-candidates.ts`. Encoding (see `encodeCodePointSet` in the generator): ascending
  * gaps, each base-32 in the alphabet `0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_`, continuation digits (≥ 32) before one
  * final digit (< 32).
  * @example decodeCodePointSet(FOLDING_KEYS)[0] // 0x346F

@@ -4,13 +4,14 @@
  * opencc-js). Folding works one code point at a time, so every folded code unit knows the exact
  * original range it came from and matches in folded text map back to the original.
  *
- * The traditional → simplified table (`fold-table.ts`, 5.5 KB gzip) is loaded on demand: a query
- * with no traditional character never fetches it. `needsFoldingTable` tells whether a text needs
- * it, using the compact key set embedded here (`fold-keys.ts`, ~3.5 KB).
+ * The traditional → simplified table (`fold-table.ts`, with its keys `fold-keys.ts`, 7.8 KB gzip)
+ * is loaded on demand: a query with no traditional character never fetches it. Before it is
+ * loaded, the characters that may need it are told by `fold-candidates.ts` (a superset of the
+ * keys: a Han character outside GB 2312's Hanzi, which the platform's GBK decoder lists, or one of
+ * the 17 keys inside it); after, exactly by the table. docs/widget.md has what this saves.
  */
-import { FOLDING_KEYS } from './fold-keys.ts';
+import { GB2312_KEYS, KEY_RANGES } from './fold-candidates.ts';
 import { loadCode } from '../code-unavailable.ts';
-import { decodeCodePointSet, decodeFoldedValues } from './fold-data-codec.ts';
 import { grow, isNfkcStableHan, preFold, unitsToString } from './fold-code-point.ts';
 
 /** Result of {@link foldWithOffsets}: the folded text and where each of its code units came from. */
@@ -32,26 +33,25 @@ export class FoldingTableError extends Error {
   override name = 'FoldingTableError';
 }
 
-/** The code points the table changes, ascending. */
-const KEYS = decodeCodePointSet(FOLDING_KEYS);
-// 1 for each BMP code point the table changes; astral keys (Extension B and later) in a Set.
-const bmpKeys = new Uint8Array(0x10000);
-const astralKeys = new Set<number>();
-for (const cp of KEYS) {
-  if (cp < 0x10000) bmpKeys[cp] = 1;
-  else astralKeys.add(cp);
-}
-
 // Folded value per BMP code point (0 = unchanged), and per astral one. Set once the table loads.
 let bmpTable: Uint32Array | undefined;
 let astralTable: Map<number, number> | undefined;
 let loading: Promise<void> | undefined;
 /**
  * Pairs learned without the whole table (`addFoldingPairs`, from the article fragments that
- * carry their own): a page of results in traditional characters then folds without the ~14 KB
- * table download. At most the table's 3,233 entries.
+ * carry their own): a page of results in traditional characters then folds without the table
+ * download. At most the table's 3,233 entries.
  */
 const knownPairs = new Map<number, number>();
+/**
+ * Candidates (`isCandidate`) learned to need no table: the characters of a fragment's text that
+ * its pairs do not list (a rare simplified character outside GB 2312, 堃 or 镕). One a BMP code
+ * point, and astral ones in a Set.
+ */
+const knownPlain = new Uint8Array(0x10000);
+const knownPlainAstral = new Set<number>();
+/** 1 for each of GB 2312's Hanzi that is not a key; null where the platform has no GBK decoder. */
+let gb2312Plain: Uint8Array | null | undefined;
 
 /**
  * Loads the traditional → simplified table (a separate chunk in the browser). Memoised: call it
@@ -62,7 +62,10 @@ const knownPairs = new Map<number, number>();
  */
 export function loadFoldingTable(): Promise<void> {
   loading ??= loadCode(() => import('./fold-table.ts')).then(
-    ({ FOLDED_VALUES }) => installTable(decodeFoldedValues(KEYS, FOLDED_VALUES)),
+    ({ FOLDING_KEYS, FOLDED_VALUES, decodeCodePointSet, decodeFoldedValues }) => {
+      const keys = decodeCodePointSet(FOLDING_KEYS);
+      installTable(keys, decodeFoldedValues(keys, FOLDED_VALUES));
+    },
     (error: unknown) => {
       loading = undefined;
       throw error;
@@ -78,9 +81,10 @@ export function isFoldingTableLoaded(): boolean {
 
 /**
  * Whether folding `text` needs the traditional → simplified table, i.e. it holds (after NFKC) a
- * character the table changes. Cheap and synchronous: use it on the query path to await
- * `loadFoldingTable()` only when needed. With `exceptKnown`, characters whose pair is already
- * known (`addFoldingPairs`) do not count.
+ * character the table changes: exactly once the table is loaded, before it a superset (a Han
+ * character outside GB 2312, see the module's comment). Cheap and synchronous: use it on the query
+ * path to await `loadFoldingTable()` only when needed. With `exceptKnown`, characters whose pair
+ * is already known (`addFoldingPairs`), do not count.
  *
  * @example needsFoldingTable('台湾 covid') // false
  * @example needsFoldingTable('臺灣') // true
@@ -154,11 +158,14 @@ export const TRADITIONAL_SHARE = 0.05;
 /**
  * Whether text is written in traditional characters: at least `TRADITIONAL_SHARE` of its Han
  * characters are ones the folding table changes (simplified text holds almost none; traditional
- * news text a fifth or more). Needs no table (the keys are known without it).
+ * news text a fifth or more).
+ *
+ * @throws FoldingTableError when the table is not loaded (its keys come with it; build time loads it)
  * @example isTraditionalText('臺灣的選舉') // true
  * @example isTraditionalText('台湾的选举') // false
  */
 export function isTraditionalText(text: string): boolean {
+  if (!bmpTable) throw new FoldingTableError('fold: isTraditionalText needs the table: await loadFoldingTable() first');
   let han = 0;
   let traditional = 0;
   for (let i = 0; i < text.length; i++) {
@@ -172,16 +179,30 @@ export function isTraditionalText(text: string): boolean {
 }
 
 /**
- * Learns pairs written by `foldingPairsFor` (the pairs a fragment carries). Pairs whose key the
- * table does not change are ignored, so a corrupt fragment cannot fold differently from the table.
+ * Learns pairs written by `foldingPairsFor` (the pairs a fragment carries) and, with `texts`, the
+ * texts those pairs were written for: their other characters need no table either (the build lists
+ * every key of a fragment's text), so a simplified article with a rare character outside GB 2312
+ * folds without it too. Pairs whose key cannot be one (`isKey`) are ignored, so a corrupt fragment
+ * cannot fold simplified text differently from the table; once the table is loaded, it alone decides.
  *
  * @example addFoldingPairs('臺台'); foldText('臺') // '台', without loading the table
+ * @example addFoldingPairs('', '张堃说'); foldText('堃') // '堃', without loading the table
  */
-export function addFoldingPairs(pairs: string): void {
+export function addFoldingPairs(pairs: string, ...texts: string[]): void {
+  if (bmpTable) return;
   const codePoints = Array.from(pairs, (c) => c.codePointAt(0)!);
   for (let i = 0; i + 1 < codePoints.length; i += 2) {
     const key = codePoints[i]!;
     if (isKey(key) && knownPairs.size < 4096) knownPairs.set(key, codePoints[i + 1]!);
+  }
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      if (!isCandidate(cp) || knownPairs.has(cp)) continue;
+      if (cp < 0x10000) knownPlain[cp] = 1;
+      else if (knownPlainAstral.size < 4096) knownPlainAstral.add(cp);
+    }
   }
 }
 
@@ -303,14 +324,55 @@ function tableValue(cp: number): number {
   return cp < 0x10000 ? bmpTable![cp]! : (astralTable!.get(cp) ?? 0);
 }
 
+/**
+ * Whether the table changes `cp`: exactly once it is loaded; before it, whether it may
+ * (`isCandidate`) and no fragment has shown that it does not.
+ */
 function isKey(cp: number): boolean {
-  return cp < 0x10000 ? bmpKeys[cp] === 1 : astralKeys.has(cp);
+  return bmpTable ? tableValue(cp) !== 0 : isCandidate(cp) && !isKnownPlain(cp);
 }
 
-function installTable(values: readonly number[]): void {
+/** Whether `cp` may be a key (`fold-candidates.ts`): in a key range and not a GB 2312 Hanzi that is no key. */
+function isCandidate(cp: number): boolean {
+  if (!KEY_RANGES.some(([from, to]) => cp >= from && cp <= to)) return false;
+  gb2312Plain ??= decodeGb2312Plain();
+  return !(cp < 0x10000 && gb2312Plain?.[cp] === 1);
+}
+
+function isKnownPlain(cp: number): boolean {
+  return cp < 0x10000 ? knownPlain[cp] === 1 : knownPlainAstral.has(cp);
+}
+
+/**
+ * GB 2312's Hanzi (rows 16–87, 6,763 characters, the simplified set), decoded by the platform's
+ * GBK decoder (every browser's TextDecoder has it), less the keys among them; null when the
+ * decoder is missing: then every Han character is a candidate, and a Chinese query loads the table.
+ */
+function decodeGb2312Plain(): Uint8Array | null {
+  const bytes = new Uint8Array(72 * 94 * 2);
+  let at = 0;
+  for (let row = 0xb0; row <= 0xf7; row++) {
+    for (let cell = 0xa1; cell <= 0xfe; cell++) {
+      bytes[at++] = row;
+      bytes[at++] = cell;
+    }
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('gbk').decode(bytes);
+  } catch {
+    return null;
+  }
+  const plain = new Uint8Array(0x10000);
+  for (let i = 0; i < text.length; i++) plain[text.charCodeAt(i)] = 1;
+  for (let i = 0; i < GB2312_KEYS.length; i++) plain[GB2312_KEYS.charCodeAt(i)] = 0;
+  return plain;
+}
+
+function installTable(keys: readonly number[], values: readonly number[]): void {
   const bmp = new Uint32Array(0x10000);
   const astral = new Map<number, number>();
-  KEYS.forEach((key, i) => {
+  keys.forEach((key, i) => {
     if (key < 0x10000) bmp[key] = values[i]!;
     else astral.set(key, values[i]!);
   });
