@@ -11,15 +11,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { IndexReader } from '../../src/lib/search/load-index.ts';
+import { loadFoldingTable, parseQuery, partIndexOf, Searcher, TermPart, termPartPath, termRanges, type TermPartEntry } from '../../src/lib/search/index.ts';
 import { fileIndexSource } from '../lib/file-source.ts';
-import { partIndexOf, termPartPath, type TermPartEntry } from '../../src/lib/search/format/index-format.ts';
-import { TermPart } from '../../src/lib/search/format/term-part.ts';
-import { termRanges } from '../../src/lib/search/query/first-parts.ts';
-import { parseQuery } from '../../src/lib/search/query/parse-query.ts';
 import { readArgs, usageError } from '../lib/cli-args.ts';
 import { BENCH_QUERIES } from './queries.ts';
-import { loadFoldingTable } from '../../src/lib/search/text/fold.ts';
 await loadFoldingTable();
 
 const NAME = 'node --import tsx scripts/bench/prefetch-order.ts';
@@ -28,7 +23,7 @@ const parsed = readArgs(COMMAND, process.argv.slice(2));
 if (typeof parsed === 'number') process.exit(parsed);
 if (!parsed.positionals.length) process.exit(usageError(COMMAND, 'at least one INDEX_DIR is required'));
 for (const dir of parsed.positionals) {
-  const reader = await IndexReader.open(fileIndexSource(dir));
+  const { reader } = await Searcher.open(fileIndexSource(dir));
   const fields = reader.manifest.fields.length;
   type P = { path: string; bytes: number; df: number; terms: number; single: number; vocab: string; at: number };
   const vocabs: Array<{ name: 'newestParts' | 'parts'; parts: TermPartEntry[] }> = [];

@@ -10,7 +10,7 @@ export { Searcher, correctedText, type SearchResult } from './searcher.ts';
 export type { IndexSource } from './load-index.ts';
 export { IndexError, type Facets, type IndexErrorReason, type QueryRewrite, type SearchHit, type SearchQuery, type SearchResponse, type SortOrder } from './types.ts';
 export { CATEGORICAL_FACETS, DEFAULT_FACET_COLUMNS, OUTLET_FACET, frontMatterFacet, normalizeFilters, type CategoricalFacet, type FacetFilters } from './categorical-facets.ts';
-export { INDEX_VERSION, chunkPath, fragmentPath, htmlPath, termPartPath, type ArticleFragment, type ArticlePreview, type IndexFile, type Manifest, type TermPartEntry } from './format/index-format.ts';
+export { INDEX_VERSION, chunkPath, fragmentPath, htmlPath, partIndexOf, termPartPath, type ArticleFragment, type ArticlePreview, type IndexFile, type Manifest, type TermPartEntry } from './format/index-format.ts';
 export { decodeFacetValues, type FacetValueTable } from './format/facet-values.ts';
 export { decodePartPage, isPartPagePath, partHashesOfPage, partPagePath, type PartPageEntry } from './format/part-pages.ts';
 export { parseQuery, type ParsedQuery } from './query/parse-query.ts';
@@ -18,3 +18,6 @@ export { MAX_QUERY_CHARS, MAX_QUERY_CLAUSES, limitQueryText, type QueryCut } fro
 export { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS, type Snippet, type TextRange } from './query/highlight.ts';
 export { nearDuplicatePairs } from './query/collapse-similar.ts';
 export { foldText, loadFoldingTable } from './text/fold.ts';
+// The vocabulary as the worker reads it (scripts/bench/prefetch-order.ts replays queries against its parts).
+export { TermPart } from './format/term-part.ts';
+export { termRanges } from './query/first-parts.ts';
