@@ -16,7 +16,7 @@ import { median, ms, percentile, table } from './stats.ts';
 const NAME = 'node --import tsx scripts/bench/warm-ab.ts';
 const COMMAND = {
   name: NAME,
-  usage: `usage: ${NAME} INDEX_DIR DIST [DIST…] [--rounds N] [--h2] [--open-for MS]`,
+  usage: `usage: ${NAME} INDEX_DIR DIST[:INDEX_DIR] [DIST[:INDEX_DIR]…] [--rounds N] [--h2] [--open-for MS]`,
   options: { rounds: { type: 'string', value: 'N' }, h2: { type: 'boolean' }, 'open-for': { type: 'string', value: 'MS' } },
   positionals: true,
 } as const;
@@ -26,7 +26,8 @@ const [index, ...dists] = parsed.positionals;
 if (!index || !dists.length) process.exit(usageError(COMMAND, 'INDEX_DIR and at least one DIST are required'));
 const rounds = Number(parsed.values.rounds ?? 2);
 const openFor = parsed.values['open-for'] === undefined ? undefined : Number(parsed.values['open-for']);
-const hosts = await Promise.all(dists.map((dist) => startAppHost(dist, index, parsed.values.h2 ? 'h2' : 'http/1.1')));
+// `DIST:INDEX` serves that build with an index of its own (a build of another index version).
+const hosts = await Promise.all(dists.map((dist) => startAppHost(dist.split(':')[0]!, dist.split(':')[1] ?? index, parsed.values.h2 ? 'h2' : 'http/1.1')));
 const browser = await launchChromium();
 try {
   await warmUpBrowser(browser, hosts[0]!.target, BENCH_QUERIES[0]!);

@@ -33,11 +33,6 @@ import { DEFAULT_URL_STATE, sameUrlState, type UrlState } from './url-state.ts';
 export { PAGE_SIZE } from '../../protocol/search-request.ts';
 export type { ErrorMessage, ReaderState, ResultInfo, SearchEvent, SearchStateOptions, ShownError, StateConnection, StateWorker } from './types.ts';
 
-/**
- * Keystrokes in the same task are coalesced, nothing more: the worker answers in a few
- * milliseconds and late answers are dropped, so waiting for typing to settle only adds latency.
- */
-const COALESCE_KEYSTROKES_IN_TASK_MS = 0;
 
 export class SearchState extends SearchReads {
   progress: LoadProgress | null = $state.raw(null);
@@ -61,7 +56,14 @@ export class SearchState extends SearchReads {
   private readonly client: StateWorker;
   private readonly history: HistorySync | null;
   private readonly initialArticleId: string;
-  private debounce: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * A typed search waiting for the end of its input event's task (keystrokes of one task are
+   * coalesced, nothing more: the worker answers in a few milliseconds and late answers are
+   * dropped, so waiting for typing to settle only adds latency); a newer intent cancels it.
+   */
+  private typedSearch = 0;
+  /** The typing's URL update, written after the keystroke's frame. */
+  private typedUrl: ReturnType<typeof setTimeout> | undefined;
   /** The visitor typed other words than the URL's before the App mounted: the URL follows them at start. */
   private readonly typedAhead: boolean;
 
@@ -182,7 +184,7 @@ export class SearchState extends SearchReads {
     return () => {
       this.errors.stopped = true;
       stopListening?.();
-      clearTimeout(this.debounce);
+      this.cancelTyped();
       this.prefetch?.cancel();
       this.loader.disconnect();
       this.client.terminate();
@@ -195,11 +197,20 @@ export class SearchState extends SearchReads {
     this.inputs.text = text;
     // Mid-IME (pinyin being composed) the letters are not the query yet: wait for compositionend.
     if (isComposing) return;
-    clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => {
+    // In a microtask, not a timer: the request leaves before the keystroke's frame is rendered
+    // (a timer waits for that frame); the URL (history.replaceState) after it.
+    const search = this.cancelTyped();
+    queueMicrotask(() => {
+      if (search !== this.typedSearch) return;
       this.results.run();
-      this.writeUrl('typing');
-    }, COALESCE_KEYSTROKES_IN_TASK_MS);
+      this.typedUrl = setTimeout(() => this.writeUrl('typing'));
+    });
+  }
+
+  /** Cancels a typed search not yet sent (and its URL update); returns the number of the next one. */
+  private cancelTyped(): number {
+    clearTimeout(this.typedUrl);
+    return ++this.typedSearch;
   }
 
   /** Runs the typed query now (Enter), committing a history entry. */
@@ -341,7 +352,7 @@ export class SearchState extends SearchReads {
 
   /** A committed change (filter, sort, Enter): search now and add a history entry. */
   private commit(): void {
-    clearTimeout(this.debounce);
+    this.cancelTyped();
     this.results.run();
     this.writeUrl('push');
   }
@@ -364,7 +375,7 @@ export class SearchState extends SearchReads {
 
   /** Back/Forward: shows the URL's state. */
   private restore(state: UrlState): void {
-    clearTimeout(this.debounce);
+    this.cancelTyped();
     const withoutArticle = (s: UrlState): UrlState => ({ ...s, articleId: '', lang: undefined });
     if (!sameUrlState(withoutArticle(state), withoutArticle(this.urlState()))) {
       this.inputs.apply(state);
