@@ -163,6 +163,25 @@ describe('queries', () => {
   });
 });
 
+describe('typing', () => {
+  test('keystrokes of one task make one search; letters mid-IME make none; Enter in the same task searches once, not twice', async () => {
+    const state = await started();
+    const before = worker.requests('search').length;
+    state.setText('zhong', true);
+    state.setText('zhongguo', true);
+    await settle();
+    expect(worker.requests('search')).toHaveLength(before);
+    state.setText('中');
+    state.setText('中国');
+    await settle();
+    expect(worker.requests('search').slice(before).map((request) => request.params.query.text)).toEqual(['中国']);
+    state.setText('中国人');
+    state.submit();
+    await settle();
+    expect(worker.requests('search').slice(before).map((request) => request.params.query.text)).toEqual(['中国', '中国人']);
+  });
+});
+
 describe('stale answers', () => {
   test('an answer to an older search is dropped, whichever arrives last', async () => {
     const state = await started();
