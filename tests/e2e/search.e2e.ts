@@ -116,9 +116,10 @@ test.describe('searching', () => {
     await page.goto('./');
     await search('王毅 OR 特朗普');
     await expect(page.getByRole('status')).toHaveText('找到 4 篇文章');
-    const marks = await results(page).locator('mark').allTextContents();
-    expect(marks.some((mark) => mark.includes('王毅'))).toBe(true);
-    expect(marks.some((mark) => /特朗普|川普/.test(mark))).toBe(true);
+    // The marks come with the rows' titles and snippets, which may still be on their way.
+    const marks = () => results(page).locator('mark').allTextContents();
+    await expect.poll(async () => (await marks()).some((mark) => mark.includes('王毅'))).toBe(true);
+    await expect.poll(async () => (await marks()).some((mark) => /特朗普|川普/.test(mark))).toBe(true);
     await search('王毅 OR 特朗普 无此词');
     await expect(page.getByRole('status')).toHaveText('找到 0 篇文章');
     await expect(page.getByRole('button', { name: /^去掉“OR”/ })).toHaveCount(0);
