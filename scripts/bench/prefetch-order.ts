@@ -8,7 +8,7 @@
  * first row (the newest block's parts, then the older blocks', each in table order). Figures:
  * docs/scale.md.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { loadFoldingTable, parseQuery, partIndexOf, Searcher, TermPart, termPartPath, termRanges, type TermPartEntry } from '../../src/lib/search/index.ts';
@@ -25,14 +25,14 @@ if (!parsed.positionals.length) process.exit(usageError(COMMAND, 'at least one I
 for (const dir of parsed.positionals) {
   const { reader } = await Searcher.open(fileIndexSource(dir));
   const fields = reader.manifest.fields.length;
-  type P = { path: string; bytes: number; df: number; terms: number; single: number; vocab: string; at: number };
+  /** A part: its file's hash and gzip size, its terms' summed document frequency, its one-character terms, its vocabulary. */
+  type PartStats = { path: string; bytes: number; df: number; single: number; vocab: string };
   const vocabs: Array<{ name: 'newestParts' | 'parts'; parts: TermPartEntry[] }> = [];
   for (const name of ['newestParts', 'parts'] as const) vocabs.push({ name, parts: await reader.allParts(name) });
-  const all: P[] = [];
+  const all: PartStats[] = [];
   for (const { name, parts } of vocabs) {
-    parts.forEach((entry, at) => {
-      const file = path.join(dir, termPartPath(entry[1]));
-      const raw = readFileSync(file);
+    for (const entry of parts) {
+      const raw = readFileSync(path.join(dir, termPartPath(entry[1])));
       const part = new TermPart(gunzipSync(raw), fields);
       let df = 0, single = 0;
       for (const term of part.terms) {
@@ -40,10 +40,9 @@ for (const dir of parsed.positionals) {
         df += Math.max(...e.df);
         if ([...term].length === 1 || term.endsWith('\u0000')) single++;
       }
-      all.push({ path: entry[1], bytes: statSync(file).size, df, terms: part.terms.length, single, vocab: name, at });
-    });
+      all.push({ path: entry[1], bytes: raw.length, df, single, vocab: name });
+    }
   }
-  const byPath = new Map(all.map((p) => [p.path, p]));
   const queries = new Set<string>();
   for (const q of BENCH_QUERIES) { const cs = [...q]; for (let i = 1; i <= cs.length; i++) { const pre = cs.slice(0, i).join(''); if (!/[\s"-]$/.test(pre)) queries.add(pre); } }
   const needs = [...queries].map((q) => {
@@ -56,7 +55,7 @@ for (const dir of parsed.positionals) {
   });
   const total = all.reduce((s, p) => s + p.bytes, 0);
   console.log(`${dir}: ${all.length} parts, ${(total / 1e6).toFixed(2)} MB; ${queries.size} keystroke queries (${BENCH_QUERIES.length} whole)`);
-  const orders: Record<string, P[]> = {
+  const orders: Record<string, PartStats[]> = {
     'table (newest block first)': [...all],
     'Σdf desc': [...all].sort((a, b) => b.df - a.df),
     'Σdf per byte desc': [...all].sort((a, b) => b.df / b.bytes - a.df / a.bytes),

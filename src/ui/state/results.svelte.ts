@@ -273,11 +273,12 @@ export class Results {
   private settleCountAfterFirstPage(seq: number, text: string): void {
     this.stopCountWait?.();
     const stop = $effect.root(() => {
+      // A newer search stops this wait (`run`), so the first page shown is this search's.
       $effect(() => {
-        if (!this.isFirstPageShown && seq === this.searchSeq) return;
+        if (!this.isFirstPageShown) return;
         queueMicrotask(stop);
-        if (this.stopCountWait === stop) this.stopCountWait = null;
-        if (seq === this.searchSeq) untrack(() => this.settleCount(seq, text));
+        this.stopCountWait = null;
+        untrack(() => this.settleCount(seq, text));
       });
     });
     this.stopCountWait = stop;
