@@ -6,8 +6,10 @@
  * `style-src` is index.html's own `<style>`: the boot box (src/boot/boot-box.ts) is painted from
  * it before any script has arrived. As a stylesheet file it would need only `style-src 'self'`,
  * but the first paint would wait a round trip for it, and so would the first results of a
- * visitor who types at once (docs/benchmark-notes.md). So it stays inline, allowed by its hash, which the build computes from the bytes it wrote. The build
- * stops if index.html grows an inline script or a `style` attribute (no hash here allows those).
+ * visitor who types at once (docs/benchmark-notes.md). So it stays inline, allowed by its hash, which the build computes from the bytes it wrote. The
+ * same for the one inline script, which starts the search worker as the HTML is parsed
+ * (src/boot/early-worker.ts). The build stops if index.html grows a `style` attribute or an event
+ * handler attribute (no hash here allows those).
  */
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
@@ -31,17 +33,25 @@ const DIRECTIVES = [
   "form-action 'self'",
 ];
 
-/** The policy for an index.html whose inline `<style>` elements hold `styles`. */
-export function hostedPagePolicy(styles: readonly string[]): string {
-  const hashes = styles.map((css) => `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`);
-  return [...DIRECTIVES.slice(0, 4), `style-src ${hashes.length ? hashes.join(' ') : "'none'"}`, ...DIRECTIVES.slice(4)].join('; ');
+const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** The policy for an index.html whose inline `<style>` elements hold `styles` and inline `<script>`s hold `scripts`. */
+export function hostedPagePolicy(styles: readonly string[], scripts: readonly string[] = []): string {
+  const styleSrc = `style-src ${styles.length ? styles.map(hashOf).join(' ') : "'none'"}`;
+  const scriptSrc = ["script-src 'self'", ...scripts.map(hashOf)].join(' ');
+  return [DIRECTIVES[0], scriptSrc, ...DIRECTIVES.slice(2, 4), styleSrc, ...DIRECTIVES.slice(4)].join('; ');
 }
 
 /** The inline `<style>` elements' texts of a built page; throws on what a hash would not cover. */
 export function inlineStyles(html: string): string[] {
-  if (/<script\b(?![^>]*\bsrc=)[^>]*>/i.test(html)) throw new Error(`hosted-page-csp: ${HTML} has an inline <script>: its CSP allows none.`);
   if (/<[a-z][^>]*\sstyle=/i.test(html)) throw new Error(`hosted-page-csp: ${HTML} has a style attribute: its CSP allows none.`);
   return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((match) => match[1] ?? '');
+}
+
+/** The inline `<script>` elements' texts of a built page (index.html's early worker start, src/boot/early-worker.ts); throws on event handler attributes, which no hash allows. */
+export function inlineScripts(html: string): string[] {
+  if (/<[a-z][^>]*\son[a-z]+=/i.test(html)) throw new Error(`hosted-page-csp: ${HTML} has an event handler attribute: its CSP allows none.`);
+  return [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((match) => match[1] ?? '');
 }
 
 export function hostedPageCsp(): Plugin {
@@ -53,15 +63,17 @@ export function hostedPageCsp(): Plugin {
       const page = bundle[HTML];
       if (page?.type !== 'asset') return;
       let styles: string[];
+      let scripts: string[];
       try {
         styles = inlineStyles(String(page.source));
+        scripts = inlineScripts(String(page.source));
       } catch (error) {
         return this.error((error as Error).message);
       }
       const text = [
         '# The Content-Security-Policy header the hosted page (index.html) of this build needs; written by vite build',
-        '# (scripts/vite/hosted-page-csp.ts). The hash is index.html\u2019s own <style> (the boot box): components need no style-src.',
-        `Content-Security-Policy: ${hostedPagePolicy(styles)}`,
+        '# (scripts/vite/hosted-page-csp.ts). The hashes are index.html\u2019s own <style> (the boot box) and <script> (the worker\u2019s early start): components need no style-src.',
+        `Content-Security-Policy: ${hostedPagePolicy(styles, scripts)}`,
         '',
       ].join('\n');
       this.emitFile({ type: 'asset', fileName: CSP_FILE, source: text });

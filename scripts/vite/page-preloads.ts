@@ -18,9 +18,14 @@
  * - Not the facet column's controls (`facet-controls-<hash>.js`): `FacetPanel` asks for them once
  *   the first results are painted, and a preload would spend the first results' bandwidth on them.
  *
+ * And, before those links, an inline script that starts the search worker itself
+ * (`search-worker-<hash>.js`, see src/boot/early-worker.ts): a worker's script cannot be
+ * preloaded, and started by the entry it was asked for only once the entry had arrived and run.
+ *
  * Measured (interleaved cold loads, `npm run bench`'s harness): see the README's Benchmark.
  */
 import type { Plugin } from 'vite';
+import { earlyWorkerScript } from '../../src/boot/early-worker.ts';
 
 const HTML = 'index.html';
 /** Marks the preloads that the page claims with a `fetch` of its own (`claimWorkerPreloads` in src/boot/preopen-index.ts). */
@@ -51,6 +56,12 @@ export function withPreloads(html: string, files: ReadonlyArray<{ file: string; 
   return html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
 }
 
+/** `html` with the inline script that starts the worker at `workerFile` before `</head>`. */
+export function withEarlyWorker(html: string, workerFile: string): string {
+  if (!html.includes('</head>')) throw new Error(`page-preloads: ${HTML} has no </head>`);
+  return html.replace('</head>', `  <script>${earlyWorkerScript(workerFile)}</script>\n  </head>`);
+}
+
 export function pagePreloads(): Plugin {
   return {
     name: 'page-preloads',
@@ -65,8 +76,10 @@ export function pagePreloads(): Plugin {
         if (found.length !== 1) this.error(`page-preloads: expected one assets/${name}-<hash>.js in the bundle, found ${found.length ? found.join(', ') : 'none'}`);
         return { file: found[0]!, link };
       });
+      const workers = Object.keys(bundle).filter((file) => /^assets\/search-worker-[\w-]{8}\.js$/.test(file));
+      if (workers.length !== 1) this.error(`page-preloads: expected one assets/search-worker-<hash>.js in the bundle, found ${workers.length ? workers.join(', ') : 'none'}`);
       try {
-        page.source = withPreloads(String(page.source), files);
+        page.source = withPreloads(withEarlyWorker(String(page.source), workers[0]!), files);
       } catch (error) {
         this.error((error as Error).message);
       }

@@ -1,12 +1,13 @@
 import { searchAhead } from './early-search.ts';
 import { warmUpFonts } from './font-warmup.ts';
 import { claimWorkerPreloads, preopenIndex } from './preopen-index.ts';
+import { HOSTED_INDEX_FOLDER } from './early-worker.ts';
 
 // Before the app's code arrives: start the worker, open the index, and search for the link's or
 // the boot box's words (see preopen-index.ts, early-search.ts). Only then is the App imported and
 // mounted (index.html preloads its chunks, scripts/vite/page-preloads.ts): the visitor types into
 // index.html's boot box meanwhile.
-const { client, opening } = preopenIndex('./data/');
+const { client, opening } = preopenIndex(HOSTED_INDEX_FOLDER);
 claimWorkerPreloads();
 searchAhead(client);
 // While the network brings the rest, the App's fonts are looked up (see font-warmup.ts).

@@ -5,14 +5,17 @@
  */
 import { holdPreopened, resolveIndexFolder, type Preopened } from '../ui/client/preopen.ts';
 import { SearchWorkerClient } from '../ui/client/worker-client.ts';
+import { takeEarlyWorker } from './early-worker.ts';
 
 /** Starts the worker and opens the index at `indexUrl` (relative to the page). */
 export function preopenIndex(indexUrl: string): Preopened {
   const folder = resolveIndexFolder(indexUrl);
-  const client = new SearchWorkerClient();
-  // Same request as index.html's <link rel="preload" as="fetch" crossorigin>: the browser reuses it.
-  const manifest = fetch(new URL('manifest.json', folder)).then(
-    async (response) => (response.ok ? new Uint8Array(await response.arrayBuffer()) : undefined),
+  // The worker index.html started as it was parsed, and the manifest it fetched, when it did (early-worker.ts).
+  const early = takeEarlyWorker(folder);
+  const client = new SearchWorkerClient(undefined, early);
+  // Else the same request as index.html's <link rel="preload" as="fetch" crossorigin>: the browser reuses it.
+  const manifest = (early ? early.manifest : fetch(new URL('manifest.json', folder)).then((response) => (response.ok ? response.arrayBuffer() : undefined))).then(
+    (bytes) => (bytes ? new Uint8Array(bytes) : undefined),
     () => undefined,
   );
   const opening = client.openWith(folder, manifest);

@@ -6,8 +6,8 @@ import { REPO_ROOT } from './paths.ts';
 
 /**
  * The hosted page under the policy its build says it needs (dist/content-security-policy.txt,
- * scripts/vite/hosted-page-csp.ts): no inline script, no eval, no 'unsafe-inline' style; one
- * hash, of index.html's own <style>. The test server sends no CSP of its own: the page's
+ * scripts/vite/hosted-page-csp.ts): no eval, nothing 'unsafe-inline'; two hashes, of index.html's
+ * own <style> and of its one inline script (src/boot/early-worker.ts). The test server sends no CSP of its own: the page's
  * responses get the header on the way (the widget's host pages, tests/e2e/pages, carry theirs in
  * a meta element).
  */
@@ -35,10 +35,11 @@ function cspViolations(page: Page): Promise<string[]> {
 }
 
 test.describe('the hosted page under a strict CSP', () => {
-  test('needs no unsafe-inline, eval or blob:, and one style hash (index.html\u2019s own <style>)', () => {
+  test('needs no unsafe-inline, eval or blob:, one style hash (index.html\u2019s own <style>) and one script hash (its worker start)', () => {
     const directives = new Map(builtPolicy().split(/;\s*/).map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]));
     expect(directives.get('style-src')).toEqual([expect.stringMatching(/^'sha256-[\w+/]+=*'$/)]);
-    expect(directives.get('script-src')).toEqual(["'self'"]);
+    // The page's own files, and index.html's one inline script (the worker's early start) by its hash.
+    expect(directives.get('script-src')).toEqual(["'self'", expect.stringMatching(/^'sha256-[\w+/]+=*'$/)]);
     expect(builtPolicy()).not.toMatch(/unsafe|blob:|\*/);
   });
 
@@ -61,6 +62,7 @@ test.describe('the hosted page under a strict CSP', () => {
   test('searches and reads, styled, with nothing refused', async ({ page, search, openResult }) => {
     await withPolicy(page);
     await page.goto('./');
+
     await search('王毅');
     const first = results(page).first();
     // ResultItem.svelte's and SearchBox.svelte's own rules.

@@ -44,14 +44,20 @@ const encoder = new TextEncoder();
  * MiniSearch, facets, sorting) and makes a snippet and highlights, over an index of
  * `ARTICLES` articles built here. Resolves to the number of hits: every article matches.
  *
+ * `pause`, awaited between its stages: the worker passes one that lets every other queued task
+ * go first (`behindOtherTasks`), so that the first answer's files, arriving meanwhile, are read
+ * and followed at once rather than after the whole warm-up.
+ *
  * @example warmUpSearch(await import('../../worker/search-core.ts')).catch(() => undefined); // while the first parts download
  */
-export async function warmUpSearch({ Searcher, findSnippet, highlightRanges, RESULT_SNIPPET_CHARS }: WarmUpEngine): Promise<number> {
+export async function warmUpSearch({ Searcher, findSnippet, highlightRanges, RESULT_SNIPPET_CHARS }: WarmUpEngine, pause?: () => Promise<void>): Promise<number> {
   const files = warmUpFiles();
-  const searcher = await Searcher.open({ bytes: async (path) => files.get(path)! });
+  await pause?.();
+  const searcher = await Searcher.open({ bytes: async (path) => files.get(path)!, ...(pause ? { pause } : {}) });
   let total = 0;
   let query: ParsedQuery | null = null;
-  for await (const answer of searcher.searchProgressively({ text: WARM_UP_QUERY, limit: 10 })) ({ total, query } = answer);
+  for await (const answer of searcher.searchProgressively({ text: WARM_UP_QUERY, limit: 10 }, pause ? { pause } : {})) ({ total, query } = answer);
+  await pause?.();
   // What the worker does with each result's fragment: marks in the title, a snippet of the text.
   const title = `${WARM_UP_QUERY}的新闻`;
   const text = `第一句话。${title}，第二句话说${WARM_UP_QUERY}。`.repeat(6);

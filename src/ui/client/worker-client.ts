@@ -11,6 +11,7 @@
  */
 import workerUrl from '../../worker/search-worker.ts?worker&url';
 import type { Manifest } from '../../lib/search/format/index-format.ts';
+import type { EarlyWorker } from '../../boot/early-worker.ts';
 import type { LoadProgress, RequestType, SearchAnswer, WorkerApi, WorkerFailure, WorkerReply, WorkerRequest } from '../../protocol/worker-protocol.ts';
 
 /** A request the worker could not answer; `failure` says why, for the visitor and the console. */
@@ -64,8 +65,12 @@ export class SearchWorkerClient {
   /** The latest progress report, for a listener that arrives late. */
   private lastProgress: LoadProgress | null = null;
 
-  constructor(onProgress: (progress: LoadProgress) => void = () => undefined) {
+  /** A worker started before this client (index.html's, see `src/boot/early-worker.ts`): the first `start` takes it. */
+  private early: EarlyWorker | null;
+
+  constructor(onProgress: (progress: LoadProgress) => void = () => undefined, early: EarlyWorker | null = null) {
     this.progressListener = onProgress;
+    this.early = early;
   }
 
   /** Who hears progress reports from now on; hears the latest one at once. */
@@ -155,9 +160,17 @@ export class SearchWorkerClient {
       this.goInline();
       return null;
     }
+    const early = this.early;
+    this.early = null;
+    if (early?.error) {
+      // Its script failed before this client listened (a CSP refusal, no module workers).
+      early.worker.terminate();
+      this.goInline(early.error);
+      return null;
+    }
     let worker: Worker;
     try {
-      worker = createWorker();
+      worker = early?.worker ?? createWorker();
     } catch (error) {
       // Some browsers refuse at once (a CSP violation thrown as a SecurityError).
       this.goInline(String(error));
