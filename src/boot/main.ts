@@ -12,7 +12,7 @@ claimWorkerPreloads();
 searchAhead(client);
 // While the network brings the rest, the App's fonts are looked up (see font-warmup.ts).
 const boot = document.getElementById('boot');
-if (boot) warmUpFonts(boot);
+if (boot) void warmUpFonts(boot);
 // Once the worker's first script runs (it answers "ping"; its core and the first index files are
 // then on their way), or opening failed: the App's code would otherwise share the link with that
 // script; not as late as the core's opening of the index, which painted later (see
