@@ -8,9 +8,9 @@
  * the condition holds. The machine is shared and noisy: figures are never asserted in tests.
  */
 import { execFileSync } from 'node:child_process';
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Request } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type ConsoleMessage, type Page, type Request } from '@playwright/test';
 import type { GzipHost } from './gzip-host.ts';
-import { type Probe, type ProbeMarkup, probeSource } from './page-probe.ts';
+import { PROBE_MESSAGE, type Probe, type ProbeMarkup, probeSource } from './page-probe.ts';
 import { collectTimeline, startColdProfile, timelineLine } from './page-profile.ts';
 
 export type { Probe } from './page-probe.ts';
@@ -121,7 +121,7 @@ function longestTaskOf(page: Page): Promise<number> {
 }
 
 /** Rejects after `timeout` ms with a message saying what was being waited for. */
-function withTimeout<T>(promise: Promise<T>, what: string, timeout = TIMEOUT): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, what: string, timeout = TIMEOUT): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return Promise.race([
     promise.finally(() => clearTimeout(timer)),
@@ -170,6 +170,20 @@ async function settle(page: Page, what: string): Promise<Probe> {
   );
 }
 
+/** The probe's next report on `page`'s console (its first watch's outcome: the cold load's typing). */
+export function probeReport(page: Page): Promise<Probe> {
+  return new Promise<Probe>((resolve, reject) => {
+    const listen = (message: ConsoleMessage) => {
+      if (message.type() !== 'debug' || !message.text().startsWith(PROBE_MESSAGE)) return;
+      page.off('console', listen);
+      const report = JSON.parse(message.text().slice(PROBE_MESSAGE.length)) as { result: Probe } | { error: string };
+      if ('result' in report) resolve(report.result);
+      else reject(new Error(report.error));
+    };
+    page.on('console', listen);
+  });
+}
+
 /** One cold load: the probe, and the bytes and requests finished before the first results. */
 export interface ColdRun {
   probe: Probe;
@@ -201,9 +215,10 @@ export async function coldRun(browser: Browser, target: PageTarget, query: strin
     context.on('request', (request) => issued.push({ request, seenAt: Date.now() }));
     const servedBefore = new Map(target.host.served());
     const profile = process.env.BENCH_PAGE_PROFILE ? await startColdProfile(cdp, process.env.BENCH_PAGE_PROFILE) : null;
+    // Heard, not asked: no evaluation in the page until its first results are painted (see PROBE_MESSAGE).
+    const reported = probeReport(page);
     await page.goto(target.url, { waitUntil: 'commit' });
-    await withTimeout(page.waitForFunction(() => window.__benchProbe?.current != null, undefined, { polling: 20 }), `the search box for "${query}"`);
-    const probe = await settle(page, `the first results for "${query}"`);
+    const probe = await withTimeout(reported, `the first results for "${query}"`);
     await profile?.save(query);
     const longestTask = await longestTaskOf(page);
     const paintedAt = (await page.evaluate(() => performance.timeOrigin)) + probe.fullAt;

@@ -7,7 +7,7 @@
  * the stored ones; the second visit's probe types it again in the first frame that shows the box.
  */
 import type { Browser, Page } from '@playwright/test';
-import { NETWORK, VIEWPORT, type PageTarget } from './page-harness.ts';
+import { NETWORK, probeReport, VIEWPORT, withTimeout, type PageTarget } from './page-harness.ts';
 import { type Probe, probeSource } from './page-probe.ts';
 
 const TIMEOUT = 30_000;
@@ -44,10 +44,10 @@ export async function repeatVisit(browser: Browser, target: PageTarget, query: s
 }
 
 async function visit(page: Page, url: string, query: string): Promise<Probe> {
+  // Heard on the console, not asked: nothing evaluated in the page while it loads (see PROBE_MESSAGE).
+  const reported = probeReport(page);
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__benchProbe?.current != null, undefined, { polling: 20, timeout: TIMEOUT });
-  return page.evaluate(() => window.__benchProbe!.current!).then((probe) => {
-    if (probe.query !== query) throw new Error(`repeat-visit: the probe watched "${probe.query}", not "${query}"`);
-    return probe;
-  });
+  const probe = await withTimeout(reported, `the repeat visit's results for "${query}"`, TIMEOUT);
+  if (probe.query !== query) throw new Error(`repeat-visit: the probe watched "${probe.query}", not "${query}"`);
+  return probe;
 }
