@@ -44,7 +44,8 @@ interface LongTasks {
 
 function hostPage(mode: Mode): string {
   const csp = mode === 'inline' ? `<meta http-equiv="Content-Security-Policy" content="script-src 'self'; connect-src 'self'; worker-src 'none'">` : '';
-  return `<!doctype html><html lang="zh"><head><meta charset="utf-8">${csp}<link rel="icon" href="data:,"><script type="module" src="/widget.js"></script></head><body><news-search index-url="/data/"></news-search></body></html>`;
+  // No widget script yet: the probe adds it once the driver's own script is in the page (see probe).
+  return `<!doctype html><html lang="zh"><head><meta charset="utf-8">${csp}<link rel="icon" href="data:,"></head><body><news-search index-url="/data/"></news-search></body></html>`;
 }
 
 async function probe(browser: Browser, host: GzipHost, mode: Mode, queries: readonly string[], cpuSlowdown: number): Promise<LongTasks> {
@@ -80,6 +81,18 @@ async function probe(browser: Browser, host: GzipHost, mode: Mode, queries: read
     await page.goto(new URL(`probe/${mode}.html`, host.url).href);
     const widget = page.locator('news-search');
     const taken = async () => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
+    // The driver's first locator installs its own script in the page (a long task of its own, 25 ms
+    // and more): done before the widget's script is added, and not counted.
+    await widget.count();
+    await page.waitForTimeout(100);
+    await taken();
+    await page.evaluate(() => (window as unknown as { longTaskSpans: unknown[] }).longTaskSpans.splice(0));
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.type = 'module';
+      script.src = '/widget.js';
+      document.head.append(script);
+    });
     const searched = async (text: string) => {
       await widget.getByRole('searchbox').fill(text);
       await widget.locator('section[aria-busy="false"]').waitFor();
