@@ -17,6 +17,8 @@ const NO_TYPOS = { fuzzy: new Set<string>(), merged: new Set<string>() };
 import { Searcher } from '../../src/lib/search/searcher.ts';
 import type { SearchResponse } from '../../src/lib/search/types.ts';
 import { readPartTable } from '../../scripts/lib/part-table.ts';
+import { withStoredLengths } from './support/stored-lengths.ts';
+import { storedLength } from '../../src/lib/search/format/docs-table.ts';
 
 /** Blocks of 100 numbers over 450 generated articles: five blocks, the newest half full. */
 const BLOCK = 100;
@@ -79,7 +81,9 @@ describe('an index split into blocks of article numbers', () => {
       searchOptions: { ...SEARCH_OPTIONS, tokenize: (t) => [t], processTerm: (t) => t },
     });
     full.addAll(all.map((r, i) => ({ id: r.number, title: r.title, text: texts[i]!.text })));
-    const textFactor = (n: number) => shortTextFactor(new Set(analyzeText(texts[all.findIndex((r) => r.number === n)]!.text)).size);
+    // The lengths a docs block stores (one byte, log scale), as the split index reads them.
+    withStoredLengths(full);
+    const textFactor = (n: number) => shortTextFactor(storedLength(new Set(analyzeText(texts[all.findIndex((r) => r.number === n)]!.text)).size));
     for (const text of ['中国', '政府 表示', '台湾']) {
       const plan = planQuery(await blocked.parse(text));
       const expected = new Map([...scoreClauses(full, plan.include, 'AND', NO_TYPOS, textFactor).values()].map((r) => [r.number, r.score]));

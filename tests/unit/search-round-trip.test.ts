@@ -15,6 +15,8 @@ import { scoreClauses, shortTextFactor } from '../../src/lib/search/query/rank-c
 const NO_TYPOS = { fuzzy: new Set<string>(), merged: new Set<string>() };
 import { Searcher } from '../../src/lib/search/searcher.ts';
 import { FIXTURES } from '../helpers/paths.ts';
+import { withStoredLengths } from './support/stored-lengths.ts';
+import { storedLength } from '../../src/lib/search/format/docs-table.ts';
 
 let out: string;
 let searcher: Searcher;
@@ -145,7 +147,9 @@ describe('build → write → load → query', () => {
       searchOptions: { ...SEARCH_OPTIONS, tokenize: (t) => [t], processTerm: (t) => t },
     });
     full.addAll(all.map((r, i) => ({ id: r.number, title: r.title, text: texts[i]!.text })));
-    const textFactor = (n: number) => shortTextFactor(new Set(analyzeText(texts[all.findIndex((r) => r.number === n)]!.text)).size);
+    // The lengths a docs block stores (one byte, log scale), as the split index reads them.
+    withStoredLengths(full);
+    const textFactor = (n: number) => shortTextFactor(storedLength(new Set(analyzeText(texts[all.findIndex((r) => r.number === n)]!.text)).size));
     for (const text of ['王毅', '北约 对话', '台湾', 'huawei', '安全', '川普', '国家安全']) {
       const plan = planQuery(await searcher.parse(text));
       const expected = [...scoreClauses(full, plan.include, 'AND', NO_TYPOS, textFactor).values()];

@@ -1,4 +1,5 @@
 import { forEachIndexTerm } from '../text/analyze.ts';
+import { storedLength } from '../format/docs-table.ts';
 
 /**
  * Every term's postings in one typed array. Terms are sorted (UTF-16 order, as `<` compares);
@@ -89,7 +90,8 @@ export function collectPostings(
       }
       lists[number * fieldCount + field] = list;
       if (onField) onField(number, field, touched.slice(0, ordinary).map((id) => byId[id]!));
-      fieldLength[field]![number] = ordinary;
+      // As the docs block will give it back (one byte, log scale: `storedLength`).
+      fieldLength[field]![number] = storedLength(ordinary);
       pairs += touched.length;
     }
   }
