@@ -315,8 +315,10 @@ export interface WarmRun {
   pageErrors: string[];
   /** Longest main-thread task of the whole run (ms; 0 when none passed 50 ms). */
   longestTask: number;
-  /** Per measured query, the vocabulary files (part table pages, parts) the host served meanwhile: 0 is a prefetch hit. */
+  /** Per measured query, the vocabulary files (part table pages, parts) the host served meanwhile (the prefetch's own among them). */
   vocabularyRequests: number[];
+  /** Per measured query, the vocabulary files (by file name) the host had served before it was typed: with `queryNeeds`, whether the prefetch had them in time. */
+  vocabularyBefore: Array<Set<string>>;
   /** Measured queries whose first results were not painted within the probe's 20 s (no probe for them). */
   unpainted: string[];
 }
@@ -372,6 +374,7 @@ export async function warmRun(browser: Browser, target: PageTarget, queries: rea
     }
     const probes: Probe[] = [];
     const vocabularyRequests: number[] = [];
+    const vocabularyBefore: Array<Set<string>> = [];
     const unpainted: string[] = [];
     // BENCH_WARM_PROFILE=PREFIX: CPU profiles of the page and its worker over the measured queries.
     const profilePrefix = process.env.BENCH_WARM_PROFILE;
@@ -380,6 +383,7 @@ export async function warmRun(browser: Browser, target: PageTarget, queries: rea
       await box.fill('');
       await settle(page, 'the answer to the cleared box');
       const before = vocabularyServed();
+      vocabularyBefore.push(new Set([...target.host.served().keys()].filter((file) => VOCABULARY_FILE.test(file)).map((file) => file.replace(/^.*\//, '').replace(/\?.*$/, ''))));
       await box.fill(query);
       if (mode === 'enter') await box.press('Enter');
       try {
@@ -395,7 +399,7 @@ export async function warmRun(browser: Browser, target: PageTarget, queries: rea
     if (process.env.BENCH_PAGE_DEBUG) {
       for (const p of probes) console.log(`  warm ${p.query.padEnd(12)} first ${ms(p.firstAt - p.since).padStart(7)} count ${ms(p.countAt - p.since).padStart(7)} full ${ms(p.fullAt - p.since).padStart(7)}`);
     }
-    return { probes, memory: await heap(browser, page, cdp), pageErrors, longestTask: await longestTaskOf(page), vocabularyRequests, unpainted };
+    return { probes, memory: await heap(browser, page, cdp), pageErrors, longestTask: await longestTaskOf(page), vocabularyRequests, vocabularyBefore, unpainted };
   } finally {
     await context.close();
   }

@@ -11,10 +11,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { loadFoldingTable, parseQuery, partIndexOf, Searcher, TermPart, termPartPath, termRanges, type TermPartEntry } from '../../src/lib/search/index.ts';
+import { loadFoldingTable, Searcher, TermPart, termPartPath, type TermPartEntry } from '../../src/lib/search/index.ts';
 import { fileIndexSource } from '../lib/file-source.ts';
 import { readArgs, usageError } from '../lib/cli-args.ts';
 import { BENCH_QUERIES } from './queries.ts';
+import { queryNeeds } from './query-needs.ts';
 await loadFoldingTable();
 
 const NAME = 'node --import tsx scripts/bench/prefetch-order.ts';
@@ -45,12 +46,10 @@ for (const dir of parsed.positionals) {
   }
   const queries = new Set<string>();
   for (const q of BENCH_QUERIES) { const cs = [...q]; for (let i = 1; i <= cs.length; i++) { const pre = cs.slice(0, i).join(''); if (!/[\s"-]$/.test(pre)) queries.add(pre); } }
+  const filesOf = await queryNeeds(dir);
+  // The parts' hashes (this table orders parts; part table pages come with them).
   const needs = [...queries].map((q) => {
-    const set = new Set<string>();
-    for (const [from, to] of termRanges(parseQuery(q))) for (const { parts } of vocabs) {
-      if (!parts.length) continue;
-      for (let i = partIndexOf(parts, from); i <= partIndexOf(parts, to); i++) set.add(parts[i]![1]);
-    }
+    const set = new Set([...filesOf(q)].filter((file) => file.startsWith('terms-')).map((file) => file.slice('terms-'.length, -'.bin'.length)));
     return { q, set, full: BENCH_QUERIES.includes(q) };
   });
   const total = all.reduce((s, p) => s + p.bytes, 0);
