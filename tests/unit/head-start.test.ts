@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offerHeadStart } from '../../src/boot/offer-head-start.ts';
+import { offerHeadStart } from '../../src/ui/client/offer-head-start.ts';
 import { type FirstSummaries, type HeadStartRequests, searchKey, takeHeadStart } from '../../src/ui/client/head-start.ts';
 import type { SearchQuery } from '../../src/lib/search/types.ts';
 import type { SearchAnswer } from '../../src/protocol/worker-protocol.ts';
