@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
@@ -229,3 +230,35 @@ test('shows untrusted titles and snippets as text', async ({ page }) => {
   await appShown(widget);
   expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} colour scheme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('the first paint has no serious axe findings, and looks as the App does', async ({ page }) => {
+      const app = await hold(page.context(), APP_CHUNK);
+      await page.goto('./embed/embed-worker.html');
+      const widget = page.locator('news-search#first');
+      const box = widget.getByRole('searchbox');
+      await box.fill('王毅');
+      await expect(widget.locator('article.result p.snippet mark').first()).toBeVisible();
+      await app.requested;
+      const { violations } = await new AxeBuilder({ page }).include('news-search#first').analyze();
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await box.evaluate((input: HTMLInputElement) => input.blur());
+      const looks = () =>
+        widget.evaluate((element) => {
+          const root = element.shadowRoot!;
+          const style = (selector: string) => {
+            const computed = getComputedStyle(root.querySelector(selector)!);
+            return [computed.color, computed.backgroundColor, computed.fontSize, computed.fontFamily, computed.borderTopColor, computed.borderTopWidth];
+          };
+          return ['.news-search', 'input[type="search"]', '[role="status"]', 'article.result h3 a', 'article.result mark', 'article.result .meta', 'details.facets', 'select'].map(style);
+        });
+      const before = await looks();
+      app.release();
+      await appShown(widget);
+      expect(await looks()).toEqual(before);
+    });
+  });
+}
