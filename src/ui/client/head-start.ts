@@ -6,6 +6,9 @@
  * mounting, no render of an empty list followed by one of the results, and the summaries asked
  * for as soon as the answer is in, not a frame after the rows appear.
  *
+ * The widget's first paint (`src/widget/first-paint.ts`) hands its App its search the same way,
+ * through a slot of its own (`HeadStartSlot`): several widgets on a page do not share one.
+ *
  * Only the latest search offered is kept, and only a search asked exactly alike takes it.
  */
 import { normalizeFilters } from '../../lib/search/categorical-facets.ts';
