@@ -2,8 +2,8 @@
  * The `<news-search>` element class: an open shadow root that shows the widget's first paint
  * (`first-paint.ts`: a plain search box, the status line and the first page of results, no
  * Svelte) and, once those results are painted, the App (`widget-app.svelte.ts`, a chunk loaded
- * then), which takes over the box's words, focus and caret, the search and its summaries. In
- * compact mode the App comes at once. Props come from the attributes and from same-named
+ * then), which takes over the box's words, focus and caret, the search and its summaries (in
+ * compact mode, a combobox: `first-paint-compact.ts`). Props come from the attributes and from same-named
  * properties (`widget-props.ts`). Written by hand instead of Svelte's `customElement` mode, whose
  * generic wrapper and legacy class API cost 1.7 KB gzip.
  */
@@ -71,30 +71,36 @@ export class NewsSearchElement extends HTMLElement {
     }
   }
 
-  /** The first paint (or, in compact mode, the App at once). */
+  /** The first paint, which calls for the App once its first results are painted. */
   private setUp(): void {
     const setUp = ++this.setUps;
-    if (this.props.compact) return void this.mountApp(setUp, null);
-    const paint = new FirstPaint(this.root, this, { ...this.settings(), due: () => this.mountApp(setUp, paint) });
+    const compact = this.props.compact ?? false;
+    const paint: FirstPaint = new FirstPaint(this.root, this, { ...this.settings(), compact, due: () => this.mountApp(setUp, paint, compact) });
     this.firstPaint = paint;
   }
 
-  /** Loads the App and mounts it, taking over from `paint` (once its box is not mid-IME and its latest search has settled). */
-  private mountApp(setUp: number, paint: FirstPaint | null): void {
+  /**
+   * Loads the App and mounts it, taking over from `paint` (once its box is not mid-IME and its
+   * latest search has settled). In compact mode, with the App's combobox (a chunk of its own, which
+   * the App would otherwise ask for only once mounted: the first paint is removed once it is there).
+   */
+  private mountApp(setUp: number, paint: FirstPaint, compact: boolean): void {
     const current = () => setUp === this.setUps && this.connected;
+    const combobox = compact ? import('../ui/components/on-demand/CompactSearch.svelte') : null;
     import('./widget-app.svelte.ts')
       .then(async ({ mountWidgetApp }) => {
-        const handing = paint ? await paint.handOver() : null;
+        await combobox;
+        const handing = await paint.handOver();
         if (!current()) return;
         this.app = mountWidgetApp(this.root, {
           host: this,
           settings: this.settings(),
           compact: this.props.compact ?? false,
-          handOver: handing?.take,
-          announced: handing?.announced,
+          handOver: handing.take,
+          announced: handing.announced,
         });
         this.firstPaint = undefined;
-        handing?.finish(this.root);
+        handing.finish(this.root);
       })
       .catch((error: unknown) => {
         // The first paint stays: its box searches, its results show.

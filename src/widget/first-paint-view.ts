@@ -3,12 +3,16 @@
  * elements, classes and roles as the App's search box (`SearchBox.svelte`), error notice, filter
  * column (`FacetPanel.svelte`), results head and rows (`ResultList.svelte`, `ResultItem.svelte`),
  * so that the App, mounted over them, puts everything in the same place (its sheet is
- * `first-paint-css.ts`). No state and no Svelte: `first-paint.ts` fills them.
+ * `first-paint-css.ts`); compact mode's are `first-paint-compact.ts`. No search and no Svelte:
+ * `first-paint.ts` fills them (`FirstPaintLayout`).
  */
 import { formatDate, type Messages } from '../ui/i18n/i18n.ts';
 import type { TextRange } from '../lib/search/query/highlight.ts';
 import type { ArticlePreview } from '../lib/search/format/index-format.ts';
-import type { ArticleSummary } from '../protocol/worker-protocol.ts';
+import type { SortOrder } from '../lib/search/types.ts';
+import type { ArticleSummary, SearchAnswer } from '../protocol/worker-protocol.ts';
+import { hasRankedWords, shownSort } from '../ui/state/shown-sort.ts';
+import { queryCutText } from '../ui/state/status-text.ts';
 
 /** An element with attributes and children (strings become text nodes). */
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
@@ -32,22 +36,47 @@ export function markedText(text: string, ranges: readonly TextRange[]): Array<No
   return parts;
 }
 
-/** The parts `first-paint.ts` changes. */
-export interface FirstPaintShell {
-  main: HTMLElement;
-  input: HTMLInputElement;
-  section: HTMLElement;
-  heading: HTMLElement;
-  status: HTMLElement;
-  sort: HTMLSelectElement;
-  relevance: HTMLOptionElement;
-  cut: HTMLElement;
-  list: HTMLOListElement;
-  more: HTMLButtonElement;
+/** What the first paint shows now, as the App would. */
+export interface LayoutState {
+  t: Messages;
+  /** The box's words. */
+  text: string;
+  /** Words typed or a preset filter (not the start view's list). */
+  isQuery: boolean;
+  /** The status line (`status-text.ts`). */
+  status: string;
+  isPartial: boolean;
+  /** What the status line counts. */
+  answer: SearchAnswer | null;
+  isSearching: boolean;
+  /** A search runs, or the rows answer other words than the box's. */
+  isBusy: boolean;
+  /** A newer search runs while older rows are shown. */
+  isStale: boolean;
+  sort: SortOrder;
+}
+
+/** A page of the first paint: the full page's (`fullLayout`), or compact mode's (`compactLayout`). */
+export interface FirstPaintLayout {
+  /** The `.news-search` element, inside which everything is. */
+  readonly main: HTMLElement;
+  readonly input: HTMLInputElement;
+  /** The controls a click on which brings the App, which then gets the same click. */
+  readonly controls: readonly string[];
+  /** The start view (no words) lists the manifest's newest. */
+  readonly listsNewest: boolean;
+  showRows(rows: readonly Row[], t: Messages, href: (id: string) => string): void;
+  update(state: LayoutState): void;
+}
+
+/** One result to show, and how many near-duplicates it has. */
+export interface Row {
+  info: RowInfo;
+  similar: number;
 }
 
 /** The widget's page before its results: the box, the (empty) filter column, the results' head and an empty list. */
-export function firstPaintShell(t: Messages, lang: string, placeholder: string | undefined): FirstPaintShell {
+export function fullLayout(t: Messages, lang: string, placeholder: string | undefined): FirstPaintLayout {
   const input = h('input', {
     id: 'fp-input',
     type: 'search',
@@ -84,7 +113,28 @@ export function firstPaintShell(t: Messages, lang: string, placeholder: string |
     h('div', { class: 'notice', 'aria-live': 'assertive', 'aria-atomic': 'true' }),
     h('div', { class: 'columns' }, facets, section),
   );
-  return { main, input, section, heading, status, sort, relevance, cut, list, more };
+  return {
+    main,
+    input,
+    controls: ['a[data-result-link]', 'button.similar-toggle', 'button.more'],
+    listsNewest: true,
+    showRows(rows, t, href) {
+      list.replaceChildren(...rows.map(({ info, similar }) => resultRow(info, t, href, similar)));
+    },
+    update({ t, text, isQuery, status: line, isPartial, answer, isBusy, isStale, sort: order }) {
+      if (status.textContent !== line) status.textContent = line;
+      status.toggleAttribute('data-partial', isPartial);
+      heading.textContent = isQuery ? t.resultsHeading : t.newestHeading;
+      relevance.disabled = !hasRankedWords(text);
+      sort.value = shownSort(text, order);
+      const cutText = queryCutText(answer, t);
+      cut.textContent = cutText;
+      cut.hidden = !cutText;
+      more.hidden = !(answer && answer.hits.length < (answer.groups ?? answer.total) && list.childElementCount > 0);
+      section.setAttribute('aria-busy', String(isBusy));
+      main.classList.toggle('stale', isStale && list.childElementCount > 0);
+    },
+  };
 }
 
 /** What one row shows: a summary (title marks, snippet), a preview without one, or nothing known (its summary failed). */

@@ -12,7 +12,8 @@
  * caret. Nothing here is Svelte: `widget.js` carries it, and the App's 30 KB come after the results.
  */
 import { FIRST_PAINT_CSS } from './first-paint-css.ts';
-import { firstPaintShell, resultRow, type FirstPaintShell, type RowInfo } from './first-paint-view.ts';
+import { compactLayout } from './first-paint-compact.ts';
+import { fullLayout, type FirstPaintLayout, type Row } from './first-paint-view.ts';
 import { hasFacetFilters } from '../lib/search/categorical-facets.ts';
 import type { Manifest } from '../lib/search/format/index-format.ts';
 import type { WidgetSettings } from './widget-settings.ts';
@@ -24,13 +25,14 @@ import { isBareListing, queryOf } from '../protocol/search-request.ts';
 import type { ArticleSummary, SearchAnswer } from '../protocol/worker-protocol.ts';
 import { afterNextPaint, START_VIEW_WAIT_MS } from '../ui/state/after-next-paint.ts';
 import { listingOf } from '../ui/state/manifest-listing.ts';
-import { hasRankedWords, shownSort } from '../ui/state/shown-sort.ts';
-import { isPartialAnswer, queryCutText, statusText } from '../ui/state/status-text.ts';
+import { isPartialAnswer, statusText } from '../ui/state/status-text.ts';
 import type { HandedOver } from '../ui/state/types.ts';
 import { serializeUrlState } from '../ui/state/url-state.ts';
 
 /** How the widget is set up (`widget-settings.ts`), and who to call once the App should come. */
 export interface FirstPaintSettings extends WidgetSettings {
+  /** Compact mode: a combobox (`first-paint-compact.ts`). */
+  compact: boolean;
   /** Called once, when the App should come. */
   due: () => void;
 }
@@ -45,8 +47,8 @@ export interface Handing {
   finish: (root: ShadowRoot) => void;
 }
 
-/** The links and buttons a click on which brings the App, which then gets the same click. */
-const APP_CONTROLS = ['a[data-result-link]', 'button.similar-toggle', 'button.more'];
+/** Compact mode's keys, which move through the App's options (the first paint brings it for them). */
+const COMBOBOX_KEYS = ['ArrowDown', 'ArrowUp', 'Enter', 'Escape'];
 
 let sheet: CSSStyleSheet | null = null;
 
@@ -56,7 +58,7 @@ export class FirstPaint {
   private readonly slot = new HeadStartSlot();
   private readonly lang: Lang;
   private t: Messages = ZH_HANS;
-  private shell: FirstPaintShell | null = null;
+  private layout: FirstPaintLayout | null = null;
   private style: HTMLStyleElement | null = null;
   private manifest: Manifest | null = null;
   private indexFailed = false;
@@ -75,7 +77,8 @@ export class FirstPaint {
   /** Stopped, or handed over: nothing more is shown or told. */
   private done = false;
   private announced: string | undefined;
-  private replay: ((root: ShadowRoot) => void) | null = null;
+  /** What the visitor asked of the App before it came, given to it in order once it has taken over. */
+  private readonly replays: Array<(root: ShadowRoot) => void> = [];
 
   constructor(
     private readonly root: ShadowRoot,
@@ -133,42 +136,57 @@ export class FirstPaint {
       take: (indexFolder) => {
         if (taken || this.done || indexFolder !== this.settings.indexFolder) return null;
         taken = true;
-        return { client: this.client, opening: this.opening, takeHeadStart: this.slot.take, typed: this.shell?.input.value ?? '' };
+        return { client: this.client, opening: this.opening, takeHeadStart: this.slot.take, typed: this.layout?.input.value ?? '' };
       },
       announced: this.announced,
       finish: (root) => this.finish(root),
     };
   }
 
+  /**
+   * Removes the first paint once the App's box is there (compact mode's comes with a chunk of its
+   * own, a few microtasks after the App mounts), and gives it the focus and caret.
+   */
   private finish(root: ShadowRoot): void {
-    const input = this.shell?.input;
+    const input = this.layout?.input;
     const focused = input !== undefined && root.activeElement === input;
     const selection = focused && input.selectionStart !== null && input.selectionEnd !== null ? ([input.selectionStart, input.selectionEnd] as const) : null;
     this.done = true;
-    this.remove();
     this.compositionEnded();
-    const box = root.querySelector<HTMLInputElement>('input[type="search"]');
-    if (box && focused) {
-      box.focus();
-      if (selection) box.setSelectionRange(...selection);
-    }
-    // A task later: the App's start view lists its rows once its (already opened) index is awaited.
-    const { replay } = this;
-    if (replay) setTimeout(() => replay(root));
+    const appBox = () => [...root.querySelectorAll<HTMLInputElement>('input[type="search"]')].find((box) => box !== input);
+    const takeOver = (box: HTMLInputElement) => {
+      this.remove();
+      if (focused) {
+        box.focus();
+        if (selection) box.setSelectionRange(...selection);
+      }
+      // A task later: the App's start view lists its rows once its (already opened) index is awaited.
+      const replays = this.replays.splice(0);
+      if (replays.length) setTimeout(() => replays.forEach((replay) => replay(root)));
+    };
+    const box = appBox();
+    if (box) return takeOver(box);
+    const watch = new MutationObserver(() => {
+      const box = appBox();
+      if (!box) return;
+      watch.disconnect();
+      takeOver(box);
+    });
+    watch.observe(root, { childList: true, subtree: true });
   }
 
   /** Builds the page in the strings of its language, and searches what the box says. */
   private show(t: Messages): void {
     if (this.done) return;
     this.t = t;
-    const shell = firstPaintShell(t, this.lang, this.settings.placeholder);
-    this.shell = shell;
+    const layout = (this.settings.compact ? compactLayout : fullLayout)(t, this.lang, this.settings.placeholder);
+    this.layout = layout;
     this.adoptSheet();
     const root = document.createElement('div');
     root.className = 'root';
-    root.append(shell.main);
+    root.append(layout.main);
     this.root.append(root);
-    const { input } = shell;
+    const { input, main } = layout;
     // Not while an IME composes (pinyin letters are not the query yet): compositionend brings the characters.
     input.addEventListener('input', (event) => {
       if (!(event instanceof InputEvent && event.isComposing)) this.search();
@@ -181,11 +199,20 @@ export class FirstPaint {
       this.compositionEnded();
       this.search();
     });
+    if (this.settings.compact) {
+      input.addEventListener('keydown', (event) => {
+        if (event.isComposing || !COMBOBOX_KEYS.includes(event.key)) return;
+        event.preventDefault();
+        const { key } = event;
+        this.bringApp((root) => root.querySelector('input[role="combobox"]')?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })));
+      });
+    }
     // The search is under way already: Enter does not submit the host page's URL.
-    shell.main.querySelector('form')!.addEventListener('submit', (event) => event.preventDefault());
-    shell.main.addEventListener('click', (event) => this.onClick(event));
-    shell.sort.addEventListener('change', () => {
-      const { value } = shell.sort;
+    main.querySelector('form')!.addEventListener('submit', (event) => event.preventDefault());
+    main.addEventListener('click', (event) => this.onClick(event));
+    const sort = main.querySelector('select');
+    sort?.addEventListener('change', () => {
+      const { value } = sort;
       this.bringApp((root) => {
         const select = root.querySelector('select');
         if (!select) return;
@@ -196,18 +223,20 @@ export class FirstPaint {
     this.search();
   }
 
-  /** A click on a result, a near-duplicates button or "Load more": the App comes and gets it (modified clicks keep the link's). */
+  /** A click on a result, a near-duplicates button, "Load more" or an option: the App comes and gets it (modified clicks keep the link's). */
   private onClick(event: MouseEvent): void {
     const target = event.target instanceof Element ? event.target : null;
-    for (const selector of APP_CONTROLS) {
+    const layout = this.layout!;
+    for (const selector of layout.controls) {
       const control = target?.closest<HTMLElement>(selector);
       if (!control) continue;
       if (control instanceof HTMLAnchorElement && (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) return;
       event.preventDefault();
-      const index = [...this.shell!.main.querySelectorAll(selector)].indexOf(control);
+      const index = [...layout.main.querySelectorAll(selector)].indexOf(control);
       this.bringApp((root) => {
         const same = root.querySelectorAll<HTMLElement>(selector)[index];
-        same?.focus();
+        // An option keeps the focus in the box (the combobox pattern); a link or button takes it.
+        if (!same?.matches('[role="option"]')) same?.focus();
         same?.click();
       });
       return;
@@ -216,17 +245,17 @@ export class FirstPaint {
 
   /** The query for the box's words and the preset filters: what the App's first search asks, to the letter (`searchKey`). */
   private query() {
-    return { ...queryOf({ ...this.settings.inputs, text: this.shell?.input.value ?? '' }), limit: this.settings.pageSize };
+    return { ...queryOf({ ...this.settings.inputs, text: this.layout?.input.value ?? '' }), limit: this.settings.pageSize };
   }
 
   private get isQuery(): boolean {
     const { filters, from, to } = this.settings.inputs;
-    return (this.shell?.input.value ?? '').trim() !== '' || hasFacetFilters(filters) || from !== '' || to !== '';
+    return (this.layout?.input.value ?? '').trim() !== '' || hasFacetFilters(filters) || from !== '' || to !== '';
   }
 
   /** Searches what the box says now (or lists the manifest's newest), unless it already has. */
   private search(): void {
-    if (this.done || !this.shell) return;
+    if (this.done || !this.layout) return;
     const query = this.query();
     if (isBareListing(query)) {
       this.latest = null;
@@ -296,14 +325,17 @@ export class FirstPaint {
     if (!listing) return this.bringApp();
     this.answer = listing;
     this.isListing = true;
+    // Compact mode lists nothing without words.
     const previews = new Map(manifest.newest.map((article) => [article.number, article]));
     this.showRows(
       '',
-      listing.hits.map(({ number }): { info: RowInfo; similar: number } => {
-        const { lead, ...preview } = previews.get(number)!;
-        const summary: ArticleSummary | null = lead ? { ...preview, text: '', titleHighlights: [], snippet: lead } : null;
-        return { info: summary ? { summary } : { preview }, similar: 0 };
-      }),
+      !this.layout?.listsNewest
+        ? []
+        : listing.hits.map(({ number }): Row => {
+            const { lead, ...preview } = previews.get(number)!;
+            const summary: ArticleSummary | null = lead ? { ...preview, text: '', titleHighlights: [], snippet: lead } : null;
+            return { info: summary ? { summary } : { preview }, similar: 0 };
+          }),
     );
     this.announce('', listing.total);
     afterNextPaint(() =>
@@ -313,20 +345,19 @@ export class FirstPaint {
     );
   }
 
-  private showRows(text: string, rows: ReadonlyArray<{ info: RowInfo; similar: number }>): void {
-    const { shell, t } = this;
-    if (!shell) return;
+  private showRows(text: string, rows: readonly Row[]): void {
+    const { layout, t } = this;
+    if (!layout) return;
     this.shownText = text;
-    const href = (id: string) => this.articleHref(id);
-    shell.list.replaceChildren(...rows.map(({ info, similar }) => resultRow(info, t, href, similar)));
+    layout.showRows(rows, t, (id) => this.articleHref(id));
     this.render();
   }
 
-  /** The status line, the heading, the order, the note on what the query limits cut, "Load more", busy and stale. */
+  /** Everything but the rows, as the App shows it now (the status line first). */
   private render(): void {
-    const { shell, t, answer } = this;
-    if (!shell || this.done) return;
-    const text = shell.input.value;
+    const { layout, t, answer } = this;
+    if (!layout || this.done) return;
+    const text = layout.input.value;
     const isQuery = this.isQuery;
     const status = statusText(
       {
@@ -340,18 +371,18 @@ export class FirstPaint {
       },
       t,
     );
-    if (shell.status.textContent !== status) shell.status.textContent = status;
-    shell.status.toggleAttribute('data-partial', isPartialAnswer(answer));
-    shell.heading.textContent = isQuery ? t.resultsHeading : t.newestHeading;
-    shell.relevance.disabled = !hasRankedWords(text);
-    shell.sort.value = shownSort(text, this.settings.inputs.sort);
-    const cut = queryCutText(answer, t);
-    shell.cut.textContent = cut;
-    shell.cut.hidden = !cut;
-    shell.more.hidden = !(answer && answer.hits.length < (answer.groups ?? answer.total) && shell.list.childElementCount > 0);
-    const isBusy = this.isSearching || this.shownText.trim() !== text.trim();
-    shell.section.setAttribute('aria-busy', String(isBusy));
-    shell.main.classList.toggle('stale', this.isSearching && shell.list.childElementCount > 0);
+    layout.update({
+      t,
+      text,
+      isQuery,
+      status,
+      isPartial: isPartialAnswer(answer),
+      answer,
+      isSearching: this.isSearching,
+      isBusy: this.isSearching || this.shownText.trim() !== text.trim(),
+      isStale: this.isSearching,
+      sort: this.settings.inputs.sort,
+    });
   }
 
   /** Tells the host page that a search settled, as the App does (`news-search:query`). */
@@ -363,7 +394,7 @@ export class FirstPaint {
 
   /** The App's link to an article (`SearchReads.articleHref`): a shareable link, on the hosted page for `open-in="page"`. */
   private articleHref(id: string): string {
-    const text = this.shell?.input.value ?? '';
+    const text = this.layout?.input.value ?? '';
     const { search } = serializeUrlState({ ...this.settings.inputs, text: text.trim() ? text : '', articleId: '' });
     const href = `${search || '?'}#a=${id}`;
     return this.settings.pageUrl ? new URL(href, this.settings.pageUrl).href : href;
@@ -372,7 +403,7 @@ export class FirstPaint {
   /** Asks for the App (once); `replay` is done in it once it has taken over. */
   private bringApp(replay?: (root: ShadowRoot) => void): void {
     if (this.done) return;
-    if (replay) this.replay = replay;
+    if (replay) this.replays.push(replay);
     if (this.isDue) return;
     this.isDue = true;
     this.settings.due();
@@ -394,7 +425,7 @@ export class FirstPaint {
   }
 
   private remove(): void {
-    this.shell?.main.parentElement?.remove();
+    this.layout?.main.parentElement?.remove();
     this.style?.remove();
     if (sheet && 'adoptedStyleSheets' in this.root) this.root.adoptedStyleSheets = this.root.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
   }

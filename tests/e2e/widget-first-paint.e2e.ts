@@ -262,3 +262,37 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('compact mode: the first paint\u2019s options, then the App\u2019s in the same place, given the keys pressed meanwhile', async ({ page }) => {
+  const app = await hold(page.context(), APP_CHUNK);
+  await page.goto('./embed/embed-modes.html');
+  const widget = page.locator('news-search#compact');
+  const box = widget.getByRole('combobox');
+  await box.fill('王毅');
+  const options = widget.getByRole('listbox').getByRole('option');
+  await expect(options.first()).toContainText('王毅');
+  await expect(box).toHaveAttribute('aria-expanded', 'true');
+  await expect(widget.getByRole('status')).toHaveText(/^(About )?\d+ articles?/);
+  await app.requested;
+  const places = () =>
+    widget.evaluate((element) =>
+      [...element.shadowRoot!.querySelectorAll('input, [role="status"], [role="option"]')].map((node) => {
+        const rect = node.getBoundingClientRect();
+        return [rect.x, rect.y, rect.width, rect.height].map(Math.round);
+      }),
+    );
+  const before = await places();
+  const status = await widget.getByRole('status').textContent();
+  // Moving through the options is the App's: it comes for them, and gets both keys.
+  await box.press('ArrowDown');
+  await box.press('ArrowDown');
+  app.release();
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(box).toHaveAttribute('aria-activedescendant', (await options.nth(1).getAttribute('id'))!);
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue('王毅');
+  await expect(widget.getByRole('status')).toHaveText(status!);
+  const after = await places();
+  expect(after.length).toBe(before.length);
+  after.forEach((place, i) => place.forEach((value, j) => expect(Math.abs(value - before[i]![j]!), `element ${i}, ${['x', 'y', 'width', 'height'][j]}`).toBeLessThanOrEqual(1)));
+});

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { firstPaintShell, markedText, resultRow } from '../../src/widget/first-paint-view.ts';
+import { fullLayout, markedText, resultRow } from '../../src/widget/first-paint-view.ts';
+import { compactLayout } from '../../src/widget/first-paint-compact.ts';
 import { ZH_HANS } from '../../src/ui/i18n/i18n.ts';
 import type { ArticleSummary } from '../../src/protocol/worker-protocol.ts';
 
@@ -63,15 +64,51 @@ describe('resultRow', () => {
   });
 });
 
-describe('firstPaintShell', () => {
+describe('fullLayout', () => {
   it('labels the box and says the status politely, in the language given', () => {
-    const shell = firstPaintShell(ZH_HANS, 'zh-Hans', undefined);
-    expect(shell.main.getAttribute('lang')).toBe('zh-Hans');
-    expect(shell.input.type).toBe('search');
-    expect(shell.input.placeholder).toBe(ZH_HANS.searchPlaceholder);
-    expect(shell.main.querySelector(`label[for="${shell.input.id}"]`)!.textContent).toBe(ZH_HANS.searchLabel);
-    expect(shell.status.getAttribute('role')).toBe('status');
-    expect(shell.section.getAttribute('aria-labelledby')).toBe(shell.heading.id);
-    expect(firstPaintShell(ZH_HANS, 'zh-Hans', '搜索新闻').input.placeholder).toBe('搜索新闻');
+    const layout = fullLayout(ZH_HANS, 'zh-Hans', undefined);
+    const { main, input } = layout;
+    expect(main.getAttribute('lang')).toBe('zh-Hans');
+    expect(input.type).toBe('search');
+    expect(input.placeholder).toBe(ZH_HANS.searchPlaceholder);
+    expect(main.querySelector(`label[for="${input.id}"]`)!.textContent).toBe(ZH_HANS.searchLabel);
+    const status = main.querySelector('[role="status"]')!;
+    const section = main.querySelector('section.results')!;
+    expect(main.querySelector(`#${section.getAttribute('aria-labelledby')}`)!.tagName).toBe('H2');
+    layout.update({ t: ZH_HANS, text: '王毅', isQuery: true, status: '找到 3 篇文章', isPartial: false, answer: null, isSearching: false, isBusy: false, isStale: false, sort: 'relevance' });
+    expect(status.textContent).toBe('找到 3 篇文章');
+    expect(section.getAttribute('aria-busy')).toBe('false');
+    expect(main.querySelector('select')!.value).toBe('relevance');
+    layout.update({ t: ZH_HANS, text: '', isQuery: false, status: '共 9 篇文章', isPartial: false, answer: null, isSearching: true, isBusy: true, isStale: true, sort: 'relevance' });
+    expect(main.querySelector('section.results h2')!.textContent).toBe(ZH_HANS.newestHeading);
+    expect(main.querySelector('select')!.value).toBe('newest');
+    expect(section.getAttribute('aria-busy')).toBe('true');
+    expect(fullLayout(ZH_HANS, 'zh-Hans', '搜索新闻').input.placeholder).toBe('搜索新闻');
+  });
+});
+
+describe('compactLayout', () => {
+  it('is a combobox whose list opens with its options while the box has focus', () => {
+    const layout = compactLayout(ZH_HANS, 'zh-Hans', undefined);
+    document.body.append(layout.main);
+    const { input, main } = layout;
+    const list = main.querySelector('[role="listbox"]') as HTMLElement;
+    expect(input.getAttribute('role')).toBe('combobox');
+    expect(input.getAttribute('aria-controls')).toBe(list.id);
+    input.value = '王毅';
+    layout.showRows([{ info: { summary }, similar: 0 }], ZH_HANS, () => '');
+    layout.update({ t: ZH_HANS, text: '王毅', isQuery: true, status: '找到 1 篇文章', isPartial: false, answer: { total: 1, approximate: false, hits: [], facets: { counts: {}, dates: {}, dateBucket: 'year' }, searched: { articles: 1, of: 1 } }, isSearching: false, isBusy: false, isStale: false, sort: 'relevance' });
+    expect(list.hidden).toBe(true);
+    input.focus();
+    expect(list.hidden).toBe(false);
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    const option = list.querySelector('[role="option"]')!;
+    expect(option.querySelector('.title')!.textContent).toBe(TITLE);
+    expect(option.querySelector('.title img')).toBeNull();
+    expect(option.querySelector('.meta')!.textContent).toBe('法广\u00a0·\u00a02023年9月26日');
+    expect(main.querySelector('[role="status"]')!.textContent).toBe('找到 1 篇文章');
+    input.blur();
+    expect(list.hidden).toBe(true);
+    layout.main.remove();
   });
 });
