@@ -1,15 +1,18 @@
 /**
  * The widget's first paint: before the App's chunk is even asked for, a plain search box, the
  * status line (`role="status"`, the App's words for the count: `status-text.ts`) and the first
- * page of results (title, outlet, date, snippet with its marks), searched through the same worker
- * client (and its move into the page when no worker can run). The App is due (`settings.due`)
- * once those results are painted (on the start view, the manifest's newest a second later, unless
- * the visitor is typing), or at once when the visitor asks for what only the App does (opening a
- * result, the order, "Load more", a near-duplicates list) or something failed (the App shows the
- * error). `handOver` then gives the App the worker, the index it opened, the latest search with
- * its summaries (`head-start.ts`, as the hosted page's boot box does) and the box's words; `finish`
- * removes these elements in the task that mounted the App, and gives its box the same focus and
- * caret. Nothing here is Svelte: `widget.js` carries it, and the App's 30 KB come after the results.
+ * page of results (title, outlet, date, snippet with its marks; in compact mode, the options under
+ * the box), searched through the same worker client (and its move into the page when no worker
+ * can run). The page is a `FirstPaintLayout` (`first-paint-view.ts`, `first-paint-compact.ts`).
+ * The App is due (`settings.due`) once those results are painted (on the start view, a second
+ * after the manifest's newest, unless the visitor is typing), or at once when the visitor asks for
+ * what only the App does (opening a result, the order, "Load more", a near-duplicates list, moving
+ * through compact mode's options: given to the App once it is there) or something failed (the App
+ * shows the error). `handOver` then gives the App the worker, the index it opened, the latest
+ * search with its summaries (`head-start.ts`, as the hosted page's boot box does) and the box's
+ * words; `finish` removes these elements once the App's box is there, before the next paint, and
+ * gives that box the same focus and caret. Nothing here is Svelte: `widget.js` carries it, and the
+ * App's 30 KB come after the results.
  */
 import { FIRST_PAINT_CSS } from './first-paint-css.ts';
 import { compactLayout } from './first-paint-compact.ts';

@@ -1,7 +1,7 @@
 /**
  * The widget's App (`NewsSearch.svelte`, the search page's components and the Svelte runtime), a
  * chunk that `element.ts` imports once its first paint has shown the first results
- * (`first-paint.ts`), or at once in compact mode. Its props are reactive: changed settings reach
+ * (`first-paint.ts`), or the visitor asks for what only it does. Its props are reactive: changed settings reach
  * the mounted component (which sets up a new App).
  */
 import { flushSync, mount, unmount } from 'svelte';
