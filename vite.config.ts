@@ -56,6 +56,20 @@ const CHUNK_OF_FOLDER: ReadonlyMap<string, string | null> = new Map([
   // controls (their only user);
   // what the search service shares with the hosted page's offline side (see `inlineSearchGuard`).
   ['src/ui/i18n/lang.ts', 'preopen'],
+  // What the widget's first paint (src/widget/first-paint.ts, in widget.js) shares with the App:
+  // the strings, the status line's words, the start view's listing, the sort control's value, the
+  // article links; in the chunk both load first, not in the App's (which the widget asks for
+  // only after its first results).
+  ['src/ui/i18n/i18n.ts', 'preopen'],
+  ['src/ui/state/status-text.ts', 'preopen'],
+  ['src/ui/state/manifest-listing.ts', 'preopen'],
+  ['src/ui/state/shown-sort.ts', 'preopen'],
+  ['src/ui/state/after-next-paint.ts', 'preopen'],
+  ['src/ui/state/url-state.ts', 'preopen'],
+  ['src/ui/state/facet-filters.ts', 'preopen'],
+  // The query's operators, which the App (the "search without" suggestions) shares with the
+  // page's copy of the search: in the App's chunk, the widget's inline mode would wait for it.
+  ['src/lib/search/query/query-operators.ts', 'preopen'],
   ['src/ui/state/history-sync.ts', null],
   ['src/ui/state/vocabulary-prefetch-once.ts', null],
   ['src/ui/state/facet-order.ts', null],

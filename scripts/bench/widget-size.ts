@@ -3,7 +3,8 @@
  * the widget's origin, gzip as served (a gzip -9 host), JavaScript and CSS only (its CSS ships in
  * its JS), the index excluded:
  * - before the first results of a first query: at most 60 KB (what the page asks for only after
- *   those results are painted, by the page's clock, is listed apart: the facet controls);
+ *   those results are painted, by the page's clock, is listed apart: the App, which the widget's
+ *   first paint asks for then, and the facet controls);
  * - the reader, when an article is first opened: at most 25 KB more;
  * - every chunk the widget can ever load, together: reported, not capped (a walk of the chunk
  *   graph from `dist/widget.js`, each file gzip -9: the worker's, the page's copy of the search
@@ -88,7 +89,7 @@ export interface WidgetSession {
   query: string;
   /** JS and CSS fetched before the first results of the first query were painted. */
   firstResults: LoadedFile[];
-  /** JS and CSS the page asked for after those results were painted (the facet controls), before the reader. */
+  /** JS and CSS the page asked for after those results were painted (the App, the facet controls), before the reader. */
   afterFirstResults?: LoadedFile[];
   /** JS and CSS fetched from then until an article was open in the reader (with its related stories). */
   reader: LoadedFile[];
@@ -168,7 +169,7 @@ export async function measureWidgetSession(
     await widget.locator('article.result').first().getByRole('link').click();
     await widget.getByRole('dialog').locator('article h2').waitFor();
     await settled(host);
-    // What the page asked for after that paint (the facet controls' chunk) is not before the first
+    // What the page asked for after that paint (the App's chunks, the facet controls') is not before the first
     // results. Read now that every request has ended (an entry is added when its response does);
     // the worker's own fetches are not in the page's resource timing: they all count.
     const paintedAt = await page.evaluate(() => (window as unknown as { paintedAt: number }).paintedAt);

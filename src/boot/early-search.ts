@@ -6,7 +6,7 @@
  * (`head-start.ts`), which mounts showing them.
  */
 import { bootInput, watchBootBox } from './boot-box.ts';
-import { offerHeadStart } from './offer-head-start.ts';
+import { offerHeadStart } from '../ui/client/offer-head-start.ts';
 import { isBareListing, PAGE_SIZE, queryOf, type SearchInputs } from '../protocol/search-request.ts';
 import { parseUrlState } from './url-read.ts';
 import type { SearchWorkerClient } from '../ui/client/worker-client.ts';

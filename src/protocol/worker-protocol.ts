@@ -97,10 +97,11 @@ export interface WorkerApi {
   /**
    * Summaries of the first `count` hits of the `search` for `query` sent just before (made as
    * soon as it is answered, without waiting for the page to ask), and which hits they are: the
-   * hosted page's head start (`head-start.ts`). None (`numbers: []`) when the latest search is
-   * another one by then.
+   * hosted page's head start (`head-start.ts`), and the widget's first paint. None (`numbers: []`)
+   * when the latest search is another one by then. `foldingTable: false` (the widget): do not
+   * fetch the folding table ahead after the reply, as the hosted page does.
    */
-  firstSummaries: { params: { query: SearchQuery; count: number }; result: SummariesResult & { numbers: number[] } };
+  firstSummaries: { params: { query: SearchQuery; count: number; foldingTable?: false }; result: SummariesResult & { numbers: number[] } };
   /** An article by number or by id; null when the index has no such id. */
   article: { params: { number: number } | { id: string }; result: ArticleBody | null };
   /** Ranges of `body` (the reader's text) to mark for query `text`. */

@@ -5,7 +5,7 @@
  *   <script type="module" src="https://HOST/widget.js"></script>
  *   <news-search index-url="https://HOST/data/manifest.json"></news-search>
  */
-import { NewsSearchElement } from './element.svelte.ts';
+import { NewsSearchElement } from './element.ts';
 
 const TAG = 'news-search';
 

@@ -1,7 +1,9 @@
 /**
- * The widget's URLs: where the index is and where the hosted search page is. Pure functions of
- * their arguments (the page's base URL and the widget script's own URL are passed in).
+ * The widget's settings from its attributes: where the index is, where the hosted search page is,
+ * the preset filters and the language. Pure functions of their arguments (the page's base URL and
+ * the widget script's own URL are passed in).
  */
+import type { Lang } from '../ui/i18n/lang.ts';
 
 /** The index folder next to the widget script when no `index-url` is given. */
 const DATA_FOLDER = 'data/';
@@ -38,4 +40,16 @@ export function parseOutlets(attribute: string | undefined): string[] {
 export function parseDate(attribute: string | undefined): string {
   const date = attribute?.trim() ?? '';
   return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '';
+}
+
+/** `lang` attribute values and the language each names; `zh` (or none): the browser's Chinese. */
+const LANGS: Record<string, Lang | undefined> = { en: 'en', zh: undefined, 'zh-hans': 'zh-Hans', 'zh-cn': 'zh-Hans', 'zh-hant': 'zh-Hant', 'zh-tw': 'zh-Hant', 'zh-hk': 'zh-Hant' };
+
+/**
+ * The widget's language for its `lang` attribute, or undefined for the visitor's Chinese.
+ *
+ * @example parseWidgetLang('zh-TW') // 'zh-Hant'
+ */
+export function parseWidgetLang(attribute: string | undefined): Lang | undefined {
+  return LANGS[(attribute ?? '').toLowerCase()];
 }

@@ -168,10 +168,10 @@ export function serveSearch(port: SearchPort, { pause }: ServeOptions = {}): voi
       // The hosted page's head start has sent its summaries (the results are about to be painted):
       // fetch the folding table then, so that a later query typed in traditional characters does
       // not wait for it before its parts; never on the first results' path (a query that needs it
-      // fetches it itself). Only the hosted page asks for `firstSummaries` or `prefetch` (which
-      // fetches it too): the widget, whose download its host pays for, fetches it only for a query
-      // that needs it.
-      if (!isFoldingTableLoaded() && request.type === 'firstSummaries') {
+      // fetches it itself). Only the hosted page asks for it so, or for `prefetch` (which fetches
+      // it too): the widget, whose download its host pays for, sends `foldingTable: false` and
+      // fetches it only for a query that needs it.
+      if (!isFoldingTableLoaded() && request.type === 'firstSummaries' && request.params.foldingTable !== false) {
         setTimeout(() => loadFoldingTable().catch(() => undefined), FOLDING_TABLE_DELAY_MS);
       }
     } catch (error) {

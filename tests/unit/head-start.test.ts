@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { offerHeadStart } from '../../src/boot/offer-head-start.ts';
-import { type FirstSummaries, type HeadStartRequests, searchKey, takeHeadStart } from '../../src/ui/client/head-start.ts';
+import { offerHeadStart } from '../../src/ui/client/offer-head-start.ts';
+import { type FirstSummaries, HeadStartSlot, type HeadStartRequests, searchKey, takeHeadStart } from '../../src/ui/client/head-start.ts';
 import type { SearchQuery } from '../../src/lib/search/types.ts';
 import type { SearchAnswer } from '../../src/protocol/worker-protocol.ts';
 
@@ -104,3 +104,20 @@ describe('offerHeadStart / takeHeadStart', () => {
     expect(start.settled.answer).toBeUndefined();
   });
 });
+
+describe('HeadStartSlot', () => {
+  it('keeps each widget\'s offer to itself: another slot, or the hosted page\'s, does not see it', () => {
+    const [first, second] = [new HeadStartSlot(), new HeadStartSlot()];
+    const query = { text: '王毅', limit: 10 };
+    const mine = offerHeadStart(query, requests(new Promise(() => undefined), new Promise(() => undefined)), first.hold);
+    const theirs = offerHeadStart(query, requests(new Promise(() => undefined), new Promise(() => undefined)), second.hold);
+    expect(takeHeadStart(query)).toBeNull();
+    expect(first.take({ ...query, limit: 3 })).toBeNull();
+    // A mismatch used the offer up, as on the hosted page: a later search asks the worker itself.
+    expect(first.take(query)).toBeNull();
+    expect(second.take(query)).toBe(theirs);
+    expect(second.take(query)).toBeNull();
+    expect(mine.text).toBe('王毅');
+  });
+});
+

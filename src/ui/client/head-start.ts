@@ -6,6 +6,9 @@
  * mounting, no render of an empty list followed by one of the results, and the summaries asked
  * for as soon as the answer is in, not a frame after the rows appear.
  *
+ * The widget's first paint (`src/widget/first-paint.ts`) hands its App its search the same way,
+ * through a slot of its own (`HeadStartSlot`): several widgets on a page do not share one.
+ *
  * Only the latest search offered is kept, and only a search asked exactly alike takes it.
  */
 import { normalizeFilters } from '../../lib/search/categorical-facets.ts';
@@ -35,7 +38,25 @@ export interface HeadStartRequests {
   firstSummaries(): Promise<FirstSummaries>;
 }
 
-let offered: { key: string; start: HeadStart } | null = null;
+/**
+ * Where one page part offers its head start and the App takes it: the hosted page has one (the
+ * functions below); each widget its own, handed to its App with its worker client.
+ */
+export class HeadStartSlot {
+  private offered: { key: string; start: HeadStart } | null = null;
+
+  /** Offers `start`, the search of `query`; replaces any earlier offer. */
+  readonly hold = (query: SearchQuery, start: HeadStart): void => {
+    this.offered = { key: searchKey(query), start };
+  };
+
+  /** The head start for exactly `query`, once (later searches ask the worker themselves); else null. */
+  readonly take = (query: SearchQuery): HeadStart | null => {
+    const entry = this.offered;
+    this.offered = null;
+    return entry && entry.key === searchKey(query) ? entry.start : null;
+  };
+}
 
 /**
  * A query's identity: two searches with the same key get the same answer.
@@ -47,14 +68,10 @@ export function searchKey(query: SearchQuery): string {
   return JSON.stringify([text, normalizeFilters(filters), from, to, sort, offset, limit ?? null]);
 }
 
-/** Offers `start`, the search of `query`, to the App; replaces any earlier offer (`src/boot/offer-head-start.ts`). */
-export function holdHeadStart(query: SearchQuery, start: HeadStart): void {
-  offered = { key: searchKey(query), start };
-}
+const pageSlot = new HeadStartSlot();
 
-/** The head start for exactly `query`, once (later searches ask the worker themselves); else null. */
-export function takeHeadStart(query: SearchQuery): HeadStart | null {
-  const entry = offered;
-  offered = null;
-  return entry && entry.key === searchKey(query) ? entry.start : null;
-}
+/** Offers `start`, the search of `query`, to the hosted page's App; replaces any earlier offer (`offer-head-start.ts`). */
+export const holdHeadStart = pageSlot.hold;
+
+/** The hosted page's head start for exactly `query`, once; else null. */
+export const takeHeadStart = pageSlot.take;

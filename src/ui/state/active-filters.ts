@@ -8,6 +8,7 @@ import { OUTLET_FACET } from '../../lib/search/categorical-facets.ts';
 import type { Manifest } from '../../lib/search/format/index-format.ts';
 import type { SortOrder } from '../../lib/search/types.ts';
 import { formatDate, type Messages } from '../i18n/i18n.ts';
+import { shownSort } from './shown-sort.ts';
 
 /** A categorical facet's name (`outlet`, `author`, `tag`, …: `categorical-facets.ts`), as the URL parameter it is read from. */
 export type CategoricalFacet = string;
@@ -35,25 +36,7 @@ export interface FilterInputs {
   sort: SortOrder;
 }
 
-/**
- * True when the words ask for something to rank: with none (an empty box, or only excluded
- * words) the engine lists by date whatever the order says (`runQuery`).
- *
- * @example hasRankedWords('-体育') // false
- */
-export function hasRankedWords(text: string): boolean {
-  return text.split(/\s+/).some((word) => word !== '' && !word.startsWith('-') && word !== 'OR');
-}
-
-/**
- * The order the results are in: "relevance" with nothing to rank lists the newest first, and the
- * sort control says so.
- *
- * @example shownSort('', 'relevance') // 'newest'
- */
-export function shownSort(text: string, sort: SortOrder): SortOrder {
-  return sort === 'relevance' && !hasRankedWords(text) ? 'newest' : sort;
-}
+export { hasRankedWords, shownSort } from './shown-sort.ts';
 
 /** A facet's name as a reader reads it: the legend of its box in the filter panel. */
 export function facetLegend(facet: CategoricalFacet, t: Messages): string {

@@ -9,7 +9,9 @@
  * @example afterFirstResults(search, () => (hasControls = true));
  */
 import { onMount } from 'svelte';
-import { afterNextPaint } from './after-next-paint.ts';
+import { afterNextPaint, START_VIEW_WAIT_MS } from './after-next-paint.ts';
+
+export { START_VIEW_WAIT_MS } from './after-next-paint.ts';
 
 /** What is read of the search state. */
 export interface FirstResultsSignals {
@@ -18,9 +20,6 @@ export interface FirstResultsSignals {
   readonly isFirstPageShown: boolean;
   readonly isBusy: boolean;
 }
-
-/** The start view's wait for a search before its deferred parts come anyway (ms). */
-export const START_VIEW_WAIT_MS = 1000;
 
 export function afterFirstResults(search: FirstResultsSignals, run: () => void, startWaitMs = START_VIEW_WAIT_MS): void {
   let done = $state(false);

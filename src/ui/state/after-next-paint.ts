@@ -24,3 +24,9 @@ export function afterNextPaint(run: () => void, fallbackMs = 200): () => void {
   }
   return cancel;
 }
+
+/**
+ * The start view's wait for a search before what waits for the first results comes anyway (ms):
+ * the App's deferred parts (`after-first-results.svelte.ts`), the widget's App (`src/widget/first-paint.ts`).
+ */
+export const START_VIEW_WAIT_MS = 1000;

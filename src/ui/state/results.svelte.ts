@@ -13,6 +13,7 @@ import { isBareListing } from '../../protocol/search-request.ts';
 import type { Facets } from '../../lib/search/types.ts';
 import type { SearchAnswer } from '../../protocol/worker-protocol.ts';
 import { afterNextPaint } from './after-next-paint.ts';
+import { listingOf } from './manifest-listing.ts';
 import type { QueryInputs } from './query-inputs.svelte.ts';
 import type { SummaryLoader } from './summary-loader.svelte.ts';
 import type { ResultInfo, StateWorker } from './types.ts';
@@ -315,19 +316,4 @@ export class Results {
       () => undefined,
     );
   }
-}
-
-/**
- * The bare listing's first `limit` articles from the manifest (the newest, with the empty query's
- * facets), or null when the manifest cannot say (an older index, or a longer page than it lists).
- */
-export function listingOf(manifest: Manifest, limit: number): SearchAnswer | null {
-  if (!manifest.facets || (limit > manifest.newest.length && manifest.newest.length < manifest.articles)) return null;
-  return {
-    total: manifest.articles,
-    approximate: false,
-    hits: manifest.newest.slice(0, limit).map((article) => ({ number: article.number, score: 0, terms: [] })),
-    facets: manifest.facets,
-    searched: { articles: manifest.articles, of: manifest.articles },
-  };
 }

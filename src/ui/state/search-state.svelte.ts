@@ -31,7 +31,7 @@ import type { ActiveFilter } from './active-filters.ts';
 import { DEFAULT_URL_STATE, sameUrlState, type UrlState } from './url-state.ts';
 
 export { PAGE_SIZE } from '../../protocol/search-request.ts';
-export type { ErrorMessage, ReaderState, ResultInfo, SearchEvent, SearchStateOptions, ShownError, StateConnection, StateWorker } from './types.ts';
+export type { ErrorMessage, HandedOver, ReaderState, ResultInfo, SearchEvent, SearchStateOptions, ShownError, StateConnection, StateWorker } from './types.ts';
 
 
 export class SearchState extends SearchReads {
@@ -85,7 +85,8 @@ export class SearchState extends SearchReads {
     this.errors = new ShownErrors(() => this.t, this.onEvent);
     const log = (error: unknown) => this.errors.log(error);
     this.locale = new Locale(preferredChinese(navigator.languages ?? [navigator.language]), log);
-    const connection = connect(indexUrl);
+    const handed = options.handOver?.(indexUrl) ?? null;
+    const connection = handed ?? connect(indexUrl);
     this.client = connection.client;
     this.client.onProgress = (progress) => (this.progress = progress);
     this.client.onMode = (mode) => this.onEvent({ type: 'mode', detail: { mode } });
@@ -135,8 +136,9 @@ export class SearchState extends SearchReads {
     this.locale.start(options.lang ?? fromUrl.lang ?? remembered ?? options.defaultLang ?? this.locale.chinese, fromUrl.lang);
     this.initialArticleId = fromUrl.articleId;
     this.inputs.apply(fromUrl);
-    this.typedAhead = options.typed !== undefined && options.typed !== fromUrl.text;
-    if (this.typedAhead) this.inputs.text = options.typed!;
+    const typed = options.typed ?? handed?.typed;
+    this.typedAhead = typed !== undefined && typed !== fromUrl.text;
+    if (this.typedAhead) this.inputs.text = typed!;
     const head = connection.takeHeadStart(this.results.firstPageQuery());
     if (head) this.results.adoptHeadStart(head);
   }

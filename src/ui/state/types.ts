@@ -53,6 +53,17 @@ export interface SearchStateOptions {
    * prefetches, does not load it; none for the widget.
    */
   prefetch?: typeof VocabularyPrefetch;
+  /**
+   * The worker a first paint already searches with (the widget's, `src/widget/first-paint.ts`),
+   * with its head start and the words typed there, taken once: null for a new connection (the
+   * same widget set up again).
+   */
+  handOver?: (indexFolder: string) => HandedOver | null;
+}
+
+/** What the widget's first paint hands its App: its worker connection and the words in its box. */
+export interface HandedOver extends StateConnection {
+  typed: string;
 }
 
 /** What the state asks of the worker: a `SearchWorkerClient`, or a fake one in tests. */
