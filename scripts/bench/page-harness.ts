@@ -357,6 +357,7 @@ export async function warmRun(browser: Browser, target: PageTarget, queries: rea
     // Counted where the host served them: a service worker's re-reads from the HTTP cache are browser requests too.
     const vocabularyServed = () => [...target.host.served()].reduce((sum, [file, n]) => sum + (VOCABULARY_FILE.test(file) ? n : 0), 0);
     const opened = performance.now();
+    const servedAtOpen = new Map(target.host.served());
     await page.goto(target.url);
     const box = page.getByRole('searchbox');
     for (const query of openFor === undefined ? WARM_UP : WARM_UP.slice(0, 1)) {
@@ -383,7 +384,8 @@ export async function warmRun(browser: Browser, target: PageTarget, queries: rea
       await box.fill('');
       await settle(page, 'the answer to the cleared box');
       const before = vocabularyServed();
-      vocabularyBefore.push(new Set([...target.host.served().keys()].filter((file) => VOCABULARY_FILE.test(file)).map((file) => file.replace(/^.*\//, '').replace(/\?.*$/, ''))));
+      // Served to this page: the host counts every context's requests (the cold loads', an earlier warm page's).
+      vocabularyBefore.push(new Set([...target.host.served()].filter(([file, n]) => VOCABULARY_FILE.test(file) && n > (servedAtOpen.get(file) ?? 0)).map(([file]) => file.replace(/^.*\//, '').replace(/\?.*$/, ''))));
       await box.fill(query);
       if (mode === 'enter') await box.press('Enter');
       try {
