@@ -82,6 +82,8 @@ export class FirstPaint {
   private announced: string | undefined;
   /** What the visitor asked of the App before it came, given to it in order once it has taken over. */
   private readonly replays: Array<(root: ShadowRoot) => void> = [];
+  /** The App's box has taken over (`finish`): nothing more to replay. */
+  private takenOver = false;
 
   constructor(
     private readonly root: ShadowRoot,
@@ -158,6 +160,7 @@ export class FirstPaint {
     this.compositionEnded();
     const appBox = () => [...root.querySelectorAll<HTMLInputElement>('input[type="search"]')].find((box) => box !== input);
     const takeOver = (box: HTMLInputElement) => {
+      this.takenOver = true;
       this.remove();
       if (focused) {
         box.focus();
@@ -405,9 +408,9 @@ export class FirstPaint {
 
   /** Asks for the App (once); `replay` is done in it once it has taken over. */
   private bringApp(replay?: (root: ShadowRoot) => void): void {
-    if (this.done) return;
-    if (replay) this.replays.push(replay);
-    if (this.isDue) return;
+    // Also while the App is mounted but its box not there yet (`finish`): this box still takes keys.
+    if (replay && !this.takenOver) this.replays.push(replay);
+    if (this.done || this.isDue) return;
     this.isDue = true;
     this.settings.due();
   }

@@ -21,6 +21,14 @@ test.describe('the start page', () => {
       await released;
       await route.continue();
     });
+    // index.html starts the worker as it is parsed and opens the index as soon as the manifest is
+    // in (src/boot/early-worker.ts): the manifest waits until the driver has attached to the
+    // worker, whose own requests the routes above see only from then on.
+    const workerAttached = page.waitForEvent('worker');
+    await page.route(/\/data\/manifest\.json$/, async (route) => {
+      await workerAttached;
+      await route.continue();
+    });
     // The worker's requests too: they show up on the context, not the page.
     const fragments: string[] = [];
     page.context().on('request', (request) => {
