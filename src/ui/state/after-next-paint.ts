@@ -14,11 +14,13 @@ export function afterNextPaint(run: () => void, fallbackMs = 200): () => void {
     run();
   };
   let task: ReturnType<typeof setTimeout> | undefined;
-  const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => (task = setTimeout(once))) : null;
+  // The frame functions it starts with, kept: the one that cancels is called later, from a timer.
+  const frames = typeof requestAnimationFrame === 'function' ? { request: requestAnimationFrame, cancel: cancelAnimationFrame } : null;
+  const frame = frames ? frames.request(() => (task = setTimeout(once))) : null;
   const fallback = setTimeout(once, frame === null ? 0 : fallbackMs);
   function cancel(): void {
     done = true;
-    if (frame !== null) cancelAnimationFrame(frame);
+    if (frames && frame !== null) frames.cancel(frame);
     clearTimeout(task);
     clearTimeout(fallback);
   }
