@@ -15,7 +15,7 @@ export function afterNextPaint(run: () => void, fallbackMs = 200): () => void {
   };
   let task: ReturnType<typeof setTimeout> | undefined;
   // The frame functions it starts with, kept: the one that cancels is called later, from a timer.
-  const frames = typeof requestAnimationFrame === 'function' ? { request: requestAnimationFrame, cancel: cancelAnimationFrame } : null;
+  const frames = typeof requestAnimationFrame === 'function' ? { request: requestAnimationFrame.bind(globalThis), cancel: cancelAnimationFrame.bind(globalThis) } : null;
   const frame = frames ? frames.request(() => (task = setTimeout(once))) : null;
   const fallback = setTimeout(once, frame === null ? 0 : fallbackMs);
   function cancel(): void {
