@@ -1,4 +1,4 @@
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export { expect };
 
@@ -32,15 +32,23 @@ export async function resultCount(page: Page): Promise<number> {
   return Number(digits[0]);
 }
 
-/** Holds the App's chunk (`app-*.js`, see vite.config.ts) back until `release` is called: the page shows only the boot box. */
-export async function holdApp(page: Page): Promise<() => void> {
+/** Holds every request matching `url` (the page's, or every page's of a context) until `release` is called; `requested` settles at the first. */
+export async function holdRequests(target: Page | BrowserContext, url: RegExp): Promise<{ requested: Promise<void>; release: () => void }> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/app-[\w-]+\.js$/, async (route) => {
+  let seen!: () => void;
+  const requested = new Promise<void>((resolve) => (seen = resolve));
+  await target.route(url, async (route) => {
+    seen();
     await released;
     await route.continue();
   });
-  return release;
+  return { requested, release };
+}
+
+/** Holds the App's chunk (`app-*.js`, see vite.config.ts) back until `release` is called: the page shows only the boot box. */
+export async function holdApp(page: Page): Promise<() => void> {
+  return (await holdRequests(page, /\/assets\/app-[\w-]+\.js$/)).release;
 }
 
 /** Result articles in the list. */

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import type { Locator, Page } from '@playwright/test';
+import { expect, holdRequests, test } from './fixtures.ts';
 
 /**
  * The widget's first paint (src/widget/first-paint.ts): its box, status line and first page of
@@ -14,18 +14,18 @@ import { expect, test } from './fixtures.ts';
 /** The App's entry chunk, which `element.ts` imports once the first results are painted. */
 const APP_CHUNK = /:4318\/assets\/widget-app\.svelte-[\w-]+\.js$/;
 
-/** Holds every request matching `url` until `release` is called. */
-async function hold(context: BrowserContext, url: RegExp): Promise<{ requested: Promise<void>; release: () => void }> {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let seen!: () => void;
-  const requested = new Promise<void>((resolve) => (seen = resolve));
-  await context.route(url, async (route) => {
-    seen();
-    await released;
-    await route.continue();
-  });
-  return { requested, release };
+/**
+ * The host page with the App held back, 王毅 typed into widget `id`, and its first results painted
+ * with their marks (by the first paint: the App's chunk is not answered until `app.release()`).
+ */
+async function firstPaintOf(page: Page, id = 'first'): Promise<{ app: Awaited<ReturnType<typeof holdRequests>>; widget: Locator; box: Locator }> {
+  const app = await holdRequests(page.context(), APP_CHUNK);
+  await page.goto('./embed/embed-worker.html');
+  const widget = page.locator(`news-search#${id}`);
+  const box = widget.getByRole('searchbox');
+  await box.fill('王毅');
+  await expect(widget.locator('article.result p.snippet mark').first()).toBeVisible();
+  return { app, widget, box };
 }
 
 /** Sets attributes on a widget of the host page as the parser adds it (before it is upgraded). */
@@ -80,12 +80,7 @@ function hostEvents(page: Page, type: string): Promise<Array<{ target: string; d
 for (const width of [1280, 360]) {
   test(`paints the first results before the App is asked for; the App keeps the words, focus, caret and every row in place (${width} px)`, async ({ page }) => {
     await page.setViewportSize({ width, height: 1200 });
-    const app = await hold(page.context(), APP_CHUNK);
-    await page.goto('./embed/embed-worker.html');
-    const widget = page.locator('news-search#first');
-    const box = widget.getByRole('searchbox');
-    await box.fill('王毅');
-    await expect(widget.locator('article.result p.snippet mark').first()).toBeVisible();
+    const { app, widget, box } = await firstPaintOf(page);
     await expect(widget.getByRole('status')).toHaveText(/\d/);
     await expect(widget.locator('section[aria-busy]')).toHaveAttribute('aria-busy', 'false');
     const rows = await widget.locator('article.result').count();
@@ -127,11 +122,7 @@ for (const [id, lang] of [
 ] as const) {
   test(`counts as the App does, in ${lang}`, async ({ page }) => {
     await setAttributesAsParsed(page, id, { lang });
-    const app = await hold(page.context(), APP_CHUNK);
-    await page.goto('./embed/embed-worker.html');
-    const widget = page.locator(`news-search#${id}`);
-    await widget.getByRole('searchbox').fill('王毅');
-    await expect(widget.locator('article.result p.snippet mark').first()).toBeVisible();
+    const { app, widget } = await firstPaintOf(page, id);
     await app.requested;
     const firstPaint = {
       status: await widget.getByRole('status').textContent(),
@@ -153,7 +144,7 @@ for (const [id, lang] of [
 }
 
 test('the start view lists the newest, and the App comes a moment later with the same rows', async ({ page }) => {
-  const app = await hold(page.context(), APP_CHUNK);
+  const app = await holdRequests(page.context(), APP_CHUNK);
   await page.goto('./embed/embed-worker.html');
   const widget = page.locator('news-search#first');
   await expect(widget.locator('article.result p.snippet').first()).toBeVisible();
@@ -170,11 +161,7 @@ test('the start view lists the newest, and the App comes a moment later with the
 });
 
 test('a result opened in the first paint opens in the App\u2019s reader', async ({ page }) => {
-  const app = await hold(page.context(), APP_CHUNK);
-  await page.goto('./embed/embed-worker.html');
-  const widget = page.locator('news-search#first');
-  await widget.getByRole('searchbox').fill('王毅');
-  await expect(widget.locator('article.result p.snippet mark').first()).toBeVisible();
+  const { app, widget } = await firstPaintOf(page);
   const link = widget.locator('article.result').nth(1).getByRole('link');
   const title = (await link.textContent())!.trim();
   await link.click();
@@ -188,12 +175,7 @@ test('a result opened in the first paint opens in the App\u2019s reader', async 
 });
 
 test('the App waits for the end of an IME composition in the first paint\u2019s box', async ({ page }) => {
-  const app = await hold(page.context(), APP_CHUNK);
-  await page.goto('./embed/embed-worker.html');
-  const widget = page.locator('news-search#first');
-  const box = widget.getByRole('searchbox');
-  await box.fill('王毅');
-  await expect(widget.locator('article.result p.snippet mark').first()).toBeVisible();
+  const { app, widget, box } = await firstPaintOf(page);
   await app.requested;
   // Pinyin being composed after the words: the App must not replace the box now.
   await box.evaluate((input: HTMLInputElement) => {
@@ -218,7 +200,7 @@ test('the App waits for the end of an IME composition in the first paint\u2019s 
 });
 
 test('shows untrusted titles and snippets as text', async ({ page }) => {
-  const app = await hold(page.context(), APP_CHUNK);
+  const app = await holdRequests(page.context(), APP_CHUNK);
   await page.goto('./embed/embed-worker.html');
   const widget = page.locator('news-search#first');
   await widget.getByRole('searchbox').fill('欧盟 预算');
@@ -236,12 +218,7 @@ for (const scheme of ['light', 'dark'] as const) {
     test.use({ colorScheme: scheme });
 
     test('the first paint has no serious axe findings, and looks as the App does', async ({ page }) => {
-      const app = await hold(page.context(), APP_CHUNK);
-      await page.goto('./embed/embed-worker.html');
-      const widget = page.locator('news-search#first');
-      const box = widget.getByRole('searchbox');
-      await box.fill('王毅');
-      await expect(widget.locator('article.result p.snippet mark').first()).toBeVisible();
+      const { app, widget, box } = await firstPaintOf(page);
       await app.requested;
       const { violations } = await new AxeBuilder({ page }).include('news-search#first').analyze();
       expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -264,7 +241,7 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('compact mode: the first paint\u2019s options, then the App\u2019s in the same place, given the keys pressed meanwhile', async ({ page }) => {
-  const app = await hold(page.context(), APP_CHUNK);
+  const app = await holdRequests(page.context(), APP_CHUNK);
   await page.goto('./embed/embed-modes.html');
   const widget = page.locator('news-search#compact');
   const box = widget.getByRole('combobox');

@@ -1,5 +1,5 @@
-import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import type { Locator, Page } from '@playwright/test';
+import { expect, holdRequests, test } from './fixtures.ts';
 
 /**
  * The widget under host CSPs that admit its script but no worker (its inline mode), and under the
@@ -24,20 +24,6 @@ async function searchIn(widget: Locator, text: string): Promise<void> {
 
 function hostRecord(page: Page, name: 'hostEvents' | 'cspViolations'): Promise<unknown[]> {
   return page.evaluate((key) => (window as unknown as Record<string, unknown[]>)[key]!, name);
-}
-
-/** Holds every request matching `url` until `release` is called. */
-async function hold(context: BrowserContext, url: RegExp): Promise<{ requested: Promise<void>; release: () => void }> {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let seen!: () => void;
-  const requested = new Promise<void>((resolve) => (seen = resolve));
-  await context.route(url, async (route) => {
-    seen();
-    await released;
-    await route.continue();
-  });
-  return { requested, release };
 }
 
 test.describe('the widget under a CSP without worker-src', () => {
@@ -127,7 +113,7 @@ test.describe('the widget under a CSP without worker-src', () => {
   });
 
   test('keeps the query typed while the search moves into the page', async ({ page }) => {
-    const inline = await hold(page.context(), /:4318\/assets\/search-inline-[\w-]+\.js$/);
+    const inline = await holdRequests(page.context(), /:4318\/assets\/search-inline-[\w-]+\.js$/);
     await openWithPolicy(page, 'script-and-connect-only');
     const widget = page.locator('news-search#first');
     // The worker was refused and the page's search is on its way, held back: the visitor types meanwhile.
@@ -178,7 +164,7 @@ test.describe('the widget when its worker cannot run', () => {
 
   test('searches in the page when the worker never answers', async ({ page }) => {
     // The worker's script never arrives: no error, no answer; the widget stops waiting after a bound (seconds).
-    await hold(page.context(), WORKER_SCRIPT);
+    await holdRequests(page.context(), WORKER_SCRIPT);
     await openWithPolicy(page, 'documented');
     const widget = page.locator('news-search#second');
     await widget.getByRole('searchbox').fill('北约');
