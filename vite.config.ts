@@ -70,6 +70,13 @@ const CHUNK_OF_FOLDER: ReadonlyMap<string, string | null> = new Map([
   // The query's operators, which the App (the "search without" suggestions) shares with the
   // page's copy of the search: in the App's chunk, the widget's inline mode would wait for it.
   ['src/lib/search/query/query-operators.ts', 'preopen'],
+  // The first paint's search and page (src/widget/first-paint*.ts), which the hosted page's entry
+  // and widget.js both show before the App; the site's remembered language, which the hosted
+  // page's first paint reads. Compact mode's layout and the widget's sheet stay in widget.js.
+  ['src/widget/first-paint.ts', 'preopen'],
+  ['src/widget/first-paint-view.ts', 'preopen'],
+  ['src/widget/first-paint-css.ts', 'preopen'],
+  ['src/ui/state/remembered-lang.ts', 'preopen'],
   ['src/ui/state/history-sync.ts', null],
   ['src/ui/state/vocabulary-prefetch-once.ts', null],
   ['src/ui/state/facet-order.ts', null],

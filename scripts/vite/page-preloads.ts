@@ -1,6 +1,6 @@
 /**
  * Preloads in the built index.html for what the first results wait for besides the entry: the
- * search worker's core and the App's chunks. Their hashed names are known only once the bundle is
+ * search worker's core. Their hashed names are known only once the bundle is
  * written (the core comes from Vite's worker build), so this plugin adds the links then, after
  * the entry's own, in the order the page needs them:
  *
@@ -11,10 +11,9 @@
  *   first script, and is compiled (and warmed up, see `warm-up.ts`) while the first index parts
  *   download. The page claims the preload with a `fetch` of the same URL (`as="fetch"`), else
  *   the browser would warn that it went unused.
- * - The App (`mount-app-<hash>.js`, `app-<hash>.js`), `<link rel="preload" as="script" crossorigin>`:
- *   `main.ts` still imports and mounts it only once the worker's first script runs, but its 30 KB
- *   no longer share the connections with the first results' fragments. Not `modulepreload`: that
- *   compiles the chunk on arrival, while the worker's script is being handed over.
+ * - Not the App (`mount-app-<hash>.js`, `app-<hash>.js`): the page's first results are painted
+ *   without it (src/boot/hosted-first-paint.ts), and its 30 KB come after them. A link that opens
+ *   the App at once (filters, dates, an article) imports it as the entry runs.
  * - Not the facet column's controls (`facet-controls-<hash>.js`): `FacetPanel` asks for them once
  *   the first results are painted, and a preload would spend the first results' bandwidth on them.
  *
@@ -34,12 +33,10 @@ export const WORKER_MODULE_ATTRIBUTE = 'data-worker-module';
 /** What index.html preloads, by chunk name (`assets/<name>-<hash>.js`), and how. */
 export const PAGE_PRELOADS = [
   { name: 'search-core', link: 'worker-module' },
-  { name: 'mount-app', link: 'script' },
-  { name: 'app', link: 'script' },
 ] as const;
 
 /** `worker-module`: a preload the page claims with a fetch (see above); `script`: one its own `import()` uses. */
-export type PreloadKind = (typeof PAGE_PRELOADS)[number]['link'];
+export type PreloadKind = 'worker-module' | 'script';
 
 /**
  * `html` with one link per file before `</head>` (after the entry's script and modulepreloads).

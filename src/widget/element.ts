@@ -8,6 +8,7 @@
  * generic wrapper and legacy class API cost 1.7 KB gzip.
  */
 import { FirstPaint } from './first-paint.ts';
+import { shadowPlace } from './shadow-place.ts';
 import { ATTRIBUTES, fromAttribute, PROPS, type Prop, type WidgetProps } from './widget-props.ts';
 import type { WidgetApp } from './widget-app.svelte.ts';
 import { widgetSettings, type WidgetSettings } from './widget-settings.ts';
@@ -75,7 +76,8 @@ export class NewsSearchElement extends HTMLElement {
   private setUp(): void {
     const setUp = ++this.setUps;
     const compact = this.props.compact ?? false;
-    const paint: FirstPaint = new FirstPaint(this.root, this, { ...this.settings(), compact, due: () => this.mountApp(setUp, paint, compact) });
+    const settings = this.settings();
+    const paint: FirstPaint = new FirstPaint(shadowPlace(this.root, compact, settings.placeholder), { ...settings, compact, due: () => this.mountApp(setUp, paint, compact) }, { host: this });
     this.firstPaint = paint;
   }
 

@@ -54,7 +54,7 @@ export function compactLayout(t: Messages, lang: string, placeholder: string | u
       list.replaceChildren(
         ...rows.map(({ info }, index) => {
           const option = h('li', { id: `fp-option-${index}`, role: 'option', part: 'result', 'aria-selected': 'false' });
-          const summary = info && 'summary' in info ? info.summary : null;
+          const summary = info && info !== 'loading' && 'summary' in info ? info.summary : null;
           if (!summary) {
             option.append(h('span', { class: 'title' }, t.snippetLoading));
             return option;

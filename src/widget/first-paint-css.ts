@@ -6,12 +6,17 @@
  * App takes over. The e2e test `tests/e2e/widget-first-paint.e2e.ts` compares the boxes before and
  * after; a change to those components' measures belongs here too.
  */
-export const FIRST_PAINT_CSS = `
-:host{all:initial;display:block}
-:host([hidden]){display:none}
-.root{all:initial;display:block}
-.news-search{--bg:var(--news-search-bg,#fff);--fg:var(--news-search-fg,#1b1b1f);--muted:var(--news-search-muted,#55565c);--border:var(--news-search-border,#c9cad0);--surface:var(--news-search-surface,#f3f4f7);--accent:var(--news-search-accent,#0b57d0);--accent-soft:var(--news-search-accent-soft,#d8e4fb);--mark-bg:var(--news-search-mark-bg,#ffe27a);--mark-fg:var(--news-search-mark-fg,#1b1b1f);--focus:var(--news-search-focus,#0b57d0);--radius:var(--news-search-radius,.4rem);--font:var(--news-search-font,system-ui,-apple-system,'PingFang SC','Hiragino Sans GB','Noto Sans CJK SC','Microsoft YaHei',sans-serif);box-sizing:border-box;max-width:none;min-height:0;margin:0 auto;padding:.75rem;background:var(--bg);color:var(--fg);font-family:var(--font);font-size:1rem;line-height:1.6;color-scheme:light}
-@media (prefers-color-scheme:dark){.news-search{--bg:var(--news-search-bg,#16171b);--fg:var(--news-search-fg,#e6e6ea);--muted:var(--news-search-muted,#aeb0b8);--border:var(--news-search-border,#4a4c55);--surface:var(--news-search-surface,#22242a);--accent:var(--news-search-accent,#93b8ff);--accent-soft:var(--news-search-accent-soft,#2a3a5c);--mark-bg:var(--news-search-mark-bg,#7a6300);--mark-fg:var(--news-search-mark-fg,#fff);--focus:var(--news-search-focus,#93b8ff);color-scheme:dark}}
+/** The App's palette (`App.svelte`'s `.news-search`, each themable as `--news-search-<name>`). */
+export const PALETTE_CSS = `--bg:var(--news-search-bg,#fff);--fg:var(--news-search-fg,#1b1b1f);--muted:var(--news-search-muted,#55565c);--border:var(--news-search-border,#c9cad0);--surface:var(--news-search-surface,#f3f4f7);--accent:var(--news-search-accent,#0b57d0);--accent-soft:var(--news-search-accent-soft,#d8e4fb);--mark-bg:var(--news-search-mark-bg,#ffe27a);--mark-fg:var(--news-search-mark-fg,#1b1b1f);--focus:var(--news-search-focus,#0b57d0);--radius:var(--news-search-radius,.4rem);--font:var(--news-search-font,system-ui,-apple-system,'PingFang SC','Hiragino Sans GB','Noto Sans CJK SC','Microsoft YaHei',sans-serif)`;
+/** The palette in dark mode. */
+export const PALETTE_DARK_CSS = `--bg:var(--news-search-bg,#16171b);--fg:var(--news-search-fg,#e6e6ea);--muted:var(--news-search-muted,#aeb0b8);--border:var(--news-search-border,#4a4c55);--surface:var(--news-search-surface,#22242a);--accent:var(--news-search-accent,#93b8ff);--accent-soft:var(--news-search-accent-soft,#2a3a5c);--mark-bg:var(--news-search-mark-bg,#7a6300);--mark-fg:var(--news-search-mark-fg,#fff);--focus:var(--news-search-focus,#93b8ff);color-scheme:dark`;
+
+/**
+ * The rules for the elements inside `.news-search`, as the components write them: unscoped (the
+ * widget's shadow root holds nothing else); the hosted page's first paint scopes them to its
+ * boot box (`src/boot/first-paint-hosted-css.ts`).
+ */
+export const FIRST_PAINT_RULES = `
 .news-search *,.news-search *::before,.news-search *::after{box-sizing:border-box}
 .news-search :focus-visible{outline:3px solid var(--focus);outline-offset:2px;border-radius:2px}
 mark{background:var(--mark-bg);color:var(--mark-fg);border-radius:2px;padding:0 1px}
@@ -19,7 +24,7 @@ a{color:var(--accent)}
 button,input,select{font:inherit;color:inherit}
 button{cursor:pointer;padding:.3rem .75rem;border:1px solid var(--border);border-radius:var(--radius);background:var(--surface);min-height:2.25rem}
 .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
-.stale .list{opacity:.5;transition:opacity .15s .15s}
+.news-search.stale .list{opacity:.5;transition:opacity .15s .15s}
 .columns{display:grid;grid-template-columns:minmax(0,1fr);gap:1rem 2rem;align-items:start}
 @media (min-width:48rem){.columns{grid-template-columns:minmax(14rem,18rem) minmax(0,1fr)}}
 .search{position:relative;margin-bottom:.5rem}
@@ -63,3 +68,10 @@ p.placeholder{height:3em;border-radius:var(--radius);background:var(--surface)}
 .compact .meta,.compact .snippet{font-size:.85rem;color:var(--muted)}
 .compact .snippet{color:var(--fg)}
 `;
+
+export const FIRST_PAINT_CSS = `
+:host{all:initial;display:block}
+:host([hidden]){display:none}
+.root{all:initial;display:block}
+.news-search{${PALETTE_CSS};box-sizing:border-box;max-width:none;min-height:0;margin:0 auto;padding:.75rem;background:var(--bg);color:var(--fg);font-family:var(--font);font-size:1rem;line-height:1.6;color-scheme:light}
+@media (prefers-color-scheme:dark){.news-search{${PALETTE_DARK_CSS}}}${FIRST_PAINT_RULES}`;

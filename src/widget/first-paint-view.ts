@@ -75,18 +75,16 @@ export interface Row {
   similar: number;
 }
 
-/** The widget's page before its results: the box, the (empty) filter column, the results' head and an empty list. */
-export function fullLayout(t: Messages, lang: string, placeholder: string | undefined): FirstPaintLayout {
-  const input = h('input', {
-    id: 'fp-input',
-    type: 'search',
-    part: 'input',
-    placeholder: placeholder ?? t.searchPlaceholder,
-    'aria-describedby': 'fp-hint',
-    autocomplete: 'off',
-    spellcheck: 'false',
-    enterkeyhint: 'search',
-  });
+/** The filter column and the results column, as `FacetPanel.svelte` and `ResultList.svelte` lay them out: the page's part below its search box. */
+export interface Columns {
+  readonly element: HTMLElement;
+  showRows(rows: readonly Row[], t: Messages, href: (id: string) => string): void;
+  /** Updates the results' head, the list's state and `main`'s (the `.news-search` element's) dimming. */
+  update(state: LayoutState, main: HTMLElement): void;
+}
+
+/** The (empty) filter column, the results' head and an empty list: the App fills the filters in. */
+export function columnsOf(t: Messages): Columns {
   const option = (value: string, label: string) => h('option', { value }, label);
   const relevance = option('relevance', t.sortRelevance);
   const sort = h('select', {}, relevance, option('newest', t.sortNewest), option('oldest', t.sortOldest));
@@ -99,29 +97,12 @@ export function fullLayout(t: Messages, lang: string, placeholder: string | unde
   const facets = h('details', { class: 'facets' }, h('summary', {}, h('h2', {}, t.filtersHeading)));
   // Open beside the results on wide screens; folded above them on phones (as FacetPanel.svelte).
   facets.open = typeof matchMedia === 'function' ? matchMedia('(min-width: 48rem)').matches : true;
-  const form = h(
-    'form',
-    { class: 'search', role: 'search' },
-    h('label', { class: 'visually-hidden', for: 'fp-input' }, t.searchLabel),
-    h('div', { class: 'field' }, input),
-    h('p', { class: 'hint', id: 'fp-hint' }, t.searchHintNoSlash),
-  );
-  const main = h(
-    'div',
-    { class: 'news-search embedded', lang },
-    form,
-    h('div', { class: 'notice', 'aria-live': 'assertive', 'aria-atomic': 'true' }),
-    h('div', { class: 'columns' }, facets, section),
-  );
   return {
-    main,
-    input,
-    controls: ['a[data-result-link]', 'button.similar-toggle', 'button.more'],
-    listsNewest: true,
+    element: h('div', { class: 'columns' }, facets, section),
     showRows(rows, t, href) {
       list.replaceChildren(...rows.map(({ info, similar }) => resultRow(info, t, href, similar)));
     },
-    update({ t, text, isQuery, status: line, isPartial, answer, isBusy, isStale, sort: order }) {
+    update({ t, text, isQuery, status: line, isPartial, answer, isBusy, isStale, sort: order }, main) {
       if (status.textContent !== line) status.textContent = line;
       status.toggleAttribute('data-partial', isPartial);
       heading.textContent = isQuery ? t.resultsHeading : t.newestHeading;
@@ -137,8 +118,45 @@ export function fullLayout(t: Messages, lang: string, placeholder: string | unde
   };
 }
 
-/** What one row shows: a summary (title marks, snippet), a preview without one, or nothing known (its summary failed). */
-export type RowInfo = { summary: ArticleSummary } | { preview: ArticlePreview } | null;
+/** What a click on which brings the App in the full page (which then gets the same click). */
+export const FULL_PAGE_CONTROLS = ['a[data-result-link]', 'button.similar-toggle', 'button.more'];
+
+/** The widget's page before its results: the box, the (empty) filter column, the results' head and an empty list. */
+export function fullLayout(t: Messages, lang: string, placeholder: string | undefined): FirstPaintLayout {
+  const input = h('input', {
+    id: 'fp-input',
+    type: 'search',
+    part: 'input',
+    placeholder: placeholder ?? t.searchPlaceholder,
+    'aria-describedby': 'fp-hint',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    enterkeyhint: 'search',
+  });
+  const columns = columnsOf(t);
+  const form = h(
+    'form',
+    { class: 'search', role: 'search' },
+    h('label', { class: 'visually-hidden', for: 'fp-input' }, t.searchLabel),
+    h('div', { class: 'field' }, input),
+    h('p', { class: 'hint', id: 'fp-hint' }, t.searchHintNoSlash),
+  );
+  const main = h('div', { class: 'news-search embedded', lang }, form, h('div', { class: 'notice', 'aria-live': 'assertive', 'aria-atomic': 'true' }), columns.element);
+  return {
+    main,
+    input,
+    controls: FULL_PAGE_CONTROLS,
+    listsNewest: true,
+    showRows: columns.showRows,
+    update: (state) => columns.update(state, main),
+  };
+}
+
+/**
+ * What one row shows: a summary (title marks, snippet), a preview without one, nothing yet (its
+ * summary is on its way: `'loading'`), or nothing known (its summary failed).
+ */
+export type RowInfo = { summary: ArticleSummary } | { preview: ArticlePreview } | 'loading' | null;
 
 /**
  * One result (`li > article.result`, and the near-duplicates' button under it when it has some):
@@ -146,8 +164,9 @@ export type RowInfo = { summary: ArticleSummary } | { preview: ArticlePreview } 
  */
 export function resultRow(info: RowInfo, t: Messages, href: (id: string) => string, similar: number): HTMLLIElement {
   const article = h('article', { class: 'result', part: 'result' });
-  const summary = info && 'summary' in info ? info.summary : null;
-  const preview = info && 'summary' in info ? info.summary : (info?.preview ?? null);
+  const known = info === 'loading' ? null : info;
+  const summary = known && 'summary' in known ? known.summary : null;
+  const preview = known && 'summary' in known ? known.summary : (known?.preview ?? null);
   if (preview) {
     const title = summary ? markedText(summary.title, summary.titleHighlights) : [preview.title];
     const meta = h('p', { class: 'meta' }, h('span', {}, preview.outlet ? t.displayName(preview.outlet) : t.unknownOutlet));
@@ -160,9 +179,9 @@ export function resultRow(info: RowInfo, t: Messages, href: (id: string) => stri
   if (summary) {
     const { snippet } = summary;
     article.append(h('p', { class: 'snippet' }, ...(snippet.leadingEllipsis ? ['…'] : []), ...markedText(snippet.text, snippet.highlights), ...(snippet.trailingEllipsis ? ['…'] : [])));
-  } else if (!preview) {
+  } else if (!preview && info !== 'loading') {
     article.append(h('p', { class: 'snippet missing' }, t.snippetUnavailable));
-  } else {
+  } else if (preview) {
     article.append(h('p', { class: 'snippet placeholder', 'aria-hidden': 'true' }));
   }
   const row = h('li', {}, article);

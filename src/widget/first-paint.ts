@@ -14,9 +14,9 @@
  * gives that box the same focus and caret. Nothing here is Svelte: `widget.js` carries it, and the
  * App's 30 KB come after the results.
  */
-import { FIRST_PAINT_CSS } from './first-paint-css.ts';
-import { compactLayout } from './first-paint-compact.ts';
-import { fullLayout, type FirstPaintLayout, type Row } from './first-paint-view.ts';
+import type { FirstPaintLayout, Row } from './first-paint-view.ts';
+import type { Preopened } from '../ui/client/preopen.ts';
+import type { SearchQuery } from '../lib/search/types.ts';
 import { hasFacetFilters } from '../lib/search/categorical-facets.ts';
 import type { Manifest } from '../lib/search/format/index-format.ts';
 import type { WidgetSettings } from './widget-settings.ts';
@@ -38,6 +38,30 @@ export interface FirstPaintSettings extends WidgetSettings {
   compact: boolean;
   /** Called once, when the App should come. */
   due: () => void;
+  /** How long the start view's listing stays before the App is due (default `START_VIEW_WAIT_MS`). */
+  startViewWait?: number;
+}
+
+/** Where a first paint shows: a widget's shadow root (`shadow-place.ts`), or the hosted page's boot box (`src/boot/hosted-first-paint.ts`). */
+export interface FirstPaintPlace {
+  /** Where the focus is read, and the App's box looked for once it mounts. */
+  readonly root: ShadowRoot | Document;
+  /** Builds the page in the strings `t` and shows it. */
+  show(t: Messages, lang: Lang): FirstPaintLayout;
+  /** Takes the page (and its sheet) away. */
+  remove(): void;
+  /** The search box already there before the page is built (the hosted page's boot box), if any. */
+  readonly box?: HTMLInputElement;
+}
+
+/** What else a first paint may be given: the hosted page's are its preopened worker and its page-wide head start. */
+export interface FirstPaintOptions {
+  /** The element whose `news-search:query` events tell the host page of each settled search, and whose `data-mode` says the worker's. */
+  host?: HTMLElement;
+  /** A worker already opening the index (else the first paint starts one, and stops it with itself). */
+  preopened?: Preopened;
+  /** Where the head start is offered to the App (else the first paint's own slot, handed over with the worker). */
+  hold?: (query: SearchQuery, start: HeadStart) => void;
 }
 
 /** What the element gives the App it mounts (`element.ts`). */
@@ -46,23 +70,26 @@ export interface Handing {
   take: (indexFolder: string) => HandedOver | null;
   /** The `news-search:query` detail last dispatched (JSON), which the App's first would repeat. */
   announced: string | undefined;
+  /** The box's words now. */
+  typed: string;
   /** Removes the first paint once the App is mounted in `root`, with the box's focus and caret, and replays a click it took. */
-  finish: (root: ShadowRoot) => void;
+  finish: (root: ShadowRoot | Document) => void;
 }
 
 /** Compact mode's keys, which move through the App's options (the first paint brings it for them). */
 const COMBOBOX_KEYS = ['ArrowDown', 'ArrowUp', 'Enter', 'Escape'];
 
-let sheet: CSSStyleSheet | null = null;
-
 export class FirstPaint {
-  private readonly client = new SearchWorkerClient();
+  private readonly client: SearchWorkerClient;
   private readonly opening: Promise<Manifest>;
+  private readonly hold: (query: SearchQuery, start: HeadStart) => void;
+  private readonly host: HTMLElement | undefined;
+  /** The worker is this first paint's own (not a preopened one): stopped with it. */
+  private readonly ownsWorker: boolean;
   private readonly slot = new HeadStartSlot();
   private readonly lang: Lang;
   private t: Messages = ZH_HANS;
   private layout: FirstPaintLayout | null = null;
-  private style: HTMLStyleElement | null = null;
   private manifest: Manifest | null = null;
   private indexFailed = false;
   /** The latest search asked for (null: the start view's listing, from the manifest). */
@@ -81,17 +108,22 @@ export class FirstPaint {
   private done = false;
   private announced: string | undefined;
   /** What the visitor asked of the App before it came, given to it in order once it has taken over. */
-  private readonly replays: Array<(root: ShadowRoot) => void> = [];
+  private readonly replays: Array<(root: ShadowRoot | Document) => void> = [];
   /** The App's box has taken over (`finish`): nothing more to replay. */
   private takenOver = false;
 
   constructor(
-    private readonly root: ShadowRoot,
-    private readonly host: HTMLElement,
+    private readonly place: FirstPaintPlace,
     private readonly settings: FirstPaintSettings,
+    options: FirstPaintOptions = {},
   ) {
-    this.client.onMode = (mode) => (host.dataset.mode = mode);
-    this.opening = this.client.request('open', { indexUrl: settings.indexFolder });
+    const { host, preopened } = options;
+    this.host = host;
+    this.client = preopened?.client ?? new SearchWorkerClient();
+    this.ownsWorker = !preopened;
+    this.hold = options.hold ?? this.slot.hold;
+    if (host) this.client.onMode = (mode) => (host.dataset.mode = mode);
+    this.opening = preopened?.opening ?? this.client.request('open', { indexUrl: settings.indexFolder });
     this.opening.then(
       (manifest) => {
         this.manifest = manifest;
@@ -117,7 +149,7 @@ export class FirstPaint {
   stop(): void {
     if (this.done) return;
     this.done = true;
-    this.client.terminate();
+    if (this.ownsWorker) this.client.terminate();
     this.remove();
     this.compositionEnded();
   }
@@ -144,6 +176,7 @@ export class FirstPaint {
         return { client: this.client, opening: this.opening, takeHeadStart: this.slot.take, typed: this.layout?.input.value ?? '' };
       },
       announced: this.announced,
+      typed: this.layout?.input.value ?? '',
       finish: (root) => this.finish(root),
     };
   }
@@ -152,8 +185,8 @@ export class FirstPaint {
    * Removes the first paint once the App's box is there (compact mode's comes with a chunk of its
    * own, a few microtasks after the App mounts), and gives it the focus and caret.
    */
-  private finish(root: ShadowRoot): void {
-    const input = this.layout?.input;
+  private finish(root: ShadowRoot | Document): void {
+    const input = this.layout?.input ?? this.place.box;
     const focused = input !== undefined && root.activeElement === input;
     const selection = focused && input.selectionStart !== null && input.selectionEnd !== null ? ([input.selectionStart, input.selectionEnd] as const) : null;
     this.done = true;
@@ -185,13 +218,8 @@ export class FirstPaint {
   private show(t: Messages): void {
     if (this.done) return;
     this.t = t;
-    const layout = (this.settings.compact ? compactLayout : fullLayout)(t, this.lang, this.settings.placeholder);
+    const layout = this.place.show(t, this.lang);
     this.layout = layout;
-    this.adoptSheet();
-    const root = document.createElement('div');
-    root.className = 'root';
-    root.append(layout.main);
-    this.root.append(root);
     const { input, main } = layout;
     // Not while an IME composes (pinyin letters are not the query yet): compositionend brings the characters.
     input.addEventListener('input', (event) => {
@@ -210,7 +238,7 @@ export class FirstPaint {
         if (event.isComposing || !COMBOBOX_KEYS.includes(event.key)) return;
         event.preventDefault();
         const { key } = event;
-        this.bringApp((root) => root.querySelector('input[role="combobox"]')?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })));
+        this.bringApp((root) => root.querySelector<HTMLInputElement>('input[role="combobox"]')?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })));
       });
     }
     // The search is under way already: Enter does not submit the host page's URL.
@@ -279,7 +307,7 @@ export class FirstPaint {
         // Not the folding table ahead, as the hosted page's (the host pays for the widget's downloads).
         firstSummaries: () => client.request('firstSummaries', { query, count: this.settings.pageSize, foldingTable: false }),
       },
-      this.slot.hold,
+      this.hold,
     );
     this.latest = start;
     this.isSearching = true;
@@ -302,6 +330,9 @@ export class FirstPaint {
           // The App's "no results" view has its suggestions.
           this.showRows(query.text, []);
           this.bringApp();
+        } else if (!start.settled.summaries && !this.settings.compact) {
+          // As the App's full page: the count and a row per hit at once, filled in when the summaries come.
+          this.showRows(query.text, answer.hits.slice(0, this.settings.pageSize).map((hit) => ({ info: 'loading', similar: hit.similar?.length ?? 0 })));
         } else this.render();
       },
       () => current() && this.bringApp(),
@@ -347,7 +378,7 @@ export class FirstPaint {
     afterNextPaint(() =>
       setTimeout(() => {
         if (this.latest === null && !this.composing) this.bringApp();
-      }, START_VIEW_WAIT_MS),
+      }, this.settings.startViewWait ?? START_VIEW_WAIT_MS),
     );
   }
 
@@ -395,7 +426,7 @@ export class FirstPaint {
   private announce(query: string, total: number): void {
     const detail = { query, total };
     this.announced = JSON.stringify(detail);
-    this.host.dispatchEvent(new CustomEvent('news-search:query', { detail, bubbles: true, composed: true }));
+    this.host?.dispatchEvent(new CustomEvent('news-search:query', { detail, bubbles: true, composed: true }));
   }
 
   /** The App's link to an article (`SearchReads.articleHref`): a shareable link, on the hosted page for `open-in="page"`. */
@@ -407,7 +438,7 @@ export class FirstPaint {
   }
 
   /** Asks for the App (once); `replay` is done in it once it has taken over. */
-  private bringApp(replay?: (root: ShadowRoot) => void): void {
+  private bringApp(replay?: (root: ShadowRoot | Document) => void): void {
     // Also while the App is mounted but its box not there yet (`finish`): this box still takes keys.
     if (replay && !this.takenOver) this.replays.push(replay);
     if (this.done || this.isDue) return;
@@ -415,24 +446,7 @@ export class FirstPaint {
     this.settings.due();
   }
 
-  /** The sheet, shared by every widget's first paint (a `<style>` where constructed sheets are missing, as `adopt-styles.ts`). */
-  private adoptSheet(): void {
-    if ('adoptedStyleSheets' in this.root) {
-      if (!sheet) {
-        sheet = new CSSStyleSheet();
-        sheet.replaceSync(FIRST_PAINT_CSS);
-      }
-      this.root.adoptedStyleSheets = [...this.root.adoptedStyleSheets, sheet];
-    } else {
-      this.style = document.createElement('style');
-      this.style.textContent = FIRST_PAINT_CSS;
-      (this.root as ParentNode).append(this.style);
-    }
-  }
-
   private remove(): void {
-    this.layout?.main.parentElement?.remove();
-    this.style?.remove();
-    if (sheet && 'adoptedStyleSheets' in this.root) this.root.adoptedStyleSheets = this.root.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+    this.place.remove();
   }
 }
