@@ -102,6 +102,7 @@ export function paintFirst(preopened: Preopened, folder: string, state: UrlState
       compact: false,
       // The hosted page wants its App (facets, history, the reader) as soon as the first rows are shown.
       startViewWait: 0,
+      foldingTableAhead: true,
       due: () => due(paint),
     },
     { preopened, hold: holdHeadStart },

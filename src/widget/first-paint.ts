@@ -40,6 +40,8 @@ export interface FirstPaintSettings extends WidgetSettings {
   due: () => void;
   /** How long the start view's listing stays before the App is due (default `START_VIEW_WAIT_MS`). */
   startViewWait?: number;
+  /** The worker fetches the folding table once it has sent the first summaries (the hosted page's); not the widget's, whose host pays for its downloads. */
+  foldingTableAhead?: boolean;
 }
 
 /** Where a first paint shows: a widget's shadow root (`shadow-place.ts`), or the hosted page's boot box (`src/boot/hosted-first-paint.ts`). */
@@ -304,8 +306,7 @@ export class FirstPaint {
       query,
       {
         search: (onPartial) => client.request('search', { query, progressive: true }, { onPartial }),
-        // Not the folding table ahead, as the hosted page's (the host pays for the widget's downloads).
-        firstSummaries: () => client.request('firstSummaries', { query, count: this.settings.pageSize, foldingTable: false }),
+        firstSummaries: () => client.request('firstSummaries', { query, count: this.settings.pageSize, ...(this.settings.foldingTableAhead ? {} : { foldingTable: false as const }) }),
       },
       this.hold,
     );

@@ -1,10 +1,21 @@
 import type { Page, Request } from '@playwright/test';
-import { expect, holdApp, resultCount, test, waitForResults } from './fixtures.ts';
+import { expect, holdApp, holdRequests, resultCount, test, waitForResults } from './fixtures.ts';
 
 /**
- * index.html's boot box: typed into before the App's code has arrived, searched for at once,
- * and handed over to the App's own box without a jump, keeping the words, the focus and the caret.
+ * index.html's boot box: typed into before any script has arrived, searched for at once, grown
+ * into the first paint (src/boot/hosted-first-paint.ts: the first results without the App), and
+ * handed over to the App without a jump, keeping the words, the focus and the caret.
  */
+
+/** Where the box, the status line, the results' heading and every row are (rounded px). */
+function layoutOf(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('input[type="search"], [role="status"], section[aria-busy] h2, section[aria-busy] article, h1')].map((element) => {
+      const { x, y, width, height } = element.getBoundingClientRect();
+      return `${element.tagName} ${Math.round(x)},${Math.round(y)} ${Math.round(width)}×${Math.round(height)}`;
+    }),
+  );
+}
 
 /** Resolves with the first vocabulary part the page or its worker asks for. */
 function firstTermsRequest(page: Page): Promise<Request> {
@@ -27,13 +38,19 @@ for (const width of [1280, 360]) test(`the boot box takes typing before the app 
   const bootLook = await boot.evaluate(look);
   await boot.fill('王毅');
   await boot.evaluate((input: HTMLInputElement) => input.setSelectionRange(1, 1));
-  // The words are searched for while the App is still held back: the worker asks for their part.
+  // The words are searched for while the App is still held back: the worker asks for their part,
+  // and the first paint shows the count and the rows, with their snippets, in the boot box.
   await termsAsked;
-  expect(await page.locator('section[aria-busy]').count()).toBe(0);
+  await expect(page.locator('#boot [role="status"]')).toHaveText('找到 3 篇文章');
+  await expect(page.locator('#boot article p.snippet:not(.placeholder)')).toHaveCount(3);
+  await expect(page.locator('#boot article h3 a')).toHaveCount(3);
+  await expect(page.getByRole('searchbox')).toHaveCount(1);
+  await expect(boot).toBeFocused();
+  const firstPaint = await layoutOf(page);
 
   release();
-  await waitForResults(page);
   await expect(page.locator('#boot')).toHaveCount(0);
+  await waitForResults(page);
   const box = page.getByRole('searchbox');
   await expect(box).toHaveCount(1);
   await expect(box).toHaveValue('王毅');
@@ -44,7 +61,33 @@ for (const width of [1280, 360]) test(`the boot box takes typing before the app 
   await box.evaluate((input: HTMLInputElement) => input.blur());
   expect(await box.evaluate(look), 'the box looks the same (unfocused)').toEqual(bootLook);
   expect(await resultCount(page)).toBe(3);
+  expect(await layoutOf(page), 'the App shows everything where the first paint did').toEqual(firstPaint);
   await expect(page).toHaveURL(/\?q=%E7%8E%8B%E6%AF%85$/);
+});
+
+test('a click on a first-paint result before the App has come opens the article in the App', async ({ page }) => {
+  const release = await holdApp(page);
+  await page.goto(`./?q=${encodeURIComponent('王毅')}`);
+  const link = page.locator('#boot article h3 a').first();
+  await expect(page.locator('#boot article p.snippet:not(.placeholder)')).toHaveCount(3);
+  const title = await link.textContent();
+  await link.click();
+  // The click waits for the App, which gets it.
+  release();
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.getByRole('dialog').getByRole('heading', { level: 2 })).toHaveText(title!);
+  await expect(page).toHaveURL(/#a=/);
+});
+
+test('a link to filters opens the App at once: no first paint, the App asked for as the entry runs', async ({ page }) => {
+  const app = await holdRequests(page, /\/assets\/app-[\w-]+\.js$/);
+  await page.goto(`./?q=${encodeURIComponent('王毅')}&outlet=${encodeURIComponent('法广')}`);
+  await app.requested;
+  // Only the boot box until the App comes.
+  expect(await page.locator('#boot section, #boot article').count()).toBe(0);
+  app.release();
+  await waitForResults(page);
+  expect(await resultCount(page)).toBe(1);
 });
 
 test('a shared link is searched for before the app arrives', async ({ page }) => {
@@ -77,13 +120,14 @@ test('Enter in the boot box does not reload the page once its script runs', asyn
 
 test('the app mounts showing the results and snippets searched for while it downloaded', async ({ page }) => {
   const release = await holdApp(page);
-  // Whatever the page ever shows of a search not answered yet: a busy list, placeholder rows.
+  // Whatever the App ever shows of a search not answered yet (the first paint's, in #boot, aside): a busy list, placeholder rows.
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __unanswered: string[] }).__unanswered = seen;
     new MutationObserver(() => {
-      if (document.querySelector('section[aria-busy="true"]')) seen.push('busy list');
-      if (document.querySelector('article .placeholder')) seen.push('placeholder row');
+      const app = document.querySelector('#app > .news-search');
+      if (app?.querySelector('section[aria-busy="true"]')) seen.push('busy list');
+      if (app?.querySelector('article .placeholder')) seen.push('placeholder row');
     }).observe(document, { subtree: true, childList: true, attributes: true });
   });
   await page.goto('./');
@@ -128,7 +172,7 @@ test("the worker fetches the first answer's index files while its core's code do
   expect(new Set(requested).size).toBe(requested.length);
 });
 
-test("index.html starts the worker and opens the index before the entry script arrives, preloads the worker's core and the App's chunk; what the first results do not need comes after them", async ({ page }) => {
+test("index.html starts the worker and opens the index before the entry script arrives, preloads the worker's core; the App and what the first results do not need come after them", async ({ page }) => {
   const requested: string[] = [];
   page.context().on('request', (request) => requested.push(new URL(request.url()).pathname));
   // The page's entry held back: whatever is fetched meanwhile was asked for by index.html itself.
@@ -141,9 +185,10 @@ test("index.html starts the worker and opens the index before the entry script a
   // Not waiting for the load event, which waits for the entry.
   await page.goto('./?q=' + encodeURIComponent('王毅'), { waitUntil: 'commit' });
   const first = (pattern: RegExp) => requested.findIndex((pathname) => pattern.test(pathname));
-  // The worker's script (the inline script), its core and the App (preloads), and the newest docs block
-  // (the worker, opened by the inline script with the manifest).
-  await expect.poll(() => [/\/assets\/search-worker-[\w-]+\.js$/, /\/assets\/search-core-[\w-]+\.js$/, /\/assets\/app-[\w-]+\.js$/, /\/data\/docs-[\w-]+\.bin$/].map(first)).not.toContain(-1);
+  // The worker's script (the inline script), its core (a preload), and the newest docs block
+  // (the worker, opened by the inline script with the manifest); not the App.
+  await expect.poll(() => [/\/assets\/search-worker-[\w-]+\.js$/, /\/assets\/search-core-[\w-]+\.js$/, /\/data\/docs-[\w-]+\.bin$/].map(first)).not.toContain(-1);
+  expect(first(/\/assets\/app-[\w-]+\.js$/)).toBe(-1);
   expect(await page.evaluate(() => '__newsArchiveSearchWorker' in window), 'the entry has not run').toBe(true);
   release();
   await waitForResults(page);
@@ -154,9 +199,10 @@ test("index.html starts the worker and opens the index before the entry script a
   const fragmentsAsked = requested.filter((pathname) => /\/data\/a\/\d+\.json$/.test(pathname)).length;
   expect(fragmentsAsked).toBeGreaterThan(0);
   const lastFragment = requested.findLastIndex((pathname) => /\/data\/a\/\d+\.json$/.test(pathname));
-  // The facet controls, the language selector, the chips and the rewrites line: after the results' fragments.
-  await expect.poll(() => ['facet-controls', 'LanguageSelect', 'ActiveFilters', 'QueryRewrites'].map((name) => first(new RegExp(`/assets/${name}-[\\w-]+\\.js$`)))).not.toContain(-1);
-  for (const name of ['facet-controls', 'LanguageSelect', 'ActiveFilters', 'QueryRewrites']) {
+  // The App, the facet controls, the language selector, the chips and the rewrites line: after the results' fragments.
+  const later = ['app', 'mount-app', 'facet-controls', 'LanguageSelect', 'ActiveFilters', 'QueryRewrites'];
+  await expect.poll(() => later.map((name) => first(new RegExp(`/assets/${name}-[\\w-]+\\.js$`)))).not.toContain(-1);
+  for (const name of later) {
     expect(first(new RegExp(`/assets/${name}-[\\w-]+\\.js$`)), `${name} after the first results\n${requested.join('\n')}`).toBeGreaterThan(lastFragment);
   }
   expect(await resultCount(page)).toBe(3);
