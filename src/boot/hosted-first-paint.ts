@@ -21,7 +21,7 @@ import type { Preopened } from '../ui/client/preopen.ts';
 import { preferredChinese, type Messages } from '../ui/i18n/i18n.ts';
 import { parseLang } from '../ui/i18n/lang.ts';
 import { rememberedLang } from '../ui/state/remembered-lang.ts';
-import type { UrlState } from '../ui/state/url-state.ts';
+import { serializeUrlState, type UrlState } from '../ui/state/url-state.ts';
 
 /** Whether the link's state is one the first paint shows as the App would: words, an order, a language. */
 export function paintsFirst(state: UrlState): boolean {
@@ -103,6 +103,12 @@ export function paintFirst(preopened: Preopened, folder: string, state: UrlState
       // The hosted page wants its App (facets, history, the reader) as soon as the first rows are shown.
       startViewWait: 0,
       foldingTableAhead: true,
+      // As the App's typing does (HistorySync), but replacing the entry: a shared link is the page's words from the start.
+      onSearch: (text) => {
+        const { search, hash } = serializeUrlState({ ...state, text });
+        const url = `${location.pathname}${search}${hash}`;
+        if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
+      },
       due: () => due(paint),
     },
     { preopened, hold: holdHeadStart },

@@ -42,6 +42,8 @@ export interface FirstPaintSettings extends WidgetSettings {
   startViewWait?: number;
   /** The worker fetches the folding table once it has sent the first summaries (the hosted page's); not the widget's, whose host pays for its downloads. */
   foldingTableAhead?: boolean;
+  /** Told the box's words each time they are searched (or listed, when empty): the hosted page keeps them in its URL. */
+  onSearch?: (text: string) => void;
 }
 
 /** Where a first paint shows: a widget's shadow root (`shadow-place.ts`), or the hosted page's boot box (`src/boot/hosted-first-paint.ts`). */
@@ -293,6 +295,7 @@ export class FirstPaint {
   private search(): void {
     if (this.done || !this.layout) return;
     const query = this.query();
+    this.settings.onSearch?.(query.text);
     if (isBareListing(query)) {
       this.latest = null;
       this.isSearching = false;
