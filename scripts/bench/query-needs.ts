@@ -30,3 +30,13 @@ export async function queryNeeds(dir: string): Promise<(query: string) => Set<st
     return files;
   };
 }
+
+/**
+ * Share of the measured queries whose vocabulary files (`queryNeeds`) the host had all served
+ * before the query was typed: the prefetch had them in time. (Counting the queries during which
+ * no vocabulary file was served, as before, took the prefetch's own requests meanwhile for misses.)
+ */
+export function hitRate(queries: readonly string[], before: ReadonlyArray<ReadonlySet<string>>, needs: (query: string) => Set<string>): number {
+  const hits = queries.filter((query, i) => [...needs(query)].every((file) => before[i]!.has(file)));
+  return hits.length / queries.length;
+}

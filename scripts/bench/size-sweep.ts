@@ -22,7 +22,7 @@ import { buildArchiveIndex } from '../compiler/build-archive-index.ts';
 import { ensureBuilt, startAppHost } from './bench-page.ts';
 import { coldRun, launchChromium, warmRun, warmUpBrowser } from './page-harness.ts';
 import { BENCH_QUERIES } from './queries.ts';
-import { queryNeeds } from './query-needs.ts';
+import { hitRate, queryNeeds } from './query-needs.ts';
 import { kb, median, ms, percentile, table } from './stats.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -104,16 +104,6 @@ export async function sizeSweep(options: SweepOptions): Promise<string> {
 const COLD_QUERIES = 5;
 /** The issue's "once the page has been open for 5 s" (#22). */
 const OPEN_FOR_MS = 5000;
-
-/**
- * Share of the measured queries whose vocabulary files (`queryNeeds`) the host had all served
- * before the query was typed: the prefetch had them in time. (Counting the queries during which
- * no vocabulary file was served, as before, took the prefetch's own requests meanwhile for misses.)
- */
-function hitRate(queries: readonly string[], before: ReadonlyArray<ReadonlySet<string>>, needs: (query: string) => Set<string>): number {
-  const hits = queries.filter((query, i) => [...needs(query)].every((file) => before[i]!.has(file)));
-  return hits.length / queries.length;
-}
 
 async function measure(label: string, indexDir: string, buildSeconds: number | null, options: SweepOptions): Promise<SweepRow> {
   const manifestText = readFileSync(path.join(indexDir, 'manifest.json'));

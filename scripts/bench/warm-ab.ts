@@ -11,6 +11,7 @@ import { readArgs, usageError } from '../lib/cli-args.ts';
 import { launchChromium, warmRun, warmUpBrowser } from './page-harness.ts';
 import { startAppHost } from './bench-page.ts';
 import { BENCH_QUERIES } from './queries.ts';
+import { hitRate, queryNeeds } from './query-needs.ts';
 import { median, ms, percentile, table } from './stats.ts';
 
 const NAME = 'node --import tsx scripts/bench/warm-ab.ts';
@@ -35,6 +36,9 @@ try {
   const count = dists.map((): number[] => []);
   const longest = dists.map((): number[] => []);
   const misses = dists.map((): number[] => []);
+  // The prefetch's hit rate per page (size-sweep.ts), with each build's own index.
+  const needs = await Promise.all(dists.map((dist) => queryNeeds(dist.split(':')[1] ?? index)));
+  const hits = dists.map((): number[] => []);
   for (let round = 0; round < rounds; round++) {
     const order = dists.map((_, i) => i);
     if (round % 2) order.reverse();
@@ -42,6 +46,7 @@ try {
       const run = await warmRun(browser, hosts[i]!.target, BENCH_QUERIES, 'typed', openFor);
       if (run.unpainted.length) console.log(`${dists[i]}: no results painted within 20 s for ${run.unpainted.join(', ')} (left out)`);
       misses[i]!.push(...run.vocabularyRequests);
+      hits[i]!.push(hitRate(BENCH_QUERIES, run.vocabularyBefore, needs[i]!));
       first[i]!.push(...run.probes.map((p) => p.firstAt - p.since));
       count[i]!.push(...run.probes.map((p) => p.countAt - p.since));
       longest[i]!.push(run.longestTask);
@@ -49,13 +54,14 @@ try {
   }
   console.log(
     table([
-      ['build', 'typed → first results, median / p95', 'typed → count, median / p95', 'longest task per page', 'queries with no vocabulary request'],
+      ['build', 'typed → first results, median / p95', 'typed → count, median / p95', 'longest task per page', 'queries with no vocabulary request', 'prefetch hit rate per page'],
       ...dists.map((dist, i) => [
         dist,
         `${ms(median(first[i]!))} / ${ms(percentile(first[i]!, 95))}`,
         `${ms(median(count[i]!))} / ${ms(percentile(count[i]!, 95))}`,
         longest[i]!.map(ms).join(', '),
         `${Math.round((100 * misses[i]!.filter((n) => n === 0).length) / misses[i]!.length)} %`,
+        hits[i]!.map((rate) => `${Math.round(rate * 100)} %`).join(', '),
       ]),
     ]),
   );

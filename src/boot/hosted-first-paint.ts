@@ -78,13 +78,23 @@ function bootPlace(boot: HTMLElement, input: HTMLInputElement, doc: Document): F
 
 /**
  * Starts the first paint in the boot box for the link's `state` (words, order, language), searching
- * with `preopened`; `due` is called once, when the App should come (it then takes over through
- * `FirstPaint.handOver`). Null when the page has no boot box.
+ * with `preopened`, a task later; `due` is called once, when the App should come (it then takes
+ * over through `FirstPaint.handOver`). False when the page has no boot box.
+ *
+ * A task later: the entry runs as parsing ends, in the task whose layout is the page's first
+ * full one; the first paint's own layout (with the font lookups of its title, hint and headings)
+ * then comes in a task of its own (a DevTools trace at `--cpu-slowdown 4`: one task of 127 ms
+ * before, docs/scale.md).
  */
-export function paintFirst(preopened: Preopened, folder: string, state: UrlState, due: (paint: FirstPaint) => void, doc: Document = document): FirstPaint | null {
+export function paintFirst(preopened: Preopened, folder: string, state: UrlState, due: (paint: FirstPaint) => void, doc: Document = document): boolean {
   const boot = doc.getElementById('boot');
   const input = boot?.querySelector<HTMLInputElement>('input[type="search"]');
-  if (!boot || !input) return null;
+  if (!boot || !input) return false;
+  setTimeout(() => start(preopened, folder, state, due, doc, boot, input));
+  return true;
+}
+
+function start(preopened: Preopened, folder: string, state: UrlState, due: (paint: FirstPaint) => void, doc: Document, boot: HTMLElement, input: HTMLInputElement): void {
   // The shared link's words show in the box, unless the visitor typed before this script ran.
   if (!input.value) input.value = state.text;
   // As the App chooses (`SearchState`): the link's, the reader's earlier choice on this site, the page's
@@ -113,5 +123,4 @@ export function paintFirst(preopened: Preopened, folder: string, state: UrlState
     },
     { preopened, hold: holdHeadStart },
   );
-  return paint;
 }

@@ -19,16 +19,16 @@ if (boot) void warmUpFonts(boot);
 const target = document.getElementById('app')!;
 const state = parseUrlState(location.search, location.hash);
 
-const paint = paintsFirst(state)
-  ? paintFirst(preopened, resolveIndexFolder(HOSTED_INDEX_FOLDER), state, (paint) => {
-      import('./mount-app.ts')
-        .then(async ({ mountApp }) => mountApp(target, await paint.handOver()))
-        // The first paint stays: its box searches, its results show.
-        .catch((error: unknown) => console.error('news-archive-search: the search page could not be loaded', error));
-    })
-  : null;
+const painting =
+  paintsFirst(state) &&
+  paintFirst(preopened, resolveIndexFolder(HOSTED_INDEX_FOLDER), state, (paint) => {
+    import('./mount-app.ts')
+      .then(async ({ mountApp }) => mountApp(target, await paint.handOver()))
+      // The first paint stays: its box searches, its results show.
+      .catch((error: unknown) => console.error('news-archive-search: the search page could not be loaded', error));
+  });
 
-if (!paint) {
+if (!painting) {
   const app = import('./mount-app.ts');
   searchAhead(client);
   // Once the worker's first script runs (it answers "ping"; its core and the first index files are
