@@ -8,7 +8,7 @@
  * it. The App then mounts over it with the same measures (`mount-app.ts`), taking over the words,
  * the focus and caret, and the search with its summaries (`head-start.ts`).
  *
- * Links that ask for more than words and an order (filters, dates, an article) open the App
+ * Links that ask for more than words (filters, dates, an order, an article) open the App
  * directly, as before (`paintsFirst`): its chips and reader are the App's.
  */
 import { FirstPaint, type FirstPaintPlace } from '../widget/first-paint.ts';
@@ -23,9 +23,13 @@ import { parseLang } from '../ui/i18n/lang.ts';
 import { rememberedLang } from '../ui/state/remembered-lang.ts';
 import { serializeUrlState, type UrlState } from '../ui/state/url-state.ts';
 
-/** Whether the link's state is one the first paint shows as the App would: words, an order, a language. */
+/**
+ * Whether the link's state is one the first paint shows as the App would: words and a language.
+ * Filters, dates and an order other than relevance show as chips above the rows, and an article
+ * in the reader: the App's.
+ */
 export function paintsFirst(state: UrlState): boolean {
-  return !hasFacetFilters(state.filters) && !state.from && !state.to && !state.articleId;
+  return !hasFacetFilters(state.filters) && !state.from && !state.to && !state.articleId && state.sort === 'relevance';
 }
 
 /**
@@ -77,7 +81,7 @@ function bootPlace(boot: HTMLElement, input: HTMLInputElement, doc: Document): F
 }
 
 /**
- * Starts the first paint in the boot box for the link's `state` (words, order, language), searching
+ * Starts the first paint in the boot box for the link's `state` (words, language), searching
  * with `preopened`, a task later; `due` is called once, when the App should come (it then takes
  * over through `FirstPaint.handOver`). False when the page has no boot box.
  *

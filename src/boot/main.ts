@@ -9,7 +9,7 @@ import { resolveIndexFolder } from '../ui/client/preopen.ts';
 // Before the App's code arrives: start the worker, open the index (see preopen-index.ts), and show
 // the first results of the link's or the boot box's words without it (hosted-first-paint.ts); the
 // App is imported and mounted once they are painted, and takes the page over. A link to filters,
-// dates or an article searches ahead instead (early-search.ts) while the App downloads at once.
+// dates, an order or an article searches ahead instead (early-search.ts) while the App downloads at once.
 const preopened = preopenIndex(HOSTED_INDEX_FOLDER);
 const { client, opening } = preopened;
 claimWorkerPreloads();

@@ -64,8 +64,9 @@ describe('resultRow while its summary is on its way', () => {
 });
 
 describe('paintsFirst', () => {
-  it('paints words, an order and a language first; filters, dates and an article open the App at once', () => {
-    expect(paintsFirst({ ...DEFAULT_URL_STATE, text: '王毅', sort: 'newest', lang: 'en' })).toBe(true);
+  it('paints words and a language first; filters, dates, another order (a chip) and an article open the App at once', () => {
+    expect(paintsFirst({ ...DEFAULT_URL_STATE, text: '王毅', lang: 'en' })).toBe(true);
+    expect(paintsFirst({ ...DEFAULT_URL_STATE, text: '王毅', sort: 'newest' })).toBe(false);
     expect(paintsFirst(DEFAULT_URL_STATE)).toBe(true);
     expect(paintsFirst({ ...DEFAULT_URL_STATE, filters: { outlet: ['法广'] } })).toBe(false);
     expect(paintsFirst({ ...DEFAULT_URL_STATE, from: '2020-01-01' })).toBe(false);
