@@ -11,8 +11,11 @@
  * shows the error). `handOver` then gives the App the worker, the index it opened, the latest
  * search with its summaries (`head-start.ts`, as the hosted page's boot box does) and the box's
  * words; `finish` removes these elements once the App's box is there, before the next paint, and
- * gives that box the same focus and caret. Nothing here is Svelte: `widget.js` carries it, and the
- * App's 30 KB come after the results.
+ * gives that box the same focus and caret. Nothing here is Svelte: the `preopen` chunk carries it,
+ * and the App's 30 KB come after the results. The hosted page shows its first results the same
+ * way, in its boot box (`FirstPaintPlace`: `shadow-place.ts` for a widget,
+ * `src/boot/hosted-first-paint.ts` for the page, with its preopened worker and its page-wide head
+ * start).
  */
 import type { FirstPaintLayout, Row } from './first-paint-view.ts';
 import type { Preopened } from '../ui/client/preopen.ts';
