@@ -28,7 +28,7 @@ import type { PartPageEntry } from './part-pages.ts';
 import type { Facets } from '../types.ts';
 
 /** Bumped whenever any file's layout changes; readers refuse other versions. */
-export const INDEX_VERSION = 7;
+export const INDEX_VERSION = 8;
 
 /** Fields MiniSearch scores, in field-id order. */
 export const INDEX_FIELDS = ['title', 'text'] as const;
