@@ -148,7 +148,10 @@ export async function writeIndex(outDir: string, files: Iterator<IndexFile, Mani
       report.removed++;
     }
     for (const size of sizes.values()) report.bytes += size;
-    for (const block of manifest.docs) block.bytes = sizes.get(block.file) ?? 0;
+    for (const block of manifest.docs) {
+      block.bytes = sizes.get(block.file) ?? 0;
+      block.facetBytes = sizes.get(block.facets) ?? 0;
+    }
     for (const column of manifest.columns) column.bytes = sizes.get(column.file) ?? 0;
     for (const page of [...manifest.partPages, ...manifest.newestPartPages]) {
       const file = partPagePath(page[1]);

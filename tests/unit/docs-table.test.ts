@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { createDocsTable, decodeDocsBlockInto, encodeDocsBlock } from '../../src/lib/search/format/docs-table.ts';
+import { createDocsTable, decodeDocsBlockInto, decodeFacetRowsInto, encodeDocsBlock, encodeFacetRows } from '../../src/lib/search/format/docs-table.ts';
 
 /** A table of `count` live articles whose similar groups are `groups` (the first article of each). */
 function tableWith(groups: number[]) {
@@ -40,11 +40,10 @@ describe('docs block similar groups', () => {
 
   it('write one zero per row when every article is alone', () => {
     const table = createDocsTable(3, 1);
-    table.outlet.fill(0);
     const bytes = encodeDocsBlock(table, 0, 3);
-    // start, count, fields, 3 days, 3 outlets, 3 lengths, 3 flags, 3 similar kinds, no columns
-    expect([...bytes.subarray(3 + 12, 3 + 15)]).toEqual([0, 0, 0]);
-    expect(bytes.length).toBe(3 + 15 + 1);
+    // start, count, fields, 3 days, 3 lengths, 3 scripts, 3 similar kinds
+    expect([...bytes.subarray(3 + 9, 3 + 12)]).toEqual([0, 0, 0]);
+    expect(bytes.length).toBe(3 + 12);
   });
 
   it('take less room than distances back to each group’s first article when copies span the archive', () => {
@@ -76,17 +75,36 @@ describe('docs block similar groups', () => {
     const table = tableWith([0, 0, 0, 0]);
     const good = encodeDocsBlock(table, 2, 4);
     // Row 2 is far (group 0), row 3 near (back 1). Make the far group 2 (row 2 itself): refused.
-    const kindsAt = good.length - 5; // …kinds (2), the near distance, the far group, the column count
+    const kindsAt = good.length - 4; // …kinds (2), the near distance, the far group
     expect([...good.subarray(kindsAt, kindsAt + 2)]).toEqual([2, 1]);
     const farGroup = Uint8Array.from(good);
-    farGroup[good.length - 2] = 4; // zigzag 2
+    farGroup[good.length - 1] = 4; // zigzag 2
     expect(() => decodeDocsBlockInto(createDocsTable(4, 2), farGroup, 2)).toThrow(/not before its article/);
     const nearBack = Uint8Array.from(good);
-    nearBack[good.length - 3] = 4; // back 2 from the block's second row
+    nearBack[good.length - 2] = 4; // back 2 from the block's second row
     expect(() => decodeDocsBlockInto(createDocsTable(4, 2), nearBack, 2)).toThrow(/outside its block/);
     const kind = Uint8Array.from(good);
     kind[kindsAt] = 3;
     expect(() => decodeDocsBlockInto(createDocsTable(4, 2), kind, 2)).toThrow(/unknown similar-group kind/);
+  });
+
+  it('mark holes (deleted articles) in the rank rows, which need no outlet', () => {
+    const table = tableWith([0, 1, 2]);
+    table.outlet[1] = 0xffff;
+    const read = createDocsTable(3, 2);
+    decodeDocsBlockInto(read, encodeDocsBlock(table, 0, 3), 0);
+    expect([...read.live!]).toEqual([1, 0, 1]);
+    expect([...read.outlet]).toEqual([0xffff, 0xffff, 0xffff]);
+  });
+});
+
+describe('docs block files', () => {
+  it('refuse the other file of their block under their name', () => {
+    const table = tableWith([0, 1, 2, 3]);
+    table.columns = [];
+    const read = createDocsTable(4, 2);
+    expect(() => decodeDocsBlockInto(read, encodeFacetRows(table, 0, 4), 0)).toThrow(/docs-table:/);
+    expect(() => decodeFacetRowsInto(createDocsTable(4, 2, 2), encodeDocsBlock(table, 0, 4), 0)).toThrow(/docs-table:/);
   });
 });
 

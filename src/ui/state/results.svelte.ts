@@ -263,26 +263,38 @@ export class Results {
     this.context.clearError(this.retry);
     this.context.loader.refresh(this.rows);
     this.context.settled(text, answer.total);
-    if (answer.approximate && answer.searched.articles >= answer.searched.of) this.settleCountAfterFirstPage(seq, text);
+    if ((answer.approximate || answer.facetsPending) && answer.searched.articles >= answer.searched.of) this.settleCountAfterFirstPage(seq, text);
   }
 
   /**
    * Asks for the exact count once the first page shows its snippets: the count's phrase checks
-   * fetch every candidate's fragment (at 10,000 articles, about a thousand for "国家安全"), which
-   * would otherwise hold up the fragments of the rows on screen.
+   * fetch every candidate's fragment (at 10,000 articles, about a thousand for "国家安全"), and
+   * its facets the facet rows of the hits' blocks, which would otherwise hold up the first results.
    */
   private settleCountAfterFirstPage(seq: number, text: string): void {
     this.stopCountWait?.();
-    const stop = $effect.root(() => {
+    let stop: (() => void) | null = null;
+    let cancelPaint: (() => void) | null = null;
+    const stopWatching = () => {
+      stop?.();
+      stop = null;
+    };
+    this.stopCountWait = () => {
+      stopWatching();
+      cancelPaint?.();
+    };
+    stop = $effect.root(() => {
       // A newer search stops this wait (`run`), so the first page shown is this search's.
       $effect(() => {
-        if (!this.isFirstPageShown) return;
-        queueMicrotask(stop);
-        this.stopCountWait = null;
-        untrack(() => this.settleCount(seq, text));
+        if (!this.isFirstPageShown || cancelPaint) return;
+        queueMicrotask(stopWatching);
+        // After the frame that paints them: the count's downloads are not the first results'.
+        cancelPaint = afterNextPaint(() => {
+          this.stopCountWait = null;
+          untrack(() => this.settleCount(seq, text));
+        });
       });
     });
-    this.stopCountWait = stop;
   }
 
   /** The filter panel takes the answer's facets after the answer's results are painted (`panelFacets`). */
@@ -300,16 +312,18 @@ export class Results {
   }
 
   /**
-   * A complete answer that is still approximate has phrases confirmed only as far as its page:
-   * asks the worker for the exact count (every candidate's text checked), then shows it with the
-   * rows already on screen.
+   * A complete answer that is still approximate has phrases confirmed only as far as its page,
+   * and one with `facetsPending` has no categorical facets yet: asks the worker for the exact
+   * count (every candidate's text checked, every facet row read), then shows it with the rows
+   * already on screen.
    */
   private settleCount(seq: number, text: string): void {
     const query = { ...this.firstPageQuery(), text };
     this.context.client.request('count', { query }).then(
       (exact) => {
         if (seq !== this.searchSeq || !this.answer) return;
-        this.answer = { ...this.answer, total: exact.total, approximate: exact.approximate, facets: exact.facets };
+        const { facetsPending: _pending, ...answer } = this.answer;
+        this.answer = { ...answer, total: exact.total, approximate: exact.approximate, facets: exact.facets };
         this.showPanelFacets();
       },
       // The approximate count stays; the search itself succeeded.

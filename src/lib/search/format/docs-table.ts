@@ -6,7 +6,8 @@ const DAY_MS = 86_400_000;
 /**
  * One row per article number, as typed arrays: what ranking (field lengths), filters and facets
  * (day, outlet) and sorting (day, then number) need, without titles or text. In the reader the
- * arrays cover every number and are filled in block by block as the docs files arrive.
+ * arrays cover every number and are filled in block by block as the docs files arrive: each
+ * block's rank rows (`encodeDocsBlock`) and its facet rows (`encodeFacetRows`).
  */
 export interface DocsTable {
   /** Article numbers covered (the manifest's `slots`). */
@@ -24,6 +25,12 @@ export interface DocsTable {
    * own number (see `collapse-similar.ts`). Absent in tables made by hand: every article alone.
    */
   similar?: Uint32Array;
+  /**
+   * 1 for a number that holds an article, 0 for a deleted article's hole: filled in by the rank
+   * rows (`decodeDocsBlockInto`), which may arrive before the block's facet rows (the outlets).
+   * Absent in tables the build or a test makes, where the outlet says (`NO_OUTLET`: a hole).
+   */
+  live?: Uint8Array;
   /**
    * Categorical columns beyond the outlet, in the manifest's `columns` order: per article number,
    * the codes of its values (positions in that column's value list; none, one or several).
@@ -52,7 +59,7 @@ export function createDocsTable(count: number, fieldCount: number, columnCount =
 
 /** True when article number `n` holds an article (not a deleted article's hole). */
 export function isLiveArticle(table: DocsTable, n: number): boolean {
-  return table.outlet[n] !== NO_OUTLET;
+  return table.live ? table.live[n] === 1 : table.outlet[n] !== NO_OUTLET;
 }
 
 /** Day number of an ISO date, or 0 for ''. */
@@ -73,13 +80,6 @@ export function parseDay(text: string): number {
   return Number.isNaN(millis) ? Number.NaN : Math.floor(millis / DAY_MS) + 1;
 }
 
-/**
- * Encodes rows `start … end - 1`, column by column (gzip packs a column of similar small numbers
- * better than interleaved rows): `start count fieldCount`, then the days as zigzag deltas, the
- * outlets, each field's lengths (`lengthCode`), whether each article is in traditional characters (0/1), then
- * the similar groups (`encodeSimilarGroups`), then the number of categorical columns and, per
- * column, each row's number of values followed by every row's value codes, all varints.
- */
 /**
  * A field length as stored in a docs block: one byte on a log scale, as Lucene stores its norms.
  * Exact below 16; above, eight steps per power of two (the leading bit and three more), each
@@ -110,6 +110,23 @@ export function storedLength(length: number): number {
   return lengthOfCode(lengthCode(length));
 }
 
+/** A row of the rank rows' script column: the article is in simplified characters (or Latin). */
+const SCRIPT_SIMPLIFIED = 0;
+/** … in traditional characters. */
+const SCRIPT_TRADITIONAL = 1;
+/** … no article: a deleted article's hole. */
+const SCRIPT_HOLE = 2;
+
+/**
+ * Encodes the rank rows of `start … end - 1` (`docs-<hash>.bin`, the manifest's `docs[b].file`):
+ * what scoring, sorting and collapsing a query's hits read, column by column (gzip packs a column
+ * of similar small numbers better than interleaved rows): `start count fieldCount`, then the days
+ * as zigzag deltas, each field's lengths (`lengthCode`), each row's script (0 simplified,
+ * 1 traditional, 2 a deleted article's hole), then the similar groups (`encodeSimilarGroups`),
+ * all varints. The outlets and the other categorical columns are the block's facet rows
+ * (`encodeFacetRows`), a file of their own since index version 8: a first answer does not wait
+ * for them (`RunOptions.facetsLater`).
+ */
 export function encodeDocsBlock(table: DocsTable, start: number, end: number): Uint8Array {
   const writer = new ByteWriter();
   writer.uint(start).uint(end - start).uint(table.fieldLength.length);
@@ -119,11 +136,51 @@ export function encodeDocsBlock(table: DocsTable, start: number, end: number): U
     writer.uint(delta >= 0 ? delta * 2 : -delta * 2 - 1);
     lastDay = table.day[n]!;
   }
-  for (let n = start; n < end; n++) writer.uint(table.outlet[n]!);
   for (const lengths of table.fieldLength) for (let n = start; n < end; n++) writer.uint(lengthCode(lengths[n]!));
-  for (let n = start; n < end; n++) writer.uint(table.traditional[n]!);
+  for (let n = start; n < end; n++) writer.uint(!isLiveArticle(table, n) ? SCRIPT_HOLE : table.traditional[n] ? SCRIPT_TRADITIONAL : SCRIPT_SIMPLIFIED);
   encodeSimilarGroups(writer, table.similar, start, end);
-  writer.uint(table.columns.length);
+  return writer.finish();
+}
+
+/**
+ * Decodes the rank rows `encodeDocsBlock` wrote into `table` (at the rows they name), marking
+ * each row live or a hole (`DocsTable.live`).
+ * @param expectedStart the first row the block must hold (another block's bytes are refused)
+ * @throws RangeError on truncated data or bytes left over, or rows outside the table or not at `expectedStart`
+ */
+export function decodeDocsBlockInto(table: DocsTable, data: Uint8Array, expectedStart?: number): void {
+  const reader = new ByteReader(data);
+  const { start, count } = readBlockHead(reader, table, expectedStart, table.fieldLength.length, 'fields');
+  let day = 0;
+  for (let n = start; n < start + count; n++) {
+    const zigzag = reader.uint();
+    day += zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
+    table.day[n] = day;
+  }
+  for (const lengths of table.fieldLength) {
+    for (let n = start; n < start + count; n++) lengths[n] = lengthOfCode(reader.uint());
+  }
+  const live = (table.live ??= new Uint8Array(table.count));
+  for (let n = start; n < start + count; n++) {
+    const script = reader.uint();
+    if (script > SCRIPT_HOLE) throw new RangeError(`docs-table: unknown script ${script}`);
+    table.traditional[n] = script === SCRIPT_TRADITIONAL ? 1 : 0;
+    live[n] = script === SCRIPT_HOLE ? 0 : 1;
+  }
+  decodeSimilarGroups(reader, (table.similar ??= Uint32Array.from({ length: table.count }, (_, n) => n)), start, count);
+  if (!reader.done) throw new RangeError('docs-table: bytes after the rank rows (facet rows under a docs block\'s name?)');
+}
+
+/**
+ * Encodes the facet rows of `start … end - 1` (`docs-<hash>.bin`, the manifest's
+ * `docs[b].facets`): `start count columnCount`, then each row's outlet (`NO_OUTLET` for a hole)
+ * and, per categorical column beyond the outlet, each row's number of values followed by every
+ * row's value codes, all varints.
+ */
+export function encodeFacetRows(table: DocsTable, start: number, end: number): Uint8Array {
+  const writer = new ByteWriter();
+  writer.uint(start).uint(end - start).uint(table.columns.length);
+  for (let n = start; n < end; n++) writer.uint(table.outlet[n]!);
   for (const rows of table.columns) {
     for (let n = start; n < end; n++) writer.uint(rows[n]!.length);
     for (let n = start; n < end; n++) for (const code of rows[n]!) writer.uint(code);
@@ -132,41 +189,33 @@ export function encodeDocsBlock(table: DocsTable, start: number, end: number): U
 }
 
 /**
- * Decodes what `encodeDocsBlock` wrote into `table` (at the rows it names).
+ * Decodes the facet rows `encodeFacetRows` wrote into `table` (at the rows they name).
  * @param expectedStart the first row the block must hold (another block's bytes are refused)
- * @throws RangeError on truncated data, or rows outside the table or not at `expectedStart`
+ * @throws RangeError on truncated data or bytes left over, another number of columns than the
+ *   table's, or rows outside the table or not at `expectedStart`
  */
-export function decodeDocsBlockInto(table: DocsTable, data: Uint8Array, expectedStart?: number): void {
+export function decodeFacetRowsInto(table: DocsTable, data: Uint8Array, expectedStart?: number): void {
   const reader = new ByteReader(data);
-  const start = reader.uint();
-  const count = reader.uint();
-  const fieldCount = reader.uint();
-  if (start + count > table.count || fieldCount !== table.fieldLength.length) throw new RangeError('docs-table: block does not fit the manifest');
-  if (expectedStart !== undefined && start !== expectedStart) throw new RangeError(`docs-table: block holds rows from ${start}, not ${expectedStart}`);
-  let day = 0;
-  for (let n = start; n < start + count; n++) {
-    const zigzag = reader.uint();
-    day += zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
-    table.day[n] = day;
-  }
+  const { start, count } = readBlockHead(reader, table, expectedStart, table.columns.length, 'categorical columns');
   for (let n = start; n < start + count; n++) table.outlet[n] = reader.uint();
-  for (let f = 0; f < fieldCount; f++) {
-    const lengths = table.fieldLength[f]!;
-    for (let n = start; n < start + count; n++) lengths[n] = lengthOfCode(reader.uint());
-  }
-  for (let n = start; n < start + count; n++) table.traditional[n] = reader.uint();
-  // A block written without the similar-group column ends here: every article stays alone.
-  if (reader.done) return;
-  decodeSimilarGroups(reader, (table.similar ??= Uint32Array.from({ length: table.count }, (_, n) => n)), start, count);
-  if (reader.done) return;
-  const columnCount = reader.uint();
-  if (columnCount !== table.columns.length) throw new RangeError(`docs-table: block has ${columnCount} categorical columns, the manifest ${table.columns.length}`);
   for (const rows of table.columns) {
     const lengths = Array.from({ length: count }, () => reader.uint());
     lengths.forEach((length, i) => {
       rows[start + i] = length === 0 ? NO_VALUES : Array.from({ length }, () => reader.uint());
     });
   }
+  if (!reader.done) throw new RangeError('docs-table: bytes after the facet rows (rank rows under a facet rows file\'s name?)');
+}
+
+/** A block file's `start count width`, checked against the table (`width`: its fields or its categorical columns). */
+function readBlockHead(reader: ByteReader, table: DocsTable, expectedStart: number | undefined, width: number, what: string): { start: number; count: number } {
+  const start = reader.uint();
+  const count = reader.uint();
+  const found = reader.uint();
+  if (start + count > table.count) throw new RangeError('docs-table: block does not fit the manifest');
+  if (found !== width) throw new RangeError(`docs-table: block has ${found} ${what}, the manifest ${width}`);
+  if (expectedStart !== undefined && start !== expectedStart) throw new RangeError(`docs-table: block holds rows from ${start}, not ${expectedStart}`);
+  return { start, count };
 }
 
 /** A row of the similar-group column: the first article of its group (or alone). */
