@@ -120,6 +120,8 @@ export interface WorkerApi {
    * and traditional forms by code (`values-` files). The page asks once its first results are
    * shown: the facet lists, the start page's counts and the traditional UI's names need them; an
    * answer's counts of a column whose names the worker had not loaded come by code (`Facets.byCode`).
+   * Answered after the latest `search`'s complete answer and its page's fragments (a partial
+   * answer's results ask too: the first results' files go first).
    */
   facetValues: { params: Record<string, never>; result: Record<string, FacetValueTable> };
   /**

@@ -140,6 +140,10 @@ export function serveSearch(port: SearchPort, { pause }: ServeOptions = {}): voi
 
     async facetValues() {
       const opened = await ready();
+      // The page asks once its first results show, a partial answer's too: the complete answer's
+      // files and its page's fragments go first (a query that filters by a facet reads its values itself).
+      const answer = await lastSearch?.answer.catch(() => null);
+      if (answer) await Promise.allSettled(answer.hits.map((hit) => opened.fragment(hit.number)));
       const tables = await opened.reader.facetValues();
       return Object.fromEntries(opened.manifest.columns.map((column, i) => [column.name, tables[i]!]));
     },
