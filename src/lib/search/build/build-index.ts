@@ -160,12 +160,14 @@ export function* indexFiles(articles: readonly Article[], options: BuildOptions 
   const docs: DocsBlockEntry[] = [];
   for (let block = 0; block < blockCount; block++) {
     const [start, end] = [block * blockSize, Math.min(slots, (block + 1) * blockSize)];
-    const data = encodeDocsBlock(table, start, end);
+    const blocks: number[] = [];
+    const data = encodeDocsBlock(table, start, end, blocks);
     const file = `docs-${hashBytes(data)}.bin`;
-    yield { path: file, data, gzip: true };
-    const facetData = encodeFacetRows(table, start, end);
+    yield { path: file, data, gzip: true, blocks };
+    const facetBlocks: number[] = [];
+    const facetData = encodeFacetRows(table, start, end, facetBlocks);
     const facets = `docs-${hashBytes(facetData)}.bin`;
-    yield { path: facets, data: facetData, gzip: true };
+    yield { path: facets, data: facetData, gzip: true, blocks: facetBlocks };
     docs.push({ file, bytes: 0, facets, facetBytes: 0 });
   }
   const columnEntries: FacetColumnEntry[] = [];

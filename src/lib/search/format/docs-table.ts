@@ -126,9 +126,13 @@ const SCRIPT_HOLE = 2;
  * all varints. The outlets and the other categorical columns are the block's facet rows
  * (`encodeFacetRows`), a file of their own since index version 8: a first answer does not wait
  * for them (`RunOptions.facetsLater`).
+ *
+ * @param columns when given, receives the offset where each column (and each stream of the
+ *   similar groups) ends: the writer ends a deflate block there (`IndexFile.blocks`)
  */
-export function encodeDocsBlock(table: DocsTable, start: number, end: number): Uint8Array {
+export function encodeDocsBlock(table: DocsTable, start: number, end: number, columns?: number[]): Uint8Array {
   const writer = new ByteWriter();
+  const cut = () => columns?.push(writer.size);
   writer.uint(start).uint(end - start).uint(table.fieldLength.length);
   let lastDay = 0;
   for (let n = start; n < end; n++) {
@@ -136,9 +140,14 @@ export function encodeDocsBlock(table: DocsTable, start: number, end: number): U
     writer.uint(delta >= 0 ? delta * 2 : -delta * 2 - 1);
     lastDay = table.day[n]!;
   }
-  for (const lengths of table.fieldLength) for (let n = start; n < end; n++) writer.uint(lengthCode(lengths[n]!));
+  cut();
+  for (const lengths of table.fieldLength) {
+    for (let n = start; n < end; n++) writer.uint(lengthCode(lengths[n]!));
+    cut();
+  }
   for (let n = start; n < end; n++) writer.uint(!isLiveArticle(table, n) ? SCRIPT_HOLE : table.traditional[n] ? SCRIPT_TRADITIONAL : SCRIPT_SIMPLIFIED);
-  encodeSimilarGroups(writer, table.similar, start, end);
+  cut();
+  encodeSimilarGroups(writer, table.similar, start, end, cut);
   return writer.finish();
 }
 
@@ -176,13 +185,18 @@ export function decodeDocsBlockInto(table: DocsTable, data: Uint8Array, expected
  * `docs[b].facets`): `start count columnCount`, then each row's outlet (`NO_OUTLET` for a hole)
  * and, per categorical column beyond the outlet, each row's number of values followed by every
  * row's value codes, all varints.
+ *
+ * @param columns when given, receives the offset where each column ends (see `encodeDocsBlock`)
  */
-export function encodeFacetRows(table: DocsTable, start: number, end: number): Uint8Array {
+export function encodeFacetRows(table: DocsTable, start: number, end: number, columns?: number[]): Uint8Array {
   const writer = new ByteWriter();
+  const cut = () => columns?.push(writer.size);
   writer.uint(start).uint(end - start).uint(table.columns.length);
   for (let n = start; n < end; n++) writer.uint(table.outlet[n]!);
   for (const rows of table.columns) {
+    cut();
     for (let n = start; n < end; n++) writer.uint(rows[n]!.length);
+    cut();
     for (let n = start; n < end; n++) for (const code of rows[n]!) writer.uint(code);
   }
   return writer.finish();
@@ -239,7 +253,7 @@ const SIMILAR_FAR = 2;
  * near-duplicates; 6.6 KB now). A row's previous group member is usually close, and the distance
  * to it changes little from one row to the next.
  */
-function encodeSimilarGroups(writer: ByteWriter, similar: Uint32Array | undefined, start: number, end: number): void {
+function encodeSimilarGroups(writer: ByteWriter, similar: Uint32Array | undefined, start: number, end: number, cut: () => void): void {
   const lastRow = new Map<number, number>();
   const near: number[] = [];
   const far: number[] = [];
@@ -257,11 +271,13 @@ function encodeSimilarGroups(writer: ByteWriter, similar: Uint32Array | undefine
       far.push(group);
     }
   }
+  cut();
   let last = 0;
   for (const distance of near) {
     writer.uint(zigzag(distance - last));
     last = distance;
   }
+  cut();
   last = 0;
   for (const group of far) {
     writer.uint(zigzag(group - last));
