@@ -58,6 +58,8 @@ export class Results {
   private cancelPanelFacets: (() => void) | null = null;
   /** Stops waiting for the first page before asking for the exact count (`settleCountAfterFirstPage`). */
   private stopCountWait: (() => void) | null = null;
+  /** Set by `stop`: no more requests. */
+  private isStopped = false;
   /** Results whose near-duplicates are shown (by article number), in the answers to search `seq`. */
   private expanded: { seq: number; numbers: ReadonlySet<number> } = $state.raw({ seq: -1, numbers: new Set() });
   /** Counter: only the answer to the latest search may be shown. */
@@ -158,6 +160,16 @@ export class Results {
     } finally {
       if (seq === this.searchSeq) this.isLoadingMore = false;
     }
+  }
+
+  /**
+   * The App stops (its worker is stopped next): a count still to ask for is not asked for (a
+   * request after the stop would start another worker that nothing stops).
+   */
+  stop(): void {
+    this.stopCountWait?.();
+    this.stopCountWait = null;
+    this.isStopped = true;
   }
 
   /** Article numbers of the rows to list: the results, or the manifest's newest before any answer. */
@@ -318,6 +330,7 @@ export class Results {
    * already on screen.
    */
   private settleCount(seq: number, text: string): void {
+    if (this.isStopped) return;
     const query = { ...this.firstPageQuery(), text };
     this.context.client.request('count', { query }).then(
       (exact) => {
