@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { constants, createGzip, gunzip, gzip } from 'node:zlib';
 import { isPartPagePath, partHashesOfPage, partPagePath, type IndexFile, type Manifest, termPartPath } from '../../src/lib/search/index.ts';
 
 const gzipAsync = promisify(gzip);
@@ -76,7 +76,7 @@ export async function writeIndex(outDir: string, files: Iterator<IndexFile, Mani
       }
       if (OWNED_FILE.test(file.path)) report.repaired++;
     }
-    const data = file.gzip ? await gzipAsync(raw, { level: 9 }) : raw;
+    const data = !file.gzip ? raw : file.blocks?.length ? await gzipInBlocks(raw, file.blocks) : await gzipAsync(raw, { level: 9 });
     const folder = path.dirname(target);
     if (folder !== outDir) {
       let made = folders.get(folder);
@@ -148,7 +148,10 @@ export async function writeIndex(outDir: string, files: Iterator<IndexFile, Mani
       report.removed++;
     }
     for (const size of sizes.values()) report.bytes += size;
-    for (const block of manifest.docs) block.bytes = sizes.get(block.file) ?? 0;
+    for (const block of manifest.docs) {
+      block.bytes = sizes.get(block.file) ?? 0;
+      block.facetBytes = sizes.get(block.facets) ?? 0;
+    }
     for (const column of manifest.columns) column.bytes = sizes.get(column.file) ?? 0;
     for (const page of [...manifest.partPages, ...manifest.newestPartPages]) {
       const file = partPagePath(page[1]);
@@ -200,4 +203,31 @@ async function listOwned(outDir: string): Promise<Set<string>> {
     for (const name of names) owned.add(`${dir}/${name}`);
   }
   return owned;
+}
+
+/**
+ * `raw` gzipped at level 9 with a deflate block ending at each offset of `cuts` (`IndexFile.blocks`):
+ * a `Z_BLOCK` flush there, so that what follows gets Huffman codes of its own. Deterministic,
+ * like `gzip` (no timestamp in the header).
+ */
+function gzipInBlocks(raw: Uint8Array, cuts: readonly number[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const stream = createGzip({ level: 9 });
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+    let from = 0;
+    const next = (i: number): void => {
+      if (i === cuts.length) {
+        stream.end(raw.subarray(from));
+        return;
+      }
+      const to = Math.min(Math.max(cuts[i]!, from), raw.length);
+      stream.write(raw.subarray(from, to));
+      from = to;
+      stream.flush(constants.Z_BLOCK, () => next(i + 1));
+    };
+    next(0);
+  });
 }

@@ -51,7 +51,7 @@ async function keep({ indexUrl, scope: swScope, manifest, bodies }: KeepRequest)
   const names = archiveCaches(swScope);
   const [files, perBuild, meta] = await Promise.all([caches.open(names.files), caches.open(names.perBuild), caches.open(names.meta)]);
   // The part table pages name the vocabulary parts, which name their chunks: each is queued as its lister arrives.
-  const queue: string[] = [...manifest.docs.map((block) => block.file), ...manifest.columns.map((column) => column.file), ...[...manifest.partPages, ...manifest.newestPartPages].map(([, hash]) => partPagePath(hash))];
+  const queue: string[] = [...manifest.docs.flatMap((block) => [block.file, block.facets]), ...manifest.columns.map((column) => column.file), ...[...manifest.partPages, ...manifest.newestPartPages].map(([, hash]) => partPagePath(hash))];
   const pages = new Map([manifest.partPages, manifest.newestPartPages].flatMap((table) => table.map((page, i) => [partPagePath(page[1]), { page, next: table[i + 1]?.[0] }] as const)));
   const seen = new Set(queue);
   const perBuildPaths: string[] = [];

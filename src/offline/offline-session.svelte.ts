@@ -52,7 +52,7 @@ export class OfflineSession {
     const sizes = manifest.sizes;
     // What a search needs (docs blocks, vocabulary parts, chunks) and what its result rows show (fragments).
     this.keepTotal =
-      manifest.docs.reduce((sum, block) => sum + block.bytes, 0) +
+      manifest.docs.reduce((sum, block) => sum + block.bytes + block.facetBytes, 0) +
       manifest.columns.reduce((sum, column) => sum + column.bytes, 0) +
       [...manifest.partPages, ...manifest.newestPartPages].reduce((sum, page) => sum + page[3], 0) +
       (sizes ? sizes.postings + sizes.fragments : 0);

@@ -281,7 +281,10 @@ async function evictUnused(): Promise<void> {
     // left unchanged) stay too: its searches would need them, offline as well.
     // The manifest names the part table's pages; a page stored here names its parts.
     const manifest = await readJson<Pick<Manifest, 'docs' | 'partPages' | 'newestPartPages'>>(perBuild, perBuildKey(new URL('manifest.json', INDEX_URL).href, build));
-    for (const block of manifest?.docs ?? []) kept.add(block.file);
+    for (const block of manifest?.docs ?? []) {
+      kept.add(block.file);
+      kept.add(block.facets);
+    }
     for (const [, hash] of [...(manifest?.partPages ?? []), ...(manifest?.newestPartPages ?? [])]) {
       const page = partPagePath(hash);
       kept.add(page);

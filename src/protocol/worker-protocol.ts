@@ -23,6 +23,12 @@ export interface SearchAnswer {
   approximate: boolean;
   hits: SearchHit[];
   facets: Facets;
+  /**
+   * The categorical facets are left out of `facets`: the hits' facet rows had not arrived (a
+   * `search` does not wait for them). The page asks for them with a `count` once the first
+   * results are painted.
+   */
+  facetsPending?: true;
   /** Articles searched for this answer, of all in the archive (`articles < of` in a partial answer). */
   searched: { articles: number; of: number };
   /** What the query limits left out of the query (`query-limits.ts`); absent when nothing. */
@@ -84,9 +90,11 @@ export interface WorkerApi {
    */
   search: { params: { query: SearchQuery; progressive?: boolean }; result: SearchAnswer };
   /**
-   * The exact answer to a phrase query whose `search` answer was approximate (its phrases were
-   * confirmed from the articles' text only as far as the page needed): every candidate's text
-   * is checked (up to `PHRASE_SETTLE_LIMIT` of search-worker.ts), so `total` settles.
+   * The complete answer to a `search` that was approximate or left facets out: every candidate's
+   * text is checked for a phrase query whose `search` answer confirmed its phrases only as far as
+   * the page needed (up to `PHRASE_SETTLE_LIMIT` of search-worker.ts), so `total` settles; and the
+   * facet rows of every block the hits fall in are read, so `facets` has the categorical facets
+   * a `search` answer with `facetsPending` left out.
    */
   count: { params: { query: SearchQuery }; result: SearchAnswer };
   /**
@@ -112,6 +120,8 @@ export interface WorkerApi {
    * and traditional forms by code (`values-` files). The page asks once its first results are
    * shown: the facet lists, the start page's counts and the traditional UI's names need them; an
    * answer's counts of a column whose names the worker had not loaded come by code (`Facets.byCode`).
+   * Answered after the latest `search`'s complete answer and its page's fragments (a partial
+   * answer's results ask too: the first results' files go first).
    */
   facetValues: { params: Record<string, never>; result: Record<string, FacetValueTable> };
   /**

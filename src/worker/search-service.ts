@@ -67,8 +67,8 @@ export function serveSearch(port: SearchPort, { pause }: ServeOptions = {}): voi
     async open({ indexUrl, manifest }) {
       if (session?.url !== indexUrl) session = openSession(indexUrl, report, pause);
       const opened = await (session.opening() ?? session.open(core, manifest));
-      // Every query needs the newest block of the docs table: start fetching it before the first one arrives.
-      opened.reader.docs([opened.reader.blockCount - 1]).catch(() => undefined);
+      // Every query needs the newest block's rank rows: start fetching them before the first one arrives.
+      opened.reader.rankRows([opened.reader.blockCount - 1]).catch(() => undefined);
       return opened.manifest;
     },
 
@@ -140,6 +140,10 @@ export function serveSearch(port: SearchPort, { pause }: ServeOptions = {}): voi
 
     async facetValues() {
       const opened = await ready();
+      // The page asks once its first results show, a partial answer's too: the complete answer's
+      // files and its page's fragments go first (a query that filters by a facet reads its values itself).
+      const answer = await lastSearch?.answer.catch(() => null);
+      if (answer) await Promise.allSettled(answer.hits.map((hit) => opened.fragment(hit.number)));
       const tables = await opened.reader.facetValues();
       return Object.fromEntries(opened.manifest.columns.map((column, i) => [column.name, tables[i]!]));
     },
@@ -188,9 +192,10 @@ export function serveSearch(port: SearchPort, { pause }: ServeOptions = {}): voi
       afterReply.push(() => prefetchFragments(opened, query.text, answer));
       return answer;
     };
-    if (!progressive) return prefetch(answerOf(await opened.search(query, { pause })));
+    // The facet rows are not waited for: the page asks for the facets after the first results (a `count`).
+    if (!progressive) return prefetch(answerOf(await opened.search(query, { pause, facetsLater: true })));
     let last: SearchAnswer | null = null;
-    for await (const step of opened.searchProgressively(query, { pause })) {
+    for await (const step of opened.searchProgressively(query, { pause, facetsLater: true })) {
       last = answerOf(step);
       // An incomplete step goes out at once (waiting for the next one would hide it behind the
       // very work it is there to skip); the complete one is the reply.
@@ -312,8 +317,8 @@ async function warmUpOnce(): Promise<boolean> {
 }
 
 /** What crosses to the page of a search response. */
-function answerOf({ total, groups, approximate, hits, facets, searched, cut, rewrites }: Omit<SearchAnswer, 'cut'> & { cut?: QueryCut | null }): SearchAnswer {
-  return { total, groups, approximate, hits, facets, searched, ...(cut ? { cut } : {}), ...(rewrites?.length ? { rewrites } : {}) };
+function answerOf({ total, groups, approximate, hits, facets, facetsPending, searched, cut, rewrites }: Omit<SearchAnswer, 'cut'> & { cut?: QueryCut | null }): SearchAnswer {
+  return { total, groups, approximate, hits, facets, ...(facetsPending ? { facetsPending } : {}), searched, ...(cut ? { cut } : {}), ...(rewrites?.length ? { rewrites } : {}) };
 }
 
 /**

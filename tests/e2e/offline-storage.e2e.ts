@@ -16,10 +16,13 @@ test.use({ serviceWorkers: 'allow' });
 const BLOCKS_INDEX = path.join(REPO_ROOT, '.cache/blocks-index');
 const KEEP_BUTTON = /^离线保存这个存档（[\d.]+ (KB|MB)）$/;
 
-/** Bytes on disk of every file of the blocks index that keeping it stores: docs blocks, vocabulary parts, chunks, fragments. */
+/**
+ * Bytes on disk of every file of the blocks index that keeping it stores: docs blocks (rank and
+ * facet rows), part table pages, vocabulary parts, chunks, facet value names, fragments.
+ */
 async function keptFilesOnDisk(): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
-  for (const file of await readdir(BLOCKS_INDEX)) if (/^(docs|terms|post)-[0-9a-z]+\.bin$/.test(file)) sizes.set(file, (await stat(path.join(BLOCKS_INDEX, file))).size);
+  for (const file of await readdir(BLOCKS_INDEX)) if (/^(docs|dir|terms|post|values)-[0-9a-z]+\.bin$/.test(file)) sizes.set(file, (await stat(path.join(BLOCKS_INDEX, file))).size);
   for (const file of await readdir(path.join(BLOCKS_INDEX, 'a'))) sizes.set(`a/${file}`, (await stat(path.join(BLOCKS_INDEX, 'a', file))).size);
   return sizes;
 }

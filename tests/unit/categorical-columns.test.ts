@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/lib/article/types.ts';
 import { buildColumn } from '../../src/lib/search/build/build-columns.ts';
 import { DEFAULT_FACET_COLUMNS } from '../../src/lib/search/categorical-facets.ts';
-import { createDocsTable, decodeDocsBlockInto, encodeDocsBlock } from '../../src/lib/search/format/docs-table.ts';
+import { createDocsTable, decodeFacetRowsInto, encodeFacetRows } from '../../src/lib/search/format/docs-table.ts';
 import { countFacets, type ResolvedFilters } from '../../src/lib/search/query/facets.ts';
 
 const TAG = DEFAULT_FACET_COLUMNS.find((facet) => facet.name === 'tag')!;
@@ -17,20 +17,21 @@ describe('buildColumn', () => {
   });
 });
 
-describe('a docs block with categorical columns', () => {
-  it('round-trips each row\'s values, none, one or several', () => {
+describe('a docs block\'s facet rows', () => {
+  it('round-trip each row\'s outlet and values, none, one or several', () => {
     const table = createDocsTable(4, 1, 2);
     table.outlet.set([0, 0, 1, 1]);
     table.columns[0] = [[], [3], [0, 1, 2], []];
     table.columns[1] = [[7], [], [], [200]];
     const read = createDocsTable(4, 1, 2);
-    decodeDocsBlockInto(read, encodeDocsBlock(table, 0, 4), 0);
+    decodeFacetRowsInto(read, encodeFacetRows(table, 0, 4), 0);
     expect(read.columns).toEqual(table.columns);
+    expect([...read.outlet]).toEqual([0, 0, 1, 1]);
   });
 
-  it('is refused by a table that expects another number of columns', () => {
+  it('are refused by a table that expects another number of columns', () => {
     const table = createDocsTable(2, 1, 1);
-    expect(() => decodeDocsBlockInto(createDocsTable(2, 1, 2), encodeDocsBlock(table, 0, 2), 0)).toThrow(/categorical columns/);
+    expect(() => decodeFacetRowsInto(createDocsTable(2, 1, 2), encodeFacetRows(table, 0, 2), 0)).toThrow(/categorical columns/);
   });
 });
 

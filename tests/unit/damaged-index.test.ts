@@ -141,6 +141,8 @@ describe('npm run search on a damaged index: exit 2 and one sentence, never a st
     ['another part’s bytes under a part’s name', async (d) => writeFile(path.join(d, partFiles()[1]!), await readFile(path.join(d, partFiles()[0]!)))],
     ['a missing docs block', (d) => unlink(path.join(d, manifest.docs[0]!.file))],
     ['a docs block cut to 10 bytes', (d) => truncate(path.join(d, manifest.docs[0]!.file), 10)],
+    ['a missing facet rows file', (d) => unlink(path.join(d, manifest.docs[0]!.facets))],
+    ['facet rows under a docs block’s name', async (d) => writeFile(path.join(d, manifest.docs[0]!.file), await readFile(path.join(d, manifest.docs[0]!.facets)))],
     ['missing article fragments', (d) => rm(path.join(d, 'a'), { recursive: true })],
     ['article fragments of garbage', async (d) => {
       for (const name of await readdir(path.join(d, 'a'))) await writeFile(path.join(d, 'a', name), 'garbage');

@@ -33,7 +33,8 @@ async function readForFirstAnswer(index: string, text: string) {
   const pages = searcher.manifest.newestPartPages;
   const listed = new Set(firstAnswerFiles(searcher.manifest, parsed, (p) => (pageFiles.includes(partPagePath(pages[p]![1])) ? readPartTable(path.join(root, index), [pages[p]!]) : undefined)));
   let hits = 0;
-  for await (const step of searcher.searchProgressively({ text, limit: 10 })) {
+  // As the worker searches: the facet rows after the first results.
+  for await (const step of searcher.searchProgressively({ text, limit: 10 }, { facetsLater: true })) {
     hits = step.hits.length;
     break;
   }

@@ -164,10 +164,11 @@ describe('Searcher#searchProgressively', () => {
     expect(steps[0]!.hits.map((h) => h.number)).toEqual(complete.hits.map((h) => h.number));
   });
 
-  it('fetches only the newest docs block and no chunk before its first answer (the older part is asked for behind the newest)', async () => {
+  it('fetches only the newest docs block\'s rank rows and no chunk before its first answer (the older part is asked for behind the newest)', async () => {
     const files: string[] = [];
     const fresh = await Searcher.open(fileIndexSource(path.join(root, 'blocked'), (file) => files.push(file)));
-    const steps = fresh.searchProgressively({ text: '中国' });
+    // As the worker searches: the facet rows after the first results.
+    const steps = fresh.searchProgressively({ text: '中国' }, { facetsLater: true });
     await steps.next();
     const newest = fresh.manifest.docs.at(-1)!.file;
     expect(files.filter((f) => f.startsWith('docs-'))).toEqual([newest]);
@@ -190,7 +191,7 @@ describe('Searcher#searchProgressively', () => {
     const fresh = await Searcher.open(fileIndexSource(path.join(root, 'blocked'), (file) => files.push(file)));
     const rare = await rareTerm(fresh);
     const text = `${rare} 中国`;
-    const steps = fresh.searchProgressively({ text, limit: 1000 });
+    const steps = fresh.searchProgressively({ text, limit: 1000 }, { facetsLater: true });
     const first = (await steps.next()).value!;
     const newestBlock = fresh.manifest.docs.length - 1;
     expect(first.searched.articles).toBe(COUNT - newestBlock * BLOCK);
@@ -227,7 +228,7 @@ describe('Searcher#searchProgressively', () => {
   it('fetches only the newest block\'s parts of a one-character query (and its stored frequency) before its first answer', async () => {
     const files: string[] = [];
     const fresh = await Searcher.open(fileIndexSource(path.join(root, 'blocked'), (file) => files.push(file)));
-    const steps = fresh.searchProgressively({ text: '中' });
+    const steps = fresh.searchProgressively({ text: '中' }, { facetsLater: true });
     await steps.next();
     const newestParts = new Set(readPartTable(path.join(root, 'blocked'), fresh.manifest.newestPartPages).map((p) => termPartPath(p[1])));
     const olderParts = files.filter((f) => f.startsWith('terms-') && !newestParts.has(f));

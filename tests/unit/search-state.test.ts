@@ -473,6 +473,52 @@ describe('the language', () => {
   });
 });
 
+describe('an answer that leaves the categorical facets out (facetsPending)', () => {
+  const summaryOf = (number: number) => ({
+    number,
+    id: `a${number}`,
+    title: `标题${number}`,
+    outlet: '法广',
+    date: '2026-01-01',
+    url: `https://example.org/${number}`,
+    text: '选举',
+    titleHighlights: [],
+    snippet: { text: '', start: 0, highlights: [], leadingEllipsis: false, trailingEllipsis: false },
+  });
+  const pending = () => ({ ...answerOf([5, 7], 2), facets: { counts: {}, dates: {}, dateBucket: 'year' as const }, facetsPending: true as const });
+
+  /** Searches 选举, answers with the facets pending and gives the rows their summaries (as rows on screen would get them). */
+  async function answered(state: SearchState): Promise<void> {
+    state.setText('选举');
+    await settle();
+    worker.last('search').resolve(pending());
+    await settle();
+    expect(worker.requests('count')).toEqual([]);
+    (state as unknown as { loader: { seed(summaries: unknown[]): void } }).loader.seed([5, 7].map(summaryOf));
+    await settle();
+  }
+
+  test('is completed by a count once its first page shows, whose facets it takes', async () => {
+    const state = await started();
+    await answered(state);
+    await vi.waitFor(() => expect(worker.requests('count')).toHaveLength(1));
+    expect(worker.last('count').params.query).toMatchObject({ text: '选举' });
+    worker.last('count').resolve(answerOf([5, 7], 2));
+    await settle();
+    expect(state.answer?.facets.counts).toEqual({ outlet: { 法广: 2 } });
+    expect(state.answer?.facetsPending).toBeUndefined();
+    expect(state.rows).toEqual([5, 7]);
+  });
+
+  test('asks for no count once the App has stopped (the request would start another worker)', async () => {
+    const state = await started();
+    await answered(state);
+    stops.pop()!();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(worker.requests('count')).toEqual([]);
+  });
+});
+
 test('stopping terminates the worker and tells the host page nothing more', async () => {
   const state = await started();
   events.length = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDocsTable, decodeDocsBlockInto, encodeDocsBlock } from '../../src/lib/search/format/docs-table.ts';
+import { createDocsTable, decodeDocsBlockInto, decodeFacetRowsInto, encodeDocsBlock, encodeFacetRows } from '../../src/lib/search/format/docs-table.ts';
 import { isFoldingTableLoaded } from '../../src/lib/search/text/fold.ts';
 import { termPartPath, type Manifest } from '../../src/lib/search/format/index-format.ts';
 import { TermPart, TermPartWriter } from '../../src/lib/search/format/term-part.ts';
@@ -19,10 +19,13 @@ describe('warmUpFiles', () => {
   const files = warmUpFiles();
   const manifest = JSON.parse(new TextDecoder().decode(files.get('manifest.json'))) as Manifest;
 
-  it('writes the docs block byte for byte as encodeDocsBlock does', () => {
+  it('writes the docs block byte for byte as encodeDocsBlock and encodeFacetRows do', () => {
     const table = createDocsTable(manifest.slots, manifest.fields.length);
-    decodeDocsBlockInto(table, files.get(manifest.docs[0]!.file)!);
-    expect(encodeDocsBlock(table, 0, manifest.slots)).toEqual(files.get(manifest.docs[0]!.file));
+    const block = manifest.docs[0]!;
+    decodeDocsBlockInto(table, files.get(block.file)!);
+    decodeFacetRowsInto(table, files.get(block.facets)!);
+    expect(encodeDocsBlock(table, 0, manifest.slots)).toEqual(files.get(block.file));
+    expect(encodeFacetRows(table, 0, manifest.slots)).toEqual(files.get(block.facets));
     expect(table.outlet.every((code) => code < manifest.outletCodes.length)).toBe(true);
   });
 

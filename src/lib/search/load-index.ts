@@ -1,7 +1,7 @@
 import { isCharFrequencyKey } from './text/char-frequency.ts';
 import { addFoldingPairs } from './text/fold.ts';
 import { OUTLET_FACET } from './categorical-facets.ts';
-import { createDocsTable, decodeDocsBlockInto, type DocsTable } from './format/docs-table.ts';
+import { createDocsTable, decodeDocsBlockInto, decodeFacetRowsInto, type DocsTable } from './format/docs-table.ts';
 import type { FacetNames } from './query/facets.ts';
 import { type ArticleFragment, chunkPath, fragmentPath, htmlPath, idShardPath, type Manifest, partIndexOf, type TermPartEntry, termPartPath } from './format/index-format.ts';
 import { decodeFacetValues, type FacetValueTable } from './format/facet-values.ts';
@@ -26,6 +26,9 @@ export class IndexReader {
   /** Every number's row, filled in as docs blocks arrive. */
   private readonly table: DocsTable;
   private readonly docsBlocks = new Map<number, Promise<void>>();
+  /** Blocks' facet rows being read, and those read. */
+  private readonly facetBlocks = new Map<number, Promise<void>>();
+  private readonly facetBlocksRead = new Set<number>();
   private readonly chunks = new Map<string, Promise<TermPostings>>();
   private readonly partPromises = new Map<string, Promise<TermPart>>();
   /** Part table pages being read, and those read (`vocabulary:page`). */
@@ -136,12 +139,32 @@ export class IndexReader {
 
   /**
    * The per-article table (ranking, filters, facets) with at least the rows of `blocks` filled in
-   * (default: every block). Rows of other blocks may still be holes: read only what was asked for.
+   * (default: every block), rank rows and facet rows. Rows of other blocks may still be holes:
+   * read only what was asked for.
    */
   async docs(blocks?: Iterable<number>): Promise<DocsTable> {
-    const wanted = blocks ? [...new Set(blocks)] : Array.from({ length: this.blockCount }, (_, b) => b);
-    await Promise.all(wanted.map((block) => this.docsBlock(block)));
+    const wanted = this.blocksOf(blocks);
+    await Promise.all(wanted.flatMap((block) => [this.docsBlock(block), this.facetBlock(block)]));
     return this.table;
+  }
+
+  /**
+   * The per-article table with at least the rank rows of `blocks` filled in (days, field lengths,
+   * script, similar groups, which rows are live): what scoring, sorting and collapsing read. The
+   * outlets and categorical columns of those blocks may still be missing (`hasFacetRows`).
+   */
+  async rankRows(blocks?: Iterable<number>): Promise<DocsTable> {
+    await Promise.all(this.blocksOf(blocks).map((block) => this.docsBlock(block)));
+    return this.table;
+  }
+
+  /** True when block `block`'s facet rows (outlets, categorical columns) have arrived. */
+  hasFacetRows(block: number): boolean {
+    return this.facetBlocksRead.has(block);
+  }
+
+  private blocksOf(blocks: Iterable<number> | undefined): number[] {
+    return blocks ? [...new Set(blocks)] : Array.from({ length: this.blockCount }, (_, b) => b);
   }
 
   private docsBlock(block: number): Promise<void> {
@@ -152,6 +175,21 @@ export class IndexReader {
       promise = this.decode(entry.file, (data) => decodeDocsBlockInto(this.table, data, block * this.manifest.blockSize));
       promise.catch(() => this.docsBlocks.delete(block));
       this.docsBlocks.set(block, promise);
+    }
+    return promise;
+  }
+
+  private facetBlock(block: number): Promise<void> {
+    let promise = this.facetBlocks.get(block);
+    if (!promise) {
+      const entry = this.manifest.docs[block];
+      if (!entry) return Promise.reject(new IndexError(`load-index: the manifest has no docs block ${block}; rebuild the index`, 'manifest.json'));
+      promise = this.decode(entry.facets, (data) => decodeFacetRowsInto(this.table, data, block * this.manifest.blockSize));
+      promise.then(
+        () => this.facetBlocksRead.add(block),
+        () => this.facetBlocks.delete(block),
+      );
+      this.facetBlocks.set(block, promise);
     }
     return promise;
   }
@@ -182,7 +220,7 @@ export class IndexReader {
     return this.manifest.fields.map(() => new Uint32Array(0));
   }
 
-  /** True when the docs block has been fetched (or is on its way). */
+  /** True when the docs block's rank rows have been fetched (or are on their way). */
   hasDocsBlock(block: number): boolean {
     return this.docsBlocks.has(block);
   }

@@ -58,9 +58,9 @@ export class Searcher {
    * what of the query its limits left out (see `query-limits.ts`).
    * @throws IndexError when an index part it needs cannot be loaded
    */
-  async search(query: SearchQuery, options: Pick<RunOptions, 'phraseCheckLimit' | 'pause'> = {}): Promise<SearchResponse & { query: ParsedQuery; cut: QueryCut | null }> {
+  async search(query: SearchQuery, options: Pick<RunOptions, 'phraseCheckLimit' | 'pause' | 'facetsLater'> = {}): Promise<SearchResponse & { query: ParsedQuery; cut: QueryCut | null }> {
     const { parsed, cut } = await this.parseWithin(query.text);
-    const response = await runQuery(this.reader, planQuery(parsed), query, { phraseCheckLimit: options.phraseCheckLimit, pause: options.pause, checkPhrases: this.phraseChecker(parsed) });
+    const response = await runQuery(this.reader, planQuery(parsed), query, { phraseCheckLimit: options.phraseCheckLimit, pause: options.pause, facetsLater: options.facetsLater, checkPhrases: this.phraseChecker(parsed) });
     const typos = response.rewrites.filter((r) => r.kind === 'typo');
     const text = correctedText(query.text, typos);
     if (text !== query.text) {
@@ -86,7 +86,7 @@ export class Searcher {
    */
   async *searchProgressively(
     query: SearchQuery,
-    options: Pick<RunOptions, 'phraseCheckLimit' | 'firstStep' | 'pause'> = {},
+    options: Pick<RunOptions, 'phraseCheckLimit' | 'firstStep' | 'pause' | 'facetsLater'> = {},
   ): AsyncGenerator<SearchResponse & { query: ParsedQuery; cut: QueryCut | null }> {
     const { parsed, cut } = await this.parseWithin(query.text);
     const steps = runQuerySteps(this.reader, planQuery(parsed), query, { ...options, checkPhrases: this.phraseChecker(parsed) });

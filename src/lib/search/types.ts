@@ -107,6 +107,12 @@ export interface SearchResponse {
   searched: { articles: number; of: number };
   hits: SearchHit[];
   facets: Facets;
+  /**
+   * True when `facets` leaves out the categorical facets (outlets, authors, tags…) because some of
+   * the hits' facet rows had not arrived: an answer run with `facetsLater` (the worker's first
+   * answers) does not wait for them. A search without it (the `count` request, the CLI) has them all.
+   */
+  facetsPending?: true;
   /** Folded search terms, for highlighting. */
   terms: string[];
   /** What the engine read into the query beyond its literal words, in query order (see `QueryRewrite`). */

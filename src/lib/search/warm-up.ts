@@ -70,7 +70,7 @@ export async function warmUpSearch({ Searcher, findSnippet, highlightRanges, RES
 
 /**
  * The files of an index whose articles all hold every term the query looks up, in the layouts
- * of `TermPartWriter` (terms of kind 2, not front-coded) and `encodeDocsBlock`, written by hand:
+ * of `TermPartWriter` (terms of kind 2, not front-coded), `encodeDocsBlock` and `encodeFacetRows`, written by hand:
  * every number is below 128, so each varint is one byte, and the writers stay out of the
  * worker's script (with them, the warm-up added 1.3 KB gzip to it; without, 0.6 KB).
  * tests/unit/warm-up.test.ts checks the files against the writers.
@@ -97,10 +97,11 @@ export function warmUpFiles(): Map<string, Uint8Array> {
     directory.push(0, suffix.length, ...suffix, 2, titleCount, textCount, bytes.length);
     blocks.push(...bytes);
   }
-  // start, count, fields; days as zig-zag deltas (every 9th day from 1970-01-01); outlets; field
-  // lengths; the traditional-script flags (every fourth article); similar groups (every article alone);
-  // no categorical columns.
-  const docs = [0, ARTICLES, INDEX_FIELDS.length, ...each((n) => (n === 0 ? 2 : 18)), ...each((n) => n % 2), ...each(() => TITLE_LENGTH), ...each((n) => TEXT_LENGTH + n), ...each((n) => (n % 4 === 0 ? 1 : 0)), ...each(() => 0), 0];
+  // Rank rows: start, count, fields; days as zig-zag deltas (every 9th day from 1970-01-01); field
+  // lengths; the scripts (every fourth article traditional); similar groups (every article alone).
+  const docs = [0, ARTICLES, INDEX_FIELDS.length, ...each((n) => (n === 0 ? 2 : 18)), ...each(() => TITLE_LENGTH), ...each((n) => TEXT_LENGTH + n), ...each((n) => (n % 4 === 0 ? 1 : 0)), ...each(() => 0)];
+  // Facet rows: start, count, no categorical columns beyond the outlet; the outlets.
+  const facetRows = [0, ARTICLES, 0, ...each((n) => n % 2)];
   // No empty-query facets: nothing the warm-up runs reads them.
   const manifest: Omit<Manifest, 'facets'> = {
     version: INDEX_VERSION,
@@ -119,16 +120,17 @@ export function warmUpFiles(): Map<string, Uint8Array> {
     dates: null,
     undated: 0,
     newest: [],
-    docs: [{ file: 'docs-warm.bin', bytes: 0 }],
+    docs: [{ file: 'docs-warm.bin', bytes: 0, facets: 'docs-warmfacets.bin', facetBytes: 0 }],
     partPages: [],
     newestPartPages: [['', 'warm', 1, 0]],
     idShardLength: 2,
   };
-  const varints = [terms.length, ...terms.map((term) => encoder.encode(term).length), postings.length, ...postings, ...docs];
+  const varints = [terms.length, ...terms.map((term) => encoder.encode(term).length), postings.length, ...postings, ...docs, ...facetRows];
   if (varints.some((value) => value > 0x7f)) throw new RangeError('warm-up: a number needs more than one varint byte');
   return new Map([
     ['manifest.json', encoder.encode(JSON.stringify(manifest))],
     ['docs-warm.bin', Uint8Array.from(docs)],
+    ['docs-warmfacets.bin', Uint8Array.from(facetRows)],
     [partPagePath('warm'), encoder.encode(JSON.stringify([['', 'warm']]))],
     [termPartPath('warm'), Uint8Array.from([...directory, ...blocks])],
   ]);

@@ -58,6 +58,8 @@ export class Results {
   private cancelPanelFacets: (() => void) | null = null;
   /** Stops waiting for the first page before asking for the exact count (`settleCountAfterFirstPage`). */
   private stopCountWait: (() => void) | null = null;
+  /** Set by `stop`: no more requests. */
+  private isStopped = false;
   /** Results whose near-duplicates are shown (by article number), in the answers to search `seq`. */
   private expanded: { seq: number; numbers: ReadonlySet<number> } = $state.raw({ seq: -1, numbers: new Set() });
   /** Counter: only the answer to the latest search may be shown. */
@@ -158,6 +160,16 @@ export class Results {
     } finally {
       if (seq === this.searchSeq) this.isLoadingMore = false;
     }
+  }
+
+  /**
+   * The App stops (its worker is stopped next): a count still to ask for is not asked for (a
+   * request after the stop would start another worker that nothing stops).
+   */
+  stop(): void {
+    this.stopCountWait?.();
+    this.stopCountWait = null;
+    this.isStopped = true;
   }
 
   /** Article numbers of the rows to list: the results, or the manifest's newest before any answer. */
@@ -263,26 +275,38 @@ export class Results {
     this.context.clearError(this.retry);
     this.context.loader.refresh(this.rows);
     this.context.settled(text, answer.total);
-    if (answer.approximate && answer.searched.articles >= answer.searched.of) this.settleCountAfterFirstPage(seq, text);
+    if ((answer.approximate || answer.facetsPending) && answer.searched.articles >= answer.searched.of) this.settleCountAfterFirstPage(seq, text);
   }
 
   /**
    * Asks for the exact count once the first page shows its snippets: the count's phrase checks
-   * fetch every candidate's fragment (at 10,000 articles, about a thousand for "国家安全"), which
-   * would otherwise hold up the fragments of the rows on screen.
+   * fetch every candidate's fragment (at 10,000 articles, about a thousand for "国家安全"), and
+   * its facets the facet rows of the hits' blocks, which would otherwise hold up the first results.
    */
   private settleCountAfterFirstPage(seq: number, text: string): void {
     this.stopCountWait?.();
-    const stop = $effect.root(() => {
+    let stop: (() => void) | null = null;
+    let cancelPaint: (() => void) | null = null;
+    const stopWatching = () => {
+      stop?.();
+      stop = null;
+    };
+    this.stopCountWait = () => {
+      stopWatching();
+      cancelPaint?.();
+    };
+    stop = $effect.root(() => {
       // A newer search stops this wait (`run`), so the first page shown is this search's.
       $effect(() => {
-        if (!this.isFirstPageShown) return;
-        queueMicrotask(stop);
-        this.stopCountWait = null;
-        untrack(() => this.settleCount(seq, text));
+        if (!this.isFirstPageShown || cancelPaint) return;
+        queueMicrotask(stopWatching);
+        // After the frame that paints them: the count's downloads are not the first results'.
+        cancelPaint = afterNextPaint(() => {
+          this.stopCountWait = null;
+          untrack(() => this.settleCount(seq, text));
+        });
       });
     });
-    this.stopCountWait = stop;
   }
 
   /** The filter panel takes the answer's facets after the answer's results are painted (`panelFacets`). */
@@ -300,16 +324,19 @@ export class Results {
   }
 
   /**
-   * A complete answer that is still approximate has phrases confirmed only as far as its page:
-   * asks the worker for the exact count (every candidate's text checked), then shows it with the
-   * rows already on screen.
+   * A complete answer that is still approximate has phrases confirmed only as far as its page,
+   * and one with `facetsPending` has no categorical facets yet: asks the worker for the exact
+   * count (every candidate's text checked, every facet row read), then shows it with the rows
+   * already on screen.
    */
   private settleCount(seq: number, text: string): void {
+    if (this.isStopped) return;
     const query = { ...this.firstPageQuery(), text };
     this.context.client.request('count', { query }).then(
       (exact) => {
         if (seq !== this.searchSeq || !this.answer) return;
-        this.answer = { ...this.answer, total: exact.total, approximate: exact.approximate, facets: exact.facets };
+        const { facetsPending: _pending, ...answer } = this.answer;
+        this.answer = { ...answer, total: exact.total, approximate: exact.approximate, facets: exact.facets };
         this.showPanelFacets();
       },
       // The approximate count stays; the search itself succeeded.

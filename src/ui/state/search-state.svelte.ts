@@ -189,6 +189,7 @@ export class SearchState extends SearchReads {
       this.cancelTyped();
       this.prefetch?.cancel();
       this.loader.disconnect();
+      this.results.stop();
       this.client.terminate();
     };
   }

@@ -5,7 +5,7 @@ import { type CategoricalFacet, DEFAULT_FACET_COLUMNS, OUTLET_FACET } from '../c
 import { CharFrequencies } from '../text/char-frequency.ts';
 import { collectPostings } from './collect-postings.ts';
 import { assignSimilarGroups } from '../query/collapse-similar.ts';
-import { createDocsTable, dayNumber, encodeDocsBlock } from '../format/docs-table.ts';
+import { createDocsTable, dayNumber, encodeDocsBlock, encodeFacetRows } from '../format/docs-table.ts';
 import { encodeVocabulary } from './encode-vocabulary.ts';
 import { hashBytes } from '../format/content-hash.ts';
 import { encodeFacetValues } from '../format/facet-values.ts';
@@ -159,10 +159,16 @@ export function* indexFiles(articles: readonly Article[], options: BuildOptions 
   yield* newestPages.files;
   const docs: DocsBlockEntry[] = [];
   for (let block = 0; block < blockCount; block++) {
-    const data = encodeDocsBlock(table, block * blockSize, Math.min(slots, (block + 1) * blockSize));
+    const [start, end] = [block * blockSize, Math.min(slots, (block + 1) * blockSize)];
+    const blocks: number[] = [];
+    const data = encodeDocsBlock(table, start, end, blocks);
     const file = `docs-${hashBytes(data)}.bin`;
-    yield { path: file, data, gzip: true };
-    docs.push({ file, bytes: 0 });
+    yield { path: file, data, gzip: true, blocks };
+    const facetBlocks: number[] = [];
+    const facetData = encodeFacetRows(table, start, end, facetBlocks);
+    const facets = `docs-${hashBytes(facetData)}.bin`;
+    yield { path: facets, data: facetData, gzip: true, blocks: facetBlocks };
+    docs.push({ file, bytes: 0, facets, facetBytes: 0 });
   }
   const columnEntries: FacetColumnEntry[] = [];
   for (const column of columns) {

@@ -4,8 +4,9 @@
  * ```
  * manifest.json          Manifest: counts, outlets, date range, newest articles, blocks, the part tables' pages
  * dir-<hash>.bin         gzip: one page of a vocabulary's part table (see part-pages.ts)
- * docs-<hash>.bin        gzip: one block of article numbers → day, outlet, field lengths (ranking + facets),
- *                        similar group (near-duplicates collapsed at query time), categorical columns' codes
+ * docs-<hash>.bin        gzip: one block of article numbers → day, field lengths, script, similar group
+ *                        (ranking, sorting, near-duplicates collapsed at query time); and in a second file
+ *                        per block, outlet and categorical columns' codes (facets, categorical filters)
  * values-<hash>.bin      gzip: one categorical column's values by code (JSON, see facet-values.ts), e.g. the
  *                        authors: names, archive-wide article counts, traditional forms
  * terms-<hash>.bin       gzip: one range of the sorted vocabulary of the older blocks (`parts`) or of
@@ -28,7 +29,7 @@ import type { PartPageEntry } from './part-pages.ts';
 import type { Facets } from '../types.ts';
 
 /** Bumped whenever any file's layout changes; readers refuse other versions. */
-export const INDEX_VERSION = 7;
+export const INDEX_VERSION = 9;
 
 /** Fields MiniSearch scores, in field-id order. */
 export const INDEX_FIELDS = ['title', 'text'] as const;
@@ -94,6 +95,13 @@ export interface IndexFile {
   path: string;
   data: Uint8Array | string;
   gzip: boolean;
+  /**
+   * Offsets in `data` (ascending) where the writer ends a deflate block of a `gzip` file, so that
+   * each column of a docs block gets Huffman codes of its own: 10–12 % fewer bytes than one
+   * stream whose blocks zlib cuts where its buffer fills (5.1 → 4.5 KB on the shared corpus's rank
+   * rows, 16.8 → 15.1 KB a ×30 block). Any gzip reader reads the file as before.
+   */
+  blocks?: readonly number[];
 }
 
 /** Path of a vocabulary part's file. */
@@ -123,10 +131,17 @@ export function chunkPath(hash: string): string {
   return `post-${hash}.bin`;
 }
 
-/** One block of the docs table: its file (`docs-<hash>.bin`) and size (gzip). */
+/**
+ * One block of the docs table, in two files (index version 8): its rank rows (`file`: days, field
+ * lengths, script, similar groups: what scoring, sorting and collapsing read) and its facet rows
+ * (`facets`: outlets and the other categorical columns: what facet counts and categorical filters
+ * read), each `docs-<hash>.bin` with its size (gzip).
+ */
 export interface DocsBlockEntry {
   file: string;
   bytes: number;
+  facets: string;
+  facetBytes: number;
 }
 
 /** `manifest.json`: the only file a visitor needs before the first keystroke. */

@@ -62,6 +62,7 @@ export function validateManifest(data: unknown): Manifest {
   if (docs.length !== blocks) throw damaged(`lists ${docs.length} docs blocks for ${slots} article numbers in blocks of ${blockSize} (${blocks} expected)`);
   docs.forEach((block, i) => {
     if (!isRecord(block) || typeof block['file'] !== 'string' || !DOCS_FILE.test(block['file']) || !isCount(block['bytes'])) throw damaged(`has an invalid docs block ${i}`);
+    if (typeof block['facets'] !== 'string' || !DOCS_FILE.test(block['facets']) || !isCount(block['facetBytes'])) throw damaged(`has an invalid facet rows file for docs block ${i}`);
   });
 
   checkPages(data['partPages'] as unknown[], 'partPages');

@@ -107,7 +107,10 @@ async function runStep(
   }
   // Names of the facets it filters by (a filter needs them); the others are counted by code until their names are in.
   const filtered = Object.entries(query.filters ?? {}).filter(([, values]) => values.length > 0).map(([name]) => name);
-  const [docs, facetNames] = await Promise.all([reader.docs(blocks), reader.facetNames(filtered)]);
+  // Without categorical filters, hits are scored, sorted and collapsed from the rank rows alone.
+  const facetsLater = options.facetsLater === true && filtered.length === 0;
+  const [docs, facetNames] = await Promise.all([facetsLater ? reader.rankRows(blocks) : reader.docs(blocks), reader.facetNames(filtered)]);
+  const facetsPending = facetsLater && [...blocks].some((block) => !reader.hasFacetRows(block));
   await pause('docs rows');
   const filters = resolveFilters(facetNames, query);
   // One MiniSearch over the loaded terms serves the included and the excluded clauses alike.
@@ -178,14 +181,16 @@ async function runStep(
   }
   await pause('filters and order');
   const unknown = unknownValues(facetNames, query);
-  const facets = { ...countFacets(scored.keys(), docs, facetNames, resolved, true), ...(unknown ? { unknown } : {}) };
+  // Facet rows missing: the dates are counted, the categorical facets left out (none is named).
+  const counted = facetsPending ? { names: facetNames.names, values: facetNames.values.map(() => null) } : facetNames;
+  const facets = { ...countFacets(scored.keys(), docs, counted, resolved, true), ...(unknown ? { unknown } : {}) };
   const searched = { articles: floor === 0 ? manifest.articles : countLive(reader, docs, floor), of: manifest.articles };
   const rewrites = [
     ...otherScriptRewrites(plan, planTerms, hits, (clause) => (clause.forms ? lookup.typedFormTier(clause.forms, false) : null)),
     ...engineRewrites(plan, planTerms, hits),
   ];
   const { page, groups } = pageOf(hits, shown, docs, collapse, offset, limit);
-  return { total: hits.length, groups, approximate, hits: page, facets, terms: termTexts(plan), searched, rewrites };
+  return { total: hits.length, groups, approximate, hits: page, facets, ...(facetsPending ? { facetsPending: true as const } : {}), terms: termTexts(plan), searched, rewrites };
 }
 
 /**
@@ -246,6 +251,14 @@ export interface RunOptions {
    * which the widget's search in the page names on the performance timeline (\`stage-measures.ts\`).
    */
   pause?: (stage?: string) => Promise<void>;
+  /**
+   * Do not wait for the facet rows (outlets, categorical columns) of the hits' blocks when the
+   * query has no categorical filter: the hits, their order, `total` and `groups` come from the
+   * rank rows; the categorical facets are left out (`facetsPending`) unless those rows are in
+   * memory already. The worker's searches set it: a first answer then downloads only the rank
+   * rows, and the page asks for the facets once its first results are painted (a `count`).
+   */
+  facetsLater?: boolean;
 }
 
 /** A phrase of one token (a two-character word) is already exact; longer ones need the text. */
