@@ -320,11 +320,29 @@ export class FirstPaint {
     this.isSearching = true;
     this.render();
     const current = () => !this.done && this.latest === start;
+    /** Rows with summaries are on screen for this search: the first partial answer's, then the complete one's. */
+    let rowsShown: 'none' | 'partial' | 'complete' = 'none';
+    let partialAsked = false;
+    /** The partial answer's summaries: the complete answer's rows show them at once where its hits are the same. */
+    const known = new Map<number, ArticleSummary>();
     start.onPartial = (partial) => {
       if (!current()) return;
       this.answer = partial;
       this.isListing = false;
       this.render();
+      // As the App: the newest articles' first page while the search goes on (one page: its fragments cost a round trip).
+      if (partialAsked || this.settings.compact || partial.total === 0) return;
+      partialAsked = true;
+      const hits = partial.hits.slice(0, this.settings.pageSize);
+      client.request('summaries', { numbers: hits.map((hit) => hit.number), text: query.text }).then(
+        ({ summaries }) => {
+          for (const summary of summaries) known.set(summary.number, summary);
+          if (!current() || rowsShown !== 'none') return;
+          rowsShown = 'partial';
+          this.showRows(query.text, this.rowsOf(hits, summaries));
+        },
+        () => undefined,
+      );
     };
     start.answer.then(
       (answer) => {
@@ -339,7 +357,13 @@ export class FirstPaint {
           this.bringApp();
         } else if (!start.settled.summaries && !this.settings.compact) {
           // As the App's full page: the count and a row per hit at once, filled in when the summaries come.
-          this.showRows(query.text, answer.hits.slice(0, this.settings.pageSize).map((hit) => ({ info: 'loading', similar: hit.similar?.length ?? 0 })));
+          this.showRows(
+            query.text,
+            answer.hits.slice(0, this.settings.pageSize).map((hit) => {
+              const summary = known.get(hit.number);
+              return { info: summary ? { summary } : 'loading', similar: hit.similar?.length ?? 0 };
+            }),
+          );
         } else this.render();
       },
       () => current() && this.bringApp(),
@@ -347,19 +371,21 @@ export class FirstPaint {
     Promise.all([start.answer, start.summaries]).then(
       ([answer, { summaries }]) => {
         if (!current() || answer.total === 0) return;
-        const byNumber = new Map(summaries.map((summary) => [summary.number, summary]));
-        // A row without its summary (its fragment failed) says so, as in the App.
-        this.showRows(
-          query.text,
-          answer.hits.slice(0, this.settings.pageSize).map((hit) => {
-            const summary = byNumber.get(hit.number);
-            return { info: summary ? { summary } : null, similar: hit.similar?.length ?? 0 };
-          }),
-        );
+        rowsShown = 'complete';
+        this.showRows(query.text, this.rowsOf(answer.hits.slice(0, this.settings.pageSize), summaries));
         afterNextPaint(() => this.bringApp());
       },
       () => current() && this.bringApp(),
     );
+  }
+
+  /** Rows for `hits` with their summaries; a row without its summary (its fragment failed) says so, as in the App. */
+  private rowsOf(hits: SearchAnswer['hits'], summaries: readonly ArticleSummary[]): Row[] {
+    const byNumber = new Map(summaries.map((summary) => [summary.number, summary]));
+    return hits.map((hit) => {
+      const summary = byNumber.get(hit.number);
+      return { info: summary ? { summary } : null, similar: hit.similar?.length ?? 0 };
+    });
   }
 
   /** The start view: the manifest's newest, with their leads as snippets; the App a second after they are painted, unless the visitor types. */

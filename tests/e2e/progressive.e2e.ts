@@ -1,4 +1,4 @@
-import { expect, resultCount, results, test, waitForResults } from './fixtures.ts';
+import { expect, holdApp, resultCount, results, test, waitForResults } from './fixtures.ts';
 
 /**
  * /blocks/ serves the fixtures indexed in blocks of three article numbers (see playwright.config.ts):
@@ -32,6 +32,32 @@ test.describe('progressive results', () => {
     await waitForResults(page);
     await expect(status).toHaveText(`找到 ${manifest.articles} 篇文章`);
     expect(await resultCount(page)).toBe(manifest.articles);
+  });
+
+  test('show the newest articles first in the first paint too, before the App has come', async ({ page }) => {
+    const manifest = (await (await page.request.get('./blocks/data/manifest.json')).json()) as { docs: Array<{ file: string }> };
+    const older = new Set(manifest.docs.slice(0, -1).map((entry) => entry.file));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // The worker asks for the docs blocks: a context route holds them.
+    await page.context().route(/\/blocks\/data\/docs-[^/]+\.bin$/, async (route) => {
+      if (older.has(new URL(route.request().url()).pathname.split('/').pop()!)) await released;
+      await route.continue();
+    });
+    const releaseApp = await holdApp(page);
+    await page.goto(`./blocks/?q=${encodeURIComponent('中国')}`);
+    // The first paint (index.html's boot box, the App held back) says how much it has searched, and shows the newest block's page with its snippets.
+    await expect(page.locator('#boot [role="status"]')).toHaveText(/已搜索最新的 \d+ 篇/);
+    await expect(page.locator('#boot [role="status"]')).toHaveAttribute('data-partial', '');
+    await expect(page.locator('#boot article p.snippet:not(.placeholder)').first()).toBeVisible();
+    const partial = await page.locator('#boot article').count();
+    expect(partial).toBeGreaterThan(0);
+    release();
+    await expect(page.locator('#boot [role="status"]')).toHaveText(/^找到 \d+ 篇文章/);
+    releaseApp();
+    await waitForResults(page);
+    await expect(page.locator('#boot')).toHaveCount(0);
+    expect(await resultCount(page)).toBeGreaterThanOrEqual(partial);
   });
 
   test('rank a query the same as the index in one block', async ({ page, search }) => {
