@@ -22,6 +22,7 @@ import { preferredChinese, type Messages } from '../ui/i18n/i18n.ts';
 import { parseLang } from '../ui/i18n/lang.ts';
 import { rememberedLang } from '../ui/state/remembered-lang.ts';
 import { serializeUrlState, type UrlState } from '../ui/state/url-state.ts';
+import { parseUrlState } from './url-read.ts';
 
 /**
  * Whether the link's state is one the first paint shows as the App would: words and a language.
@@ -117,11 +118,14 @@ function start(preopened: Preopened, folder: string, state: UrlState, due: (pain
       // The hosted page wants its App (facets, history, the reader) as soon as the first rows are shown.
       startViewWait: 0,
       foldingTableAhead: true,
-      // As the App's typing does (HistorySync), but replacing the entry: a shared link is the page's words from the start.
+      // As the App's typing does (HistorySync): the first words typed on a page without any push an
+      // entry (Back returns to the start view), later keystrokes replace it; a shared link's words are the page's from the start.
       onSearch: (text) => {
         const { search, hash } = serializeUrlState({ ...state, text });
         const url = `${location.pathname}${search}${hash}`;
-        if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
+        if (url === `${location.pathname}${location.search}${location.hash}`) return;
+        if (text.trim() && !parseUrlState(location.search, location.hash).text) history.pushState(null, '', url);
+        else history.replaceState(history.state, '', url);
       },
       due: () => due(paint),
     },

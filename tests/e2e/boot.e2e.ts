@@ -27,6 +27,7 @@ for (const width of [1280, 360]) test(`the boot box takes typing before the app 
   const release = await holdApp(page);
   const termsAsked = firstTermsRequest(page);
   await page.goto('./');
+  const entries = await page.evaluate(() => history.length);
   const boot = page.locator('#boot input[type="search"]');
   await expect(boot).toBeVisible();
   await expect(page.getByRole('searchbox')).toHaveCount(1);
@@ -46,8 +47,9 @@ for (const width of [1280, 360]) test(`the boot box takes typing before the app 
   await expect(page.locator('#boot article h3 a')).toHaveCount(3);
   await expect(page.getByRole('searchbox')).toHaveCount(1);
   await expect(boot).toBeFocused();
-  // The words are in the URL already (replaced, as a link to them would be).
+  // The words are in the URL already, in an entry of their own (Back returns to the start view, as in the App).
   await expect(page).toHaveURL(/\?q=%E7%8E%8B%E6%AF%85$/);
+  expect(await page.evaluate(() => history.length)).toBe(entries + 1);
   const firstPaint = await layoutOf(page);
 
   release();
@@ -65,6 +67,10 @@ for (const width of [1280, 360]) test(`the boot box takes typing before the app 
   expect(await resultCount(page)).toBe(3);
   expect(await layoutOf(page), 'the App shows everything where the first paint did').toEqual(firstPaint);
   await expect(page).toHaveURL(/\?q=%E7%8E%8B%E6%AF%85$/);
+  // Back: the start view the words were typed into.
+  await page.goBack();
+  await expect(page.getByRole('searchbox')).toHaveValue('');
+  await expect(page.getByRole('status')).toHaveText('共 10 篇文章');
 });
 
 test('a click on a first-paint result before the App has come opens the article in the App', async ({ page }) => {
@@ -170,11 +176,11 @@ test("the worker fetches the first answer's index files while its core's code do
   release();
   await waitForResults(page);
   expect(await resultCount(page)).toBe(3);
-  // The word's part fetched once: the core read what the first script had fetched. The docs block at
-  // most twice: index.html's inline script asks for it ahead too (the worker's request then reads the HTTP cache).
+  // The word's part fetched once: the core read what the first script had fetched. Each docs file at
+  // most twice: index.html's inline script asks for the rank rows ahead too (the worker's request then reads the HTTP cache).
   const parts = requested.filter((file) => file.startsWith('terms-'));
   expect(new Set(parts).size).toBe(parts.length);
-  expect(requested.filter((file) => file.startsWith('docs-')).length).toBeLessThanOrEqual(2);
+  for (const file of new Set(requested.filter((name) => name.startsWith('docs-')))) expect(requested.filter((name) => name === file).length, file).toBeLessThanOrEqual(2);
 });
 
 test("index.html starts the worker and opens the index before the entry script arrives, preloads the worker's core; the App and what the first results do not need come after them", async ({ page }) => {
