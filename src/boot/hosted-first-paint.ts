@@ -39,6 +39,8 @@ export function paintsFirst(state: UrlState): boolean {
  * measures (`first-paint-hosted-css.ts`).
  */
 export function hostedLayout(boot: HTMLElement, input: HTMLInputElement, t: Messages, lang: string): FirstPaintLayout {
+  // The page's `.news-search` until the App's replaces it (as the widget's first paint's), in its language.
+  boot.classList.add('news-search');
   boot.lang = lang;
   boot.querySelector('.top')?.replaceChildren(h('h1', {}, t.appTitle));
   input.id = 'fp-input';

@@ -133,7 +133,7 @@ test('the app mounts showing the results and snippets searched for while it down
     const seen: string[] = [];
     (window as unknown as { __unanswered: string[] }).__unanswered = seen;
     new MutationObserver(() => {
-      const app = document.querySelector('#app > .news-search');
+      const app = document.querySelector('#app > .news-search:not(#boot)');
       if (app?.querySelector('section[aria-busy="true"]')) seen.push('busy list');
       if (app?.querySelector('article .placeholder')) seen.push('placeholder row');
     }).observe(document, { subtree: true, childList: true, attributes: true });

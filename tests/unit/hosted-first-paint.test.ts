@@ -32,6 +32,7 @@ describe('hostedLayout', () => {
     const layout = hostedLayout(boot, input, ZH_HANS, 'zh-Hans');
     expect(layout.input).toBe(input);
     expect(layout.main).toBe(boot);
+    expect(boot.classList.contains('news-search')).toBe(true);
     expect(input.form).toBe(form);
     expect(input.parentElement).toBe(form);
     expect(boot.querySelector('.top h1')?.textContent).toBe(ZH_HANS.appTitle);
