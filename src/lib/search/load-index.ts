@@ -168,28 +168,31 @@ export class IndexReader {
   }
 
   private docsBlock(block: number): Promise<void> {
-    let promise = this.docsBlocks.get(block);
-    if (!promise) {
-      const entry = this.manifest.docs[block];
-      if (!entry) return Promise.reject(new IndexError(`load-index: the manifest has no docs block ${block}; rebuild the index`, 'manifest.json'));
-      promise = this.decode(entry.file, (data) => decodeDocsBlockInto(this.table, data, block * this.manifest.blockSize));
-      promise.catch(() => this.docsBlocks.delete(block));
-      this.docsBlocks.set(block, promise);
-    }
-    return promise;
+    return this.blockOnce(this.docsBlocks, block, (entry) => entry.file, decodeDocsBlockInto);
   }
 
   private facetBlock(block: number): Promise<void> {
-    let promise = this.facetBlocks.get(block);
+    return this.blockOnce(this.facetBlocks, block, (entry) => entry.facets, decodeFacetRowsInto, () => this.facetBlocksRead.add(block));
+  }
+
+  /**
+   * Block `block`'s file (`fileOf` its manifest entry) decoded into the table once, kept in `cache`
+   * (`onRead` once it is in); a failure is forgotten, so that a later read (a Retry) fetches it again.
+   */
+  private blockOnce(
+    cache: Map<number, Promise<void>>,
+    block: number,
+    fileOf: (entry: Manifest['docs'][number]) => string,
+    decodeInto: (table: DocsTable, data: Uint8Array, first: number) => void,
+    onRead?: () => void,
+  ): Promise<void> {
+    let promise = cache.get(block);
     if (!promise) {
       const entry = this.manifest.docs[block];
       if (!entry) return Promise.reject(new IndexError(`load-index: the manifest has no docs block ${block}; rebuild the index`, 'manifest.json'));
-      promise = this.decode(entry.facets, (data) => decodeFacetRowsInto(this.table, data, block * this.manifest.blockSize));
-      promise.then(
-        () => this.facetBlocksRead.add(block),
-        () => this.facetBlocks.delete(block),
-      );
-      this.facetBlocks.set(block, promise);
+      promise = this.decode(fileOf(entry), (data) => decodeInto(this.table, data, block * this.manifest.blockSize));
+      promise.then(onRead, () => cache.delete(block));
+      cache.set(block, promise);
     }
     return promise;
   }
