@@ -329,8 +329,8 @@ export function requirePainted(run: WarmRun): WarmRun {
   return run;
 }
 
-/** A vocabulary file of this project's index: a part table page or a vocabulary part. */
-const VOCABULARY_FILE = /\/(dir|terms)-[0-9a-z]+\.bin(\?|$)/;
+/** A vocabulary file of this project's index: a part table page, a vocabulary part or a pack of parts. */
+const VOCABULARY_FILE = /\/(dir|terms|pack)-[0-9a-z]+\.bin(\?|$)/;
 
 /**
  * One warm page (cache on): warms it up, lets it finish its background fetches (no index request

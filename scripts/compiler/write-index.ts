@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { constants, createGzip, gunzip, gzip } from 'node:zlib';
-import { isPartPagePath, partHashesOfPage, partPagePath, type IndexFile, type Manifest, termPartPath } from '../../src/lib/search/index.ts';
+import { encodePack, isPartPagePath, PACK_PARTS, type PackEntry, packedVocabularies, packsOf, partHashesOfPage, partPagePath, type IndexFile, type Manifest, type PartPageEntry, type TermPacks, type TermPartEntry, termPartPath } from '../../src/lib/search/index.ts';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -10,7 +10,7 @@ const gunzipAsync = promisify(gunzip);
 /** Folders and file names this project writes into an index folder (and may therefore replace). */
 const OWNED_DIRS = ['a', 'h', 'ids'];
 /** The content-hashed files: one that exists already is kept once its bytes are checked. */
-const OWNED_FILE = /^(terms|docs|post|dir|values)-[0-9a-z]+\.bin$/;
+const OWNED_FILE = /^(terms|docs|post|dir|values|pack)-[0-9a-z]+\.bin$/;
 /** Suffix of a file being written: renamed to its name once whole (one left by a crash is removed). */
 const PARTIAL = '.partial';
 
@@ -142,6 +142,13 @@ export async function writeIndex(outDir: string, files: Iterator<IndexFile, Mani
   }
 
   try {
+    const packs = await writePacks(outDir, manifest, pageParts, sizes, save, concurrency);
+    if (packs) manifest.termPacks = packs;
+  } catch (error) {
+    throw cannot(error);
+  }
+
+  try {
     for (const file of existing) {
       if (sizes.has(file)) continue;
       await rm(path.join(outDir, file), { recursive: true, force: true });
@@ -170,6 +177,37 @@ export async function writeIndex(outDir: string, files: Iterator<IndexFile, Mani
     throw cannot(error);
   }
   return { manifest, report };
+}
+
+/**
+ * Writes the vocabulary packs (`term-packs.ts`) from the parts as written (gzip): the newest
+ * block's vocabulary, and the older blocks' when the whole fits `PACKED_VOCABULARY_LIMIT`. Each
+ * pack's size goes into `sizes`. Returns the manifest's `termPacks`, or undefined when there is
+ * no vocabulary to pack.
+ */
+async function writePacks(
+  outDir: string,
+  manifest: Manifest,
+  pageParts: ReadonlyMap<string, string[]>,
+  sizes: Map<string, number>,
+  save: (file: IndexFile) => Promise<number>,
+  concurrency: number,
+): Promise<TermPacks | undefined> {
+  const partsOf = (pages: readonly PartPageEntry[]): TermPartEntry[] => pages.flatMap((page) => (pageParts.get(partPagePath(page[1])) ?? []).map((hash): TermPartEntry => ['', hash]));
+  const bytesOf = (parts: readonly TermPartEntry[]) => parts.reduce((sum, [, hash]) => sum + (sizes.get(termPartPath(hash)) ?? 0), 0);
+  const newest = partsOf(manifest.newestPartPages);
+  const older = partsOf(manifest.partPages);
+  if (newest.length === 0) return undefined;
+  const vocabularies = packedVocabularies(bytesOf(newest), bytesOf(older));
+  const packs = vocabularies.flatMap((name) => (name === 'newestParts' ? packsOf(manifest.newestPartPages, newest) : packsOf(manifest.partPages, older)));
+  const writeOne = async (pack: PackEntry) => {
+    if (sizes.has(pack.path)) return;
+    sizes.set(pack.path, 0);
+    const parts = await Promise.all(pack.hashes.map(async (hash) => ({ hash, bytes: await readFile(path.join(outDir, termPartPath(hash))) })));
+    sizes.set(pack.path, await save({ path: pack.path, data: encodePack(parts), gzip: false }));
+  };
+  for (let i = 0; i < packs.length; i += concurrency) await Promise.all(packs.slice(i, i + concurrency).map(writeOne));
+  return { parts: PACK_PARTS, vocabularies };
 }
 
 /**

@@ -21,7 +21,7 @@ export const KEEP_HEADER = 'x-archive-keep';
 export const INDEX_FOLDER = 'data/';
 
 /** Files named by their content's hash: the same name is the same bytes in every build. */
-const HASHED = /^(docs|terms|post|dir|values)-[0-9a-z]+\.bin$/;
+const HASHED = /^(docs|terms|post|dir|values|pack)-[0-9a-z]+\.bin$/;
 /** Files named by article number or id prefix, whose bytes a later build may change. */
 const PER_BUILD = /^(a\/\d+\.json|h\/\d+\.html|ids\/[^/]+\.json)$/;
 

@@ -4,7 +4,8 @@
  *
  * - The app shell (index.html, its scripts, icons, the web app manifest) is precached by Workbox.
  * - The index (`data/`, written after the build) is cached at runtime, one build at a time:
- *   content-hashed files cache-first, shared by every build that lists them; the manifest
+ *   content-hashed files cache-first, shared by every build that lists them (a vocabulary pack's
+ *   parts stored as files of their own too); the manifest
  *   network-first with a short timeout, then the latest build's copy; fragments, bodies and id
  *   shards cache-first under their build (the search worker names it in `x-archive-build`), so
  *   a new manifest never meets an older build's fragment, nor the reverse.
@@ -19,6 +20,8 @@ import type { WorkboxPlugin } from 'workbox-core/types.js';
 import { termPartPath, type Manifest } from '../lib/search/format/index-format.ts';
 import { inflate } from '../lib/search/format/inflate.ts';
 import { partHashesOfPage, partPagePath } from '../lib/search/format/part-pages.ts';
+import { hashBytes } from '../lib/search/format/content-hash.ts';
+import { decodePack, isPackPath } from '../lib/search/format/term-packs.ts';
 import {
   archiveCaches,
   BUILD_HEADER,
@@ -164,8 +167,39 @@ async function storeManifest(url: string, response: Response): Promise<void> {
 
 registerRoute(({ url }) => indexPath(url) === 'manifest.json', new ManifestFirst());
 
+/**
+ * A vocabulary pack stored (`term-packs.ts`): its parts are stored too, each under its own name, so
+ * that a search that asks for one part, offline or on the next visit, finds it. A part whose bytes
+ * do not hash to its name is left out (the search fetches it).
+ */
+async function storePackParts(cache: Cache, pack: Response, build: string | null): Promise<void> {
+  let parts: Map<string, Uint8Array>;
+  try {
+    parts = decodePack(new Uint8Array(await pack.arrayBuffer()));
+  } catch {
+    return; // not a pack: its parts are fetched one by one
+  }
+  for (const [hash, bytes] of parts) {
+    const path = termPartPath(hash);
+    const url = new URL(path, INDEX_URL).href;
+    if (await cache.match(url)) continue;
+    if (hashBytes(await inflate(bytes).catch(() => new Uint8Array())) !== hash) continue;
+    await cache.put(url, new Response(bytes.slice(), { headers: { 'content-type': 'application/octet-stream' } }));
+    if (build) record(build, path);
+  }
+  if (build) await saveLedger();
+}
+
+const packPlugin: WorkboxPlugin = {
+  async cacheDidUpdate({ cacheName, request, newResponse }) {
+    const path = indexPath(new URL(request.url));
+    if (!path || !isPackPath(path)) return;
+    await storePackParts(await caches.open(cacheName), newResponse.clone(), request.headers.get(BUILD_HEADER) ?? (await latestBuild()));
+  },
+};
+
 // Content-hashed files: the same name is the same bytes, whichever build asks.
-registerRoute(({ url }) => indexFileKind(indexPath(url) ?? '') === 'hashed', new CacheFirst({ cacheName: CACHES.files, plugins: [ledgerPlugin] }));
+registerRoute(({ url }) => indexFileKind(indexPath(url) ?? '') === 'hashed', new CacheFirst({ cacheName: CACHES.files, plugins: [ledgerPlugin, packPlugin] }));
 
 // Fragments, bodies, id shards: under the build that asked (none named: not cached).
 registerRoute(
@@ -206,7 +240,9 @@ async function adopt(build: string, paths: readonly string[]): Promise<void> {
       if ((await latestBuild()) === null) await setLatestBuild(build);
     }
     if (kind === 'hashed') record(build, path);
+    const pack = isPackPath(path) ? response.clone() : null;
     await cache.put(key, response).catch((error: unknown) => console.warn(`archive: ${path} not stored`, error));
+    if (pack) await storePackParts(cache, pack, build);
   }
   await saveLedger();
 }

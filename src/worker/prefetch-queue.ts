@@ -10,10 +10,14 @@ import { partIndexOf, type TermPartEntry } from '../lib/search/format/index-form
 /** Parts on each side of a searched range that jump the queue. */
 export const NEIGHBOURS = 2;
 
-/** One vocabulary's parts in table order. */
+/**
+ * One vocabulary's parts in table order, and the file that brings each (`path`, given the part and
+ * its index in the table): its own, or the pack holding it and its neighbours (`term-packs.ts`),
+ * which the queue hands out once.
+ */
 export interface PrefetchVocabulary {
   parts: readonly TermPartEntry[];
-  path: (entry: TermPartEntry) => string;
+  path: (entry: TermPartEntry, index: number) => string;
 }
 
 /**
@@ -28,10 +32,18 @@ export class PrefetchQueue {
   private readonly taken = new Set<string>();
 
   constructor(private readonly vocabularies: readonly PrefetchVocabulary[]) {
-    for (const { parts, path } of vocabularies) for (const part of parts) this.waiting.push(path(part));
+    const listed = new Set<string>();
+    for (const { parts, path } of vocabularies) {
+      parts.forEach((part, i) => {
+        const file = path(part, i);
+        if (listed.has(file)) return;
+        listed.add(file);
+        this.waiting.push(file);
+      });
+    }
   }
 
-  /** Paths still waiting. */
+  /** Files still waiting. */
   get size(): number {
     return this.waiting.length;
   }
@@ -51,10 +63,10 @@ export class PrefetchQueue {
       for (const [from, to] of ranges) {
         const first = partIndexOf(parts, from);
         const last = partIndexOf(parts, to);
-        for (let i = first; i <= last; i++) front.push(path(parts[i]!));
+        for (let i = first; i <= last; i++) front.push(path(parts[i]!, i));
         for (let d = 1; d <= NEIGHBOURS; d++) {
-          if (last + d < parts.length) front.push(path(parts[last + d]!));
-          if (first - d >= 0) front.push(path(parts[first - d]!));
+          if (last + d < parts.length) front.push(path(parts[last + d]!, last + d));
+          if (first - d >= 0) front.push(path(parts[first - d]!, first - d));
         }
       }
     }

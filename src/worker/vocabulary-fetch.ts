@@ -4,6 +4,7 @@
  * page asks, after its first results. The widget never loads it.
  */
 import { termPartPath } from '../lib/search/format/index-format.ts';
+import { decodePack, type PackEntry, packsOf } from '../lib/search/format/term-packs.ts';
 import type { Searcher } from '../lib/search/searcher.ts';
 import type { VocabularyPrefetch } from '../protocol/worker-protocol.ts';
 import { PrefetchQueue, scaledBudget, type ConnectionSpeed } from './prefetch-queue.ts';
@@ -22,8 +23,8 @@ export interface PrefetchFocus {
 }
 
 /**
- * Fetches the vocabulary parts `vocabularyWithin` picks into `prefetched` (by path), a few at a
- * time with `fetchPart` (which asks at low priority, so that a search's own requests go first),
+ * Fetches the vocabulary parts `vocabularyWithin` picks into `prefetched` (by path), a few files at a
+ * time with `fetchPart` (a pack of neighbouring parts per file where the index has packs) (which asks at low priority, so that a search's own requests go first),
  * within the budget scaled by the connection (`scaledBudget`), in `PrefetchQueue`'s order.
  * Nothing is decoded: a search decodes the parts it needs as before, from memory instead of the
  * network. A part that fails is forgotten: a search that needs it fetches it itself.
@@ -41,7 +42,21 @@ export async function fetchVocabulary(
   // The newest block's parts first: every first answer reads them.
   const vocabularies = scope === 'all' ? (['newestParts', 'parts'] as const) : (['newestParts'] as const);
   const tables = await Promise.all(vocabularies.map((vocabulary) => opened.reader.allParts(vocabulary)));
-  const queue = new PrefetchQueue(tables.map((parts) => ({ parts, path: ([, hash]) => termPartPath(hash) })));
+  // Packed vocabularies come a pack (several neighbouring parts) per request (`term-packs.ts`).
+  const packs = new Map<string, PackEntry>();
+  const queue = new PrefetchQueue(
+    tables.map((parts, v) => {
+      const packed = opened.manifest.termPacks;
+      if (!packed?.vocabularies.includes(vocabularies[v]!)) return { parts, path: ([, hash]) => termPartPath(hash) };
+      const pages = vocabularies[v] === 'newestParts' ? opened.manifest.newestPartPages : opened.manifest.partPages;
+      const packOf: string[] = [];
+      for (const pack of packsOf(pages, parts, packed.parts)) {
+        packs.set(pack.path, pack);
+        for (let i = 0; i < pack.hashes.length; i++) packOf[pack.first + i] = pack.path;
+      }
+      return { parts, path: ([, hash], i) => packOf[i] ?? termPartPath(hash) };
+    }),
+  );
   if (focus.lastRanges) queue.focus(focus.lastRanges);
   focus.setQueue(queue);
   let files = 0;
@@ -50,20 +65,42 @@ export async function fetchVocabulary(
   const lane = async () => {
     // Within the budget: a vocabulary larger than it is fetched as far as the budget goes, in the queue's order.
     for (let path = queue.next(); path !== undefined && fetchedBytes < bytes; path = queue.next()) {
-      if (prefetched.has(path)) continue;
-      const fetched = fetchPart(path);
-      prefetched.set(path, fetched);
+      const pack = packs.get(path);
+      const fetched = pack ? fetchPack(path, pack) : fetchOne(path);
+      if (!fetched) continue;
       await fetched.then(
-        (data) => {
+        (size) => {
           files++;
-          fetchedBytes += data.length;
+          fetchedBytes += size;
         },
-        () => {
-          prefetched.delete(path);
-          failed++;
-        },
+        () => failed++,
       );
     }
+  };
+  /** A part of its own, unless a search or an earlier pack has it: its size once here. */
+  const fetchOne = (path: string): Promise<number> | null => {
+    if (prefetched.has(path)) return null;
+    const fetched = fetchPart(path);
+    prefetched.set(path, fetched);
+    fetched.catch(() => prefetched.delete(path));
+    return fetched.then((data) => data.length);
+  };
+  /**
+   * A pack, unless every part of it is had already: each part it brings is in `prefetched` from
+   * the start (a search that needs one meanwhile waits for the pack rather than asking again).
+   */
+  const fetchPack = (path: string, pack: PackEntry): Promise<number> | null => {
+    const wanted = pack.hashes.filter((hash) => !prefetched.has(termPartPath(hash)));
+    if (wanted.length === 0) return null;
+    const fetched = fetchPart(path).then((data) => ({ size: data.length, parts: decodePack(data, pack.hashes) }));
+    for (const hash of wanted) {
+      const part = fetched.then(({ parts }) => parts.get(hash)!);
+      prefetched.set(termPartPath(hash), part);
+      part.catch(() => {
+        if (prefetched.get(termPartPath(hash)) === part) prefetched.delete(termPartPath(hash));
+      });
+    }
+    return fetched.then(({ size }) => size);
   };
   await Promise.all(Array.from({ length: PREFETCH_CONCURRENCY }, lane));
   focus.setQueue(null);

@@ -1,5 +1,8 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { expect, results, test } from './fixtures.ts';
-import { countFor, waitUntilStored, watchIndexRequests } from './offline-helpers.ts';
+import { cachedIndexPaths, countFor, waitUntilStored, watchIndexRequests } from './offline-helpers.ts';
+import { REPO_ROOT } from './paths.ts';
 
 /**
  * Offline, what this device has not stored is said in the reader's words, not as a network error
@@ -47,12 +50,18 @@ test('offline, results whose summaries were never fetched are counted, and the m
   const asked = watchIndexRequests(context, () => `${baseURL}data/`);
   await page.goto('./');
   await countFor(page, '王毅');
-  // The page fetches the whole (small) vocabulary ahead a while after that search: once every part
-  // has been asked for and stored, any word is found offline.
-  const manifest = (await (await page.request.get('./data/manifest.json')).json()) as { partPages: Array<[string, string, number, number]>; newestPartPages: Array<[string, string, number, number]> };
-  const parts = [...manifest.partPages, ...manifest.newestPartPages].reduce((sum, entry) => sum + entry[2], 0);
-  await expect.poll(() => [...asked].filter((file) => file.startsWith('terms-')).length, { timeout: 20_000 }).toBe(parts);
+  // The page fetches the whole (small) vocabulary ahead a while after that search, in packs of
+  // parts: once the service worker has stored every part (each pack's parts as files of their own),
+  // any word is found offline.
+  const parts = (await readdir(path.join(REPO_ROOT, 'dist/data'))).filter((file) => /^terms-[0-9a-z]+\.bin$/.test(file));
+  expect(parts.length).toBeGreaterThan(0);
+  await expect.poll(() => [...asked].some((file) => file.startsWith('pack-')), { timeout: 20_000 }).toBe(true);
   await waitUntilStored(page, asked);
+  const unstored = async () => {
+    const cached = new Set(await cachedIndexPaths(page));
+    return parts.filter((file) => !cached.has(file));
+  };
+  await expect.poll(unstored, { timeout: 20_000 }).toEqual([]);
   const fragments = [...asked].filter((file) => file.startsWith('a/'));
 
   await context.setOffline(true);

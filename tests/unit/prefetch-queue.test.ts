@@ -36,6 +36,15 @@ describe('PrefetchQueue', () => {
     expect(order).not.toContain('n0');
     expect(order).not.toContain('n1');
   });
+
+  it('hands out a pack once for all its parts, and a searched part’s pack first', () => {
+    // Packs of three neighbouring parts (`term-packs.ts`), the older vocabulary part by part.
+    const packed = (_: TermPartEntry, i: number) => `pack${Math.floor(i / 3)}`;
+    const queue = new PrefetchQueue([{ parts: newest, path: packed }, { parts: older, path }]);
+    queue.focus([['香港', '香港']]);
+    // 香港 is part 6 (pack 2), its neighbours 7, 5, 8, 4 (packs 2 and 1); then the older vocabulary's.
+    expect(drain(queue)).toEqual(['pack2', 'pack1', 'o2', 'o1', 'o0', 'pack0']);
+  });
 });
 
 describe('scaledBudget', () => {

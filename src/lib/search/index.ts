@@ -13,6 +13,7 @@ export { CATEGORICAL_FACETS, DEFAULT_FACET_COLUMNS, OUTLET_FACET, frontMatterFac
 export { INDEX_VERSION, chunkPath, fragmentPath, htmlPath, partIndexOf, termPartPath, type ArticleFragment, type ArticlePreview, type IndexFile, type Manifest, type TermPartEntry } from './format/index-format.ts';
 export { decodeFacetValues, type FacetValueTable } from './format/facet-values.ts';
 export { decodePartPage, isPartPagePath, partHashesOfPage, partPagePath, type PartPageEntry } from './format/part-pages.ts';
+export { decodePack, encodePack, isPackPath, PACK_PARTS, PACKED_VOCABULARY_LIMIT, packedVocabularies, packPath, packsOf, type PackEntry, type TermPacks } from './format/term-packs.ts';
 export { parseQuery, type ParsedQuery } from './query/parse-query.ts';
 export { MAX_QUERY_CHARS, MAX_QUERY_CLAUSES, limitQueryText, type QueryCut } from './query/query-limits.ts';
 export { findSnippet, highlightRanges, RESULT_SNIPPET_CHARS, type Snippet, type TextRange } from './query/highlight.ts';

@@ -26,6 +26,7 @@
 
 import type { Snippet } from '../query/highlight.ts';
 import type { PartPageEntry } from './part-pages.ts';
+import type { TermPacks } from './term-packs.ts';
 import type { Facets } from '../types.ts';
 
 /** Bumped whenever any file's layout changes; readers refuse other versions. */
@@ -196,6 +197,8 @@ export interface Manifest {
    * shows its size before it downloads them. Filled in by the writer; absent in older indexes.
    */
   sizes?: { postings: number; fragments: number; bodies: number };
+  /** The vocabulary packs the prefetch reads (`term-packs.ts`); absent when the writer made none. */
+  termPacks?: TermPacks;
 }
 
 /** `a/<number>.json`: what a result on screen needs beyond the docs table. */

@@ -67,6 +67,13 @@ export function validateManifest(data: unknown): Manifest {
 
   checkPages(data['partPages'] as unknown[], 'partPages');
   checkPages(data['newestPartPages'] as unknown[], 'newestPartPages');
+  const packs = data['termPacks'];
+  if (packs !== undefined) {
+    const vocabularies = isRecord(packs) ? packs['vocabularies'] : undefined;
+    if (!isRecord(packs) || !isCount(packs['parts']) || packs['parts'] < 1 || packs['parts'] > MAX_PACK_PARTS || !Array.isArray(vocabularies) || !vocabularies.every((v) => v === 'parts' || v === 'newestParts')) {
+      throw damaged('has an invalid list of vocabulary packs');
+    }
+  }
 
   const codes = data['outletCodes'];
   if (!Array.isArray(codes) || codes.length > MAX_OUTLETS || !codes.every((c) => typeof c === 'string')) throw damaged('has no valid outlet codes');
@@ -92,6 +99,8 @@ export function validateManifest(data: unknown): Manifest {
   return data as unknown as Manifest;
 }
 
+/** Most parts per vocabulary pack (the writer's: `PACK_PARTS`). */
+const MAX_PACK_PARTS = 256;
 /** Categorical columns beyond the outlet: a handful in practice. */
 const MAX_COLUMNS = 64;
 /** Most codes of one column: the page counts a column by code in an array this long. */
