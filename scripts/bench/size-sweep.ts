@@ -8,9 +8,8 @@
  * requested no vocabulary file: no part table page, no part).
  *
  * Archives and indexes are cached under `.cache/sweep/` (an index keyed by its archive's file names
- * and sizes and the index version), so a second run builds nothing: delete the folder after a
- * change to the build that keeps the index version. ×30 (96,300 files) only with `--sweep-x30`:
- * its first build takes many minutes.
+ * and sizes, the index version and the index code's contents), so a second run of the same code
+ * builds nothing. ×30 (96,300 files) only with `--sweep-x30`: its first build takes many minutes.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -163,9 +162,17 @@ async function cachedIndex(archive: string, cacheDir: string): Promise<{ dir: st
   return { dir, buildSeconds: (performance.now() - t0) / 1000 };
 }
 
-/** A key for an archive's files (names and sizes) and the index version. */
+/** The code an index's files depend on (the compiler and the index writer): a change to it builds the sweep's indexes again. */
+const INDEX_CODE = ['src/lib', 'scripts/compiler'];
+
+/** A key for an archive's files (names and sizes), the index version and the index code's contents. */
 function contentKey(archive: string): string {
   const hash = createHash('sha1').update(`index version ${INDEX_VERSION}\n`);
   for (const name of readdirSync(archive).sort()) hash.update(`${name}\0${statSync(path.join(archive, name)).size}\n`);
+  const root = path.resolve(import.meta.dirname, '../..');
+  for (const folder of INDEX_CODE) {
+    const files = readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    for (const file of files.map((entry) => path.join(entry.parentPath, entry.name)).sort()) hash.update(`${path.relative(root, file)}\0`).update(readFileSync(file));
+  }
   return hash.digest('hex').slice(0, 12);
 }
