@@ -11,7 +11,6 @@
  * Parts stay files of their own: a search still fetches the one part it needs.
  */
 import { hashBytes } from './content-hash.ts';
-import { ByteReader, ByteWriter } from './bytes.ts';
 import type { TermPartEntry } from './index-format.ts';
 import type { PartPageEntry } from './part-pages.ts';
 
@@ -85,14 +84,32 @@ export function packsOf(pages: readonly PartPageEntry[], parts: readonly TermPar
   return packs;
 }
 
-/** A pack's bytes: the header (magic, count, each part's hash and length), then the parts' bytes. */
+/**
+ * A pack's bytes: the header (magic, count as a 16-bit number, then per part its hash's length in a
+ * byte, the hash in ASCII and its length as a 32-bit number, big-endian), then the parts' bytes.
+ * (Fixed-width numbers rather than `bytes.ts`'s varints: the prefetch's chunk shares no module with
+ * the search core's, so that neither waits for a third file.)
+ */
 export function encodePack(parts: ReadonlyArray<{ hash: string; bytes: Uint8Array }>): Uint8Array {
-  const writer = new ByteWriter();
-  for (const byte of MAGIC) writer.uint(byte);
-  writer.uint(parts.length);
-  for (const { hash, bytes } of parts) writer.string(hash).uint(bytes.length);
-  for (const { bytes } of parts) writer.bytes(bytes);
-  return writer.finish();
+  const header = MAGIC.length + 2 + parts.reduce((sum, { hash }) => sum + 1 + hash.length + 4, 0);
+  const data = new Uint8Array(header + parts.reduce((sum, { bytes }) => sum + bytes.length, 0));
+  const view = new DataView(data.buffer);
+  data.set(MAGIC);
+  let at = MAGIC.length;
+  view.setUint16(at, parts.length);
+  at += 2;
+  for (const { hash, bytes } of parts) {
+    if (!/^[0-9a-z]{1,255}$/.test(hash)) throw new RangeError(`term-packs: ${hash} is not a part hash`);
+    data[at++] = hash.length;
+    for (let i = 0; i < hash.length; i++) data[at++] = hash.charCodeAt(i);
+    view.setUint32(at, bytes.length);
+    at += 4;
+  }
+  for (const { bytes } of parts) {
+    data.set(bytes, at);
+    at += bytes.length;
+  }
+  return data;
 }
 
 /**
@@ -102,15 +119,25 @@ export function encodePack(parts: ReadonlyArray<{ hash: string; bytes: Uint8Arra
  * @throws RangeError saying what is wrong
  */
 export function decodePack(data: Uint8Array, expected?: readonly string[]): Map<string, Uint8Array> {
-  const reader = new ByteReader(data);
-  for (const byte of MAGIC) if (reader.uint() !== byte) throw new RangeError('not a vocabulary pack');
-  const count = reader.uint();
-  if (count > data.length) throw new RangeError('a vocabulary pack with a corrupt header');
+  if (data.length < MAGIC.length + 2 || MAGIC.some((byte, i) => data[i] !== byte)) throw new RangeError('not a vocabulary pack');
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const cut = () => new RangeError('a vocabulary pack cut short');
+  const count = view.getUint16(MAGIC.length);
+  let at = MAGIC.length + 2;
   const heads: Array<[string, number]> = [];
-  for (let i = 0; i < count; i++) heads.push([reader.string(), reader.uint()]);
+  for (let i = 0; i < count; i++) {
+    const length = data[at++];
+    if (length === undefined || at + length + 4 > data.length) throw cut();
+    heads.push([String.fromCharCode(...data.subarray(at, at + length)), view.getUint32(at + length)]);
+    at += length + 4;
+  }
   if (expected && (expected.length !== count || heads.some(([hash], i) => hash !== expected[i]))) throw new RangeError('a vocabulary pack holding other parts than its name says');
   const parts = new Map<string, Uint8Array>();
-  for (const [hash, length] of heads) parts.set(hash, reader.take(length));
-  if (!reader.done) throw new RangeError('a vocabulary pack longer than its header says');
+  for (const [hash, length] of heads) {
+    if (at + length > data.length) throw cut();
+    parts.set(hash, data.subarray(at, at + length));
+    at += length;
+  }
+  if (at !== data.length) throw new RangeError('a vocabulary pack longer than its header says');
   return parts;
 }
