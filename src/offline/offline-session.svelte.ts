@@ -280,10 +280,3 @@ function controlled(): Promise<void> {
   if (navigator.serviceWorker.controller) return Promise.resolve();
   return new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
 }
-
-/** `bytes` for a reader: `12.3 MB`, `840 KB`. */
-export function formatBytes(bytes: number, locale: string): string {
-  const format = (value: number, digits: number) => value.toLocaleString(locale, { maximumFractionDigits: digits });
-  if (bytes >= 1_000_000) return `${format(bytes / 1_000_000, 1)} MB`;
-  return `${format(Math.max(1, Math.round(bytes / 1000)), 0)} KB`;
-}

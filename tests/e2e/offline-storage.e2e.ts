@@ -27,7 +27,7 @@ async function keptFilesOnDisk(): Promise<Map<string, number>> {
   return sizes;
 }
 
-/** How the page writes a size under 1 MB in simplified Chinese (formatBytes in offline-session.svelte.ts). */
+/** How the page writes a size under 1 MB in simplified Chinese (formatBytes in src/offline/format-bytes.ts). */
 function kilobytes(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1000))} KB`;
 }
