@@ -193,6 +193,8 @@ export interface ColdRun {
   dataRequests: number;
   /** Longest main-thread task until the first results were painted (ms; 0 when none passed 50 ms). */
   longestTask: number;
+  /** With `after`: the longest main-thread task until `after` ms past the first results (the App's mount and what follows it). */
+  longestTaskAfter?: number;
   /** URL paths of every request (the host's and the cache's) started before the first 10 results were painted. */
   startedBefore: string[];
 }
@@ -200,9 +202,10 @@ export interface ColdRun {
 /**
  * A cold load (new context, empty cache): navigates to the page, and the probe types `query` in
  * the first frame that shows the search box, as the quickest visitor would, while the index is
- * still loading.
+ * still loading. With `after` (ms), the page stays open that long past its first results, for
+ * `longestTaskAfter`.
  */
-export async function coldRun(browser: Browser, target: PageTarget, query: string, blockedUrls: readonly string[] = []): Promise<ColdRun> {
+export async function coldRun(browser: Browser, target: PageTarget, query: string, blockedUrls: readonly string[] = [], after = 0): Promise<ColdRun> {
   const context = await newContext(browser, target.markup, query);
   const timeline = process.env.BENCH_PAGE_DEBUG ? collectTimeline(context) : null;
   try {
@@ -242,7 +245,13 @@ export async function coldRun(browser: Browser, target: PageTarget, query: strin
     }
     // The browser's start time where a response came (its clock), else when Node saw the request (at or after its start).
     const startedBefore = issued.filter(({ request, seenAt }) => (request.timing().startTime > 0 ? request.timing().startTime : seenAt) <= paintedAt).map(({ request }) => new URL(request.url()).pathname);
-    return { probe, pageBytes: sum(site), pageRequests: site.length, dataBytes: sum(data), dataRequests: data.length, longestTask, startedBefore };
+    // What the page does once its first results are on screen: the App's mount, its facets, the offline side.
+    let longestTaskAfter: number | undefined;
+    if (after > 0) {
+      await page.waitForTimeout(after);
+      longestTaskAfter = await longestTaskOf(page);
+    }
+    return { probe, pageBytes: sum(site), pageRequests: site.length, dataBytes: sum(data), dataRequests: data.length, longestTask, ...(longestTaskAfter === undefined ? {} : { longestTaskAfter }), startedBefore };
   } finally {
     await context.close();
   }

@@ -136,6 +136,21 @@ test.describe('searching', () => {
     await expect(page.getByRole('status')).toHaveText('找到 4 篇文章');
   });
 
+  test('marks the new words, and only them, in a row that stays from one query to the next', async ({ page, search }) => {
+    await page.goto('./');
+    /** Each row's article (its link's `#a=` id) and the words marked in its title and snippet. */
+    const marked = () => results(page).evaluateAll((rows) => rows.map((row) => [row.querySelector('h3 a')?.getAttribute('href')?.replace(/^.*#/, '') ?? '', [...row.querySelectorAll('mark')].map((mark) => mark.textContent ?? '')] as const));
+    await search('王毅');
+    await expect(page.getByRole('status')).toHaveText('找到 3 篇文章');
+    await expect.poll(async () => (await marked()).filter(([, marks]) => marks.includes('王毅')).length).toBe(3);
+    const first = new Set((await marked()).map(([href]) => href));
+    // The three articles about 王毅 mention 北约: their rows stay, with their marks made again.
+    await search('北约');
+    await expect(page.getByRole('status')).toHaveText('找到 3 篇文章');
+    await expect.poll(async () => (await marked()).filter(([article, marks]) => first.has(article) && marks.includes('北约')).length).toBe(3);
+    expect((await marked()).flatMap(([, marks]) => marks).filter((mark) => mark.includes('王毅'))).toEqual([]);
+  });
+
   test('says which synonyms and typo corrections it searched, with a link to the literal words', async ({ page, search }) => {
     await page.goto('./');
     await search('特朗普');
