@@ -250,6 +250,13 @@ export async function coldRun(browser: Browser, target: PageTarget, query: strin
     if (after > 0) {
       await page.waitForTimeout(after);
       longestTaskAfter = await longestTaskOf(page);
+      if (process.env.BENCH_PAGE_DEBUG) {
+        const tasks = await page.evaluate(() => {
+          const w = window as unknown as { __benchLongTasks: number[]; __benchLongTaskStarts: number[] };
+          return w.__benchLongTasks.map((duration, i) => [w.__benchLongTaskStarts[i]!, duration] as const);
+        });
+        console.log(`  ${query}: long tasks (start → duration, page clock): ${tasks.map(([start, duration]) => `${ms(start)} → ${ms(duration)}`).join(', ')}`);
+      }
     }
     return { probe, pageBytes: sum(site), pageRequests: site.length, dataBytes: sum(data), dataRequests: data.length, longestTask, ...(longestTaskAfter === undefined ? {} : { longestTaskAfter }), startedBefore };
   } finally {

@@ -82,10 +82,16 @@ function probeScript(markup: ProbeMarkup, firstResults: number, typeOnAppear: st
   const busyLog: Array<{ t: number; v: string | null }> = [];
   // Main-thread tasks over 50 ms (the Long Tasks API), for "no task over 200 ms".
   const longTasks: number[] = [];
+  // When each started (ms since navigation): `BENCH_PAGE_DEBUG` prints them beside the probe's times.
+  const longTaskStarts: number[] = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longTasks.push(entry.duration);
+    for (const entry of list.getEntries()) {
+      longTasks.push(entry.duration);
+      longTaskStarts.push(entry.startTime);
+    }
   }).observe({ type: 'longtask', buffered: true });
-  (window as unknown as { __benchLongTasks: number[] }).__benchLongTasks = longTasks;
+  (window as unknown as { __benchLongTasks: number[]; __benchLongTaskStarts: number[] }).__benchLongTasks = longTasks;
+  (window as unknown as { __benchLongTaskStarts: number[] }).__benchLongTaskStarts = longTaskStarts;
   new MutationObserver((records) => {
     const t = performance.now();
     for (const r of records) {

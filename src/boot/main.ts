@@ -23,7 +23,12 @@ const painting =
   paintsFirst(state) &&
   paintFirst(preopened, resolveIndexFolder(HOSTED_INDEX_FOLDER), state, (paint) => {
     import('./mount-app.ts')
-      .then(async ({ mountApp }) => mountApp(target, await paint.handOver()))
+      .then(async ({ mountApp }) => {
+        // The App's module is evaluated in the task that brought it: its mount (the longest task
+        // of a cold load on a slow phone) gets a task of its own.
+        await new Promise((resolve) => setTimeout(resolve));
+        return mountApp(target, await paint.handOver());
+      })
       // The first paint stays: its box searches, its results show.
       .catch((error: unknown) => console.error('news-archive-search: the search page could not be loaded', error));
   });
