@@ -16,7 +16,7 @@ import { serveStatic } from '../serve-static.ts';
 export type Protocol = 'http/1.1' | 'h2';
 
 /** Files whose names carry their content's hash: the app's chunks, the index's parts, blocks and chunks. */
-const IMMUTABLE = /^\/(assets\/[^/]+-[\w-]{8}\.js|data\/(terms|docs|post|dir|values)-[^/]+\.bin)(\?|$)/;
+const IMMUTABLE = /^\/(assets\/[^/]+-[\w-]{8}\.js|data\/(terms|docs|post|dir|values|pack)-[^/]+\.bin)(\?|$)/;
 
 // Headers HTTP/2 forbids (RFC 9113 §8.2.2): the origin's HTTP/1.1 response may carry them.
 const CONNECTION_HEADERS = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']);

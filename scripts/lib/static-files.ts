@@ -37,11 +37,11 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Everything else is checked with the server each time (the build replaces it in place). */
 const REVALIDATE = 'no-cache';
 /** Index files named by their content's hash (`src/lib/search/format/index-format.ts`). */
-const HASHED_INDEX_FILE = /(?:^|\/)(?:terms|docs|post|dir|values)-[0-9a-z]+\.bin$/;
+const HASHED_INDEX_FILE = /(?:^|\/)(?:terms|docs|post|dir|values|pack)-[0-9a-z]+\.bin$/;
 
 /**
  * The `Cache-Control` a file gets, as the README asks hosts to serve them: the app's `assets/`
- * and the index's content-hashed `docs-*`, `terms-*`, `post-*` files immutable, everything else
+ * and the index's content-hashed files (`docs-*`, `dir-*`, `terms-*`, `post-*`, `values-*`, `pack-*`) immutable, everything else
  * (`index.html`, `manifest.json`, `widget.js`, `a/`, `h/`, `ids/`) revalidated.
  *
  * @param relative the path below the mount, `/`-separated

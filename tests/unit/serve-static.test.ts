@@ -78,4 +78,9 @@ describe('cacheControlFor', () => {
   it('revalidates the files a build replaces in place', () => {
     for (const file of ['index.html', 'widget.js', 'data/manifest.json', 'data/a/12.json', 'data/h/12.html', 'data/ids/0a.json']) expect(cacheControlFor(file)).toBe('no-cache');
   });
+  it('keeps the files named by their content for a year: the app’s scripts and the index’s hashed files, vocabulary packs included', () => {
+    for (const file of ['assets/index-BkXq2a3Z.js', 'data/docs-0a1b2c3d.bin', 'data/dir-0a1b2c3d.bin', 'data/terms-0a1b2c3d.bin', 'data/post-0a1b2c3d.bin', 'data/values-0a1b2c3d.bin', 'data/pack-0a1b2c3d.bin']) {
+      expect(cacheControlFor(file), file).toBe('public, max-age=31536000, immutable');
+    }
+  });
 });
