@@ -4,8 +4,8 @@
  *
  * - The app shell (index.html, its scripts, icons, the web app manifest) is precached by Workbox.
  * - The index (`data/`, written after the build) is cached at runtime, one build at a time:
- *   content-hashed files cache-first, shared by every build that lists them (a vocabulary pack's
- *   parts stored as files of their own too); the manifest
+ *   content-hashed files cache-first, shared by every build that lists them (a vocabulary pack
+ *   from the network, its parts stored as files of their own); the manifest
  *   network-first with a short timeout, then the latest build's copy; fragments, bodies and id
  *   shards cache-first under their build (the search worker names it in `x-archive-build`), so
  *   a new manifest never meets an older build's fragment, nor the reverse.
@@ -168,17 +168,19 @@ async function storeManifest(url: string, response: Response): Promise<void> {
 registerRoute(({ url }) => indexPath(url) === 'manifest.json', new ManifestFirst());
 
 /**
- * A vocabulary pack stored (`term-packs.ts`): its parts are stored too, each under its own name, so
- * that a search that asks for one part, offline or on the next visit, finds it. A part whose bytes
- * do not hash to its name is left out (the search fetches it).
+ * A vocabulary pack's parts (`term-packs.ts`), stored each under its own name, so that a search
+ * that asks for one part, offline or on the next visit, finds it. The pack itself is not stored
+ * (its parts would be there twice); a part whose bytes do not hash to its name is left out (the
+ * search fetches it).
  */
-async function storePackParts(cache: Cache, pack: Response, build: string | null): Promise<void> {
+async function storePackParts(pack: Response, build: string | null): Promise<void> {
   let parts: Map<string, Uint8Array>;
   try {
     parts = decodePack(new Uint8Array(await pack.arrayBuffer()));
   } catch {
     return; // not a pack: its parts are fetched one by one
   }
+  const cache = await caches.open(CACHES.files);
   for (const [hash, bytes] of parts) {
     const path = termPartPath(hash);
     const url = new URL(path, INDEX_URL).href;
@@ -190,16 +192,23 @@ async function storePackParts(cache: Cache, pack: Response, build: string | null
   if (build) await saveLedger();
 }
 
-const packPlugin: WorkboxPlugin = {
-  async cacheDidUpdate({ cacheName, request, newResponse }) {
-    const path = indexPath(new URL(request.url));
-    if (!path || !isPackPath(path)) return;
-    await storePackParts(await caches.open(cacheName), newResponse.clone(), request.headers.get(BUILD_HEADER) ?? (await latestBuild()));
+const packParts: WorkboxPlugin = {
+  async fetchDidSucceed({ request, response, event }) {
+    if (response.ok) {
+      const stored = latestBuild().then((latest) => storePackParts(response.clone(), request.headers.get(BUILD_HEADER) ?? latest));
+      if ('waitUntil' in event) (event as ExtendableEvent).waitUntil(stored.catch((error: unknown) => console.warn('archive: a pack’s parts not stored', error)));
+    }
+    return response;
   },
 };
 
+// Vocabulary packs (the hosted page's prefetch): from the network (or the HTTP cache), their parts
+// stored as files of their own. Offline the prefetch's request fails, which it takes in its stride:
+// the parts it would have brought are stored already.
+registerRoute(({ url }) => isPackPath(indexPath(url) ?? ''), new NetworkOnly({ plugins: [packParts] }));
+
 // Content-hashed files: the same name is the same bytes, whichever build asks.
-registerRoute(({ url }) => indexFileKind(indexPath(url) ?? '') === 'hashed', new CacheFirst({ cacheName: CACHES.files, plugins: [ledgerPlugin, packPlugin] }));
+registerRoute(({ url }) => indexFileKind(indexPath(url) ?? '') === 'hashed', new CacheFirst({ cacheName: CACHES.files, plugins: [ledgerPlugin] }));
 
 // Fragments, bodies, id shards: under the build that asked (none named: not cached).
 registerRoute(
@@ -239,10 +248,12 @@ async function adopt(build: string, paths: readonly string[]): Promise<void> {
       if (read?.build !== build) continue;
       if ((await latestBuild()) === null) await setLatestBuild(build);
     }
+    if (isPackPath(path)) {
+      await storePackParts(response, build);
+      continue;
+    }
     if (kind === 'hashed') record(build, path);
-    const pack = isPackPath(path) ? response.clone() : null;
     await cache.put(key, response).catch((error: unknown) => console.warn(`archive: ${path} not stored`, error));
-    if (pack) await storePackParts(cache, pack, build);
   }
   await saveLedger();
 }

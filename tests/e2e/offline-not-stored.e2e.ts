@@ -62,6 +62,8 @@ test('offline, results whose summaries were never fetched are counted, and the m
     return parts.filter((file) => !cached.has(file));
   };
   await expect.poll(unstored, { timeout: 20_000 }).toEqual([]);
+  // The packs themselves are not kept: their parts would take the room twice.
+  expect((await cachedIndexPaths(page)).filter((file) => file.startsWith('pack-'))).toEqual([]);
   const fragments = [...asked].filter((file) => file.startsWith('a/'));
 
   await context.setOffline(true);
