@@ -64,6 +64,8 @@ test.describe('progressive results', () => {
     const titles = async (base: string) => {
       await page.goto(base);
       await search('北约');
+      // Every row with its title: the first paint shows a row's link once its summary is there.
+      await expect(results(page).getByRole('link')).toHaveCount(await resultCount(page));
       return results(page).getByRole('link').allTextContents();
     };
     expect(await titles('./blocks/')).toEqual(await titles('./'));
