@@ -15,9 +15,6 @@ import { serveStatic } from '../serve-static.ts';
 /** How the host speaks: HTTP/1.1 (six connections per origin in Chromium) or HTTP/2 over TLS. */
 export type Protocol = 'http/1.1' | 'h2';
 
-/** Files whose names carry their content's hash: the app's chunks, the index's parts, blocks and chunks. */
-const IMMUTABLE = /^\/(assets\/[^/]+-[\w-]{8}\.js|data\/(terms|docs|post|dir|values|pack)-[^/]+\.bin)(\?|$)/;
-
 // Headers HTTP/2 forbids (RFC 9113 §8.2.2): the origin's HTTP/1.1 response may carry them.
 const CONNECTION_HEADERS = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']);
 
@@ -72,7 +69,6 @@ export async function startGzipHost(mounts: ReadonlyArray<{ prefix: string; dir:
         res.on('end', () => {
           const headers: Record<string, string> = {};
           for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string' && k !== 'content-length') headers[k] = v;
-          headers['cache-control'] = IMMUTABLE.test(url) ? 'public, max-age=31536000, immutable' : 'no-cache';
           let body = Buffer.concat(chunks);
           if (res.statusCode === 200 && /^(text\/|application\/json)/.test(headers['content-type'] ?? '')) {
             body = gzipSync(body, { level: 9 });

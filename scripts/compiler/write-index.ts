@@ -3,14 +3,15 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { constants, createGzip, gunzip, gzip } from 'node:zlib';
 import { encodePack, isPartPagePath, PACK_PARTS, type PackEntry, packedVocabularies, packsOf, partHashesOfPage, partPagePath, type IndexFile, type Manifest, type PartPageEntry, type TermPacks, type TermPartEntry, termPartPath } from '../../src/lib/search/index.ts';
+import { indexFileKind } from '../../src/offline/archive-files.ts';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
 /** Folders and file names this project writes into an index folder (and may therefore replace). */
 const OWNED_DIRS = ['a', 'h', 'ids'];
-/** The content-hashed files: one that exists already is kept once its bytes are checked. */
-const OWNED_FILE = /^(terms|docs|post|dir|values|pack)-[0-9a-z]+\.bin$/;
+/** The content-hashed files (`indexFileKind`): one that exists already is kept once its bytes are checked. */
+const isOwnedFile = (name: string) => indexFileKind(name) === 'hashed';
 /** Suffix of a file being written: renamed to its name once whole (one left by a crash is removed). */
 const PARTIAL = '.partial';
 
@@ -74,7 +75,7 @@ export async function writeIndex(outDir: string, files: Iterator<IndexFile, Mani
         report.unchanged++;
         return kept;
       }
-      if (OWNED_FILE.test(file.path)) report.repaired++;
+      if (isOwnedFile(file.path)) report.repaired++;
     }
     const data = !file.gzip ? raw : file.blocks?.length ? await gzipInBlocks(raw, file.blocks) : await gzipAsync(raw, { level: 9 });
     const folder = path.dirname(target);
@@ -232,7 +233,7 @@ async function writeWhole(target: string, data: Uint8Array | string): Promise<vo
 /** The index files already in `outDir` (and partial files a crash left), as paths relative to it. */
 async function listOwned(outDir: string): Promise<Set<string>> {
   const owned = new Set<string>();
-  for (const name of await readdir(outDir)) if (OWNED_FILE.test(name) || (name.endsWith(PARTIAL) && (OWNED_FILE.test(name.slice(0, -PARTIAL.length)) || name === `manifest.json${PARTIAL}`))) owned.add(name);
+  for (const name of await readdir(outDir)) if (isOwnedFile(name) || (name.endsWith(PARTIAL) && (isOwnedFile(name.slice(0, -PARTIAL.length)) || name === `manifest.json${PARTIAL}`))) owned.add(name);
   for (const dir of OWNED_DIRS) {
     const names = await readdir(path.join(outDir, dir)).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [];

@@ -1,5 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { indexFileKind } from '../../src/offline/archive-files.ts';
 
 /** A file the static server may send, or the status to answer instead. */
 export type StaticLookup = { file: string; size: number } | { status: 403 | 404 };
@@ -36,8 +37,6 @@ export async function lookupStaticFile(root: string, relative: string): Promise<
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Everything else is checked with the server each time (the build replaces it in place). */
 const REVALIDATE = 'no-cache';
-/** Index files named by their content's hash (`src/lib/search/format/index-format.ts`). */
-const HASHED_INDEX_FILE = /(?:^|\/)(?:terms|docs|post|dir|values|pack)-[0-9a-z]+\.bin$/;
 
 /**
  * The `Cache-Control` a file gets, as the README asks hosts to serve them: the app's `assets/`
@@ -49,7 +48,7 @@ const HASHED_INDEX_FILE = /(?:^|\/)(?:terms|docs|post|dir|values|pack)-[0-9a-z]+
  */
 export function cacheControlFor(relative: string): string {
   const clean = relative.replace(/^\/+/, '');
-  return clean.startsWith('assets/') || HASHED_INDEX_FILE.test(clean) ? IMMUTABLE : REVALIDATE;
+  return clean.startsWith('assets/') || indexFileKind(path.posix.basename(clean)) === 'hashed' ? IMMUTABLE : REVALIDATE;
 }
 
 function isInside(root: string, target: string): boolean {

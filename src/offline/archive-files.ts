@@ -20,7 +20,11 @@ export const KEEP_HEADER = 'x-archive-keep';
 /** The index folder, relative to the page (and to the service worker's scope). */
 export const INDEX_FOLDER = 'data/';
 
-/** Files named by their content's hash: the same name is the same bytes in every build. */
+/**
+ * Files named by their content's hash (a pack: by its parts'): the same name is the same bytes in
+ * every build. The service worker caches them cache-first, static hosts serve them immutable
+ * (`scripts/lib/static-files.ts`), the index writer keeps one whose bytes it checked.
+ */
 const HASHED = /^(docs|terms|post|dir|values|pack)-[0-9a-z]+\.bin$/;
 /** Files named by article number or id prefix, whose bytes a later build may change. */
 const PER_BUILD = /^(a\/\d+\.json|h\/\d+\.html|ids\/[^/]+\.json)$/;

@@ -195,7 +195,8 @@ async function storePackParts(pack: Response, build: string | null): Promise<voi
 const packParts: WorkboxPlugin = {
   async fetchDidSucceed({ request, response, event }) {
     if (response.ok) {
-      const stored = latestBuild().then((latest) => storePackParts(response.clone(), request.headers.get(BUILD_HEADER) ?? latest));
+      const pack = response.clone();
+      const stored = (async () => storePackParts(pack, request.headers.get(BUILD_HEADER) ?? (await latestBuild())))();
       if ('waitUntil' in event) (event as ExtendableEvent).waitUntil(stored.catch((error: unknown) => console.warn('archive: a pack’s parts not stored', error)));
     }
     return response;

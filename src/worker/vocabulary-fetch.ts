@@ -24,8 +24,9 @@ export interface PrefetchFocus {
 
 /**
  * Fetches the vocabulary parts `vocabularyWithin` picks into `prefetched` (by path), a few files at a
- * time with `fetchPart` (a pack of neighbouring parts per file where the index has packs) (which asks at low priority, so that a search's own requests go first),
- * within the budget scaled by the connection (`scaledBudget`), in `PrefetchQueue`'s order.
+ * time with `fetchPart` (which asks at low priority, so that a search's own requests go first): a
+ * pack of eight neighbouring parts per file where the index has packs (`term-packs.ts`), else a
+ * part per file; within the budget scaled by the connection (`scaledBudget`), in `PrefetchQueue`'s order.
  * Nothing is decoded: a search decodes the parts it needs as before, from memory instead of the
  * network. A part that fails is forgotten: a search that needs it fetches it itself.
  */
@@ -42,11 +43,10 @@ export async function fetchVocabulary(
   // The newest block's parts first: every first answer reads them.
   const vocabularies = scope === 'all' ? (['newestParts', 'parts'] as const) : (['newestParts'] as const);
   const tables = await Promise.all(vocabularies.map((vocabulary) => opened.reader.allParts(vocabulary)));
-  // Packed vocabularies come a pack (several neighbouring parts) per request (`term-packs.ts`).
   const packs = new Map<string, PackEntry>();
+  const packed = opened.manifest.termPacks;
   const queue = new PrefetchQueue(
     tables.map((parts, v) => {
-      const packed = opened.manifest.termPacks;
       if (!packed?.vocabularies.includes(vocabularies[v]!)) return { parts, path: ([, hash]) => termPartPath(hash) };
       const pages = vocabularies[v] === 'newestParts' ? opened.manifest.newestPartPages : opened.manifest.partPages;
       const packOf: string[] = [];
@@ -77,12 +77,18 @@ export async function fetchVocabulary(
       );
     }
   };
+  /** `bytes` in `prefetched` as `path`, forgotten if they fail (a search that needs them then fetches them itself). */
+  const remember = (path: string, bytes: Promise<Uint8Array>) => {
+    prefetched.set(path, bytes);
+    bytes.catch(() => {
+      if (prefetched.get(path) === bytes) prefetched.delete(path);
+    });
+  };
   /** A part of its own, unless a search or an earlier pack has it: its size once here. */
   const fetchOne = (path: string): Promise<number> | null => {
     if (prefetched.has(path)) return null;
     const fetched = fetchPart(path);
-    prefetched.set(path, fetched);
-    fetched.catch(() => prefetched.delete(path));
+    remember(path, fetched);
     return fetched.then((data) => data.length);
   };
   /**
@@ -93,13 +99,7 @@ export async function fetchVocabulary(
     const wanted = pack.hashes.filter((hash) => !prefetched.has(termPartPath(hash)));
     if (wanted.length === 0) return null;
     const fetched = fetchPart(path).then((data) => ({ size: data.length, parts: decodePack(data, pack.hashes) }));
-    for (const hash of wanted) {
-      const part = fetched.then(({ parts }) => parts.get(hash)!);
-      prefetched.set(termPartPath(hash), part);
-      part.catch(() => {
-        if (prefetched.get(termPartPath(hash)) === part) prefetched.delete(termPartPath(hash));
-      });
-    }
+    for (const hash of wanted) remember(termPartPath(hash), fetched.then(({ parts }) => parts.get(hash)!));
     return fetched.then(({ size }) => size);
   };
   await Promise.all(Array.from({ length: PREFETCH_CONCURRENCY }, lane));
